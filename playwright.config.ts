@@ -1,0 +1,39 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = 4173;
+
+// Debian's Chromium only: nothing here downloads a browser.
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		...devices['Pixel 5'],
+		viewport: { width: 360, height: 740 },
+		browserName: 'chromium',
+		launchOptions: {
+			executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		},
+		trace: 'off'
+	},
+	webServer: {
+		command: 'node scripts/e2e-server.js',
+		url: `http://localhost:${PORT}/api/health`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		env: { PORT: String(PORT), ORIGIN: `http://localhost:${PORT}` }
+	}
+});

@@ -1,0 +1,22 @@
+import type { TFunction } from 'i18next';
+import type { Db } from '$lib/server/db';
+import type { SessionUser, ValidSession } from '$lib/server/auth/session';
+import type { Language } from '$lib/i18n/languages';
+
+declare global {
+	namespace App {
+		interface Locals {
+			db: Db;
+			user: SessionUser | null;
+			session: ValidSession | null;
+			lang: Language;
+			/** Translate in the request's language (one i18next instance per request). */
+			t: TFunction;
+		}
+		interface Error {
+			message: string;
+		}
+	}
+}
+
+export {};

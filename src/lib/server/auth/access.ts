@@ -1,0 +1,62 @@
+import type { Role } from '../db/schema';
+
+export type Access = 'public' | 'signed-in' | Role;
+
+// One table for the whole app: the hook checks every request against it, and each role's
+// layout checks it again for page loads. Route ids include groups, e.g. "/(client)/plan".
+const RULES: [prefix: string, access: Access][] = [
+	['/(client)', 'client'],
+	['/api/client', 'client'],
+	['/km', 'klantmanager'],
+	['/api/km', 'klantmanager'],
+	['/rapportage', 'reporter'],
+	['/beheer', 'admin'],
+	['/login', 'public'],
+	['/logout', 'public'],
+	['/activeren', 'public'],
+	['/auth', 'public'],
+	['/taal', 'public'],
+	['/offline', 'public'],
+	['/api/health', 'public']
+];
+
+/** What a route needs. Unknown routes (404) are public so SvelteKit can answer them. */
+export function accessFor(routeId: string | null): Access {
+	if (routeId === null) return 'public';
+	for (const [prefix, access] of RULES) {
+		if (routeId === prefix || routeId.startsWith(prefix + '/')) return access;
+	}
+	return 'signed-in';
+}
+
+export function hasRole(user: { roles: readonly string[] } | null | undefined, role: Role): boolean {
+	return !!user && user.roles.includes(role);
+}
+
+export function mayAccess(
+	user: { roles: readonly string[] } | null | undefined,
+	access: Access
+): boolean {
+	if (access === 'public') return true;
+	if (!user) return false;
+	if (access === 'signed-in') return true;
+	return hasRole(user, access);
+}
+
+const START_PAGES: [Role, string][] = [
+	['client', '/'],
+	['klantmanager', '/km'],
+	['reporter', '/rapportage'],
+	['admin', '/beheer']
+];
+
+/** Where a person lands after signing in: the first role they hold, in this order. */
+export function startPage(roles: readonly string[]): string {
+	return START_PAGES.find(([role]) => roles.includes(role))?.[1] ?? '/login';
+}
+
+/** Only same-site paths are followed after sign-in, never another origin. */
+export function safeNext(next: string | null | undefined): string | null {
+	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+	return next;
+}

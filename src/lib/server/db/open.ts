@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+/** One interface over PGlite (embedded) and postgres.js (a real server). */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
+
+export interface Database {
+	db: Db;
+	kind: 'pglite' | 'postgres';
+	close(): Promise<void>;
+}
+
+function migrationsFolder(): string {
+	// The folder sits at the project root both in dev and next to the built server.
+	const candidates = [
+		path.resolve('drizzle'),
+		path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../drizzle')
+	];
+	const found = candidates.find((c) => existsSync(path.join(c, 'meta/_journal.json')));
+	if (!found) throw new Error(`drizzle migrations not found (looked in ${candidates.join(', ')})`);
+	return found;
+}
+
+/**
+ * Opens the database and applies the migrations in drizzle/.
+ * `url` is a postgres:// URL, or a PGlite data folder ('memory://' for tests).
+ */
+export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
+	const folder = migrationsFolder();
+	if (opts.url) {
+		const { default: postgres } = await import('postgres');
+		const { drizzle } = await import('drizzle-orm/postgres-js');
+		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+		const sql = postgres(opts.url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
+		const db = drizzle(sql, { schema });
+		await migrate(db, { migrationsFolder: folder });
+		return { db: db as unknown as Db, kind: 'postgres', close: () => sql.end({ timeout: 5 }) };
+	}
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const { migrate } = await import('drizzle-orm/pglite/migrator');
+	const dataDir = opts.dataDir ?? 'memory://';
+	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+	const client = await PGlite.create(dataDir);
+	const db = drizzle(client, { schema });
+	await migrate(db, { migrationsFolder: folder });
+	return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+}

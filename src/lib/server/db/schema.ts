@@ -1,0 +1,578 @@
+import { sql } from 'drizzle-orm';
+import {
+	boolean,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	smallint,
+	text,
+	timestamp,
+	unique,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+// ── Organisation ──────────────────────────────────────────────────────────────
+
+/** A gemeente served by the sociale dienst; reports are per gemeente. */
+export const municipality = pgTable('municipality', {
+	id: id(),
+	code: text('code').notNull().unique(),
+	name: text('name').notNull(),
+	/** Languages this gemeente offers; the caseload decides. */
+	languages: text('languages').array().notNull().default(sql`'{nl,en,ar}'::text[]`),
+	createdAt: createdAt()
+});
+export type Municipality = typeof municipality.$inferSelect;
+
+export const team = pgTable('team', {
+	id: id(),
+	name: text('name').notNull(),
+	leadUserId: uuid('lead_user_id'),
+	createdAt: createdAt()
+});
+export type Team = typeof team.$inferSelect;
+
+// ── People and sign-in ────────────────────────────────────────────────────────
+
+export const ROLES = ['client', 'klantmanager', 'reporter', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const user = pgTable(
+	'user',
+	{
+		id: id(),
+		displayName: text('display_name').notNull(),
+		email: text('email').unique(),
+		roles: text('roles').array().$type<Role[]>().notNull(),
+		language: text('language').notNull().default('nl'),
+		teamId: uuid('team_id').references(() => team.id),
+		phone: text('phone'),
+		/** Free text such as "ma–do 9.00–12.00", shown to the client as how to reach them. */
+		reachableHours: text('reachable_hours'),
+		/** Key that lets demo mode offer a one-click sign-in as this person. */
+		demoKey: text('demo_key').unique(),
+		disabledAt: timestamp('disabled_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('user_team_idx').on(t.teamId)]
+);
+export type User = typeof user.$inferSelect;
+
+export const session = pgTable(
+	'session',
+	{
+		/** Public half of the token ("id.secret"); the secret is only ever in the cookie. */
+		id: text('id').primaryKey(),
+		/** SHA-256 of the secret half, hex; compared in constant time. */
+		secretHash: text('secret_hash').notNull(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('session_user_idx').on(t.userId)]
+);
+export type Session = typeof session.$inferSelect;
+
+export const AUTH_PROVIDERS = ['password', 'digid', 'staff-oidc'] as const;
+export type AuthProvider = (typeof AUTH_PROVIDERS)[number];
+
+export const authIdentity = pgTable(
+	'auth_identity',
+	{
+		id: id(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		provider: text('provider').$type<AuthProvider>().notNull(),
+		/** Login name for passwords (e-mail or client number), the `sub` claim for OIDC. */
+		subject: text('subject').notNull(),
+		passwordHash: text('password_hash'),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('auth_identity_provider_subject_idx').on(t.provider, t.subject)]
+);
+
+/** One-time code a klantmanager hands out so a client can set a password. */
+export const activationCode = pgTable('activation_code', {
+	id: id(),
+	userId: uuid('user_id')
+		.notNull()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	codeHash: text('code_hash').notNull().unique(),
+	createdBy: uuid('created_by').references(() => user.id),
+	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+	usedAt: timestamp('used_at', { withTimezone: true }),
+	createdAt: createdAt()
+});
+
+/** Failed sign-ins, counted per account and per address across all app processes. */
+export const signInFailure = pgTable(
+	'sign_in_failure',
+	{
+		id: id(),
+		key: text('key').notNull(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('sign_in_failure_key_at_idx').on(t.key, t.at)]
+);
+
+// ── Clients ───────────────────────────────────────────────────────────────────
+
+export const SEGMENTS = ['werk', 'perspectief', 'meedoen'] as const;
+export type Segment = (typeof SEGMENTS)[number];
+
+export const client = pgTable(
+	'client',
+	{
+		id: id(),
+		userId: uuid('user_id')
+			.notNull()
+			.unique()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		clientNumber: text('client_number').notNull().unique(),
+		municipalityId: uuid('municipality_id')
+			.notNull()
+			.references(() => municipality.id),
+		klantmanagerId: uuid('klantmanager_id').references(() => user.id),
+		segment: text('segment').$type<Segment>(),
+		ladderStep: smallint('ladder_step').notNull().default(1),
+		birthDate: date('birth_date').notNull(),
+		statushouder: boolean('statushouder').notNull().default(false),
+		benefitStart: date('benefit_start').notNull(),
+		exemptionReason: text('exemption_reason'),
+		exemptionReviewDate: date('exemption_review_date'),
+		applicationsPerWeek: smallint('applications_per_week'),
+		agreedHoursPerWeek: smallint('agreed_hours_per_week'),
+		tegenprestatie: boolean('tegenprestatie').notNull().default(false),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('client_klantmanager_idx').on(t.klantmanagerId),
+		index('client_municipality_idx').on(t.municipalityId)
+	]
+);
+export type Client = typeof client.$inferSelect;
+
+/** Participatieladder history, so movement can be reported. */
+export const ladderStep = pgTable(
+	'ladder_step',
+	{
+		id: id(),
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		step: smallint('step').notNull(),
+		recordedAt: date('recorded_at').notNull(),
+		recordedBy: uuid('recorded_by').references(() => user.id)
+	},
+	(t) => [index('ladder_step_client_idx').on(t.clientId, t.recordedAt)]
+);
+
+// ── Plans ─────────────────────────────────────────────────────────────────────
+
+export const PLAN_STATUSES = ['draft', 'shared', 'agreed', 'closed'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const plan = pgTable(
+	'plan',
+	{
+		id: id(),
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		goal: text('goal').notNull(),
+		status: text('status').$type<PlanStatus>().notNull().default('draft'),
+		version: integer('version').notNull().default(1),
+		sharedAt: timestamp('shared_at', { withTimezone: true }),
+		agreedAt: timestamp('agreed_at', { withTimezone: true }),
+		agreedVersion: integer('agreed_version'),
+		reviewDate: date('review_date'),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		createdAt: createdAt()
+	},
+	(t) => [index('plan_client_idx').on(t.clientId)]
+);
+export type Plan = typeof plan.$inferSelect;
+
+export const STEP_OWNERS = ['client', 'klantmanager', 'partner'] as const;
+export type StepOwner = (typeof STEP_OWNERS)[number];
+export const STEP_STATUSES = ['todo', 'done'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export const planStep = pgTable(
+	'plan_step',
+	{
+		id: id(),
+		planId: uuid('plan_id')
+			.notNull()
+			.references(() => plan.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		title: text('title').notNull(),
+		owner: text('owner').$type<StepOwner>().notNull(),
+		dueDate: date('due_date'),
+		status: text('status').$type<StepStatus>().notNull().default('todo'),
+		doneAt: timestamp('done_at', { withTimezone: true }),
+		clientNote: text('client_note'),
+		instrumentId: uuid('instrument_id').references(() => instrument.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('plan_step_plan_idx').on(t.planId, t.position)]
+);
+export type PlanStep = typeof planStep.$inferSelect;
+
+// ── Instruments ───────────────────────────────────────────────────────────────
+
+export const instrument = pgTable('instrument', {
+	id: id(),
+	code: text('code').notNull().unique(),
+	segments: text('segments').array().$type<Segment[]>().notNull(),
+	minAge: smallint('min_age'),
+	maxAge: smallint('max_age'),
+	forStatushouders: boolean('for_statushouders').notNull().default(false),
+	/** Gemeenten that offer it; empty means all. */
+	municipalityIds: uuid('municipality_ids').array().notNull().default(sql`'{}'::uuid[]`),
+	active: boolean('active').notNull().default(true),
+	createdAt: createdAt()
+});
+export type Instrument = typeof instrument.$inferSelect;
+
+export const TEXT_STATUSES = ['concept', 'checked'] as const;
+export type TextStatus = (typeof TEXT_STATUSES)[number];
+
+export const instrumentText = pgTable(
+	'instrument_text',
+	{
+		instrumentId: uuid('instrument_id')
+			.notNull()
+			.references(() => instrument.id, { onDelete: 'cascade' }),
+		language: text('language').notNull(),
+		name: text('name').notNull(),
+		summary: text('summary').notNull(),
+		/** Markdown subset: who it is for, what you get, what is expected, how long, who provides. */
+		body: text('body').notNull(),
+		status: text('status').$type<TextStatus>().notNull().default('concept'),
+		checkedBy: uuid('checked_by').references(() => user.id),
+		checkedAt: timestamp('checked_at', { withTimezone: true }),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.instrumentId, t.language] })]
+);
+
+export const INSTRUMENT_OUTCOMES = ['completed', 'stopped_early', 'work_found', 'other'] as const;
+export type InstrumentOutcome = (typeof INSTRUMENT_OUTCOMES)[number];
+
+export const instrumentUse = pgTable(
+	'instrument_use',
+	{
+		id: id(),
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		instrumentId: uuid('instrument_id')
+			.notNull()
+			.references(() => instrument.id),
+		provider: text('provider'),
+		startDate: date('start_date').notNull(),
+		plannedEndDate: date('planned_end_date'),
+		endDate: date('end_date'),
+		outcome: text('outcome').$type<InstrumentOutcome>(),
+		outcomeReason: text('outcome_reason'),
+		createdBy: uuid('created_by').references(() => user.id),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('instrument_use_client_idx').on(t.clientId),
+		index('instrument_use_instrument_idx').on(t.instrumentId, t.startDate)
+	]
+);
+export type InstrumentUse = typeof instrumentUse.$inferSelect;
+
+export const OUTFLOW_REASONS = [
+	'werk',
+	'werk_lks',
+	'opleiding',
+	'verhuizing',
+	'andere_uitkering',
+	'other'
+] as const;
+export type OutflowReason = (typeof OUTFLOW_REASONS)[number];
+
+export const outflow = pgTable(
+	'outflow',
+	{
+		id: id(),
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		/** The benefit period it ends; one outflow per period. */
+		benefitStart: date('benefit_start').notNull(),
+		date: date('date').notNull(),
+		reason: text('reason').$type<OutflowReason>().notNull(),
+		createdBy: uuid('created_by').references(() => user.id),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('outflow_client_period_idx').on(t.clientId, t.benefitStart)]
+);
+
+// ── Rights and duties ─────────────────────────────────────────────────────────
+
+export const topic = pgTable('topic', {
+	id: id(),
+	code: text('code').notNull().unique(),
+	kind: text('kind').$type<'duty' | 'right' | 'consequence'>().notNull(),
+	position: integer('position').notNull(),
+	pictogram: text('pictogram').notNull(),
+	legalBasis: text('legal_basis').notNull(),
+	published: boolean('published').notNull().default(true),
+	createdAt: createdAt()
+});
+
+export const topicText = pgTable(
+	'topic_text',
+	{
+		topicId: uuid('topic_id')
+			.notNull()
+			.references(() => topic.id, { onDelete: 'cascade' }),
+		language: text('language').notNull(),
+		/** A gemeente-specific variant where numbers differ; null is the dienst-wide text. */
+		municipalityId: uuid('municipality_id').references(() => municipality.id),
+		title: text('title').notNull(),
+		body: text('body').notNull(),
+		lastCheckedOn: date('last_checked_on').notNull(),
+		status: text('status').$type<TextStatus>().notNull().default('concept'),
+		checkedBy: uuid('checked_by').references(() => user.id),
+		checkedAt: timestamp('checked_at', { withTimezone: true }),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		unique('topic_text_topic_lang_uq')
+			.on(t.topicId, t.language, t.municipalityId)
+			.nullsNotDistinct()
+	]
+);
+
+// ── Appointments ──────────────────────────────────────────────────────────────
+
+export const APPOINTMENT_KINDS = ['in_person', 'phone', 'video', 'home_visit'] as const;
+export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
+export const APPOINTMENT_STATUSES = ['planned', 'held', 'cancelled', 'no_show'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+export const appointment = pgTable(
+	'appointment',
+	{
+		id: id(),
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		staffId: uuid('staff_id')
+			.notNull()
+			.references(() => user.id),
+		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+		kind: text('kind').$type<AppointmentKind>().notNull(),
+		place: text('place'),
+		videoUrl: text('video_url'),
+		purpose: text('purpose').notNull(),
+		bring: text('bring'),
+		status: text('status').$type<AppointmentStatus>().notNull().default('planned'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('appointment_client_idx').on(t.clientId, t.startsAt),
+		index('appointment_staff_idx').on(t.staffId, t.startsAt)
+	]
+);
+export type Appointment = typeof appointment.$inferSelect;
+
+export const REQUEST_KINDS = ['appointment_change', 'instrument_question'] as const;
+export const REQUEST_STATUSES = ['open', 'accepted', 'declined', 'answered'] as const;
+
+/** A client's request to their klantmanager: an appointment change or a question about help. */
+export const clientRequest = pgTable(
+	'client_request',
+	{
+		id: id(),
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		kind: text('kind').$type<(typeof REQUEST_KINDS)[number]>().notNull(),
+		appointmentId: uuid('appointment_id').references(() => appointment.id, {
+			onDelete: 'cascade'
+		}),
+		instrumentId: uuid('instrument_id').references(() => instrument.id),
+		message: text('message'),
+		status: text('status').$type<(typeof REQUEST_STATUSES)[number]>().notNull().default('open'),
+		answer: text('answer'),
+		createdAt: createdAt(),
+		answeredAt: timestamp('answered_at', { withTimezone: true })
+	},
+	(t) => [index('client_request_client_idx').on(t.clientId, t.status)]
+);
+
+// ── Surveys ───────────────────────────────────────────────────────────────────
+
+export const SURVEY_TRIGGERS = ['appointment', 'instrument_end', 'periodic'] as const;
+export type SurveyTrigger = (typeof SURVEY_TRIGGERS)[number];
+
+/** A versioned question set; immutable once it has answers. */
+export const survey = pgTable(
+	'survey',
+	{
+		id: id(),
+		trigger: text('trigger').$type<SurveyTrigger>().notNull(),
+		version: integer('version').notNull(),
+		/** [{ code, type: 'agree5' | 'grade10' | 'open' }] */
+		items: jsonb('items').$type<{ code: string; type: 'agree5' | 'grade10' | 'open' }[]>().notNull(),
+		active: boolean('active').notNull().default(false),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('survey_trigger_version_idx').on(t.trigger, t.version)]
+);
+
+export const surveyText = pgTable(
+	'survey_text',
+	{
+		surveyId: uuid('survey_id')
+			.notNull()
+			.references(() => survey.id, { onDelete: 'cascade' }),
+		language: text('language').notNull(),
+		/** item code → question text */
+		questions: jsonb('questions').$type<Record<string, string>>().notNull(),
+		status: text('status').$type<TextStatus>().notNull().default('concept'),
+		checkedBy: uuid('checked_by').references(() => user.id),
+		checkedAt: timestamp('checked_at', { withTimezone: true })
+	},
+	(t) => [primaryKey({ columns: [t.surveyId, t.language] })]
+);
+
+export const surveyInvitation = pgTable(
+	'survey_invitation',
+	{
+		id: id(),
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		surveyId: uuid('survey_id')
+			.notNull()
+			.references(() => survey.id),
+		trigger: text('trigger').$type<SurveyTrigger>().notNull(),
+		instrumentId: uuid('instrument_id').references(() => instrument.id),
+		createdAt: createdAt(),
+		dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+		answeredAt: timestamp('answered_at', { withTimezone: true })
+	},
+	(t) => [index('survey_invitation_client_idx').on(t.clientId, t.createdAt)]
+);
+
+/**
+ * An anonymous answer set. Deliberately no client id and no invitation id: nothing here
+ * can be joined back to a person.
+ */
+export const surveyResponse = pgTable(
+	'survey_response',
+	{
+		id: id(),
+		municipalityId: uuid('municipality_id')
+			.notNull()
+			.references(() => municipality.id),
+		quarter: text('quarter').notNull(),
+		segment: text('segment').$type<Segment>(),
+		instrumentId: uuid('instrument_id').references(() => instrument.id),
+		trigger: text('trigger').$type<SurveyTrigger>().notNull(),
+		language: text('language').notNull(),
+		surveyId: uuid('survey_id')
+			.notNull()
+			.references(() => survey.id),
+		/** item code → 1..5 agreement (0 = weet ik niet) or 1..10 grade */
+		answers: jsonb('answers').$type<Record<string, number>>().notNull(),
+		late: boolean('late').notNull().default(false)
+	},
+	(t) => [index('survey_response_report_idx').on(t.quarter, t.municipalityId)]
+);
+
+/** Open answers kept apart from the scored ones, shown to the reporter only in bulk. */
+export const surveyOpenAnswer = pgTable(
+	'survey_open_answer',
+	{
+		id: id(),
+		municipalityId: uuid('municipality_id')
+			.notNull()
+			.references(() => municipality.id),
+		quarter: text('quarter').notNull(),
+		language: text('language').notNull(),
+		text: text('text').notNull()
+	},
+	(t) => [index('survey_open_answer_quarter_idx').on(t.quarter, t.municipalityId)]
+);
+
+// ── Governance ────────────────────────────────────────────────────────────────
+
+/** The raad's target per indicator per year: green at or above `green`, orange from `orange`. */
+export const norm = pgTable(
+	'norm',
+	{
+		id: id(),
+		indicator: text('indicator').notNull(),
+		year: integer('year').notNull(),
+		green: integer('green').notNull(),
+		orange: integer('orange').notNull(),
+		higherIsBetter: boolean('higher_is_better').notNull().default(true),
+		setBy: uuid('set_by').references(() => user.id),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('norm_indicator_year_idx').on(t.indicator, t.year)]
+);
+
+export const auditEvent = pgTable(
+	'audit_event',
+	{
+		id: id(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+		actorId: uuid('actor_id').references(() => user.id),
+		clientId: uuid('client_id').references(() => client.id, { onDelete: 'set null' }),
+		action: text('action').notNull(),
+		detail: jsonb('detail').$type<Record<string, unknown>>()
+	},
+	(t) => [
+		index('audit_event_client_idx').on(t.clientId, t.at),
+		index('audit_event_actor_idx').on(t.actorId, t.at)
+	]
+);
+
+/** Each mutation the offline queue can replay is applied once per key; replays get `result`. */
+export const idempotency = pgTable('idempotency', {
+	key: text('key').primaryKey(),
+	userId: uuid('user_id')
+		.notNull()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	status: integer('status').notNull(),
+	result: jsonb('result'),
+	createdAt: createdAt()
+});
+
+/** In-app inbox and the development outbox of e-mails. */
+export const notification = pgTable(
+	'notification',
+	{
+		id: id(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		channel: text('channel').$type<'inbox' | 'email'>().notNull(),
+		kind: text('kind').notNull(),
+		payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+		readAt: timestamp('read_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('notification_user_idx').on(t.userId, t.createdAt)]
+);

@@ -1,0 +1,6 @@
+import { requireRole } from '$lib/server/auth/guard';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ locals, url }) => {
+	requireRole(locals, 'client', url);
+};

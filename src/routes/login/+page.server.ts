@@ -1,0 +1,57 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { env } from '$lib/server/env';
+import { parseForm } from '$lib/server/forms';
+import { safeNext, startPage } from '$lib/server/auth/access';
+import { signInWithPassword } from '$lib/server/auth/sign-in';
+import { startSession } from '$lib/server/auth/sign-in-session';
+import * as demo from '$lib/server/auth/demo';
+import { providersFromEnv } from '$lib/server/auth/oidc';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, startPage(locals.user.roles));
+	const e = env();
+	return {
+		demoAccounts: e.demoMode ? await demo.listDemoAccounts(locals.db) : [],
+		providers: providersFromEnv(e, e.ORIGIN ?? url.origin).map((p) => p.id),
+		oidcError: url.searchParams.get('error') === 'oidc'
+	};
+};
+
+const passwordSchema = z.object({
+	identifier: z.string().trim().min(1).max(200),
+	password: z.string().min(1).max(200),
+	next: z.string().max(500).optional()
+});
+
+const demoSchema = z.object({ key: z.string().min(1).max(50), next: z.string().max(500).optional() });
+
+export const actions: Actions = {
+	password: async ({ request, locals, cookies, getClientAddress }) => {
+		const form = parseForm(passwordSchema, await request.formData(), { secret: ['password'] });
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const result = await signInWithPassword(locals.db, {
+			identifier: form.data.identifier,
+			password: form.data.password,
+			address: getClientAddress()
+		});
+		if (!result.ok) {
+			return fail(result.reason === 'limited' ? 429 : 400, {
+				values: { identifier: form.data.identifier },
+				errors: { form: { key: result.reason === 'limited' ? 'login.limited' : 'login.invalid' } }
+			});
+		}
+		const landing = await startSession(locals, cookies, result.userId);
+		redirect(303, safeNext(form.data.next) ?? landing);
+	},
+	demo: async ({ request, locals, cookies }) => {
+		if (!env().demoMode) error(404, locals.t('errors.notFound'));
+		const parsed = demoSchema.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { errors: { form: { key: 'errors.invalid' } } });
+		const userId = await demo.demoUserId(locals.db, parsed.data.key);
+		if (!userId) return fail(400, { errors: { form: { key: 'errors.invalid' } } });
+		const landing = await startSession(locals, cookies, userId);
+		redirect(303, safeNext(parsed.data.next) ?? landing);
+	}
+};
