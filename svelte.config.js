@@ -24,7 +24,11 @@ const config = {
 				'frame-ancestors': ['none']
 			}
 		},
-		serviceWorker: { register: false }
+		serviceWorker: { register: false },
+		// The offline page and the app shell are served at whatever URL failed: absolute asset
+		// paths keep them working at any depth.
+		paths: { relative: false },
+		prerender: { crawl: false }
 	}
 };
 

@@ -186,6 +186,14 @@ CREATE TABLE "plan" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "plan_agreement" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"plan_id" uuid NOT NULL,
+	"version" integer NOT NULL,
+	"user_id" uuid NOT NULL,
+	"agreed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "plan_step" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"plan_id" uuid NOT NULL,
@@ -198,6 +206,16 @@ CREATE TABLE "plan_step" (
 	"client_note" text,
 	"instrument_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "plan_version" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"plan_id" uuid NOT NULL,
+	"version" integer NOT NULL,
+	"goal" text NOT NULL,
+	"steps" jsonb NOT NULL,
+	"shared_at" timestamp with time zone NOT NULL,
+	"shared_by" uuid
 );
 --> statement-breakpoint
 CREATE TABLE "session" (
@@ -308,6 +326,7 @@ CREATE TABLE "user" (
 	"phone" text,
 	"reachable_hours" text,
 	"demo_key" text,
+	"preferences" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"disabled_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "user_email_unique" UNIQUE("email"),
@@ -340,8 +359,12 @@ ALTER TABLE "notification" ADD CONSTRAINT "notification_user_id_user_id_fk" FORE
 ALTER TABLE "outflow" ADD CONSTRAINT "outflow_client_id_client_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."client"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outflow" ADD CONSTRAINT "outflow_created_by_user_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan" ADD CONSTRAINT "plan_client_id_client_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."client"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_agreement" ADD CONSTRAINT "plan_agreement_plan_id_plan_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plan"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_agreement" ADD CONSTRAINT "plan_agreement_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_step" ADD CONSTRAINT "plan_step_plan_id_plan_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plan"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_step" ADD CONSTRAINT "plan_step_instrument_id_instrument_id_fk" FOREIGN KEY ("instrument_id") REFERENCES "public"."instrument"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_version" ADD CONSTRAINT "plan_version_plan_id_plan_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plan"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_version" ADD CONSTRAINT "plan_version_shared_by_user_id_fk" FOREIGN KEY ("shared_by") REFERENCES "public"."user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session" ADD CONSTRAINT "session_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_invitation" ADD CONSTRAINT "survey_invitation_client_id_client_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."client"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_invitation" ADD CONSTRAINT "survey_invitation_survey_id_survey_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."survey"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -371,7 +394,9 @@ CREATE UNIQUE INDEX "norm_indicator_year_idx" ON "norm" USING btree ("indicator"
 CREATE INDEX "notification_user_idx" ON "notification" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "outflow_client_period_idx" ON "outflow" USING btree ("client_id","benefit_start");--> statement-breakpoint
 CREATE INDEX "plan_client_idx" ON "plan" USING btree ("client_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "plan_agreement_plan_version_idx" ON "plan_agreement" USING btree ("plan_id","version");--> statement-breakpoint
 CREATE INDEX "plan_step_plan_idx" ON "plan_step" USING btree ("plan_id","position");--> statement-breakpoint
+CREATE UNIQUE INDEX "plan_version_plan_version_idx" ON "plan_version" USING btree ("plan_id","version");--> statement-breakpoint
 CREATE INDEX "session_user_idx" ON "session" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "sign_in_failure_key_at_idx" ON "sign_in_failure" USING btree ("key","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "survey_trigger_version_idx" ON "survey" USING btree ("trigger","version");--> statement-breakpoint

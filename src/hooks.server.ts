@@ -4,6 +4,7 @@ import { building } from '$app/environment';
 import { env } from '$lib/server/env';
 import { database } from '$lib/server/db';
 import { seedDemo } from '$lib/server/db/seed/demo';
+import { seedContent } from '$lib/server/db/seed/content';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { accessFor, mayAccess } from '$lib/server/auth/access';
@@ -17,6 +18,7 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	const e = env(); // a bad variable stops start-up here, with its name
 	const { db, kind } = await database();
+	await seedContent(db);
 	if (e.seedDemo && (await seedDemo(db))) console.log(`Wegwijs: demo data seeded (${kind})`);
 };
 
@@ -56,7 +58,11 @@ const handleLanguage: Handle = async ({ event, resolve }) => {
 	const dir = directionOf(lang);
 	// lang and dir are in the very first bytes, so screen readers and layout never guess.
 	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%dir%', dir)
+		transformPageChunk: ({ html }) =>
+			html
+				.replace('%lang%', lang)
+				.replace('%dir%', dir)
+				.replace('%textsize%', event.locals.user?.preferences.textSize ?? 'normal')
 	});
 };
 
@@ -65,6 +71,7 @@ const handleLanguage: Handle = async ({ event, resolve }) => {
  * (which renders a translated 403 page); mutations and API calls are refused right here.
  */
 const handleAccess: Handle = async ({ event, resolve }) => {
+	if (building) return resolve(event); // prerendering: only public pages, no person
 	const access = accessFor(event.route.id);
 	if (mayAccess(event.locals.user, access)) return resolve(event);
 	const isApi = event.url.pathname.startsWith('/api/');

@@ -14,6 +14,13 @@ export const load: LayoutServerLoad = ({ locals }) => {
 		messages: messagesFor(lang),
 		languages: LANGUAGES_WITH_MESSAGES.map((code) => ({ code, name: languageInfo(code).name })),
 		dienstName: building ? 'Wegwijs' : env().DIENST_NAME,
-		user: user ? { displayName: user.displayName, roles: user.roles } : null
+		user: user
+			? {
+					id: user.id,
+					displayName: user.displayName,
+					roles: user.roles,
+					preferences: user.preferences
+				}
+			: null
 	};
 };

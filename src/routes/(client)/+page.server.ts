@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import * as plans from '$lib/server/domain/plans';
+import * as home from '$lib/server/domain/home';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireRole(locals, 'client', url);
-	const me = await plans.clientOfUser(locals.db, user.id);
-	if (!me) error(404, locals.t('errors.notFound'));
-	return { name: user.displayName.split(' ')[0] ?? user.displayName };
+	const data = await home.homeOf(locals.db, user.id);
+	if (!data) error(404, locals.t('errors.notFound'));
+	return { home: data, fetchedAt: new Date().toISOString() };
 };

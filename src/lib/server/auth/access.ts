@@ -17,6 +17,7 @@ const RULES: [prefix: string, access: Access][] = [
 	['/auth', 'public'],
 	['/taal', 'public'],
 	['/offline', 'public'],
+	['/shell', 'public'],
 	['/api/health', 'public']
 ];
 

@@ -10,7 +10,10 @@ import { session, user, type User } from '../db/schema';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export type SessionUser = Pick<User, 'id' | 'displayName' | 'email' | 'roles' | 'language' | 'teamId'>;
+export type SessionUser = Pick<
+	User,
+	'id' | 'displayName' | 'email' | 'roles' | 'language' | 'teamId' | 'preferences'
+>;
 export interface ValidSession {
 	id: string;
 	userId: string;
@@ -63,6 +66,7 @@ export async function validateSessionToken(
 				roles: user.roles,
 				language: user.language,
 				teamId: user.teamId,
+				preferences: user.preferences,
 				disabledAt: user.disabledAt
 			}
 		})

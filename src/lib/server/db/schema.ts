@@ -58,6 +58,16 @@ export const user = pgTable(
 		reachableHours: text('reachable_hours'),
 		/** Key that lets demo mode offer a one-click sign-in as this person. */
 		demoKey: text('demo_key').unique(),
+		/** Profile choices: read-aloud, text size, notification channels. */
+		preferences: jsonb('preferences')
+			.$type<{
+				readAloud?: boolean;
+				textSize?: 'normal' | 'large' | 'larger';
+				notifyEmail?: boolean;
+				notifyInApp?: boolean;
+			}>()
+			.notNull()
+			.default({}),
 		disabledAt: timestamp('disabled_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
@@ -202,6 +212,50 @@ export const plan = pgTable(
 	(t) => [index('plan_client_idx').on(t.clientId)]
 );
 export type Plan = typeof plan.$inferSelect;
+
+/** A shared version of a plan, kept whole so the client and klantmanager can read its history. */
+export const planVersion = pgTable(
+	'plan_version',
+	{
+		id: id(),
+		planId: uuid('plan_id')
+			.notNull()
+			.references(() => plan.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		goal: text('goal').notNull(),
+		steps: jsonb('steps')
+			.$type<
+				{
+					title: string;
+					owner: string;
+					dueDate: string | null;
+					status: string;
+					instrumentId: string | null;
+				}[]
+			>()
+			.notNull(),
+		sharedAt: timestamp('shared_at', { withTimezone: true }).notNull(),
+		sharedBy: uuid('shared_by').references(() => user.id)
+	},
+	(t) => [uniqueIndex('plan_version_plan_version_idx').on(t.planId, t.version)]
+);
+
+/** The client's dated agreement with one version of their plan. */
+export const planAgreement = pgTable(
+	'plan_agreement',
+	{
+		id: id(),
+		planId: uuid('plan_id')
+			.notNull()
+			.references(() => plan.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id),
+		agreedAt: timestamp('agreed_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('plan_agreement_plan_version_idx').on(t.planId, t.version)]
+);
 
 export const STEP_OWNERS = ['client', 'klantmanager', 'partner'] as const;
 export type StepOwner = (typeof STEP_OWNERS)[number];

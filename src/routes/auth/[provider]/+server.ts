@@ -25,21 +25,26 @@ export const GET: RequestHandler = async ({ params, url, cookies, locals }) => {
 		const { url: authorizationUrl, state, verifier, nonce } = await provider.begin();
 		target = authorizationUrl;
 		const next = safeNext(url.searchParams.get('next'));
-		cookies.set(OIDC_FLOW_COOKIE, encodeFlow({ provider: provider.id, state, verifier, nonce, next }), {
-			path: '/auth',
-			httpOnly: true,
-			sameSite: 'lax',
-			secure: !dev,
-			maxAge: OIDC_FLOW_MINUTES * 60
-		});
+		cookies.set(
+			OIDC_FLOW_COOKIE,
+			encodeFlow({ provider: provider.id, state, verifier, nonce, next }),
+			{
+				path: '/auth',
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: !dev,
+				maxAge: OIDC_FLOW_MINUTES * 60
+			}
+		);
 	} catch (err) {
 		// Usually the identity provider cannot be reached; the login page says so in words.
-		console.warn(`OIDC sign-in could not start (${provider.id}): ${describe(err)}`);
+		console.warn(`OIDC sign-in could not start (${provider.id}): ${reason(err)}`);
 		redirect(303, '/login?error=oidc');
 	}
 	redirect(302, target.href);
 };
 
-function describe(err: unknown): string {
-	return err instanceof Error ? err.message : String(err);
+function reason(err: unknown): string {
+	if (!(err instanceof Error)) return String(err);
+	return err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message;
 }

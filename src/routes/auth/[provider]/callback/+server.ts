@@ -3,12 +3,7 @@ import { dev } from '$app/environment';
 import { env } from '$lib/server/env';
 import { safeNext } from '$lib/server/auth/access';
 import { startSession } from '$lib/server/auth/sign-in-session';
-import {
-	OIDC_FLOW_COOKIE,
-	decodeFlow,
-	linkedUser,
-	providersFromEnv
-} from '$lib/server/auth/oidc';
+import { OIDC_FLOW_COOKIE, decodeFlow, linkedUser, providersFromEnv } from '$lib/server/auth/oidc';
 
 const FAILED = '/login?error=oidc';
 
@@ -19,7 +14,12 @@ const FAILED = '/login?error=oidc';
 export const GET: RequestHandler = async ({ params, url, cookies, locals }) => {
 	const flow = decodeFlow(cookies.get(OIDC_FLOW_COOKIE));
 	// One use only: cleared before anything else can go wrong.
-	cookies.delete(OIDC_FLOW_COOKIE, { path: '/auth', httpOnly: true, sameSite: 'lax', secure: !dev });
+	cookies.delete(OIDC_FLOW_COOKIE, {
+		path: '/auth',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: !dev
+	});
 
 	let landing: string;
 	try {
@@ -36,9 +36,14 @@ export const GET: RequestHandler = async ({ params, url, cookies, locals }) => {
 		const start = await startSession(locals, cookies, userId);
 		landing = safeNext(flow.next) ?? start;
 	} catch (err) {
-		const reason = err instanceof Error ? err.message : String(err);
-		console.warn(`OIDC sign-in failed (${flow?.provider ?? 'no flow'}): ${reason}`);
+		console.warn(`OIDC sign-in failed (${flow?.provider ?? 'no flow'}): ${reason(err)}`);
 		redirect(303, FAILED);
 	}
 	redirect(303, landing);
 };
+
+/** openid-client puts the specific check that failed (e.g. "state") in the cause. */
+function reason(err: unknown): string {
+	if (!(err instanceof Error)) return String(err);
+	return err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message;
+}

@@ -1,0 +1,157 @@
+import { clientAction, type ClientAction } from '$lib/actions/schema';
+import { offlineStore } from './store';
+import type { Sealed } from './db';
+
+// The offline queue. Every change a client makes goes in here first with its own
+// Idempotency-Key, is shown as "wordt verstuurd", and is sent now or when the connection
+// returns. The server applies each key once, so sending twice is harmless; a refused item
+// stays visible with its reason and a way to retry or remove it: nothing is dropped silently.
+
+export type OutboxStatus = 'pending' | 'sending' | 'failed';
+
+export interface OutboxItem {
+	key: string;
+	action: ClientAction;
+	createdAt: string;
+	status: OutboxStatus;
+	/** Translated reason from the server when it refused the action. */
+	message?: string;
+	error?: string;
+}
+
+type Stored = { key: string; sealed: Sealed };
+
+const RETRY_MS = 15_000;
+
+function newKey(): string {
+	return crypto.randomUUID().replaceAll('-', '');
+}
+
+class Outbox {
+	items = $state<OutboxItem[]>([]);
+	#flushing: Promise<void> | null = null;
+	#listeners = new Set<(item: OutboxItem, result: Record<string, unknown>) => void>();
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	get pending() {
+		return this.items.filter((i) => i.status !== 'failed');
+	}
+
+	get failed() {
+		return this.items.filter((i) => i.status === 'failed');
+	}
+
+	/** Called after a successful send, e.g. to reload the page's data. */
+	onSent(listener: (item: OutboxItem, result: Record<string, unknown>) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	/** Loads what was left queued (after a reload or a closed app) and sends it. */
+	async restore(): Promise<void> {
+		const store = await offlineStore();
+		if (!store) {
+			this.items = [];
+			return;
+		}
+		const rows = (await store.db.getAll('outbox')) as Stored[];
+		const items: OutboxItem[] = [];
+		for (const row of rows) {
+			const item = (await store.vault.open(row.sealed)) as OutboxItem | null;
+			if (item && clientAction.safeParse(item.action).success) {
+				items.push({ ...item, status: item.status === 'sending' ? 'pending' : item.status });
+			}
+		}
+		this.items = items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+		void this.flush();
+	}
+
+	async enqueue(action: ClientAction): Promise<OutboxItem> {
+		const item: OutboxItem = {
+			key: newKey(),
+			action: clientAction.parse(action),
+			createdAt: new Date().toISOString(),
+			status: 'pending'
+		};
+		this.items = [...this.items, item];
+		await this.#persist(item);
+		void this.flush();
+		return item;
+	}
+
+	async retry(key: string): Promise<void> {
+		this.#update(key, { status: 'pending', message: undefined, error: undefined });
+		void this.flush();
+	}
+
+	async remove(key: string): Promise<void> {
+		this.items = this.items.filter((i) => i.key !== key);
+		const store = await offlineStore();
+		await store?.db.delete('outbox', key);
+	}
+
+	/** Sends everything pending, one at a time in order. Safe to call often. */
+	flush(): Promise<void> {
+		this.#flushing ??= this.#send().finally(() => (this.#flushing = null));
+		return this.#flushing;
+	}
+
+	async #send(): Promise<void> {
+		for (const item of this.items.filter((i) => i.status === 'pending')) {
+			this.#update(item.key, { status: 'sending' });
+			let response: Response;
+			try {
+				response = await fetch('/api/client/actions', {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', 'idempotency-key': item.key },
+					body: JSON.stringify(item.action)
+				});
+			} catch {
+				// No connection: keep it, try again later.
+				this.#update(item.key, { status: 'pending' });
+				this.#later();
+				return;
+			}
+			const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+			if (response.ok) {
+				await this.remove(item.key);
+				for (const l of this.#listeners) l(item, body);
+			} else if (response.status >= 500 || response.status === 401) {
+				// Server down or signed out: not the item's fault, keep it for later.
+				this.#update(item.key, { status: 'pending' });
+				this.#later();
+				return;
+			} else {
+				const failed = {
+					status: 'failed' as const,
+					error: String(body.error ?? 'invalid'),
+					message: typeof body.message === 'string' ? body.message : undefined
+				};
+				this.#update(item.key, failed);
+				await this.#persist({ ...item, ...failed });
+			}
+		}
+	}
+
+	#later() {
+		// Where the browser has Background Sync, the worker wakes us when the line returns.
+		void navigator.serviceWorker?.ready
+			.then((r) => (r as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register('wegwijs-outbox'))
+			.catch(() => undefined);
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.flush(), RETRY_MS);
+	}
+
+	#update(key: string, patch: Partial<OutboxItem>) {
+		this.items = this.items.map((i) => (i.key === key ? { ...i, ...patch } : i));
+	}
+
+	async #persist(item: OutboxItem): Promise<void> {
+		const store = await offlineStore();
+		if (!store) return;
+		const stored: Stored = { key: item.key, sealed: await store.vault.seal(item) };
+		await store.db.put('outbox', stored);
+	}
+}
+
+export const outbox = new Outbox();

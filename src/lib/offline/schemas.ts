@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+// Shapes of the client pages kept offline. A copy that does not match (an older app
+// version, a damaged store) is not shown.
+
+const iso = z.string().min(1);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const planView = z.object({
+	id: z.string(),
+	goal: z.string(),
+	status: z.string(),
+	version: z.number(),
+	sharedAt: iso.nullable(),
+	agreedAt: iso.nullable(),
+	agreedVersion: z.number().nullable(),
+	reviewDate: day.nullable(),
+	steps: z.array(
+		z.object({
+			id: z.string(),
+			title: z.string(),
+			owner: z.enum(['client', 'klantmanager', 'partner']),
+			dueDate: day.nullable(),
+			status: z.enum(['todo', 'done']),
+			doneAt: iso.nullable(),
+			clientNote: z.string().nullable(),
+			instrument: z.object({ id: z.string(), name: z.string(), code: z.string() }).nullable()
+		})
+	),
+	instruments: z.array(
+		z.object({ id: z.string(), name: z.string(), startDate: day, endDate: day.nullable() })
+	)
+});
+
+export const planPage = z.object({
+	plan: planView.nullable(),
+	today: day,
+	formKey: z.string(),
+	fetchedAt: iso
+});
+
+const contact = z.object({
+	name: z.string(),
+	phone: z.string().nullable(),
+	email: z.string().nullable(),
+	hours: z.string().nullable()
+});
+
+export const homePage = z.object({
+	home: z.object({
+		firstName: z.string(),
+		hasPlan: z.boolean(),
+		planWaitsForAgreement: z.boolean(),
+		nextAppointment: z
+			.object({
+				id: z.string(),
+				startsAt: iso,
+				kind: z.string(),
+				place: z.string().nullable(),
+				staffName: z.string()
+			})
+			.nullable(),
+		dueSteps: z.array(
+			z.object({ id: z.string(), title: z.string(), dueDate: day.nullable(), overdue: z.boolean() })
+		),
+		contact: contact.nullable()
+	}),
+	fetchedAt: iso
+});
+
+export const appointmentView = z.object({
+	id: z.string(),
+	startsAt: iso,
+	endsAt: iso,
+	kind: z.enum(['in_person', 'phone', 'video', 'home_visit']),
+	place: z.string().nullable(),
+	videoUrl: z.string().nullable(),
+	purpose: z.string(),
+	bring: z.string().nullable(),
+	status: z.string(),
+	staffName: z.string(),
+	staffPhone: z.string().nullable(),
+	request: z
+		.object({
+			kind: z.string(),
+			status: z.string(),
+			message: z.string().nullable(),
+			answer: z.string().nullable()
+		})
+		.nullable()
+});
+
+export const appointmentsPage = z.object({
+	upcoming: z.array(appointmentView),
+	past: z.array(appointmentView),
+	fetchedAt: iso
+});
+
+export const appointmentPage = z.object({
+	appointment: appointmentView,
+	formKey: z.string(),
+	fetchedAt: iso
+});
+
+/** Content pages hold no personal data; a loose check that it is an object is enough. */
+export const contentPage = z.record(z.string(), z.unknown());

@@ -1,0 +1,45 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { idempotency } from '../db/schema';
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface Outcome<T> {
+	status: number;
+	body: T;
+	/** True when this key was seen before and the first answer is given again. */
+	replayed: boolean;
+}
+
+/**
+ * Applies a mutation once per key. The key row is written in the same transaction as the
+ * change, so a concurrent duplicate waits on it and then gets the first answer.
+ */
+export async function once<T>(
+	db: Db,
+	input: { key: string; userId: string },
+	apply: (tx: Tx) => Promise<{ status: number; body: T }>
+): Promise<Outcome<T>> {
+	return db.transaction(async (tx) => {
+		const inserted = await tx
+			.insert(idempotency)
+			.values({ key: input.key, userId: input.userId, status: 0 })
+			.onConflictDoNothing()
+			.returning({ key: idempotency.key });
+		if (inserted.length === 0) {
+			const [row] = await tx
+				.select()
+				.from(idempotency)
+				.where(and(eq(idempotency.key, input.key), eq(idempotency.userId, input.userId)));
+			// A key used by another person is not theirs to replay: treat as a conflict.
+			if (!row) return { status: 409, body: { error: 'key_in_use' } as T, replayed: true };
+			return { status: row.status, body: row.result as T, replayed: true };
+		}
+		const result = await apply(tx);
+		await tx
+			.update(idempotency)
+			.set({ status: result.status, result: result.body as object })
+			.where(eq(idempotency.key, input.key));
+		return { ...result, replayed: false };
+	});
+}

@@ -1,0 +1,37 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { requireRole } from '$lib/server/auth/guard';
+import * as plans from '$lib/server/domain/plans';
+import * as appointments from '$lib/server/domain/appointments';
+import { newIdempotencyKey, submitClientAction } from '$lib/server/client-action-form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requireRole(locals, 'client', url);
+	const me = await plans.clientOfUser(locals.db, user.id);
+	const found = me && (await appointments.appointmentOfClient(locals.db, me.id, params.id));
+	if (!found) error(404, locals.t('errors.notFound'));
+	return { appointment: found, formKey: newIdempotencyKey(), fetchedAt: new Date().toISOString() };
+};
+
+const changeForm = z.object({
+	kind: z.enum(['cannot_come', 'other_time']),
+	reason: z.string()
+});
+
+export const actions: Actions = {
+	change: async ({ request, locals, params }) => {
+		const user = requireRole(locals, 'client');
+		const form = await request.formData();
+		const values = { reason: String(form.get('reason') ?? ''), kind: String(form.get('kind') ?? '') };
+		const parsed = changeForm.safeParse(values);
+		if (!parsed.success) return fail(400, { values, error: 'invalid' });
+		return submitClientAction(
+			locals,
+			user.id,
+			form,
+			{ type: 'change', appointmentId: params.id, ...parsed.data },
+			values
+		);
+	}
+};

@@ -1,0 +1,26 @@
+import { error, type RequestHandler } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/guard';
+import * as plans from '$lib/server/domain/plans';
+import * as appointments from '$lib/server/domain/appointments';
+
+/** "Zet in mijn agenda": one appointment as an .ics file. */
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const user = requireRole(locals, 'client');
+	const me = await plans.clientOfUser(locals.db, user.id);
+	const a = me && (await appointments.appointmentOfClient(locals.db, me.id, params.id!));
+	if (!a) error(404, locals.t('errors.notFound'));
+	const t = locals.t;
+	const ics = appointments.toIcs(a, {
+		title: t('appointments.icsTitle', { name: a.staffName }),
+		description: [a.purpose, a.bring ? `${t('appointments.bring')}: ${a.bring}` : '', a.videoUrl ?? '']
+			.filter(Boolean)
+			.join('\n'),
+		location: a.place ?? (a.kind === 'phone' ? t('appointments.kind.phone') : undefined)
+	});
+	return new Response(ics, {
+		headers: {
+			'content-type': 'text/calendar; charset=utf-8',
+			'content-disposition': `attachment; filename="afspraak-${a.startsAt.slice(0, 10)}.ics"`
+		}
+	});
+};

@@ -1,0 +1,46 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { requireRole } from '$lib/server/auth/guard';
+import * as plans from '$lib/server/domain/plans';
+import { submitClientAction, newIdempotencyKey } from '$lib/server/client-action-form';
+import { amsterdamDay } from '$lib/dates';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireRole(locals, 'client', url);
+	const me = await plans.clientOfUser(locals.db, user.id);
+	const current = me && (await plans.currentPlanOfClient(locals.db, me.id));
+	return {
+		plan: current ? await plans.planForClientUser(locals.db, user.id, current.id, locals.lang) : null,
+		today: amsterdamDay(),
+		formKey: newIdempotencyKey(),
+		fetchedAt: new Date().toISOString()
+	};
+};
+
+const stepForm = z.object({
+	stepId: z.uuid(),
+	done: z.enum(['true', 'false']).transform((v) => v === 'true'),
+	note: z.string().optional(),
+	seenVersion: z.coerce.number().int().min(1).optional()
+});
+
+const agreeForm = z.object({ planId: z.uuid(), version: z.coerce.number().int().min(1) });
+
+export const actions: Actions = {
+	step: async ({ request, locals }) => {
+		const user = requireRole(locals, 'client');
+		const form = await request.formData();
+		const parsed = stepForm.safeParse(Object.fromEntries(form));
+		const note = String(form.get('note') ?? '');
+		if (!parsed.success) return fail(400, { values: { note }, error: 'invalid' });
+		return submitClientAction(locals, user.id, form, { type: 'step', ...parsed.data }, { note });
+	},
+	agree: async ({ request, locals }) => {
+		const user = requireRole(locals, 'client');
+		const form = await request.formData();
+		const parsed = agreeForm.safeParse(Object.fromEntries(form));
+		if (!parsed.success) return fail(400, { error: 'invalid' });
+		return submitClientAction(locals, user.id, form, { type: 'agree', ...parsed.data });
+	}
+};

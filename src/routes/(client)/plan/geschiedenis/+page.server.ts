@@ -1,0 +1,12 @@
+import { requireRole } from '$lib/server/auth/guard';
+import * as plans from '$lib/server/domain/plans';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireRole(locals, 'client', url);
+	const me = await plans.clientOfUser(locals.db, user.id);
+	const current = me && (await plans.currentPlanOfClient(locals.db, me.id));
+	return {
+		versions: current ? ((await plans.planHistory(locals.db, user.id, current.id)) ?? []) : []
+	};
+};

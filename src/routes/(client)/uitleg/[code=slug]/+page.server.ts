@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/guard';
+import * as plans from '$lib/server/domain/plans';
+import * as content from '$lib/server/domain/content';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requireRole(locals, 'client', url);
+	const me = await plans.clientOfUser(locals.db, user.id);
+	const topic = await content.getTopic(locals.db, params.code, locals.lang, me?.municipalityId ?? null);
+	if (!topic) error(404, locals.t('errors.notFound'));
+	return { topic, fetchedAt: new Date().toISOString() };
+};

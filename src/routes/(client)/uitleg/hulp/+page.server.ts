@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { requireRole } from '$lib/server/auth/guard';
+import * as plans from '$lib/server/domain/plans';
+import * as content from '$lib/server/domain/content';
+import * as requests from '$lib/server/domain/requests';
+import { ownSituation } from '$lib/server/domain/situation';
+import { SEGMENTS } from '$lib/server/db/schema';
+import type { PageServerLoad } from './$types';
+
+const filterSchema = z.object({
+	segment: z.enum([...SEGMENTS, 'all']).catch('all'),
+	age: z.enum(['under27', 'over45', 'all']).catch('all'),
+	statushouder: z.enum(['yes', 'no', 'all']).catch('all')
+});
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireRole(locals, 'client', url);
+	const me = await plans.clientOfUser(locals.db, user.id);
+	// No filter in the URL: start from the client's own situation ("wat past bij mij").
+	const filter = url.searchParams.has('segment')
+		? filterSchema.parse(Object.fromEntries(url.searchParams))
+		: me
+			? ownSituation(me)
+			: filterSchema.parse({});
+	const instruments = await content.listInstruments(locals.db, locals.lang, me?.municipalityId ?? null, {
+		segment: filter.segment === 'all' ? undefined : filter.segment,
+		age: filter.age === 'all' ? undefined : filter.age,
+		statushouder: filter.statushouder === 'all' ? undefined : filter.statushouder === 'yes'
+	});
+	return {
+		filter,
+		instruments,
+		asked: me ? await requests.openInstrumentQuestions(locals.db, me.id) : [],
+		fetchedAt: new Date().toISOString()
+	};
+};

@@ -1,0 +1,42 @@
+import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** One-click demo sign-in as a persona or staff role (demo mode is on in the test server). */
+export async function signInAs(page: Page, key: string) {
+	await page.context().clearCookies();
+	await page.goto('/login');
+	await page.locator(`button[name="key"][value="${key}"]`).click();
+	await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Runs axe-core in the page for WCAG 2.1 A/AA. Evaluated through the DevTools protocol, so the
+ * page's strict CSP stays on while we test.
+ */
+export async function expectNoAxeViolations(page: Page) {
+	await page.evaluate(axeSource);
+	const result = await page.evaluate(async () => {
+		// @ts-expect-error axe is injected above
+		const r = await window.axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
+		});
+		return r.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => ({
+			id: v.id,
+			help: v.help,
+			targets: v.nodes.map((n) => n.target.join(' '))
+		}));
+	});
+	expect(result).toEqual([]);
+}
+
+/** True when nothing on the page is wider than the viewport (no sideways scrolling). */
+export async function expectNoHorizontalScroll(page: Page) {
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+}
