@@ -98,7 +98,8 @@ async function main(): Promise<void> {
 	process.stderr.write(`Seeding ${database.kind} (${where})\n`);
 
 	try {
-		const empty = (await db.select({ id: municipality.id }).from(municipality).limit(1)).length === 0;
+		const empty =
+			(await db.select({ id: municipality.id }).from(municipality).limit(1)).length === 0;
 		if (args.demo || empty) {
 			const added = await seedDemo(db);
 			process.stderr.write(added ? 'Demo data added.\n' : 'Demo data already present; skipped.\n');
@@ -107,7 +108,8 @@ async function main(): Promise<void> {
 		if (args.clients > 0) {
 			const bar = new cliProgress.SingleBar(
 				{
-					format: '{stage} |{bar}| {percentage}% | {value}/{total} | {duration_formatted} (nog ~{eta_formatted})',
+					format:
+						'{stage} |{bar}| {percentage}% | {value}/{total} | {duration_formatted} (nog ~{eta_formatted})',
 					stream: process.stderr,
 					hideCursor: true,
 					noTTYOutput: true,
@@ -152,8 +154,11 @@ async function main(): Promise<void> {
 		];
 		const rows: Record<string, number> = {};
 		for (const t of tables) {
-			const res = await db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from "${t}"`));
-			const list = ('rows' in res ? res.rows : res) as { n: number }[];
+			const res: unknown = await db.execute(sql.raw(`select count(*)::int as n from "${t}"`));
+			// PGlite returns { rows }, postgres.js an array.
+			const list = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as {
+				n: number;
+			}[];
 			rows[t] = list[0]!.n;
 		}
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -168,6 +173,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-	process.stderr.write(`Seeding failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+	process.stderr.write(
+		`Seeding failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`
+	);
 	process.exit(1);
 });

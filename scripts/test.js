@@ -6,14 +6,17 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
+class StepFailed extends Error {
+	constructor(title, code) {
+		super(`${title} failed`);
+		this.code = code;
+	}
+}
+
 function run(title, command, args, extraEnv = {}) {
 	console.log(`\n▶ ${title}`);
 	const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
-	if (r.status !== 0) {
-		console.error(`\n✖ ${title} failed`);
-		summary();
-		process.exit(r.status ?? 1);
-	}
+	if (r.status !== 0) throw new StepFailed(title, r.status ?? 1);
 }
 
 function ensureChromium() {
@@ -31,24 +34,43 @@ function ensureChromium() {
 			`Install Debian's package:  sudo apt-get install -y chromium\n` +
 			`or point CHROME_PATH at an installed Chromium. Nothing is downloaded by this suite.`
 	);
-	process.exit(1);
+	throw new StepFailed('Chromium check', 1);
 }
 
-const counts = { passed: 0, failed: 0, skipped: 0 };
-function count(file, read) {
-	if (!existsSync(file)) return;
-	const c = read(JSON.parse(readFileSync(file, 'utf8')));
-	counts.passed += c.passed;
-	counts.failed += c.failed;
-	counts.skipped += c.skipped;
+/** A fresh database on the test server for the browser tests, dropped afterwards. */
+async function createE2eDatabase(baseUrl) {
+	const { default: postgres } = await import('postgres');
+	const name = `wegwijs_e2e_${process.pid}`;
+	const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`drop database if exists "${name}" with (force)`);
+	await admin.unsafe(`create database "${name}"`);
+	await admin.end();
+	const url = new URL(baseUrl);
+	url.pathname = `/${name}`;
+	return {
+		url: url.toString(),
+		drop: async () => {
+			const a = postgres(baseUrl, { max: 1, onnotice: () => {} });
+			await a.unsafe(`drop database if exists "${name}" with (force)`);
+			await a.end();
+		}
+	};
 }
+
+/** One closing line for CI: "N passed, N failed, N skipped" over vitest and Playwright. */
 function summary() {
-	count('test-results/unit.json', (j) => ({
+	const counts = { passed: 0, failed: 0, skipped: 0 };
+	const add = (file, read) => {
+		if (!existsSync(file)) return;
+		const c = read(JSON.parse(readFileSync(file, 'utf8')));
+		for (const k of Object.keys(counts)) counts[k] += c[k];
+	};
+	add('test-results/unit.json', (j) => ({
 		passed: j.numPassedTests ?? 0,
 		failed: j.numFailedTests ?? 0,
 		skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0)
 	}));
-	count('test-results/e2e.json', (j) => ({
+	add('test-results/e2e.json', (j) => ({
 		passed: j.stats?.expected ?? 0,
 		failed: (j.stats?.unexpected ?? 0) + (j.stats?.flaky ?? 0),
 		skipped: j.stats?.skipped ?? 0
@@ -56,18 +78,45 @@ function summary() {
 	console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 }
 
-rmSync('test-results', { recursive: true, force: true });
-ensureChromium();
-run('svelte-kit sync', 'npx', ['svelte-kit', 'sync']);
-run('type check (svelte-check)', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
-run('lint (prettier, eslint)', 'npm', ['run', 'lint', '--silent']);
-run('unit and database tests (vitest)', 'npx', [
-	'vitest',
-	'run',
-	'--reporter=default',
-	'--reporter=json',
-	'--outputFile.json=test-results/unit.json'
-]);
-run('build', 'npx', ['vite', 'build']);
-run('browser tests (Playwright, Debian Chromium)', 'npx', ['playwright', 'test']);
-summary();
+async function main() {
+	rmSync('test-results', { recursive: true, force: true });
+	ensureChromium();
+	run('svelte-kit sync', 'npx', ['svelte-kit', 'sync']);
+	run('type check (svelte-check)', 'npx', [
+		'svelte-check',
+		'--tsconfig',
+		'./tsconfig.json',
+		'--fail-on-warnings'
+	]);
+	run('lint (prettier, eslint)', 'npm', ['run', 'lint', '--silent']);
+	run('unit and database tests (vitest)', 'npx', [
+		'vitest',
+		'run',
+		'--reporter=default',
+		'--reporter=json',
+		'--outputFile.json=test-results/unit.json'
+	]);
+	run('build', 'npx', ['vite', 'build']);
+	// With a PostgreSQL server at hand the browser tests run against it, so they can also
+	// check the database directly (each action stored once); otherwise on a fresh PGlite.
+	const db = process.env.TEST_DATABASE_URL
+		? await createE2eDatabase(process.env.TEST_DATABASE_URL)
+		: null;
+	try {
+		run('browser tests (Playwright, Debian Chromium)', 'npx', ['playwright', 'test'], {
+			...(db ? { E2E_DATABASE_URL: db.url } : {})
+		});
+	} finally {
+		await db?.drop();
+	}
+}
+
+try {
+	await main();
+	summary();
+} catch (e) {
+	if (!(e instanceof StepFailed)) console.error(e);
+	console.error(`\n✖ ${e.message}`);
+	summary();
+	process.exitCode = e instanceof StepFailed ? e.code : 1;
+}

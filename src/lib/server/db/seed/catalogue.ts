@@ -97,7 +97,11 @@ export const instrumentCatalogueSchema = z
 		const seen = new Set<string>();
 		for (const [i, entry] of list.entries()) {
 			if (seen.has(entry.code)) {
-				ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `duplicate code ${entry.code}` });
+				ctx.addIssue({
+					code: 'custom',
+					path: [i, 'code'],
+					message: `duplicate code ${entry.code}`
+				});
 			}
 			seen.add(entry.code);
 		}
@@ -106,7 +110,10 @@ export const instrumentCatalogueSchema = z
 export type InstrumentEntry = z.infer<typeof instrumentEntrySchema>;
 
 /** Validates catalogue data; throws one readable error listing every problem. */
-export function parseInstrumentCatalogue(data: unknown, source = 'instruments.json'): InstrumentEntry[] {
+export function parseInstrumentCatalogue(
+	data: unknown,
+	source = 'instruments.json'
+): InstrumentEntry[] {
 	const result = instrumentCatalogueSchema.safeParse(data);
 	if (!result.success) {
 		const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
@@ -119,10 +126,14 @@ function catalogueFile(): string {
 	// content/ sits at the project root; the second candidate covers a different working directory.
 	const candidates = [
 		path.resolve('content/instruments.json'),
-		path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../content/instruments.json')
+		path.resolve(
+			path.dirname(fileURLToPath(import.meta.url)),
+			'../../../../../content/instruments.json'
+		)
 	];
 	const found = candidates.find((c) => existsSync(c));
-	if (!found) throw new Error(`content/instruments.json not found (looked in ${candidates.join(', ')})`);
+	if (!found)
+		throw new Error(`content/instruments.json not found (looked in ${candidates.join(', ')})`);
 	return found;
 }
 

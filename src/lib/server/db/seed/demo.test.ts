@@ -99,7 +99,10 @@ describeEachDatabase('seedDemo', (get) => {
 
 		// Team lead leads team A, where Sanne also works.
 		const staff = new Map(demoUsers.map((u) => [u.demoKey!, u]));
-		const [teamA] = await db.select().from(team).where(eq(team.leadUserId, staff.get('teamlead')!.id));
+		const [teamA] = await db
+			.select()
+			.from(team)
+			.where(eq(team.leadUserId, staff.get('teamlead')!.id));
 		expect(teamA).toBeDefined();
 		expect(staff.get('klantmanager')!.teamId).toBe(teamA!.id);
 		expect(staff.get('klantmanager2')!.teamId).not.toBe(teamA!.id);
@@ -109,11 +112,19 @@ describeEachDatabase('seedDemo', (get) => {
 
 	it('gives each klantmanager a separate caseload', async () => {
 		const { db } = get();
-		const staff = await db.select().from(user).where(inArray(user.demoKey, ['klantmanager', 'klantmanager2']));
+		const staff = await db
+			.select()
+			.from(user)
+			.where(inArray(user.demoKey, ['klantmanager', 'klantmanager2']));
 		const sanne = staff.find((s) => s.demoKey === 'klantmanager')!;
 		const ahmed = staff.find((s) => s.demoKey === 'klantmanager2')!;
 		const rows = await db
-			.select({ id: client.id, km: client.klantmanagerId, key: user.demoKey, muni: client.municipalityId })
+			.select({
+				id: client.id,
+				km: client.klantmanagerId,
+				key: user.demoKey,
+				muni: client.municipalityId
+			})
 			.from(client)
 			.innerJoin(user, eq(user.id, client.userId));
 		const of = (id: string) => new Set(rows.filter((r) => r.km === id).map((r) => r.id));
@@ -147,9 +158,9 @@ describeEachDatabase('seedDemo', (get) => {
 		const lars = plans.find((p) => p.key === 'lars')!.p;
 		const steps = await db.select().from(planStep).where(eq(planStep.planId, lars.id));
 		const today = now.toISOString().slice(0, 10);
-		expect(steps.some((s) => s.owner === 'client' && s.status === 'todo' && s.dueDate! < today)).toBe(
-			true
-		);
+		expect(
+			steps.some((s) => s.owner === 'client' && s.status === 'todo' && s.dueDate! < today)
+		).toBe(true);
 		for (const p of plans) {
 			const n = await db.select().from(planStep).where(eq(planStep.planId, p.p.id));
 			expect(n.length).toBeGreaterThanOrEqual(4);
@@ -173,11 +184,18 @@ describeEachDatabase('seedDemo', (get) => {
 				expect(days).toBeGreaterThan(2);
 				expect(days).toBeLessThan(15);
 			}
-			expect(rows.some((r) => r.key === key && r.a.status === 'held'), key).toBe(true);
+			expect(
+				rows.some((r) => r.key === key && r.a.status === 'held'),
+				key
+			).toBe(true);
 		}
 		const kinds = new Set(rows.map((r) => r.a.kind));
 		expect([...kinds].sort()).toEqual(['in_person', 'phone', 'video']);
-		expect(rows.filter((r) => r.a.kind === 'video').every((r) => r.a.videoUrl?.startsWith('https://video.wegwijs.example/'))).toBe(true);
+		expect(
+			rows
+				.filter((r) => r.a.kind === 'video')
+				.every((r) => r.a.videoUrl?.startsWith('https://video.wegwijs.example/'))
+		).toBe(true);
 	});
 
 	it('seeds instruments with checked Dutch texts', async () => {

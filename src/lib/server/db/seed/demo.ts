@@ -232,7 +232,12 @@ const PERSONAS: PersonaSpec[] = [
 				outcome: 'completed',
 				provider: 'Sociale dienst (In je eigen kracht)'
 			},
-			{ code: 'vrijwilligerswerk', start: -700, plannedEnd: null, provider: 'Bibliotheek Lindewaard' }
+			{
+				code: 'vrijwilligerswerk',
+				start: -700,
+				plannedEnd: null,
+				provider: 'Bibliotheek Lindewaard'
+			}
 		],
 		appointments: [
 			{
@@ -295,7 +300,11 @@ const PERSONAS: PersonaSpec[] = [
 					instrument: 'training-45-plus'
 				},
 				{ title: 'Je cv aanpassen: zet je ervaring bovenaan', owner: 'client', due: 5 },
-				{ title: 'Elke week 2 sollicitaties versturen en in de app zetten', owner: 'client', due: 7 },
+				{
+					title: 'Elke week 2 sollicitaties versturen en in de app zetten',
+					owner: 'client',
+					due: 7
+				},
 				{
 					title: 'Gesprek met het werkgeversservicepunt over loonkostensubsidie',
 					owner: 'klantmanager',
@@ -313,7 +322,12 @@ const PERSONAS: PersonaSpec[] = [
 				outcome: 'completed',
 				provider: 'Sociale dienst'
 			},
-			{ code: 'werkgeversservicepunt', start: -60, plannedEnd: 120, provider: 'Werkgeversservicepunt' },
+			{
+				code: 'werkgeversservicepunt',
+				start: -60,
+				plannedEnd: 120,
+				provider: 'Werkgeversservicepunt'
+			},
 			{ code: 'training-45-plus', start: -14, plannedEnd: 28, provider: 'Sociale dienst' }
 		],
 		appointments: [
@@ -623,7 +637,13 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 
 		const munis = await tx
 			.insert(municipality)
-			.values(DEMO_MUNICIPALITIES.map((m) => ({ code: m.code, name: m.name, languages: [...m.languages] })))
+			.values(
+				DEMO_MUNICIPALITIES.map((m) => ({
+					code: m.code,
+					name: m.name,
+					languages: [...m.languages]
+				}))
+			)
 			.returning();
 		const muniId = (code: string) => munis.find((m) => m.code === code)!.id;
 
@@ -631,7 +651,8 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 		const instruments = await loadInstrumentRefs(tx);
 		const instrumentId = (code: string) => {
 			const found = instruments.find((i) => i.code === code);
-			if (!found) throw new Error(`demo data needs instrument ${code}, which is missing or inactive`);
+			if (!found)
+				throw new Error(`demo data needs instrument ${code}, which is missing or inactive`);
 			return found.id;
 		};
 
@@ -718,7 +739,8 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 			}
 
 			const planId = randomUUID();
-			const agreedAt = p.plan.agreedDaysAgo !== undefined ? addDays(now, -p.plan.agreedDaysAgo) : null;
+			const agreedAt =
+				p.plan.agreedDaysAgo !== undefined ? addDays(now, -p.plan.agreedDaysAgo) : null;
 			const sharedAt = addDays(now, -p.plan.sharedDaysAgo);
 			plans.push({
 				id: planId,
@@ -761,7 +783,11 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 				});
 			}
 			for (const a of p.appointments) {
-				const startsAt = amsterdamTime(workingDay(addDays(now, a.day), a.day > 0), a.hour, a.minute ?? 0);
+				const startsAt = amsterdamTime(
+					workingDay(addDays(now, a.day), a.day > 0),
+					a.hour,
+					a.minute ?? 0
+				);
 				appointments.push({
 					clientId,
 					staffId: kmId,

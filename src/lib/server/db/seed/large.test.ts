@@ -5,6 +5,11 @@ import { client, outflow, surveyResponse, user } from '../schema';
 import { seedDemo } from './demo';
 import { caseloads, mulberry32, Rng, seedLarge } from './large';
 
+/** PGlite returns { rows }, postgres.js an array. */
+function rowsOf<T>(result: unknown): T[] {
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 describe('random helpers', () => {
 	it('repeats the same sequence for the same seed', () => {
 		const a = mulberry32(7);
@@ -85,22 +90,26 @@ describeEachDatabase('seedLarge', (get) => {
 
 	it('stores survey answers without anything that points to a client', async () => {
 		const { db } = get();
-		const columns = await db.execute<{ column_name: string }>(
-			sql`select column_name from information_schema.columns where table_name = 'survey_response'`
+		const names = rowsOf<{ column_name: string }>(
+			await db.execute(
+				sql`select column_name from information_schema.columns where table_name = 'survey_response'`
+			)
 		);
-		const names = ('rows' in columns ? columns.rows : columns) as { column_name: string }[];
 		expect(names.length).toBeGreaterThan(5);
 		for (const c of names) expect(c.column_name).not.toMatch(/client|user|invitation|person/);
-		const refs = await db.execute<{ target: string }>(sql`
+		const targets = rowsOf<{ target: string }>(
+			await db.execute(sql`
 			select ccu.table_name as target
 			from information_schema.table_constraints tc
 			join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name
-			where tc.table_name = 'survey_response' and tc.constraint_type = 'FOREIGN KEY'`);
-		const targets = ('rows' in refs ? refs.rows : refs) as { target: string }[];
+			where tc.table_name = 'survey_response' and tc.constraint_type = 'FOREIGN KEY'`)
+		);
 		expect(targets.map((t) => t.target)).not.toContain('client');
 		expect(targets.map((t) => t.target)).not.toContain('user');
 
-		const answers = await db.select({ a: surveyResponse.answers, q: surveyResponse.quarter }).from(surveyResponse);
+		const answers = await db
+			.select({ a: surveyResponse.answers, q: surveyResponse.quarter })
+			.from(surveyResponse);
 		expect(answers.length).toBe(400);
 		for (const { a, q } of answers) {
 			expect(q).toMatch(/^\d{4}-Q[1-4]$/);

@@ -204,9 +204,7 @@ export const DEMO_MUNICIPALITIES = [
 ] as const;
 
 export function officeAddress(m: { code: string; name: string }): string {
-	return (
-		DEMO_MUNICIPALITIES.find((d) => d.code === m.code)?.office ?? `Sociale dienst, ${m.name}`
-	);
+	return DEMO_MUNICIPALITIES.find((d) => d.code === m.code)?.office ?? `Sociale dienst, ${m.name}`;
 }
 
 export async function ensureMunicipalities(db: Db): Promise<MunicipalityRef[]> {
@@ -214,7 +212,9 @@ export async function ensureMunicipalities(db: Db): Promise<MunicipalityRef[]> {
 	if (existing.length > 0) return existing;
 	return db
 		.insert(municipality)
-		.values(DEMO_MUNICIPALITIES.map((m) => ({ code: m.code, name: m.name, languages: [...m.languages] })))
+		.values(
+			DEMO_MUNICIPALITIES.map((m) => ({ code: m.code, name: m.name, languages: [...m.languages] }))
+		)
 		.returning();
 }
 
@@ -240,42 +240,59 @@ export async function loadInstrumentRefs(db: Db): Promise<InstrumentRef[]> {
 }
 
 /** Typical duration in days, popularity weight and provider per catalogue instrument. */
-const INSTRUMENT_PROFILE: Record<string, { weight: number; days: [number, number]; provider: string }> =
-	{
-		werkervaringsplaats: { weight: 7, days: [182, 365], provider: 'Werkgever via sociale dienst' },
-		proefplaatsing: { weight: 4, days: [56, 91], provider: 'Werkgever via sociale dienst' },
-		loonkostensubsidie: { weight: 5, days: [365, 1095], provider: 'Sociale dienst' },
-		jobcoaching: { weight: 8, days: [182, 540], provider: 'Jobcoach sociale dienst' },
-		sollicitatietraining: { weight: 8, days: [14, 28], provider: 'Sociale dienst' },
-		groepstraining: { weight: 6, days: [56, 182], provider: 'Sociale dienst' },
-		zelfvertrouwentraining: { weight: 5, days: [14, 14], provider: 'Sociale dienst' },
-		'training-45-plus': { weight: 3, days: [42, 42], provider: 'Sociale dienst en werkgeversservicepunt' },
-		jongerentraining: { weight: 4, days: [56, 56], provider: 'Jongerenteam sociale dienst' },
-		scholing: { weight: 5, days: [90, 730], provider: 'ROC Oost-Gelderland' },
-		taaltraining: { weight: 6, days: [182, 365], provider: 'Taalhuis Achterhoek' },
-		taalstage: { weight: 3, days: [91, 182], provider: 'Taalhuis Achterhoek' },
-		taalmaatje: { weight: 4, days: [365, 365], provider: 'Welzijn Samen' },
-		vrijwilligerswerk: { weight: 7, days: [182, 730], provider: 'Vrijwilligerscentrale' },
-		participatieplaats: { weight: 4, days: [182, 365], provider: 'Werkbaan Oost' },
-		'sociale-activering': { weight: 7, days: [182, 540], provider: 'Welzijn Samen' },
-		'beschut-werk': { weight: 1, days: [730, 1825], provider: 'Werkbaan Oost' },
-		detacheringsbaan: { weight: 2, days: [182, 365], provider: 'Detacheringsbureau Oost' },
-		'no-riskpolis': { weight: 1, days: [730, 1825], provider: 'UWV' },
-		praktijkroute: { weight: 2, days: [60, 120], provider: 'Sociale dienst en UWV' },
-		'work-first-workshop': { weight: 4, days: [1, 1], provider: 'Sociale dienst' },
-		verwervingskosten: { weight: 4, days: [91, 365], provider: 'Sociale dienst' },
-		uitstroompremie: { weight: 0, days: [1, 1], provider: 'Sociale dienst' },
-		werkgeversservicepunt: { weight: 6, days: [91, 182], provider: 'Werkgeversservicepunt' },
-		schuldhulpverlening: { weight: 4, days: [365, 730], provider: 'Schuldhulp Oost' },
-		'maatschappelijke-begeleiding': { weight: 6, days: [365, 365], provider: 'Vluchtelingenwerk' },
-		inburgering: { weight: 6, days: [730, 1095], provider: 'Taalschool De Brug' }
-	};
+const INSTRUMENT_PROFILE: Record<
+	string,
+	{ weight: number; days: [number, number]; provider: string }
+> = {
+	werkervaringsplaats: { weight: 7, days: [182, 365], provider: 'Werkgever via sociale dienst' },
+	proefplaatsing: { weight: 4, days: [56, 91], provider: 'Werkgever via sociale dienst' },
+	loonkostensubsidie: { weight: 5, days: [365, 1095], provider: 'Sociale dienst' },
+	jobcoaching: { weight: 8, days: [182, 540], provider: 'Jobcoach sociale dienst' },
+	sollicitatietraining: { weight: 8, days: [14, 28], provider: 'Sociale dienst' },
+	groepstraining: { weight: 6, days: [56, 182], provider: 'Sociale dienst' },
+	zelfvertrouwentraining: { weight: 5, days: [14, 14], provider: 'Sociale dienst' },
+	'training-45-plus': {
+		weight: 3,
+		days: [42, 42],
+		provider: 'Sociale dienst en werkgeversservicepunt'
+	},
+	jongerentraining: { weight: 4, days: [56, 56], provider: 'Jongerenteam sociale dienst' },
+	scholing: { weight: 5, days: [90, 730], provider: 'ROC Oost-Gelderland' },
+	taaltraining: { weight: 6, days: [182, 365], provider: 'Taalhuis Achterhoek' },
+	taalstage: { weight: 3, days: [91, 182], provider: 'Taalhuis Achterhoek' },
+	taalmaatje: { weight: 4, days: [365, 365], provider: 'Welzijn Samen' },
+	vrijwilligerswerk: { weight: 7, days: [182, 730], provider: 'Vrijwilligerscentrale' },
+	participatieplaats: { weight: 4, days: [182, 365], provider: 'Werkbaan Oost' },
+	'sociale-activering': { weight: 7, days: [182, 540], provider: 'Welzijn Samen' },
+	'beschut-werk': { weight: 1, days: [730, 1825], provider: 'Werkbaan Oost' },
+	detacheringsbaan: { weight: 2, days: [182, 365], provider: 'Detacheringsbureau Oost' },
+	'no-riskpolis': { weight: 1, days: [730, 1825], provider: 'UWV' },
+	praktijkroute: { weight: 2, days: [60, 120], provider: 'Sociale dienst en UWV' },
+	'work-first-workshop': { weight: 4, days: [1, 1], provider: 'Sociale dienst' },
+	verwervingskosten: { weight: 4, days: [91, 365], provider: 'Sociale dienst' },
+	uitstroompremie: { weight: 0, days: [1, 1], provider: 'Sociale dienst' },
+	werkgeversservicepunt: { weight: 6, days: [91, 182], provider: 'Werkgeversservicepunt' },
+	schuldhulpverlening: { weight: 4, days: [365, 730], provider: 'Schuldhulp Oost' },
+	'maatschappelijke-begeleiding': { weight: 6, days: [365, 365], provider: 'Vluchtelingenwerk' },
+	inburgering: { weight: 6, days: [730, 1095], provider: 'Taalschool De Brug' }
+};
 
 function profileOf(code: string) {
-	return INSTRUMENT_PROFILE[code] ?? { weight: 2, days: [91, 182] as [number, number], provider: 'Sociale dienst' };
+	return (
+		INSTRUMENT_PROFILE[code] ?? {
+			weight: 2,
+			days: [91, 182] as [number, number],
+			provider: 'Sociale dienst'
+		}
+	);
 }
 
-export function eligible(i: InstrumentRef, segment: Segment | null, age: number, statushouder: boolean): boolean {
+export function eligible(
+	i: InstrumentRef,
+	segment: Segment | null,
+	age: number,
+	statushouder: boolean
+): boolean {
 	if (i.forStatushouders && !statushouder) return false;
 	if (segment && !i.segments.includes(segment)) return false;
 	if (i.minAge !== null && age < i.minAge) return false;
@@ -286,48 +303,54 @@ export function eligible(i: InstrumentRef, segment: Segment | null, age: number,
 // ── Names ─────────────────────────────────────────────────────────────────────
 
 type Origin = 'nl' | 'ma' | 'tr' | 'pl' | 'sr' | 'sy' | 'er' | 'af';
-const NAMES: Record<Origin, { f: string[]; m: string[]; last: string[] }> = {
-	nl: {
-		f: ['Anna', 'Emma', 'Sophie', 'Julia', 'Lisa', 'Fleur', 'Laura', 'Iris', 'Eva', 'Femke', 'Linda', 'Marieke', 'Ingrid', 'Monique', 'Wendy', 'Kim', 'Esther', 'Annemarie', 'Karin', 'Yvonne', 'Daphne', 'Naomi', 'Nicole', 'Mirjam', 'Hanneke', 'Bianca', 'Sandra', 'Ria', 'Gerda', 'Tessa'],
-		m: ['Jan', 'Pieter', 'Kees', 'Henk', 'Bas', 'Tom', 'Jeroen', 'Mark', 'Dennis', 'Rik', 'Sander', 'Ruud', 'Erik', 'Wim', 'Gerrit', 'Johan', 'Martijn', 'Niels', 'Stefan', 'Bram', 'Daan', 'Thijs', 'Koen', 'Wouter', 'Harm', 'Gert', 'Hans', 'Rob', 'Marco', 'Patrick'],
-		last: ['de Jong', 'Jansen', 'van den Berg', 'van Dijk', 'Bakker', 'Janssen', 'Visser', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'van Leeuwen', 'Dekker', 'Brouwer', 'de Wit', 'Dijkstra', 'Smits', 'de Graaf', 'van der Meer', 'van der Linden', 'Kok', 'Jacobs', 'de Haan', 'Vermeulen', 'Schouten', 'Hoekstra', 'Koster', 'Prins', 'Wessels', 'Nijhuis', 'ten Brinke', 'Roelofs', 'Hulshof', 'Klein Gunnewiek', 'Wolbrink', 'Eppink', 'Heutinck', 'Lammers']
-	},
-	ma: {
-		f: ['Fatima', 'Khadija', 'Nadia', 'Samira', 'Hanane', 'Imane', 'Soumaya', 'Naima'],
-		m: ['Mohammed', 'Youssef', 'Khalid', 'Rachid', 'Hamza', 'Bilal', 'Mustafa', 'Karim'],
-		last: ['El Amrani', 'Benali', 'El Idrissi', 'Ouali', 'Aziz', 'Haddouchi', 'Boukhari', 'Tahiri', 'Chaoui']
-	},
-	tr: {
-		f: ['Ayşe', 'Elif', 'Zeynep', 'Fatma', 'Emine', 'Merve'],
-		m: ['Mehmet', 'Ahmet', 'Emre', 'Murat', 'Hakan', 'Kemal'],
-		last: ['Yılmaz', 'Kaya', 'Demir', 'Şahin', 'Çelik', 'Öztürk', 'Aydın', 'Arslan']
-	},
-	pl: {
-		f: ['Agnieszka', 'Katarzyna', 'Magdalena', 'Joanna'],
-		m: ['Piotr', 'Tomasz', 'Krzysztof', 'Marek'],
-		last: ['Nowak', 'Wójcik', 'Mazur', 'Krawczyk', 'Zając']
-	},
-	sr: {
-		f: ['Shanti', 'Priya', 'Sharda', 'Anjali'],
-		m: ['Ravi', 'Rajesh', 'Anand', 'Sunil'],
-		last: ['Ramdin', 'Jagroep', 'Soekhoe', 'Baldew', 'Mahabier']
-	},
-	sy: {
-		f: ['Rania', 'Lina', 'Yasmin', 'Huda', 'Noor', 'Amal', 'Rasha', 'Dima', 'Hiba', 'Salma'],
-		m: ['Omar', 'Ahmad', 'Khaled', 'Mahmoud', 'Hassan', 'Ali', 'Yousef', 'Tarek', 'Bashar', 'Rami'],
-		last: ['Al-Ahmad', 'Khalil', 'Al-Masri', 'Darwish', 'Hamdan', 'Najjar', 'Sabbagh', 'Al-Hussein', 'Shami']
-	},
-	er: {
-		f: ['Senait', 'Helen', 'Mebrat', 'Selam', 'Feven', 'Saba'],
-		m: ['Dawit', 'Yonas', 'Tesfay', 'Semere', 'Filmon', 'Habte'],
-		last: ['Tesfamariam', 'Ghebremedhin', 'Berhane', 'Tekle', 'Haile', 'Gebremichael', 'Kidane']
-	},
-	af: {
-		f: ['Zahra', 'Farzana', 'Parwana', 'Shabnam', 'Mariam'],
-		m: ['Mohammad', 'Hamid', 'Farid', 'Jawad', 'Nasir'],
-		last: ['Ahmadi', 'Rahimi', 'Karimi', 'Hashimi', 'Sultani', 'Noori']
-	}
-};
+// Comma-separated so the lists stay readable after formatting.
+const NAMES: Record<Origin, { f: string[]; m: string[]; last: string[] }> = Object.fromEntries(
+	Object.entries({
+		nl: {
+			f: 'Anna, Emma, Sophie, Julia, Lisa, Fleur, Laura, Iris, Eva, Femke, Linda, Marieke, Ingrid, Monique, Wendy, Kim, Esther, Annemarie, Karin, Yvonne, Daphne, Naomi, Nicole, Mirjam, Hanneke, Bianca, Sandra, Ria, Gerda, Tessa',
+			m: 'Jan, Pieter, Kees, Henk, Bas, Tom, Jeroen, Mark, Dennis, Rik, Sander, Ruud, Erik, Wim, Gerrit, Johan, Martijn, Niels, Stefan, Bram, Daan, Thijs, Koen, Wouter, Harm, Gert, Hans, Rob, Marco, Patrick',
+			last: 'de Jong, Jansen, van den Berg, van Dijk, Bakker, Janssen, Visser, Meijer, de Boer, Mulder, de Groot, Bos, Vos, Peters, van Leeuwen, Dekker, Brouwer, de Wit, Dijkstra, Smits, de Graaf, van der Meer, van der Linden, Kok, Jacobs, de Haan, Vermeulen, Schouten, Hoekstra, Koster, Prins, Wessels, Nijhuis, ten Brinke, Roelofs, Hulshof, Klein Gunnewiek, Wolbrink, Eppink, Heutinck, Lammers'
+		},
+		ma: {
+			f: 'Fatima, Khadija, Nadia, Samira, Hanane, Imane, Soumaya, Naima',
+			m: 'Mohammed, Youssef, Khalid, Rachid, Hamza, Bilal, Mustafa, Karim',
+			last: 'El Amrani, Benali, El Idrissi, Ouali, Aziz, Haddouchi, Boukhari, Tahiri, Chaoui'
+		},
+		tr: {
+			f: 'Ayşe, Elif, Zeynep, Fatma, Emine, Merve',
+			m: 'Mehmet, Ahmet, Emre, Murat, Hakan, Kemal',
+			last: 'Yılmaz, Kaya, Demir, Şahin, Çelik, Öztürk, Aydın, Arslan'
+		},
+		pl: {
+			f: 'Agnieszka, Katarzyna, Magdalena, Joanna',
+			m: 'Piotr, Tomasz, Krzysztof, Marek',
+			last: 'Nowak, Wójcik, Mazur, Krawczyk, Zając'
+		},
+		sr: {
+			f: 'Shanti, Priya, Sharda, Anjali',
+			m: 'Ravi, Rajesh, Anand, Sunil',
+			last: 'Ramdin, Jagroep, Soekhoe, Baldew, Mahabier'
+		},
+		sy: {
+			f: 'Rania, Lina, Yasmin, Huda, Noor, Amal, Rasha, Dima, Hiba, Salma',
+			m: 'Omar, Ahmad, Khaled, Mahmoud, Hassan, Ali, Yousef, Tarek, Bashar, Rami',
+			last: 'Al-Ahmad, Khalil, Al-Masri, Darwish, Hamdan, Najjar, Sabbagh, Al-Hussein, Shami'
+		},
+		er: {
+			f: 'Senait, Helen, Mebrat, Selam, Feven, Saba',
+			m: 'Dawit, Yonas, Tesfay, Semere, Filmon, Habte',
+			last: 'Tesfamariam, Ghebremedhin, Berhane, Tekle, Haile, Gebremichael, Kidane'
+		},
+		af: {
+			f: 'Zahra, Farzana, Parwana, Shabnam, Mariam',
+			m: 'Mohammad, Hamid, Farid, Jawad, Nasir',
+			last: 'Ahmadi, Rahimi, Karimi, Hashimi, Sultani, Noori'
+		}
+	}).map(([origin, n]) => [
+		origin,
+		{ f: n.f.split(', '), m: n.m.split(', '), last: n.last.split(', ') }
+	])
+) as Record<Origin, { f: string[]; m: string[]; last: string[] }>;
 
 /** Language a client of this origin reads best, if the gemeente offers it. */
 const HOME_LANGUAGE: Partial<Record<Origin, [string, number]>> = {
@@ -490,8 +513,6 @@ export interface GeneratedRows {
 	uses: PgInsertValue<typeof instrumentUse>[];
 	outflows: PgInsertValue<typeof outflow>[];
 	appointments: PgInsertValue<typeof appointment>[];
-	/** New clients per gemeente id, for weighting survey responses. */
-	perMunicipality: Map<string, number>;
 }
 
 const SEGMENT_SHARES: [Segment | null, number][] = [
@@ -592,8 +613,7 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		steps: [],
 		uses: [],
 		outflows: [],
-		appointments: [],
-		perMunicipality: new Map()
+		appointments: []
 	};
 	const muniCumulative = cumulativeOf(ctx.municipalityWeights);
 	const profiles: Profile[] = [];
@@ -628,7 +648,9 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		const birth = birthDateFor(rng, now, age);
 		const [dMin, dMax] = rng.weighted(DURATION_BANDS);
 		// Statushouders arrived from 2014 on; nobody gets bijstand before 18.
-		const years = statushouder ? Math.min(dMin + rng.next() * (dMax - dMin), 9) : dMin + rng.next() * (dMax - dMin);
+		const years = statushouder
+			? Math.min(dMin + rng.next() * (dMax - dMin), 9)
+			: dMin + rng.next() * (dMax - dMin);
 		let benefitStart = addDays(now, -Math.max(3, Math.round(years * 365.25)));
 		const adult = addDays(yearsBefore(birth, -18), 30);
 		if (benefitStart < adult) benefitStart = between(rng, adult, maxDate(adult, addDays(now, -3)));
@@ -637,8 +659,15 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 			(seg === 'meedoen' && rng.chance(0.3)) || (seg === 'perspectief' && rng.chance(0.05));
 		const ladder = rng.weighted(LADDER[seg]);
 		let applicationsPerWeek: number | null = null;
-		if (!exemption && seg === 'werk') applicationsPerWeek = rng.weighted([[1, 15], [2, 40], [3, 25], [4, 20]]);
-		else if (!exemption && seg === 'perspectief' && rng.chance(0.5)) applicationsPerWeek = rng.int(1, 2);
+		if (!exemption && seg === 'werk')
+			applicationsPerWeek = rng.weighted([
+				[1, 15],
+				[2, 40],
+				[3, 25],
+				[4, 20]
+			]);
+		else if (!exemption && seg === 'perspectief' && rng.chance(0.5))
+			applicationsPerWeek = rng.int(1, 2);
 		let agreedHours: number | null = null;
 		if (ladder >= 5) agreedHours = rng.int(3, 9) * 4;
 		else if (ladder === 4 && rng.chance(0.4)) agreedHours = rng.int(2, 5) * 4;
@@ -646,11 +675,29 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		const sinceStart = (now.getTime() - benefitStart.getTime()) / DAY;
 		let out_: Profile['outflow'] = null;
 		if (sinceStart > 45 && rng.chance(OUTFLOW_P[seg])) {
-			const date = between(rng, maxDate(addDays(benefitStart, 30), addDays(now, -730)), addDays(now, -1));
+			const date = between(
+				rng,
+				maxDate(addDays(benefitStart, 30), addDays(now, -730)),
+				addDays(now, -1)
+			);
 			const reason = rng.weighted<OutflowReason>(
 				seg === 'werk'
-					? [['werk', 55], ['werk_lks', 10], ['opleiding', 8], ['verhuizing', 15], ['andere_uitkering', 5], ['other', 7]]
-					: [['werk', 35], ['werk_lks', 8], ['opleiding', 6], ['verhuizing', 25], ['andere_uitkering', 14], ['other', 12]]
+					? [
+							['werk', 55],
+							['werk_lks', 10],
+							['opleiding', 8],
+							['verhuizing', 15],
+							['andere_uitkering', 5],
+							['other', 7]
+						]
+					: [
+							['werk', 35],
+							['werk_lks', 8],
+							['opleiding', 6],
+							['verhuizing', 25],
+							['andere_uitkering', 14],
+							['other', 12]
+						]
 			);
 			out_ = { date, reason };
 		}
@@ -670,7 +717,6 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 			activeEnd: out_?.date ?? now
 		};
 		profiles.push(p);
-		out.perMunicipality.set(m.id, (out.perMunicipality.get(m.id) ?? 0) + 1);
 
 		out.users.push({
 			id: p.userId,
@@ -703,14 +749,22 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 				: null,
 			applicationsPerWeek,
 			agreedHoursPerWeek: agreedHours,
-			tegenprestatie: (seg === 'meedoen' && rng.chance(0.1)) || (seg === 'perspectief' && rng.chance(0.05)),
+			tegenprestatie:
+				(seg === 'meedoen' && rng.chance(0.1)) || (seg === 'perspectief' && rng.chance(0.05)),
 			createdAt: benefitStart
 		});
 
 		// Ladder history: most clients stay put, some climb, a few fall back.
 		const firstAt = addDays(benefitStart, 30);
 		const lastAt = addDays(p.activeEnd, -7);
-		const moves = firstAt < addDays(lastAt, -60) ? rng.weighted([[0, 55], [1, 35], [2, 10]]) : 0;
+		const moves =
+			firstAt < addDays(lastAt, -60)
+				? rng.weighted([
+						[0, 55],
+						[1, 35],
+						[2, 10]
+					])
+				: 0;
 		const history = [ladder];
 		for (let k = 0; k < moves; k++) {
 			const prev = history[0]!;
@@ -741,7 +795,13 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 
 	// Instrument uses, spread over clients with a weight per segment (multinomial).
 	const useWeights = profiles.map((p) =>
-		p.segment === 'werk' ? 1.2 : p.segment === 'perspectief' ? 1.5 : p.segment === 'meedoen' ? 0.8 : 0.3
+		p.segment === 'werk'
+			? 1.2
+			: p.segment === 'perspectief'
+				? 1.5
+				: p.segment === 'meedoen'
+					? 0.8
+					: 0.3
 	);
 	const useCumulative = cumulativeOf(useWeights);
 	const usesByClient = new Map<string, { id: string; end: Date | null }[]>();
@@ -779,11 +839,25 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 			if (planned <= p.activeEnd) {
 				outcome = rng.weighted<InstrumentOutcome>(
 					p.segment === 'werk'
-						? [['completed', 45], ['stopped_early', 15], ['work_found', 30], ['other', 10]]
-						: [['completed', 58], ['stopped_early', 22], ['work_found', 10], ['other', 10]]
+						? [
+								['completed', 45],
+								['stopped_early', 15],
+								['work_found', 30],
+								['other', 10]
+							]
+						: [
+								['completed', 58],
+								['stopped_early', 22],
+								['work_found', 10],
+								['other', 10]
+							]
 				);
-				end = outcome === 'stopped_early' ? addDays(start, Math.max(1, Math.round(days * (0.2 + rng.next() * 0.6)))) : planned;
-				if (outcome === 'stopped_early' || outcome === 'other') outcomeReason = rng.pick(STOP_REASONS);
+				end =
+					outcome === 'stopped_early'
+						? addDays(start, Math.max(1, Math.round(days * (0.2 + rng.next() * 0.6))))
+						: planned;
+				if (outcome === 'stopped_early' || outcome === 'other')
+					outcomeReason = rng.pick(STOP_REASONS);
 			} else if (p.outflow) {
 				end = p.outflow.date;
 				outcome = toWork ? 'work_found' : 'other';
@@ -825,7 +899,11 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 					['shared', 13],
 					['agreed', 80]
 				]);
-		const version = rng.weighted([[1, 55], [2, 30], [3, 15]]);
+		const version = rng.weighted([
+			[1, 55],
+			[2, 30],
+			[3, 15]
+		]);
 		const sharedAt = status === 'draft' ? null : minDate(addDays(created, rng.int(1, 7)), now);
 		let agreedAt: Date | null = null;
 		let agreedVersion: number | null = null;
@@ -858,11 +936,20 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		const horizon = p.outflow ? p.outflow.date : addDays(now, 60);
 		const titles: [string, StepOwner, string | null][] = [
 			...linked.map(
-				(u) => [`Meedoen met: ${instrumentNames.get(u.id) ?? 'traject'}`, 'partner', u.id] as [string, StepOwner, string]
+				(u) =>
+					[`Meedoen met: ${instrumentNames.get(u.id) ?? 'traject'}`, 'partner', u.id] as [
+						string,
+						StepOwner,
+						string
+					]
 			),
-			...pool.slice(0, Math.max(1, count)).map(([t, o]) => [t, o, null] as [string, StepOwner, null])
+			...pool
+				.slice(0, Math.max(1, count))
+				.map(([t, o]) => [t, o, null] as [string, StepOwner, null])
 		];
-		const dues = titles.map(() => between(rng, addDays(created, 7), horizon)).sort((a, b) => a.getTime() - b.getTime());
+		const dues = titles
+			.map(() => between(rng, addDays(created, 7), horizon))
+			.sort((a, b) => a.getTime() - b.getTime());
 		for (const [k, [title, owner, instrumentId]] of titles.entries()) {
 			const due = dues[k]!;
 			const past = due <= now;
@@ -1078,7 +1165,10 @@ export function generateSurveyResponses(
 	ctx: GenerateContext,
 	surveys: Record<SurveyTrigger, SurveyRef>,
 	count: number
-): { responses: PgInsertValue<typeof surveyResponse>[]; open: PgInsertValue<typeof surveyOpenAnswer>[] } {
+): {
+	responses: PgInsertValue<typeof surveyResponse>[];
+	open: PgInsertValue<typeof surveyOpenAnswer>[];
+} {
 	const responses: PgInsertValue<typeof surveyResponse>[] = [];
 	const open: PgInsertValue<typeof surveyOpenAnswer>[] = [];
 	const muniCumulative = cumulativeOf(ctx.municipalityWeights);
@@ -1098,12 +1188,14 @@ export function generateSurveyResponses(
 		]);
 		const segment = rng.weighted(SEGMENT_SHARES);
 		const age = rng.int(18, 66);
+		const statushouder = rng.chance(1 / 6);
 		let instrumentId: string | null = null;
 		if (trigger === 'instrument_end') {
 			const options = ctx.instruments.filter(
-				(i) => profileOf(i.code).weight > 0 && eligible(i, segment, age, i.forStatushouders)
+				(i) => profileOf(i.code).weight > 0 && eligible(i, segment, age, statushouder)
 			);
-			if (options.length) instrumentId = rng.weighted(options.map((i) => [i.id, profileOf(i.code).weight] as const));
+			if (options.length)
+				instrumentId = rng.weighted(options.map((i) => [i.id, profileOf(i.code).weight] as const));
 		}
 		const language =
 			m.languages.includes('ar') && rng.chance(0.1)
@@ -1124,9 +1216,18 @@ export function generateSurveyResponses(
 			if (item.type === 'agree5') {
 				answers[item.code] = rng.chance(0.06)
 					? 0
-					: Math.min(5, Math.max(1, Math.round(3.85 + (ITEM_BASE[item.code] ?? 0) + latent + rng.normal() * 0.7)));
+					: Math.min(
+							5,
+							Math.max(
+								1,
+								Math.round(3.85 + (ITEM_BASE[item.code] ?? 0) + latent + rng.normal() * 0.7)
+							)
+						);
 			} else if (item.type === 'grade10') {
-				answers[item.code] = Math.min(10, Math.max(1, Math.round(7 + latent * 1.2 + rng.normal() * 0.8)));
+				answers[item.code] = Math.min(
+					10,
+					Math.max(1, Math.round(7 + latent * 1.2 + rng.normal() * 0.8))
+				);
 			}
 		}
 		responses.push({
