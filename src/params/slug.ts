@@ -1,3 +1,4 @@
 import type { ParamMatcher } from '@sveltejs/kit';
 
-export const match: ParamMatcher = (param) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(param) && param.length <= 60;
+export const match: ParamMatcher = (param) =>
+	/^[a-z0-9]+(-[a-z0-9]+)*$/.test(param) && param.length <= 60;

@@ -9,7 +9,9 @@ import type { LayoutLoad } from './$types';
 const LAST_USER = 'wegwijs-last-user';
 
 type Messages = { [key: string]: string | Messages };
-const messages: z.ZodType<Messages> = z.lazy(() => z.record(z.string(), z.union([z.string(), messages])));
+const messages: z.ZodType<Messages> = z.lazy(() =>
+	z.record(z.string(), z.union([z.string(), messages]))
+);
 const layoutSchema = z.object({
 	lang: z.enum(LANGUAGE_CODES),
 	dir: z.enum(['ltr', 'rtl']),

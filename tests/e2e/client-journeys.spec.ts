@@ -84,7 +84,9 @@ test.describe('Lars: a short task list on his phone', () => {
 		await page.locator('.list a').first().click();
 		const shown = await page.locator('.details dd').first().innerText();
 		const ics = await downloadIcs(page);
-		const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!);
+		const event = new ICAL.Event(
+			new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!
+		);
 		const start = event.startDate.toJSDate();
 		expect(shown).toContain(amsterdamTime(start));
 		expect(event.summary).toContain('Afspraak met');
@@ -136,7 +138,11 @@ test.describe('offline after one visit', () => {
 			await page.goto(path);
 			await page.waitForLoadState('networkidle');
 		}
-		await page.locator('.list a').first().waitFor({ state: 'detached' }).catch(() => undefined);
+		await page
+			.locator('.list a')
+			.first()
+			.waitFor({ state: 'detached' })
+			.catch(() => undefined);
 		await page.goto('/afspraken');
 		const appointmentHref = await page.locator('.list a').first().getAttribute('href');
 		await page.goto(appointmentHref!);
@@ -144,9 +150,7 @@ test.describe('offline after one visit', () => {
 			await navigator.serviceWorker.ready;
 		});
 		await page.reload();
-		await expect
-			.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller))
-			.toBe(true);
+		await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 
 		await context.setOffline(true);
 		await page.goto('/plan');
@@ -170,9 +174,11 @@ test.describe('offline after one visit', () => {
 		await expect(page.getByText(/Je verzoek is verstuurd/)).toBeVisible();
 		await page.goto('/plan');
 		await expect(
-			page.locator('li.step', { hasText: 'Elke maand je loonstrook laten zien' }).getByRole('button', {
-				name: 'Toch nog niet klaar'
-			})
+			page
+				.locator('li.step', { hasText: 'Elke maand je loonstrook laten zien' })
+				.getByRole('button', {
+					name: 'Toch nog niet klaar'
+				})
 		).toBeVisible();
 
 		if (hasDatabase) {

@@ -9,9 +9,9 @@ test.describe('sign-in by role', () => {
 		['admin', '/beheer', /Beheer/]
 	] as const) {
 		test(`${key} lands on their own start page`, async ({ page }) => {
-			await page.context().addCookies([
-				{ name: 'wegwijs_lang', value: 'nl', url: 'http://localhost:4173' }
-			]);
+			await page
+				.context()
+				.addCookies([{ name: 'wegwijs_lang', value: 'nl', url: 'http://localhost:4173' }]);
 			await signInAs(page, key);
 			await expect(page).toHaveURL(new RegExp(`${landing === '/' ? '/$' : landing}`));
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
@@ -135,7 +135,9 @@ test.describe('accessibility at 320 px', () => {
 	test.use({ viewport: { width: 320, height: 640 } });
 	for (const lang of ['nl', 'ar'] as const) {
 		test(`login page in ${lang}`, async ({ page, context }) => {
-			await context.addCookies([{ name: 'wegwijs_lang', value: lang, url: 'http://localhost:4173' }]);
+			await context.addCookies([
+				{ name: 'wegwijs_lang', value: lang, url: 'http://localhost:4173' }
+			]);
 			await page.goto('/login');
 			await expectNoAxeViolations(page);
 			await expectNoHorizontalScroll(page);

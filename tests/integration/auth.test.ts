@@ -10,10 +10,7 @@ import {
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 import { MAX_PER_ACCOUNT } from '../../src/lib/server/auth/rate-limit';
-import {
-	createActivationCode,
-	redeemActivationCode
-} from '../../src/lib/server/auth/activation';
+import { createActivationCode, redeemActivationCode } from '../../src/lib/server/auth/activation';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -35,7 +32,10 @@ describeEachDatabase('sessions and sign-in', (database) => {
 			passwordHash: await hashPassword('correct horse battery')
 		});
 		const [m] = await db.insert(municipality).values({ code: 'm', name: 'M' }).returning();
-		const [cu] = await db.insert(user).values({ displayName: 'Lars', roles: ['client'] }).returning();
+		const [cu] = await db
+			.insert(user)
+			.values({ displayName: 'Lars', roles: ['client'] })
+			.returning();
 		clientUserId = cu!.id;
 		await db.insert(client).values({
 			userId: clientUserId,
@@ -51,7 +51,10 @@ describeEachDatabase('sessions and sign-in', (database) => {
 		const { token } = await createSession(db, staffId, 30);
 		const result = await validateSessionToken(db, token, 30);
 		expect(result?.user.id).toBe(staffId);
-		const [row] = await db.select().from(session).where(eq(session.id, token.split('.')[0]!));
+		const [row] = await db
+			.select()
+			.from(session)
+			.where(eq(session.id, token.split('.')[0]!));
 		expect(row!.secretHash).not.toContain(token.split('.')[1]!);
 	});
 

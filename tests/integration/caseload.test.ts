@@ -23,7 +23,10 @@ describeEachDatabase('caseload scoping and audit', (database) => {
 		ids.ahmed = await staff('Ahmed', null);
 		await db.update(team).set({ leadUserId: ids.lead }).where(eq(team.id, t!.id));
 		const person = async (name: string, km: string) => {
-			const [u] = await db.insert(user).values({ displayName: name, roles: ['client'] }).returning();
+			const [u] = await db
+				.insert(user)
+				.values({ displayName: name, roles: ['client'] })
+				.returning();
 			const [c] = await db
 				.insert(client)
 				.values({

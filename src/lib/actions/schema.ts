@@ -5,9 +5,7 @@ import { z } from 'zod';
 
 export const NOTE_MAX = 500;
 
-export const idempotencyKey = z
-	.string()
-	.regex(/^[A-Za-z0-9_-]{16,100}$/, 'errors.invalid');
+export const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,100}$/, 'errors.invalid');
 
 const uuid = z.uuid();
 const text = (max: number) => z.string().max(max * 4); // chars are counted again after trimming
@@ -38,5 +36,4 @@ export type ClientAction = z.infer<typeof clientAction>;
 
 /** What the server answers: `error` is a key under `actions.errors` in messages. */
 export type ClientActionResult =
-	| { ok: true; [k: string]: unknown }
-	| { ok: false; error: string; note?: string | null };
+	{ ok: true; [k: string]: unknown } | { ok: false; error: string; note?: string | null };

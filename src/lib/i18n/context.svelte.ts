@@ -29,6 +29,8 @@ export class Translator {
 		new Intl.DateTimeFormat(intlLocale(this.lang), {
 			timeZone: 'Europe/Amsterdam',
 			...options
+			// A throw-away Date only to format; nothing reactive reads it.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		}).format(typeof value === 'string' ? new Date(value) : value);
 }
 

@@ -14,7 +14,9 @@ const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map(
 
 const nl = new Map(flatten(load('nl.json')));
 const bases = new Set([...nl.keys()].map((k) => k.replace(PLURAL, '')));
-const pluralBases = new Set([...nl.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+const pluralBases = new Set(
+	[...nl.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, ''))
+);
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'nl.json');
 
 describe.each(files)('messages/%s', (file) => {
@@ -44,7 +46,11 @@ describe.each(files)('messages/%s', (file) => {
 		const wrong = [...entries].filter(([key, text]) => {
 			const source = nl.get(key) ?? nl.get(key.replace(PLURAL, '_other')) ?? '';
 			const expected = placeholders(source).filter((p) => p !== 'count');
-			return placeholders(text).filter((p) => p !== 'count').join() !== expected.join();
+			return (
+				placeholders(text)
+					.filter((p) => p !== 'count')
+					.join() !== expected.join()
+			);
 		});
 		expect(wrong.map(([k]) => k)).toEqual([]);
 	});

@@ -136,7 +136,11 @@ class Outbox {
 	#later() {
 		// Where the browser has Background Sync, the worker wakes us when the line returns.
 		void navigator.serviceWorker?.ready
-			.then((r) => (r as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register('wegwijs-outbox'))
+			.then((r) =>
+				(
+					r as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }
+				).sync?.register('wegwijs-outbox')
+			)
 			.catch(() => undefined);
 		clearTimeout(this.#timer);
 		this.#timer = setTimeout(() => void this.flush(), RETRY_MS);

@@ -7,8 +7,7 @@ const CLIENT_PREFIXES = ['/plan', '/afspraken', '/uitleg', '/profiel', '/vragenl
 
 export function isClientPage(pathname: string): boolean {
 	return (
-		pathname === '/' ||
-		CLIENT_PREFIXES.some((p) => pathname === p || pathname.startsWith(p + '/'))
+		pathname === '/' || CLIENT_PREFIXES.some((p) => pathname === p || pathname.startsWith(p + '/'))
 	);
 }
 

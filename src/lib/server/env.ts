@@ -25,7 +25,10 @@ export const envSchema = z
 		STAFF_OIDC_ISSUER: z.url().optional(),
 		STAFF_OIDC_CLIENT_ID: z.string().min(1).optional(),
 		STAFF_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-		SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+		SMTP_URL: z
+			.string()
+			.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+			.optional(),
 		MAIL_FROM: z.string().min(3).default('Wegwijs <noreply@wegwijs.example>')
 	})
 	.transform((e) => ({

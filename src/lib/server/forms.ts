@@ -8,8 +8,7 @@ export interface FieldError {
 export type FieldErrors = Record<string, FieldError>;
 
 export type FormResult<T> =
-	| { ok: true; data: T }
-	| { ok: false; errors: FieldErrors; values: Record<string, string> };
+	{ ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /**
  * Parses form data with a zod schema. On failure it gives translatable errors per field and
@@ -36,7 +35,8 @@ export function parseForm<S extends z.ZodType>(
 
 function toFieldError(issue: z.core.$ZodIssue): FieldError {
 	if (issue.message.startsWith('errors.')) return { key: issue.message };
-	if (issue.code === 'too_big') return { key: 'errors.tooLong', values: { max: Number(issue.maximum) } };
+	if (issue.code === 'too_big')
+		return { key: 'errors.tooLong', values: { max: Number(issue.maximum) } };
 	if (issue.code === 'too_small') {
 		return Number(issue.minimum) <= 1
 			? { key: 'errors.required' }

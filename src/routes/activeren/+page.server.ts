@@ -26,7 +26,10 @@ export const actions: Actions = {
 		const address = getClientAddress();
 		// Guessing codes is limited like guessing passwords, per address.
 		if (await rateLimit.isLimited(locals.db, `activation:${address}`, address)) {
-			return fail(429, { values: { code: form.data.code }, errors: { form: { key: 'login.limited' } } });
+			return fail(429, {
+				values: { code: form.data.code },
+				errors: { form: { key: 'login.limited' } }
+			});
 		}
 		const result = await redeemActivationCode(locals.db, form.data);
 		if (!result.ok) {

@@ -25,7 +25,10 @@ const passwordSchema = z.object({
 	next: z.string().max(500).optional()
 });
 
-const demoSchema = z.object({ key: z.string().min(1).max(50), next: z.string().max(500).optional() });
+const demoSchema = z.object({
+	key: z.string().min(1).max(50),
+	next: z.string().max(500).optional()
+});
 
 export const actions: Actions = {
 	password: async ({ request, locals, cookies, getClientAddress }) => {

@@ -22,6 +22,7 @@ export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 		httpOnly: false,
 		secure: !dev
 	});
-	if (locals.user) await locals.db.update(user).set({ language: lang }).where(eq(user.id, locals.user.id));
+	if (locals.user)
+		await locals.db.update(user).set({ language: lang }).where(eq(user.id, locals.user.id));
 	redirect(303, next);
 };

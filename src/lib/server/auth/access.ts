@@ -30,7 +30,10 @@ export function accessFor(routeId: string | null): Access {
 	return 'signed-in';
 }
 
-export function hasRole(user: { roles: readonly string[] } | null | undefined, role: Role): boolean {
+export function hasRole(
+	user: { roles: readonly string[] } | null | undefined,
+	role: Role
+): boolean {
 	return !!user && user.roles.includes(role);
 }
 
@@ -58,6 +61,7 @@ export function startPage(roles: readonly string[]): string {
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 export function safeNext(next: string | null | undefined): string | null {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+		return null;
 	return next;
 }

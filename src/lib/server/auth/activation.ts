@@ -42,8 +42,7 @@ export async function createActivationCode(
 }
 
 export type RedeemResult =
-	| { ok: true; userId: string; clientNumber: string }
-	| { ok: false; reason: 'invalid' };
+	{ ok: true; userId: string; clientNumber: string } | { ok: false; reason: 'invalid' };
 
 /** Uses a code once: sets the client's password and returns who they are. */
 export async function redeemActivationCode(

@@ -23,12 +23,17 @@ export async function isLimited(
 		.where(
 			and(
 				gt(signInFailure.at, since),
-				or(eq(signInFailure.key, accountKey(identifier)), eq(signInFailure.key, addressKey(address)))
+				or(
+					eq(signInFailure.key, accountKey(identifier)),
+					eq(signInFailure.key, addressKey(address))
+				)
 			)
 		)
 		.groupBy(signInFailure.key);
 	const of = (key: string) => rows.find((r) => r.key === key)?.n ?? 0;
-	return of(accountKey(identifier)) >= MAX_PER_ACCOUNT || of(addressKey(address)) >= MAX_PER_ADDRESS;
+	return (
+		of(accountKey(identifier)) >= MAX_PER_ACCOUNT || of(addressKey(address)) >= MAX_PER_ADDRESS
+	);
 }
 
 export async function recordFailure(

@@ -4,7 +4,8 @@ import { authIdentity, user } from '../db/schema';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import * as rateLimit from './rate-limit';
 
-export type SignInResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'limited' };
+export type SignInResult =
+	{ ok: true; userId: string } | { ok: false; reason: 'invalid' | 'limited' };
 
 /**
  * Password sign-in for staff (e-mail) and clients (client number). Unknown accounts and wrong

@@ -10,7 +10,9 @@ let opening: Promise<Database> | undefined;
 export function database(): Promise<Database> {
 	opening ??= (async () => {
 		const e = env();
-		return openDatabase(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: `${e.DATA_DIR}/pglite` });
+		return openDatabase(
+			e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: `${e.DATA_DIR}/pglite` }
+		);
 	})();
 	return opening;
 }

@@ -26,7 +26,10 @@ export const municipality = pgTable('municipality', {
 	code: text('code').notNull().unique(),
 	name: text('name').notNull(),
 	/** Languages this gemeente offers; the caseload decides. */
-	languages: text('languages').array().notNull().default(sql`'{nl,en,ar}'::text[]`),
+	languages: text('languages')
+		.array()
+		.notNull()
+		.default(sql`'{nl,en,ar}'::text[]`),
 	createdAt: createdAt()
 });
 export type Municipality = typeof municipality.$inferSelect;
@@ -293,7 +296,10 @@ export const instrument = pgTable('instrument', {
 	maxAge: smallint('max_age'),
 	forStatushouders: boolean('for_statushouders').notNull().default(false),
 	/** Gemeenten that offer it; empty means all. */
-	municipalityIds: uuid('municipality_ids').array().notNull().default(sql`'{}'::uuid[]`),
+	municipalityIds: uuid('municipality_ids')
+		.array()
+		.notNull()
+		.default(sql`'{}'::uuid[]`),
 	active: boolean('active').notNull().default(true),
 	createdAt: createdAt()
 });
@@ -486,7 +492,9 @@ export const survey = pgTable(
 		trigger: text('trigger').$type<SurveyTrigger>().notNull(),
 		version: integer('version').notNull(),
 		/** [{ code, type: 'agree5' | 'grade10' | 'open' }] */
-		items: jsonb('items').$type<{ code: string; type: 'agree5' | 'grade10' | 'open' }[]>().notNull(),
+		items: jsonb('items')
+			.$type<{ code: string; type: 'agree5' | 'grade10' | 'open' }[]>()
+			.notNull(),
 		active: boolean('active').notNull().default(false),
 		createdAt: createdAt()
 	},

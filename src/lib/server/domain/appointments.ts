@@ -93,7 +93,8 @@ export async function appointmentOfClient(db: Db, clientId: string, appointmentI
 	return view(row, requests);
 }
 
-export type ChangeRequestError = 'not_found' | 'in_past' | 'cancelled' | 'reason_missing' | 'reason_too_long';
+export type ChangeRequestError =
+	'not_found' | 'in_past' | 'cancelled' | 'reason_missing' | 'reason_too_long';
 
 /**
  * "Ik kan niet" or "Ander tijdstip" with a reason. One open request per appointment: a
@@ -113,7 +114,12 @@ export async function requestChange(
 	if (!reason) return { ok: false, error: 'reason_missing' };
 	if ([...reason].length > REASON_MAX) return { ok: false, error: 'reason_too_long' };
 	const [row] = await tx
-		.select({ id: appointment.id, clientId: client.id, startsAt: appointment.startsAt, status: appointment.status })
+		.select({
+			id: appointment.id,
+			clientId: client.id,
+			startsAt: appointment.startsAt,
+			status: appointment.status
+		})
 		.from(appointment)
 		.innerJoin(client, eq(client.id, appointment.clientId))
 		.where(and(eq(appointment.id, input.appointmentId), eq(client.userId, input.userId)));
@@ -140,7 +146,13 @@ export async function requestChange(
 }
 
 function toDateArray(d: Date): DateArray {
-	return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
+	return [
+		d.getUTCFullYear(),
+		d.getUTCMonth() + 1,
+		d.getUTCDate(),
+		d.getUTCHours(),
+		d.getUTCMinutes()
+	];
 }
 
 /**

@@ -19,7 +19,12 @@ export type AuditAction =
 /** Who read or changed which client's data, and when. */
 export async function record(
 	db: Db,
-	event: { actorId: string; clientId: string | null; action: AuditAction; detail?: Record<string, unknown> }
+	event: {
+		actorId: string;
+		clientId: string | null;
+		action: AuditAction;
+		detail?: Record<string, unknown>;
+	}
 ): Promise<void> {
 	await db.insert(auditEvent).values(event);
 }

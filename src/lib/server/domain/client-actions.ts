@@ -33,7 +33,12 @@ export function applyClientAction(
 				case 'step':
 					return plans.updateOwnStep(tx, { userId, ...action, now });
 				case 'agree':
-					return plans.agreeToPlan(tx, { userId, planId: action.planId, version: action.version, now });
+					return plans.agreeToPlan(tx, {
+						userId,
+						planId: action.planId,
+						version: action.version,
+						now
+					});
 				case 'ask':
 					return requests.askAboutInstrument(tx, { userId, ...action });
 				case 'change':

@@ -71,7 +71,9 @@ export async function listTopics(
 		const chosen = pick(group, lang, municipalityId);
 		if (!chosen) return [];
 		const { row, fallback } = chosen;
-		return [{ code: row.code, kind: row.kind, title: row.title, pictogram: row.pictogram, fallback }];
+		return [
+			{ code: row.code, kind: row.kind, title: row.title, pictogram: row.pictogram, fallback }
+		];
 	});
 }
 
@@ -96,7 +98,9 @@ export async function getTopic(
 		})
 		.from(topic)
 		.innerJoin(topicText, eq(topicText.topicId, topic.id))
-		.where(and(eq(topic.code, code), eq(topic.published, true), topicTextFor(lang, municipalityId)));
+		.where(
+			and(eq(topic.code, code), eq(topic.published, true), topicTextFor(lang, municipalityId))
+		);
 	const chosen = pick(rows, lang, municipalityId);
 	if (!chosen) return null;
 	const { row, fallback } = chosen;
@@ -194,7 +198,13 @@ export async function getInstrument(db: Db, code: string, lang: string) {
 		})
 		.from(instrument)
 		.innerJoin(instrumentText, eq(instrumentText.instrumentId, instrument.id))
-		.where(and(eq(instrument.code, code), eq(instrument.active, true), inArray(instrumentText.language, [lang, 'nl'])));
+		.where(
+			and(
+				eq(instrument.code, code),
+				eq(instrument.active, true),
+				inArray(instrumentText.language, [lang, 'nl'])
+			)
+		);
 	const chosen = pick(rows, lang, null);
 	if (!chosen) return null;
 	const { body, language: _l, ...rest } = chosen.row;

@@ -35,7 +35,10 @@ function inline(tokens: Token[]): Inline[] {
 				break;
 			case 'strong_open':
 			case 'em_open': {
-				const node = { type: t.type === 'strong_open' ? 'strong' : 'em', children: [] } as Inline & {
+				const node = {
+					type: t.type === 'strong_open' ? 'strong' : 'em',
+					children: []
+				} as Inline & {
 					children: Inline[];
 				};
 				top().push(node);

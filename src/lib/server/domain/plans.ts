@@ -237,10 +237,7 @@ export async function planHistory(db: Db, userId: string, planId: string) {
 		.from(planVersion)
 		.where(eq(planVersion.planId, planId))
 		.orderBy(desc(planVersion.version));
-	const agreements = await db
-		.select()
-		.from(planAgreement)
-		.where(eq(planAgreement.planId, planId));
+	const agreements = await db.select().from(planAgreement).where(eq(planAgreement.planId, planId));
 	return versions.map((v) => ({
 		version: v.version,
 		goal: v.goal,
@@ -256,6 +253,9 @@ export function progress(steps: { status: string }[]): { done: number; total: nu
 }
 
 /** Overdue: not done and the due date (a calendar day in Amsterdam) is before today. */
-export function isOverdue(step: { status: string; dueDate: string | null }, today: string): boolean {
+export function isOverdue(
+	step: { status: string; dueDate: string | null },
+	today: string
+): boolean {
 	return step.status !== 'done' && !!step.dueDate && step.dueDate < today;
 }

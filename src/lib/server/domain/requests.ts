@@ -17,7 +17,10 @@ export async function askAboutInstrument(
 ): Promise<{ ok: true; requestId: string; existing: boolean } | { ok: false; error: AskError }> {
 	const message = input.message?.trim() || null;
 	if (message && [...message].length > QUESTION_MAX) return { ok: false, error: 'too_long' };
-	const [me] = await tx.select({ id: client.id }).from(client).where(eq(client.userId, input.userId));
+	const [me] = await tx
+		.select({ id: client.id })
+		.from(client)
+		.where(eq(client.userId, input.userId));
 	const [inst] = await tx
 		.select({ id: instrument.id })
 		.from(instrument)

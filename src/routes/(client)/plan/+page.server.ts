@@ -11,7 +11,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const me = await plans.clientOfUser(locals.db, user.id);
 	const current = me && (await plans.currentPlanOfClient(locals.db, me.id));
 	return {
-		plan: current ? await plans.planForClientUser(locals.db, user.id, current.id, locals.lang) : null,
+		plan: current
+			? await plans.planForClientUser(locals.db, user.id, current.id, locals.lang)
+			: null,
 		today: amsterdamDay(),
 		formKey: newIdempotencyKey(),
 		fetchedAt: new Date().toISOString()

@@ -23,7 +23,10 @@ export const actions: Actions = {
 	change: async ({ request, locals, params }) => {
 		const user = requireRole(locals, 'client');
 		const form = await request.formData();
-		const values = { reason: String(form.get('reason') ?? ''), kind: String(form.get('kind') ?? '') };
+		const values = {
+			reason: String(form.get('reason') ?? ''),
+			kind: String(form.get('kind') ?? '')
+		};
 		const parsed = changeForm.safeParse(values);
 		if (!parsed.success) return fail(400, { values, error: 'invalid' });
 		return submitClientAction(

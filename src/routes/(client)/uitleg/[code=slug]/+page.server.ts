@@ -7,7 +7,12 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireRole(locals, 'client', url);
 	const me = await plans.clientOfUser(locals.db, user.id);
-	const topic = await content.getTopic(locals.db, params.code, locals.lang, me?.municipalityId ?? null);
+	const topic = await content.getTopic(
+		locals.db,
+		params.code,
+		locals.lang,
+		me?.municipalityId ?? null
+	);
 	if (!topic) error(404, locals.t('errors.notFound'));
 	return { topic, fetchedAt: new Date().toISOString() };
 };

@@ -22,11 +22,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		: me
 			? ownSituation(me)
 			: filterSchema.parse({});
-	const instruments = await content.listInstruments(locals.db, locals.lang, me?.municipalityId ?? null, {
-		segment: filter.segment === 'all' ? undefined : filter.segment,
-		age: filter.age === 'all' ? undefined : filter.age,
-		statushouder: filter.statushouder === 'all' ? undefined : filter.statushouder === 'yes'
-	});
+	const instruments = await content.listInstruments(
+		locals.db,
+		locals.lang,
+		me?.municipalityId ?? null,
+		{
+			segment: filter.segment === 'all' ? undefined : filter.segment,
+			age: filter.age === 'all' ? undefined : filter.age,
+			statushouder: filter.statushouder === 'all' ? undefined : filter.statushouder === 'yes'
+		}
+	);
 	return {
 		filter,
 		instruments,

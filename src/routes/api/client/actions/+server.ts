@@ -8,12 +8,18 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	const user = requireRole(locals, 'client');
 	const key = idempotencyKey.safeParse(request.headers.get('idempotency-key'));
 	if (!key.success) {
-		return json({ ok: false, error: 'missing_key', message: locals.t('actions.errors.missing_key') }, { status: 400 });
+		return json(
+			{ ok: false, error: 'missing_key', message: locals.t('actions.errors.missing_key') },
+			{ status: 400 }
+		);
 	}
 	const body = await request.json().catch(() => null);
 	const action = clientAction.safeParse(body);
 	if (!action.success) {
-		return json({ ok: false, error: 'invalid', message: locals.t('actions.errors.invalid') }, { status: 400 });
+		return json(
+			{ ok: false, error: 'invalid', message: locals.t('actions.errors.invalid') },
+			{ status: 400 }
+		);
 	}
 	const outcome = await applyClientAction(locals.db, {
 		userId: user.id,

@@ -8,5 +8,7 @@ export const GET: RequestHandler = async ({ locals }) => {
 	const me = await plans.clientOfUser(locals.db, user.id);
 	if (!me) error(404, locals.t('errors.notFound'));
 	const current = await plans.currentPlanOfClient(locals.db, me.id);
-	return json(current ? await plans.planForClientUser(locals.db, user.id, current.id, locals.lang) : null);
+	return json(
+		current ? await plans.planForClientUser(locals.db, user.id, current.id, locals.lang) : null
+	);
 };

@@ -12,7 +12,11 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const t = locals.t;
 	const ics = appointments.toIcs(a, {
 		title: t('appointments.icsTitle', { name: a.staffName }),
-		description: [a.purpose, a.bring ? `${t('appointments.bring')}: ${a.bring}` : '', a.videoUrl ?? '']
+		description: [
+			a.purpose,
+			a.bring ? `${t('appointments.bring')}: ${a.bring}` : '',
+			a.videoUrl ?? ''
+		]
 			.filter(Boolean)
 			.join('\n'),
 		location: a.place ?? (a.kind === 'phone' ? t('appointments.kind.phone') : undefined)
