@@ -30,7 +30,9 @@ for (const [persona, lang, dir] of [
 		{ width: 320, height: 640 },
 		{ width: 1280, height: 800 }
 	]) {
-		test(`client pages in ${lang} at ${viewport.width}px have no axe violations`, async ({ page }) => {
+		test(`client pages in ${lang} at ${viewport.width}px have no axe violations`, async ({
+			page
+		}) => {
 			test.setTimeout(120_000);
 			await page.setViewportSize(viewport);
 			await signInAs(page, persona);

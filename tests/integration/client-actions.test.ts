@@ -252,7 +252,25 @@ describeEachDatabase('client actions', (database) => {
 		const rows = await db
 			.select()
 			.from(clientRequest)
-			.where(and(eq(clientRequest.clientId, frans.clientId), eq(clientRequest.instrumentId, inst!.id)));
+			.where(
+				and(eq(clientRequest.clientId, frans.clientId), eq(clientRequest.instrumentId, inst!.id))
+			);
 		expect(rows).toHaveLength(1);
+	});
+});
+
+describeEachDatabase('plan history', (database) => {
+	it('keeps each shared version readable with its agreement', async () => {
+		const { db } = database();
+		await seedDemo(db);
+		const { planHistory } = await import('../../src/lib/server/domain/plans');
+		const lars = await person(db, 'lars');
+		const history = await planHistory(db, lars.userId, lars.plan.id);
+		expect(history).toHaveLength(1);
+		expect(history![0]).toMatchObject({ version: 1, goal: lars.plan.goal });
+		expect(history![0]!.agreedAt).not.toBeNull();
+		expect(history![0]!.steps).toHaveLength(lars.steps.length);
+		const maryam = await person(db, 'maryam');
+		expect(await planHistory(db, lars.userId, maryam.plan.id)).toBeNull();
 	});
 });

@@ -1,6 +1,9 @@
-import { clientAction, type ClientAction } from '$lib/actions/schema';
-import { offlineStore } from './store';
+import type { ClientAction } from '$lib/actions/schema';
 import type { Sealed } from './db';
+
+// zod and the store load on first use, not with the page.
+const offlineStore = () => import('./store').then((m) => m.offlineStore());
+const actionSchema = () => import('$lib/actions/schema').then((m) => m.clientAction);
 
 // The offline queue. Every change a client makes goes in here first with its own
 // Idempotency-Key, is shown as "wordt verstuurd", and is sent now or when the connection
@@ -55,6 +58,7 @@ class Outbox {
 			return;
 		}
 		const rows = (await store.db.getAll('outbox')) as Stored[];
+		const clientAction = await actionSchema();
 		const items: OutboxItem[] = [];
 		for (const row of rows) {
 			const item = (await store.vault.open(row.sealed)) as OutboxItem | null;
@@ -69,7 +73,7 @@ class Outbox {
 	async enqueue(action: ClientAction): Promise<OutboxItem> {
 		const item: OutboxItem = {
 			key: newKey(),
-			action: clientAction.parse(action),
+			action: (await actionSchema()).parse(action),
 			createdAt: new Date().toISOString(),
 			status: 'pending'
 		};

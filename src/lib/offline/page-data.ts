@@ -1,7 +1,9 @@
 import { browser } from '$app/environment';
 import { error } from '@sveltejs/kit';
-import type { z } from 'zod';
-import { loadPage, savePage } from './store';
+import type { PageSchemaName } from './schemas';
+
+// The offline store (IndexedDB, WebCrypto) and zod are imported only when needed, so they
+// are not part of the JavaScript a phone downloads to show a page the first time.
 
 /** Marker the service worker puts in place of server data when there is no connection. */
 export const OFFLINE_MARKER = '__wegwijsOffline';
@@ -19,16 +21,17 @@ export type WithOffline<T> = T & { offline: boolean };
 export async function offlineAware<T extends object>(
 	key: string,
 	data: T,
-	schema: z.ZodType,
+	schema: PageSchemaName,
 	messages: Record<string, unknown>
 ): Promise<WithOffline<T>> {
 	if (!browser) return { ...data, offline: false };
 	if (isOfflineMarker(data)) {
-		const saved = await loadPage(key, schema);
+		const [store, { PAGE_SCHEMAS }] = await Promise.all([import('./store'), import('./schemas')]);
+		const saved = await store.loadPage(key, PAGE_SCHEMAS[schema]);
 		if (!saved) error(503, notSavedMessage(messages));
 		return { ...(saved.value as T), offline: true };
 	}
-	void savePage(key, data).catch(() => undefined);
+	void import('./store').then((store) => store.savePage(key, data)).catch(() => undefined);
 	return { ...data, offline: false };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGE_CODES } from '$lib/i18n/languages';
 
 // Shapes of the client pages kept offline. A copy that does not match (an older app
 // version, a damaged store) is not shown.
@@ -104,3 +105,38 @@ export const appointmentPage = z.object({
 
 /** Content pages hold no personal data; a loose check that it is an object is enough. */
 export const contentPage = z.record(z.string(), z.unknown());
+
+type Messages = { [key: string]: string | Messages };
+const messages: z.ZodType<Messages> = z.lazy(() =>
+	z.record(z.string(), z.union([z.string(), messages]))
+);
+
+export const layoutPage = z.object({
+	lang: z.enum(LANGUAGE_CODES),
+	dir: z.enum(['ltr', 'rtl']),
+	messages,
+	languages: z.array(z.object({ code: z.enum(LANGUAGE_CODES), name: z.string() })),
+	dienstName: z.string(),
+	user: z
+		.object({
+			id: z.string(),
+			displayName: z.string(),
+			roles: z.array(z.string()),
+			preferences: z.record(z.string(), z.unknown())
+		})
+		.nullable()
+});
+
+/**
+ * By name, so pages can refer to a schema without importing zod: this module (and zod) is
+ * loaded only when an offline copy is actually read.
+ */
+export const PAGE_SCHEMAS = {
+	layout: layoutPage,
+	home: homePage,
+	plan: planPage,
+	appointments: appointmentsPage,
+	appointment: appointmentPage,
+	content: contentPage
+};
+export type PageSchemaName = keyof typeof PAGE_SCHEMAS;

@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { browser, dev } from '$app/environment';
 import { pwaUpdate } from './update.svelte';
 
@@ -17,6 +17,9 @@ export async function registerServiceWorker(): Promise<void> {
 	if (!browser || dev || wb || !('serviceWorker' in navigator)) return;
 	// The built worker is one self-contained script, so 'classic' (as SvelteKit registers
 	// it) works in every browser; module workers are newer in Firefox.
+	// Loaded after the page is up: not part of the first-load JavaScript.
+	const { Workbox } = await import('workbox-window');
+	if (wb) return;
 	wb = new Workbox('/service-worker.js', { scope: '/', type: 'classic' });
 	const instance = wb;
 	// A new version installed and is waiting (also one left waiting from an earlier visit,

@@ -1,8 +1,7 @@
 import { offlineAware } from '$lib/offline/page-data';
-import { homePage } from '$lib/offline/schemas';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ data, parent }) => {
 	const { messages } = await parent();
-	return offlineAware('home', data, homePage, messages);
+	return offlineAware('home', data, 'home', messages);
 };

@@ -1,8 +1,7 @@
 import { offlineAware } from '$lib/offline/page-data';
-import { appointmentsPage } from '$lib/offline/schemas';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ data, parent }) => {
 	const { messages } = await parent();
-	return offlineAware('appointments', data, appointmentsPage, messages);
+	return offlineAware('appointments', data, 'appointments', messages);
 };

@@ -1,8 +1,7 @@
 import { offlineAware } from '$lib/offline/page-data';
-import { planPage } from '$lib/offline/schemas';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ data, parent }) => {
 	const { messages } = await parent();
-	return offlineAware('plan', data, planPage, messages);
+	return offlineAware('plan', data, 'plan', messages);
 };

@@ -1,8 +1,7 @@
 import { offlineAware } from '$lib/offline/page-data';
-import { contentPage } from '$lib/offline/schemas';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ data, parent, url }) => {
 	const { messages } = await parent();
-	return offlineAware(`uitleg${url.search}`, data, contentPage, messages);
+	return offlineAware(`uitleg${url.search}`, data, 'content', messages);
 };

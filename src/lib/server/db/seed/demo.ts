@@ -837,6 +837,28 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 			}
 		);
 		await insertGenerated(tx, rows);
+		await recordSharedVersions(tx);
 		return true;
 	});
+}
+
+/**
+ * Every shared plan gets its version kept whole, and every agreed plan its dated agreement,
+ * as sharing and agreeing in the app would have left them.
+ */
+async function recordSharedVersions(tx: Db): Promise<void> {
+	await tx.execute(sql`
+		insert into plan_version (plan_id, version, goal, steps, shared_at)
+		select p.id, p.version, p.goal,
+			coalesce((select jsonb_agg(jsonb_build_object(
+				'title', s.title, 'owner', s.owner, 'dueDate', s.due_date,
+				'status', s.status, 'instrumentId', s.instrument_id) order by s.position)
+				from plan_step s where s.plan_id = p.id), '[]'::jsonb),
+			coalesce(p.shared_at, p.created_at)
+		from plan p where p.status <> 'draft'`);
+	await tx.execute(sql`
+		insert into plan_agreement (plan_id, version, user_id, agreed_at)
+		select p.id, p.agreed_version, c.user_id, p.agreed_at
+		from plan p join client c on c.id = p.client_id
+		where p.agreed_at is not null and p.agreed_version is not null`);
 }

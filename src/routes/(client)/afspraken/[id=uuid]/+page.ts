@@ -1,8 +1,7 @@
 import { offlineAware } from '$lib/offline/page-data';
-import { appointmentPage } from '$lib/offline/schemas';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ data, parent, params }) => {
 	const { messages } = await parent();
-	return offlineAware(`appointment:${params.id}`, data, appointmentPage, messages);
+	return offlineAware(`appointment:${params.id}`, data, 'appointment', messages);
 };

@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface RunningServer {
+	base: string;
+	process: ChildProcess;
+	stop(): Promise<void>;
+}
+
+/** Starts the built app (build/) on its own port with demo data, PGlite or PostgreSQL. */
+export async function startServer(opts: {
+	port: number;
+	databaseUrl?: string;
+}): Promise<RunningServer> {
+	const base = `http://localhost:${opts.port}`;
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		PORT: String(opts.port),
+		ORIGIN: base,
+		DEMO_MODE: 'true',
+		SEED_DEMO: 'true',
+		NODE_ENV: 'production'
+	};
+	if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
+	else env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'wegwijs-bench-'));
+	const child = spawn(process.execPath, ['build/index.js'], {
+		env,
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const deadline = Date.now() + 120_000;
+	for (;;) {
+		if (Date.now() > deadline) throw new Error('server did not start in 120 s');
+		try {
+			const r = await fetch(`${base}/api/health`);
+			if (r.ok) break;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	return {
+		base,
+		process: child,
+		stop: () =>
+			new Promise((resolve) => {
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+			})
+	};
+}
+
+/** Signs in as a demo persona and returns the session cookie. */
+export async function demoCookie(base: string, key: string): Promise<string> {
+	const r = await fetch(`${base}/login?/demo`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+		body: `key=${encodeURIComponent(key)}`,
+		redirect: 'manual'
+	});
+	const cookie = r.headers.getSetCookie().find((c) => c.startsWith('wegwijs_session='));
+	if (!cookie) throw new Error(`demo sign-in as ${key} failed (${r.status})`);
+	return cookie.split(';')[0]!;
+}
