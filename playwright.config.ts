@@ -14,6 +14,9 @@ export default defineConfig({
 		baseURL: `http://localhost:${PORT}`,
 		...devices['Pixel 5'],
 		viewport: { width: 360, height: 740 },
+		// A Dutch phone: the browser asks for Dutch (Accept-Language), as most clients' do.
+		locale: 'nl-NL',
+		timezoneId: 'Europe/Amsterdam',
 		browserName: 'chromium',
 		launchOptions: {
 			executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

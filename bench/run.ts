@@ -4,31 +4,13 @@
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
-import postgres from 'postgres';
+import { createScratchDatabase } from '../scripts/scratch-db.js';
 import { demoCookie, startServer } from './server';
 import { firstLoad } from './first-load';
 import { timeRequests } from './timing';
 
 const kb = (b: number) => (b / 1024).toFixed(1);
 const ms = (n: number) => n.toFixed(1);
-
-async function scratchDatabase(baseUrl: string) {
-	const name = `wegwijs_bench_${process.pid}`;
-	const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists "${name}" with (force)`);
-	await admin.unsafe(`create database "${name}"`);
-	await admin.end();
-	const url = new URL(baseUrl);
-	url.pathname = `/${name}`;
-	return {
-		url: url.toString(),
-		drop: async () => {
-			const a = postgres(baseUrl, { max: 1, onnotice: () => {} });
-			await a.unsafe(`drop database if exists "${name}" with (force)`);
-			await a.end();
-		}
-	};
-}
 
 async function measure(kind: 'pglite' | 'postgres', port: number, databaseUrl?: string) {
 	console.error(`[${kind}] starting the server…`);
@@ -55,7 +37,7 @@ if (!process.argv.includes('--no-build')) execSync('npx vite build', { stdio: 'i
 const results = [await measure('pglite', 4301)];
 const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (pgBase) {
-	const db = await scratchDatabase(pgBase);
+	const db = await createScratchDatabase(pgBase, 'wegwijs_bench');
 	try {
 		results.push(await measure('postgres', 4302, db.url));
 	} finally {

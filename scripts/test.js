@@ -3,6 +3,7 @@
 // TEST_DATABASE_URL is set), build, then browser tests in Debian's Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createScratchDatabase } from './scratch-db.js';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -35,26 +36,6 @@ function ensureChromium() {
 			`or point CHROME_PATH at an installed Chromium. Nothing is downloaded by this suite.`
 	);
 	throw new StepFailed('Chromium check', 1);
-}
-
-/** A fresh database on the test server for the browser tests, dropped afterwards. */
-async function createE2eDatabase(baseUrl) {
-	const { default: postgres } = await import('postgres');
-	const name = `wegwijs_e2e_${process.pid}`;
-	const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists "${name}" with (force)`);
-	await admin.unsafe(`create database "${name}"`);
-	await admin.end();
-	const url = new URL(baseUrl);
-	url.pathname = `/${name}`;
-	return {
-		url: url.toString(),
-		drop: async () => {
-			const a = postgres(baseUrl, { max: 1, onnotice: () => {} });
-			await a.unsafe(`drop database if exists "${name}" with (force)`);
-			await a.end();
-		}
-	};
 }
 
 /** One closing line for CI: "N passed, N failed, N skipped" over vitest and Playwright. */
@@ -100,7 +81,7 @@ async function main() {
 	// With a PostgreSQL server at hand the browser tests run against it, so they can also
 	// check the database directly (each action stored once); otherwise on a fresh PGlite.
 	const db = process.env.TEST_DATABASE_URL
-		? await createE2eDatabase(process.env.TEST_DATABASE_URL)
+		? await createScratchDatabase(process.env.TEST_DATABASE_URL, 'wegwijs_e2e')
 		: null;
 	try {
 		run('browser tests (Playwright, Debian Chromium)', 'npx', ['playwright', 'test'], {

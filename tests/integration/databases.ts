@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import postgres from 'postgres';
 import { openDatabase, type Database } from '../../src/lib/server/db/open';
+import { createScratchDatabase } from '../../scripts/scratch-db.js';
+
+export { createScratchDatabase };
 
 /**
  * Runs a suite once on PGlite (always) and once on a real PostgreSQL server when
@@ -32,24 +34,4 @@ export function describeEachDatabase(name: string, suite: (get: () => Database) 
 			});
 		});
 	}
-}
-
-/** A uniquely named database on the server behind `baseUrl`, dropped again by `drop()`. */
-export async function createScratchDatabase(
-	baseUrl: string
-): Promise<{ url: string; drop: () => Promise<void> }> {
-	const name = `wegwijs_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-	const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database "${name}"`);
-	await admin.end();
-	const url = new URL(baseUrl);
-	url.pathname = `/${name}`;
-	return {
-		url: url.toString(),
-		drop: async () => {
-			const a = postgres(baseUrl, { max: 1, onnotice: () => {} });
-			await a.unsafe(`drop database if exists "${name}" with (force)`);
-			await a.end();
-		}
-	};
 }
