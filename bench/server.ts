@@ -45,8 +45,11 @@ export async function startServer(opts: {
 		process: child,
 		stop: () =>
 			new Promise((resolve) => {
+				if (child.exitCode !== null) return resolve();
 				child.once('exit', () => resolve());
 				child.kill('SIGTERM');
+				// adapter-node waits for idle keep-alive connections; don't wait for them here.
+				setTimeout(() => child.kill('SIGKILL'), 3000).unref();
 			})
 	};
 }

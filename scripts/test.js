@@ -46,12 +46,12 @@ function summary() {
 		const c = read(JSON.parse(readFileSync(file, 'utf8')));
 		for (const k of Object.keys(counts)) counts[k] += c[k];
 	};
-	add('test-results/unit.json', (j) => ({
+	add('.test-reports/unit.json', (j) => ({
 		passed: j.numPassedTests ?? 0,
 		failed: j.numFailedTests ?? 0,
 		skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0)
 	}));
-	add('test-results/e2e.json', (j) => ({
+	add('.test-reports/e2e.json', (j) => ({
 		passed: j.stats?.expected ?? 0,
 		failed: (j.stats?.unexpected ?? 0) + (j.stats?.flaky ?? 0),
 		skipped: j.stats?.skipped ?? 0
@@ -60,7 +60,8 @@ function summary() {
 }
 
 async function main() {
-	rmSync('test-results', { recursive: true, force: true });
+	// Playwright empties test-results/ when it starts, so the counts live elsewhere.
+	rmSync('.test-reports', { recursive: true, force: true });
 	ensureChromium();
 	run('svelte-kit sync', 'npx', ['svelte-kit', 'sync']);
 	run('type check (svelte-check)', 'npx', [
@@ -75,7 +76,7 @@ async function main() {
 		'run',
 		'--reporter=default',
 		'--reporter=json',
-		'--outputFile.json=test-results/unit.json'
+		'--outputFile.json=.test-reports/unit.json'
 	]);
 	run('build', 'npx', ['vite', 'build']);
 	// With a PostgreSQL server at hand the browser tests run against it, so they can also

@@ -7,10 +7,23 @@ async function fakeSpeech(page: Page) {
 		const spoken: { text: string; lang: string }[] = [];
 		(window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
 		const voice = { lang: 'nl-NL', localService: true, default: true, name: 'Nl', voiceURI: 'nl' };
+		// A plain utterance: Chromium's own refuses a voice object it did not make.
+		class FakeUtterance {
+			text: string;
+			lang = '';
+			voice: unknown = null;
+			rate = 1;
+			onend: (() => void) | null = null;
+			onerror: (() => void) | null = null;
+			constructor(text: string) {
+				this.text = text;
+			}
+		}
+		Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance });
 		Object.defineProperty(window, 'speechSynthesis', {
 			value: {
 				getVoices: () => [voice],
-				speak: (u: SpeechSynthesisUtterance) => spoken.push({ text: u.text, lang: u.lang }),
+				speak: (u: FakeUtterance) => spoken.push({ text: u.text, lang: u.lang }),
 				cancel: () => {},
 				pause: () => {},
 				resume: () => {},
