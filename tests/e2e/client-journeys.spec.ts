@@ -128,28 +128,58 @@ test.describe('Maryam: her plan in Arabic', () => {
 	});
 });
 
+/** Waits until the page's encrypted offline copy is written (it is saved in the background). */
+async function waitForOfflineCopy(page: Page, key: string) {
+	await expect
+		.poll(
+			() =>
+				page.evaluate(async (k) => {
+					const user = localStorage.getItem('wegwijs-last-user');
+					if (!user) return false;
+					// Never create the database ourselves: only look once the app has made it.
+					const name = `wegwijs-user-${user}`;
+					if (!(await indexedDB.databases()).some((d) => d.name === name)) return false;
+					const db = await new Promise<IDBDatabase>((resolve, reject) => {
+						const req = indexedDB.open(name);
+						req.onsuccess = () => resolve(req.result);
+						req.onerror = () => reject(req.error);
+					});
+					try {
+						if (!db.objectStoreNames.contains('pages')) return false;
+						return await new Promise<boolean>((resolve) => {
+							const req = db.transaction('pages').objectStore('pages').getKey(k);
+							req.onsuccess = () => resolve(req.result !== undefined);
+							req.onerror = () => resolve(false);
+						});
+					} finally {
+						db.close();
+					}
+				}, key),
+			{ timeout: 10_000 }
+		)
+		.toBe(true);
+}
+
 test.describe('offline after one visit', () => {
 	test('Tim opens his pages offline, queues actions, and the server applies each once', async ({
 		page,
 		context
 	}) => {
 		await signInAs(page, 'tim');
-		for (const path of ['/', '/plan', '/afspraken', '/uitleg']) {
-			await page.goto(path);
-			await page.waitForLoadState('networkidle');
-		}
-		await page
-			.locator('.list a')
-			.first()
-			.waitFor({ state: 'detached' })
-			.catch(() => undefined);
 		await page.goto('/afspraken');
 		const appointmentHref = await page.locator('.list a').first().getAttribute('href');
-		await page.goto(appointmentHref!);
 		await page.evaluate(async () => {
 			await navigator.serviceWorker.ready;
 		});
-		await page.reload();
+		for (const [path, key] of [
+			['/', 'home'],
+			['/plan', 'plan'],
+			['/afspraken', 'appointments'],
+			[appointmentHref!, `appointment:${appointmentHref!.split('/').pop()}`]
+		]) {
+			await page.goto(path!);
+			await waitForOfflineCopy(page, key!);
+		}
 		await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 
 		await context.setOffline(true);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { listWithUniqueCodes } from './unique-codes';
 import type { Db } from '../open';
 import { instrument, instrumentText, SEGMENTS } from '../schema';
 
@@ -90,22 +91,7 @@ export const instrumentEntrySchema = z
 		message: 'minAge must not be above maxAge'
 	});
 
-export const instrumentCatalogueSchema = z
-	.array(instrumentEntrySchema)
-	.min(1)
-	.superRefine((list, ctx) => {
-		const seen = new Set<string>();
-		for (const [i, entry] of list.entries()) {
-			if (seen.has(entry.code)) {
-				ctx.addIssue({
-					code: 'custom',
-					path: [i, 'code'],
-					message: `duplicate code ${entry.code}`
-				});
-			}
-			seen.add(entry.code);
-		}
-	});
+export const instrumentCatalogueSchema = listWithUniqueCodes(instrumentEntrySchema);
 
 export type InstrumentEntry = z.infer<typeof instrumentEntrySchema>;
 

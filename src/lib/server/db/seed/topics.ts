@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { listWithUniqueCodes } from './unique-codes';
 import type { Db } from '../open';
 import { topic, topicText } from '../schema';
 
@@ -26,22 +27,7 @@ export const topicEntrySchema = z
 	})
 	.strict();
 
-export const topicListSchema = z
-	.array(topicEntrySchema)
-	.min(1)
-	.superRefine((list, ctx) => {
-		const seen = new Set<string>();
-		for (const [i, entry] of list.entries()) {
-			if (seen.has(entry.code)) {
-				ctx.addIssue({
-					code: 'custom',
-					path: [i, 'code'],
-					message: `duplicate code ${entry.code}`
-				});
-			}
-			seen.add(entry.code);
-		}
-	});
+export const topicListSchema = listWithUniqueCodes(topicEntrySchema);
 
 export type TopicEntry = z.infer<typeof topicEntrySchema>;
 
