@@ -152,3 +152,17 @@ test.describe('accessibility at 320 px', () => {
 		});
 	}
 });
+
+test('beheer shows every translation as a draft for a native speaker to check', async ({
+	page
+}) => {
+	await signInAs(page, 'admin');
+	await page.goto('/beheer');
+	const ui = page.getByRole('table', { name: /Teksten van de app/ });
+	await expect(ui.getByRole('row', { name: /English/ })).toContainText(
+		'Concept — te controleren door een moedertaalspreker'
+	);
+	await expect(ui.getByRole('row', { name: /العربية/ })).toContainText('Concept');
+	await expect(ui.getByRole('row', { name: /Nederlands/ })).toContainText('Brontaal');
+	await expectNoAxeViolations(page);
+});
