@@ -135,6 +135,19 @@ export interface InstrumentFilter {
 	statushouder?: boolean;
 }
 
+/** What the catalogue and an instrument page both show, with the text's language. */
+const instrumentColumns = {
+	id: instrument.id,
+	code: instrument.code,
+	segments: instrument.segments,
+	minAge: instrument.minAge,
+	maxAge: instrument.maxAge,
+	forStatushouders: instrument.forStatushouders,
+	language: instrumentText.language,
+	name: instrumentText.name,
+	summary: instrumentText.summary
+};
+
 /** The catalogue offered in a gemeente, optionally filtered by "wat past bij mij". */
 export async function listInstruments(
 	db: Db,
@@ -156,17 +169,7 @@ export async function listInstruments(
 	if (filter.age === 'over45') conditions.push(sql`coalesce(${instrument.maxAge}, 200) >= 45`);
 	if (filter.statushouder === false) conditions.push(eq(instrument.forStatushouders, false));
 	const rows = await db
-		.select({
-			id: instrument.id,
-			code: instrument.code,
-			segments: instrument.segments,
-			minAge: instrument.minAge,
-			maxAge: instrument.maxAge,
-			forStatushouders: instrument.forStatushouders,
-			language: instrumentText.language,
-			name: instrumentText.name,
-			summary: instrumentText.summary
-		})
+		.select(instrumentColumns)
 		.from(instrument)
 		.innerJoin(instrumentText, eq(instrumentText.instrumentId, instrument.id))
 		.where(and(...conditions));
@@ -183,19 +186,7 @@ export async function listInstruments(
 
 export async function getInstrument(db: Db, code: string, lang: string) {
 	const rows = await db
-		.select({
-			id: instrument.id,
-			code: instrument.code,
-			segments: instrument.segments,
-			minAge: instrument.minAge,
-			maxAge: instrument.maxAge,
-			forStatushouders: instrument.forStatushouders,
-			language: instrumentText.language,
-			name: instrumentText.name,
-			summary: instrumentText.summary,
-			body: instrumentText.body,
-			status: instrumentText.status
-		})
+		.select({ ...instrumentColumns, body: instrumentText.body, status: instrumentText.status })
 		.from(instrument)
 		.innerJoin(instrumentText, eq(instrumentText.instrumentId, instrument.id))
 		.where(
