@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, expectNoHorizontalScroll, signInAs } from './helpers';
+import { BASE_URL, expectNoAxeViolations, expectNoHorizontalScroll, signInAs } from './helpers';
 
 test.describe('sign-in by role', () => {
 	for (const [key, landing, heading] of [
@@ -9,9 +9,7 @@ test.describe('sign-in by role', () => {
 		['admin', '/beheer', /Beheer/]
 	] as const) {
 		test(`${key} lands on their own start page`, async ({ page }) => {
-			await page
-				.context()
-				.addCookies([{ name: 'wegwijs_lang', value: 'nl', url: 'http://localhost:4173' }]);
+			await page.context().addCookies([{ name: 'wegwijs_lang', value: 'nl', url: BASE_URL }]);
 			await signInAs(page, key);
 			await expect(page).toHaveURL(new RegExp(`${landing === '/' ? '/$' : landing}`));
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
@@ -78,9 +76,7 @@ test.describe('access is checked on the server', () => {
 
 	test('a forged session cookie is refused and sent to sign-in', async ({ page, context }) => {
 		await context.clearCookies();
-		await context.addCookies([
-			{ name: 'wegwijs_session', value: 'aaaa.bbbb', url: 'http://localhost:4173' }
-		]);
+		await context.addCookies([{ name: 'wegwijs_session', value: 'aaaa.bbbb', url: BASE_URL }]);
 		await page.goto('/plan');
 		await expect(page).toHaveURL(/\/login\?next=%2Fplan/);
 	});
@@ -135,9 +131,7 @@ test.describe('accessibility at 320 px', () => {
 	test.use({ viewport: { width: 320, height: 640 } });
 	for (const lang of ['nl', 'ar'] as const) {
 		test(`login page in ${lang}`, async ({ page, context }) => {
-			await context.addCookies([
-				{ name: 'wegwijs_lang', value: lang, url: 'http://localhost:4173' }
-			]);
+			await context.addCookies([{ name: 'wegwijs_lang', value: lang, url: BASE_URL }]);
 			await page.goto('/login');
 			await expectNoAxeViolations(page);
 			await expectNoHorizontalScroll(page);

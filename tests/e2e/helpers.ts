@@ -40,3 +40,6 @@ export async function expectNoHorizontalScroll(page: Page) {
 	);
 	expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** The origin the test server listens on (playwright.config.ts reads the same variable). */
+export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
