@@ -10,6 +10,8 @@ declare global {
 			user: SessionUser | null;
 			session: ValidSession | null;
 			lang: Language;
+			/** The languages this person is offered (their gemeente's, for a client). */
+			languages: Language[];
 			/** Translate in the request's language (one i18next instance per request). */
 			t: TFunction;
 		}

@@ -19,6 +19,7 @@ import { directionOf } from '$lib/i18n/languages';
 import { negotiateLanguage } from '$lib/i18n/negotiate';
 import { LANGUAGES_WITH_MESSAGES, MESSAGES, messagesFor } from '$lib/i18n/messages.server';
 import { LANGUAGE_COOKIE } from '$lib/server/language';
+import { languagesOfAnyMunicipality, offered } from '$lib/server/domain/language-offer';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -53,13 +54,20 @@ const handleSession: Handle = async ({ event, resolve }) => {
 };
 
 const handleLanguage: Handle = async ({ event, resolve }) => {
+	const user = event.locals.user;
+	const wanted = building
+		? LANGUAGES_WITH_MESSAGES
+		: (user?.municipalityLanguages ??
+			(user ? LANGUAGES_WITH_MESSAGES : await languagesOfAnyMunicipality(event.locals.db)));
+	const enabled = offered(wanted, LANGUAGES_WITH_MESSAGES);
 	const lang = negotiateLanguage({
-		userPreference: event.locals.user?.language,
+		userPreference: user?.language,
 		cookie: event.cookies.get(LANGUAGE_COOKIE),
 		acceptLanguage: event.request.headers.get('accept-language'),
-		enabled: LANGUAGES_WITH_MESSAGES
+		enabled
 	});
 	event.locals.lang = lang;
+	event.locals.languages = enabled;
 	event.locals.t = createI18n(lang, messagesFor(lang), MESSAGES.nl).t;
 	const dir = directionOf(lang);
 	// lang and dir are in the very first bytes, so screen readers and layout never guess.

@@ -12,7 +12,10 @@ export const load: LayoutServerLoad = ({ locals }) => {
 		lang,
 		dir: directionOf(lang),
 		messages: messagesFor(lang),
-		languages: LANGUAGES_WITH_MESSAGES.map((code) => ({ code, name: languageInfo(code).name })),
+		languages: (building ? LANGUAGES_WITH_MESSAGES : locals.languages).map((code) => ({
+			code,
+			name: languageInfo(code).name
+		})),
 		dienstName: building ? 'Wegwijs' : env().DIENST_NAME,
 		user: user
 			? {

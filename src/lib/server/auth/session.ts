@@ -1,9 +1,9 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { decodeHex, encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db/open';
-import { session, user, type User } from '../db/schema';
+import { client, municipality, session, user, type User } from '../db/schema';
 
 // Sessions as in the current Lucia guide: a token "id.secret"; the database keeps the id and
 // a SHA-256 of the secret, so a leaked table cannot be replayed as cookies.
@@ -13,7 +13,10 @@ const DAY = 24 * 60 * 60 * 1000;
 export type SessionUser = Pick<
 	User,
 	'id' | 'displayName' | 'email' | 'roles' | 'language' | 'teamId' | 'preferences'
->;
+> & {
+	/** For a client: the languages their gemeente offers (read in the same query). */
+	municipalityLanguages: string[] | null;
+};
 export interface ValidSession {
 	id: string;
 	userId: string;
@@ -67,7 +70,12 @@ export async function validateSessionToken(
 				language: user.language,
 				teamId: user.teamId,
 				preferences: user.preferences,
-				disabledAt: user.disabledAt
+				disabledAt: user.disabledAt,
+				municipalityLanguages: sql<string[] | null>`(
+					select ${municipality.languages} from ${client}
+					join ${municipality} on ${municipality.id} = ${client.municipalityId}
+					where ${client.userId} = ${user.id}
+				)`
 			}
 		})
 		.from(session)

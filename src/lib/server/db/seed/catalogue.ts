@@ -1,20 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { listWithUniqueCodes } from './unique-codes';
+import { contentDir, headingsFor, INSTRUMENT_HEADINGS, translatedLanguages } from './content-files';
+import type { Language } from '../../../i18n/languages';
 import type { Db } from '../open';
 import { instrument, instrumentText, SEGMENTS } from '../schema';
 
-/** The five headings every instrument text has, in this order (DOMAIN.md "Instruments"). */
-export const INSTRUMENT_HEADINGS = [
-	'Voor wie',
-	'Wat krijg je',
-	'Wat verwachten we van jou',
-	'Hoe lang',
-	'Wie helpt je'
-] as const;
+export { INSTRUMENT_HEADINGS };
 
 /** Splits a body into its level-2 sections; text before the first heading is kept under ''. */
 export function bodySections(body: string): { heading: string; text: string }[] {
@@ -37,40 +31,49 @@ function sentenceCount(text: string): number {
 	return text.split(/[.!?](?:\s+|$)/).filter((s) => s.trim()).length;
 }
 
-const bodySchema = z
-	.string()
-	.min(1)
-	.superRefine((body, ctx) => {
-		const sections = bodySections(body);
-		const headings = sections.map((s) => s.heading);
-		if (headings.join('|') !== INSTRUMENT_HEADINGS.join('|')) {
-			ctx.addIssue({
-				code: 'custom',
-				message: `headings must be exactly "## ${INSTRUMENT_HEADINGS.join('", "## ')}" (found: ${headings.join(', ') || 'none'})`
-			});
-			return;
-		}
-		for (const s of sections) {
-			const n = sentenceCount(s.text);
-			if (n < 1 || n > 3) {
-				ctx.addIssue({ code: 'custom', message: `"${s.heading}" has ${n} sentences; use 1 to 3` });
+/** A body with exactly the given headings, each section one to three sentences. */
+const bodySchemaFor = (headings: readonly string[]) =>
+	z
+		.string()
+		.min(1)
+		.superRefine((body, ctx) => {
+			const sections = bodySections(body);
+			const found = sections.map((s) => s.heading);
+			if (found.join('|') !== headings.join('|')) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `headings must be exactly "## ${headings.join('", "## ')}" (found: ${found.join(', ') || 'none'})`
+				});
+				return;
 			}
-			if (/^#|\n#/.test(s.text)) {
-				ctx.addIssue({ code: 'custom', message: `"${s.heading}" contains another heading` });
+			for (const s of sections) {
+				const n = sentenceCount(s.text);
+				if (n < 1 || n > 3) {
+					ctx.addIssue({
+						code: 'custom',
+						message: `"${s.heading}" has ${n} sentences; use 1 to 3`
+					});
+				}
+				if (/^#|\n#/.test(s.text)) {
+					ctx.addIssue({ code: 'custom', message: `"${s.heading}" contains another heading` });
+				}
 			}
-		}
+		});
+
+const textSchemaFor = (headings: readonly string[]) =>
+	z.object({
+		name: z.string().trim().min(2).max(80),
+		summary: z
+			.string()
+			.trim()
+			.min(10)
+			.max(200)
+			.refine((s) => sentenceCount(s) === 1, 'summary must be one sentence'),
+		body: bodySchemaFor(headings)
 	});
 
-const textSchema = z.object({
-	name: z.string().trim().min(2).max(80),
-	summary: z
-		.string()
-		.trim()
-		.min(10)
-		.max(200)
-		.refine((s) => sentenceCount(s) === 1, 'summary must be one sentence'),
-	body: bodySchema
-});
+const textSchema = textSchemaFor(INSTRUMENT_HEADINGS);
+export type InstrumentTextContent = z.infer<typeof textSchema>;
 
 const age = z.number().int().min(15).max(67).nullable();
 
@@ -108,23 +111,39 @@ export function parseInstrumentCatalogue(
 	return result.data;
 }
 
-function catalogueFile(): string {
-	// content/ sits at the project root; the second candidate covers a different working directory.
-	const candidates = [
-		path.resolve('content/instruments.json'),
-		path.resolve(
-			path.dirname(fileURLToPath(import.meta.url)),
-			'../../../../../content/instruments.json'
-		)
-	];
-	const found = candidates.find((c) => existsSync(c));
-	if (!found)
-		throw new Error(`content/instruments.json not found (looked in ${candidates.join(', ')})`);
-	return found;
+/** Throws one readable error listing every problem of a parse, naming the file. */
+function parsed<T>(schema: z.ZodType<T>, data: unknown, source: string): T {
+	const result = schema.safeParse(data);
+	if (!result.success) {
+		const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+		throw new Error(`${source} is invalid:\n${lines.join('\n')}`);
+	}
+	return result.data;
 }
 
-export function loadInstrumentCatalogue(file = catalogueFile()): InstrumentEntry[] {
-	return parseInstrumentCatalogue(JSON.parse(readFileSync(file, 'utf8')), file);
+/**
+ * Reads content/instruments.json (Dutch texts inline) and adds the translations kept in
+ * content/instruments.<lang>.json, each checked against its language's headings. A code a
+ * translation lacks is a gap shown in /beheer; a code the catalogue lacks is an error.
+ */
+export function loadInstrumentCatalogue(dir = contentDir()): InstrumentEntry[] {
+	const file = path.join(dir, 'instruments.json');
+	const entries = parseInstrumentCatalogue(JSON.parse(readFileSync(file, 'utf8')), file);
+	const codes = entries.map((e) => e.code);
+	for (const lang of translatedLanguages(dir)) {
+		const translated = path.join(dir, `instruments.${lang}.json`);
+		if (!existsSync(translated)) continue;
+		const schema = z.partialRecord(
+			z.enum(codes as [string, ...string[]]),
+			textSchemaFor(headingsFor(lang, dir).instrument)
+		);
+		const texts = parsed(schema, JSON.parse(readFileSync(translated, 'utf8')), translated);
+		for (const e of entries) {
+			const text = texts[e.code];
+			if (text) e.texts[lang as Language] = text;
+		}
+	}
+	return entries;
 }
 
 /**

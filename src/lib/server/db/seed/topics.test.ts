@@ -1,4 +1,14 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +25,7 @@ import {
 	TOPIC_HEADINGS,
 	wordCount
 } from './topics';
+import { translatedLanguages } from './content-files';
 
 const topics = loadTopicContent();
 const pictogramDir = path.resolve('static', 'pictograms');
@@ -179,5 +190,64 @@ describe('seedTopics', () => {
 	it('adds only topics that are new', async () => {
 		const extra = { ...topics[0]!, code: 'nieuw-onderwerp' };
 		expect(await seedTopics(database.db, [...topics, extra])).toBe(1);
+	});
+});
+
+describe('translated topics', () => {
+	let database: Database;
+	let dir: string;
+	const headings = ['What it means', 'What you do', 'If you do not', 'Who to ask'];
+	const english = `# Exemption\n\n${headings.map((h) => `## ${h}\n\nText.`).join('\n\n')}\n`;
+
+	beforeAll(async () => {
+		database = await openDatabase({ dataDir: 'memory://' });
+		dir = mkdtempSync(path.join(tmpdir(), 'wegwijs-content-'));
+		cpSync(path.resolve('content/topics.json'), path.join(dir, 'topics.json'));
+		mkdirSync(path.join(dir, 'topics'));
+		for (const t of topics)
+			cpSync(
+				path.resolve(`content/topics/${t.code}.nl.md`),
+				path.join(dir, 'topics', `${t.code}.nl.md`)
+			);
+	});
+	afterAll(async () => {
+		await database.close();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('adds a translation that appears later as a concept, next to the checked Dutch', async () => {
+		const { db } = database;
+		await seedTopics(db, loadTopicContent(dir));
+		writeFileSync(
+			path.join(dir, 'headings.en.json'),
+			JSON.stringify({ topic: headings, instrument: ['a1', 'b2', 'c3', 'd4', 'e5'] })
+		);
+		writeFileSync(path.join(dir, 'topics', 'ontheffing.en.md'), english);
+		expect(await seedTopics(db, loadTopicContent(dir))).toBe(0);
+		const rows = await db
+			.select({ language: topicText.language, status: topicText.status, title: topicText.title })
+			.from(topicText)
+			.innerJoin(topic, eq(topic.id, topicText.topicId))
+			.where(eq(topic.code, 'ontheffing'))
+			.orderBy(topicText.language);
+		expect(rows).toEqual([
+			{ language: 'en', status: 'concept', title: 'Exemption' },
+			{ language: 'nl', status: 'checked', title: expect.stringContaining('Ontheffing') }
+		]);
+	});
+
+	it("refuses a translation whose sections do not follow its language's headings", () => {
+		writeFileSync(
+			path.join(dir, 'topics', 'taaleis.en.md'),
+			english.replace('## Who to ask', '## Questions')
+		);
+		expect(() => loadTopicContent(dir)).toThrow(/taaleis\.en\.md is invalid[\s\S]*Who to ask/);
+	});
+});
+
+describe('content translations in the repository', () => {
+	it.each(translatedLanguages())('%s: every topic is translated with the same headings', (lang) => {
+		const missing = topics.filter((t) => !t.translations[lang]).map((t) => t.code);
+		expect(missing).toEqual([]);
 	});
 });

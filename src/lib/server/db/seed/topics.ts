@@ -1,17 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { listWithUniqueCodes } from './unique-codes';
+import { contentDir, headingsFor, TOPIC_HEADINGS, translatedLanguages } from './content-files';
+import { SOURCE_LANGUAGE, type Language } from '../../../i18n/languages';
 import type { Db } from '../open';
 import { topic, topicText } from '../schema';
 
-/** The four headings every rights-and-duties text has, in this order (DOMAIN.md). */
-export const TOPIC_HEADINGS = [
-	'Wat betekent dit voor jou',
-	'Wat moet je doen',
-	'Wat gebeurt er als je dit niet doet',
-	'Wie kun je vragen'
-] as const;
+export { TOPIC_HEADINGS };
 
 export const TOPIC_KINDS = ['duty', 'right', 'consequence'] as const;
 
@@ -39,6 +36,8 @@ export interface TopicText {
 
 export interface TopicContent extends TopicEntry {
 	nl: TopicText;
+	/** Translations found in content/topics/<code>.<lang>.md; a missing one is a gap, not an error. */
+	translations: Partial<Record<Language, TopicText>>;
 }
 
 /** Validates topics.json; throws one readable error listing every problem. */
@@ -74,9 +73,14 @@ const UNSUPPORTED: [RegExp, string][] = [
 
 /**
  * Parses one `content/topics/<code>.<lang>.md` file: a `# Title` first line, then exactly the
- * four TOPIC_HEADINGS as `## ` sections, in order, each with text. Throws naming the file.
+ * four headings of its language as `## ` sections, in order, each with text. Throws naming the
+ * file.
  */
-export function parseTopicMarkdown(source: string, file: string): TopicText {
+export function parseTopicMarkdown(
+	source: string,
+	file: string,
+	headingsOfLanguage: readonly string[] = TOPIC_HEADINGS
+): TopicText {
 	const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 	const problems: string[] = [];
 	const [first = '', ...rest] = text.split('\n');
@@ -92,9 +96,9 @@ export function parseTopicMarkdown(source: string, file: string): TopicText {
 
 	const sections = topicSections(body);
 	const headings = sections.map((s) => s.heading);
-	if (headings.join('|') !== TOPIC_HEADINGS.join('|')) {
+	if (headings.join('|') !== headingsOfLanguage.join('|')) {
 		problems.push(
-			`sections must be exactly "## ${TOPIC_HEADINGS.join('", "## ')}" in this order` +
+			`sections must be exactly "## ${headingsOfLanguage.join('", "## ')}" in this order` +
 				` (found: ${headings.map((h) => `"${h}"`).join(', ') || 'none'})`
 		);
 	}
@@ -144,25 +148,36 @@ export function readability(body: string): { sentences: number; average: number;
 	};
 }
 
-/** Reads content/topics.json and each topic's Dutch text, relative to the working directory. */
-export function loadTopicContent(dir = path.resolve('content')): TopicContent[] {
+/** Reads content/topics.json with each topic's Dutch text and the translations that exist. */
+export function loadTopicContent(dir = contentDir()): TopicContent[] {
 	const listFile = path.join(dir, 'topics.json');
 	const entries = parseTopicList(JSON.parse(readFileSync(listFile, 'utf8')), listFile);
+	const languages = translatedLanguages(dir).map((lang) => ({
+		lang,
+		headings: headingsFor(lang, dir).topic
+	}));
 	return entries.map((entry) => {
-		const file = path.join(dir, 'topics', `${entry.code}.nl.md`);
-		let source: string;
-		try {
-			source = readFileSync(file, 'utf8');
-		} catch {
+		const file = path.join(dir, 'topics', `${entry.code}.${SOURCE_LANGUAGE}.md`);
+		if (!existsSync(file))
 			throw new Error(`${file} is missing (topic "${entry.code}" in ${listFile})`);
+		const translations: TopicContent['translations'] = {};
+		for (const { lang, headings } of languages) {
+			const translated = path.join(dir, 'topics', `${entry.code}.${lang}.md`);
+			if (existsSync(translated))
+				translations[lang] = parseTopicMarkdown(
+					readFileSync(translated, 'utf8'),
+					translated,
+					headings
+				);
 		}
-		return { ...entry, nl: parseTopicMarkdown(source, file) };
+		return { ...entry, nl: parseTopicMarkdown(readFileSync(file, 'utf8'), file), translations };
 	});
 }
 
 /**
- * Adds every topic whose code is not in the database yet, with its Dutch dienst-wide text.
- * Dutch is the source language, so that text counts as checked. Existing topics are left
+ * Adds every topic whose code is not in the database yet, and every text (Dutch or a
+ * translation) that a topic lacks. Dutch is the source and counts as checked; a translation
+ * starts as "concept" until a native speaker checks it in /beheer. Existing rows are left
  * alone, so edits made in /beheer survive a restart. Returns how many topics were added.
  */
 export async function seedTopics(
@@ -183,25 +198,36 @@ export async function seedTopics(
 				}))
 			)
 			.onConflictDoNothing({ target: topic.code })
-			.returning({ id: topic.id, code: topic.code });
-		if (!added.length) return 0;
-		const byCode = new Map(topics.map((t) => [t.code, t]));
-		await tx.insert(topicText).values(
-			added.map(({ id, code }) => {
-				const t = byCode.get(code)!;
-				return {
-					topicId: id,
-					language: 'nl',
-					municipalityId: null,
-					title: t.nl.title,
-					body: t.nl.body,
-					lastCheckedOn: t.lastCheckedOn,
-					status: 'checked' as const,
-					checkedAt: now,
-					updatedAt: now
-				};
-			})
+			.returning({ id: topic.id });
+		const ids = new Map(
+			(
+				await tx
+					.select({ id: topic.id, code: topic.code })
+					.from(topic)
+					.where(
+						inArray(
+							topic.code,
+							topics.map((t) => t.code)
+						)
+					)
+			).map((r) => [r.code, r.id])
 		);
+		const texts = topics.flatMap((t) =>
+			[[SOURCE_LANGUAGE, t.nl] as const, ...Object.entries(t.translations)].map(
+				([language, text]) => ({
+					topicId: ids.get(t.code)!,
+					language,
+					municipalityId: null,
+					title: text.title,
+					body: text.body,
+					lastCheckedOn: t.lastCheckedOn,
+					status: language === SOURCE_LANGUAGE ? ('checked' as const) : ('concept' as const),
+					checkedAt: language === SOURCE_LANGUAGE ? now : null,
+					updatedAt: now
+				})
+			)
+		);
+		if (texts.length) await tx.insert(topicText).values(texts).onConflictDoNothing();
 		return added.length;
 	});
 }

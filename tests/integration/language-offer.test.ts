@@ -1,0 +1,66 @@
+import { expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { describeEachDatabase } from './databases';
+import { client, municipality, user } from '../../src/lib/server/db/schema';
+import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
+import {
+	forgetOfferedLanguages,
+	languagesOfAnyMunicipality,
+	offered
+} from '../../src/lib/server/domain/language-offer';
+
+describeEachDatabase('languages a gemeente offers', (database) => {
+	it("offers a client only their own gemeente's languages, in the app's order", async () => {
+		const { db } = database();
+		const [a] = await db
+			.insert(municipality)
+			.values({ code: 'a', name: 'A', languages: ['ti', 'nl', 'ar'] })
+			.returning();
+		await db.insert(municipality).values({ code: 'b', name: 'B', languages: ['nl', 'uk'] });
+		const [u] = await db
+			.insert(user)
+			.values({ displayName: 'Semhar', roles: ['client'] })
+			.returning();
+		await db.insert(client).values({
+			userId: u!.id,
+			clientNumber: 'WW-1',
+			municipalityId: a!.id,
+			birthDate: '1995-01-01',
+			benefitStart: '2025-01-01'
+		});
+		const { token } = await createSession(db, u!.id, 30);
+		const session = await validateSessionToken(db, token, 30);
+		expect(session?.user.municipalityLanguages).toEqual(['ti', 'nl', 'ar']);
+		expect(offered(session!.user.municipalityLanguages!, ['nl', 'en', 'ar', 'ti'])).toEqual([
+			'nl',
+			'ar',
+			'ti'
+		]);
+	});
+
+	it('leaves a language out that has no UI strings, and always keeps Dutch', () => {
+		expect(offered(['ar', 'so'], ['nl', 'ar'])).toEqual(['nl', 'ar']);
+	});
+
+	it('gives staff no gemeente languages (they are offered every language)', async () => {
+		const { db } = database();
+		const [staff] = await db
+			.insert(user)
+			.values({ displayName: 'Sanne', roles: ['klantmanager'] })
+			.returning();
+		const { token } = await createSession(db, staff!.id, 30);
+		expect((await validateSessionToken(db, token, 30))?.user.municipalityLanguages).toBeNull();
+	});
+
+	it('offers someone not signed in the languages of any gemeente, and sees a change', async () => {
+		const { db } = database();
+		forgetOfferedLanguages();
+		expect(await languagesOfAnyMunicipality(db)).toEqual(['nl', 'ar', 'ti', 'uk']);
+		await db
+			.update(municipality)
+			.set({ languages: ['nl'] })
+			.where(eq(municipality.code, 'b'));
+		forgetOfferedLanguages();
+		expect(await languagesOfAnyMunicipality(db)).toEqual(['nl', 'ar', 'ti']);
+	});
+});
