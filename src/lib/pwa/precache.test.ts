@@ -40,6 +40,19 @@ describe('precacheEntries', () => {
 		expect(entries.map((e) => e.url)).not.toContain('/robots.txt');
 	});
 
+	it('leaves out the web fonts for one script: only phones showing that language fetch them', () => {
+		const withFonts = precacheEntries({
+			build: [
+				'/_app/immutable/assets/noto-sans-arabic-arabic-400-normal.AAMxebZb.woff2',
+				'/_app/immutable/assets/arabic.DCZbbzK2.css'
+			],
+			files: [],
+			prerendered: [],
+			version: 'v'
+		});
+		expect(withFonts.map((e) => e.url)).toEqual(['/_app/immutable/assets/arabic.DCZbbzK2.css']);
+	});
+
 	it('lists every URL once', () => {
 		const twice = precacheEntries({
 			build: [],

@@ -22,6 +22,12 @@ const STATIC_ALLOW = /\.(svg|png|webp|ico|webmanifest|woff2)$/i;
 /** Install-time icons the browser fetches itself when it needs them; never shown offline. */
 const STATIC_DENY = [/\/icons\/[^/]*-512\.png$/i];
 
+/**
+ * Web fonts for one script (Arabic, Ethiopic) from the build: fetched, and then kept, only by
+ * phones that show a page in that language, so a Dutch reader never downloads them.
+ */
+const SCRIPT_FONT = /\/_app\/immutable\/assets\/[^/]+\.(woff2?|ttf)$/i;
+
 export function isPrecachedStaticFile(path: string): boolean {
 	return STATIC_ALLOW.test(path) && !STATIC_DENY.some((re) => re.test(path));
 }
@@ -38,10 +44,12 @@ export function precacheEntries(input: {
 }): PrecacheEntry[] {
 	const { version } = input;
 	const entries: PrecacheEntry[] = [
-		...input.build.map((url) => ({
-			url,
-			revision: url.includes('/_app/immutable/') ? null : version
-		})),
+		...input.build
+			.filter((url) => !SCRIPT_FONT.test(url))
+			.map((url) => ({
+				url,
+				revision: url.includes('/_app/immutable/') ? null : version
+			})),
 		...input.files.filter(isPrecachedStaticFile).map((url) => ({ url, revision: version })),
 		// Prerendered pages: the offline page and its data (so a client-side visit works too).
 		...input.prerendered.map((url) => ({ url, revision: version }))
