@@ -274,22 +274,3 @@ describeEachDatabase('plan history', (database) => {
 		expect(await planHistory(db, lars.userId, maryam.plan.id)).toBeNull();
 	});
 });
-
-describeEachDatabase('translation status', (database) => {
-	it('counts content texts per language with Dutch as checked source', async () => {
-		const { db } = database();
-		const { seedContent } = await import('../../src/lib/server/db/seed/content');
-		const { contentTextStatus } = await import('../../src/lib/server/domain/translation-status');
-		const added = await seedContent(db);
-		const rows = await contentTextStatus(db);
-		expect(rows).toContainEqual({
-			language: 'nl',
-			kind: 'topic',
-			checked: added.topics,
-			concept: 0
-		});
-		expect(rows.find((r) => r.kind === 'instrument' && r.language === 'nl')!.checked).toBe(
-			added.instruments
-		);
-	});
-});

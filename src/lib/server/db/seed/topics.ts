@@ -71,6 +71,15 @@ const UNSUPPORTED: [RegExp, string][] = [
 	[/^\s*([*+]|\d+[.)])\s/m, 'uses a list marker other than "-"']
 ];
 
+/** What a text uses beyond the Markdown subset the renderer supports, in words. */
+export function unsupportedMarkdown(text: string): string[] {
+	const problems = UNSUPPORTED.filter(([pattern]) => pattern.test(text)).map(([, m]) => m);
+	for (const m of text.matchAll(/\[[^\]]*\]\(([^)]*)\)/g)) {
+		if (!/^https:\/\/[^\s]+$/.test(m[1]!)) problems.push(`link must be https://…: "${m[1]}"`);
+	}
+	return problems;
+}
+
 /**
  * Parses one `content/topics/<code>.<lang>.md` file: a `# Title` first line, then exactly the
  * four headings of its language as `## ` sections, in order, each with text. Throws naming the
@@ -104,10 +113,7 @@ export function parseTopicMarkdown(
 	}
 	for (const s of sections) if (!s.text) problems.push(`section "${s.heading}" is empty`);
 
-	for (const [pattern, message] of UNSUPPORTED) if (pattern.test(text)) problems.push(message);
-	for (const m of text.matchAll(/\[[^\]]*\]\(([^)]*)\)/g)) {
-		if (!/^https:\/\/[^\s]+$/.test(m[1]!)) problems.push(`link must be https://…: "${m[1]}"`);
-	}
+	problems.push(...unsupportedMarkdown(text));
 
 	if (problems.length) throw new Error(`${file} is invalid:\n  ${problems.join('\n  ')}`);
 	return { title, body };

@@ -1,0 +1,404 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import {
+	instrument,
+	instrumentText,
+	municipality,
+	topic,
+	topicText,
+	type TextStatus
+} from '../db/schema';
+import { SOURCE_LANGUAGE } from '../../i18n/languages';
+
+// Editing rights-and-duties topics and instrument texts per language in /beheer. Dutch is the
+// source: an edit by the dienst counts as checked. A translation is a draft ("concept") until
+// a native speaker marks it checked; editing a checked translation makes it a draft again.
+// Every save names the version it started from, so two editors never overwrite each other.
+
+export type ContentKind = 'topic' | 'instrument';
+
+export class EditConflict extends Error {
+	constructor(
+		readonly current: { title: string; body: string; summary?: string; updatedAt: string }
+	) {
+		super('someone else changed this text');
+	}
+}
+
+export interface TextCell {
+	status: TextStatus;
+	updatedAt: string;
+}
+
+export interface ContentRow {
+	kind: ContentKind;
+	code: string;
+	/** The Dutch title or name. */
+	title: string;
+	published: boolean;
+	/** Dienst-wide text per language; a language without a text is missing. */
+	texts: Record<string, TextCell>;
+	/** Gemeente variants of a topic, by gemeente code. */
+	variants: string[];
+}
+
+/** Every topic and instrument with the status of its text in each language. */
+export async function listContent(db: Db): Promise<ContentRow[]> {
+	const [topics, instruments, variants] = await Promise.all([
+		db
+			.select({
+				code: topic.code,
+				published: topic.published,
+				language: topicText.language,
+				title: topicText.title,
+				status: topicText.status,
+				updatedAt: topicText.updatedAt
+			})
+			.from(topic)
+			.innerJoin(topicText, eq(topicText.topicId, topic.id))
+			.where(isNull(topicText.municipalityId))
+			.orderBy(asc(topic.position)),
+		db
+			.select({
+				code: instrument.code,
+				published: instrument.active,
+				language: instrumentText.language,
+				title: instrumentText.name,
+				status: instrumentText.status,
+				updatedAt: instrumentText.updatedAt
+			})
+			.from(instrument)
+			.innerJoin(instrumentText, eq(instrumentText.instrumentId, instrument.id))
+			.orderBy(asc(instrument.code)),
+		db
+			.select({ code: topic.code, gemeente: municipality.code })
+			.from(topicText)
+			.innerJoin(topic, eq(topic.id, topicText.topicId))
+			.innerJoin(municipality, eq(municipality.id, topicText.municipalityId))
+	]);
+	const rows = new Map<string, ContentRow>();
+	const add = (kind: ContentKind, r: (typeof topics)[number]) => {
+		const key = `${kind}:${r.code}`;
+		const row = rows.get(key) ?? {
+			kind,
+			code: r.code,
+			title: '',
+			published: r.published,
+			texts: {},
+			variants: []
+		};
+		if (r.language === SOURCE_LANGUAGE) row.title = r.title;
+		row.texts[r.language] = { status: r.status, updatedAt: r.updatedAt.toISOString() };
+		rows.set(key, row);
+	};
+	for (const r of topics) add('topic', r);
+	for (const r of instruments) add('instrument', r);
+	for (const v of variants) rows.get(`topic:${v.code}`)?.variants.push(v.gemeente);
+	return [...rows.values()];
+}
+
+export interface TranslationCount {
+	language: string;
+	kind: ContentKind;
+	total: number;
+	missing: number;
+	concept: number;
+	checked: number;
+}
+
+/** Languages × kinds: how many texts are missing, still a draft, or checked. */
+export function translationCounts(rows: ContentRow[], languages: readonly string[]) {
+	const counts: TranslationCount[] = [];
+	for (const language of languages) {
+		for (const kind of ['topic', 'instrument'] as const) {
+			const ofKind = rows.filter((r) => r.kind === kind);
+			const cells = ofKind.map((r) => r.texts[language]);
+			counts.push({
+				language,
+				kind,
+				total: ofKind.length,
+				missing: cells.filter((c) => !c).length,
+				concept: cells.filter((c) => c?.status === 'concept').length,
+				checked: cells.filter((c) => c?.status === 'checked').length
+			});
+		}
+	}
+	return counts;
+}
+
+export interface EditableText {
+	kind: ContentKind;
+	code: string;
+	language: string;
+	municipalityCode: string | null;
+	published: boolean;
+	/** Topics: the legal basis (one per topic, in Dutch). */
+	legalBasis: string | null;
+	/** The text in this language (and gemeente), or null when it does not exist yet. */
+	text: {
+		title: string;
+		summary: string | null;
+		body: string;
+		lastCheckedOn: string | null;
+		status: TextStatus;
+		checkedAt: string | null;
+		checkedBy: string | null;
+		updatedAt: string;
+	} | null;
+	/** The Dutch dienst-wide text, to translate from. */
+	source: { title: string; summary: string | null; body: string };
+}
+
+async function municipalityIdOf(db: Db, code: string | null): Promise<string | null | undefined> {
+	if (code === null) return null;
+	const [row] = await db
+		.select({ id: municipality.id })
+		.from(municipality)
+		.where(eq(municipality.code, code));
+	return row?.id;
+}
+
+const checkedByName = sql<string | null>`(select display_name from "user" where id = checked_by)`;
+
+/** The text to edit, or null when the topic, instrument or gemeente does not exist. */
+export async function getEditableText(
+	db: Db,
+	kind: ContentKind,
+	code: string,
+	language: string,
+	municipalityCode: string | null = null
+): Promise<EditableText | null> {
+	const municipalityId = await municipalityIdOf(db, kind === 'topic' ? municipalityCode : null);
+	if (municipalityId === undefined) return null;
+	if (kind === 'topic') {
+		const [t] = await db.select().from(topic).where(eq(topic.code, code));
+		if (!t) return null;
+		const texts = await db
+			.select({
+				language: topicText.language,
+				municipalityId: topicText.municipalityId,
+				title: topicText.title,
+				body: topicText.body,
+				lastCheckedOn: topicText.lastCheckedOn,
+				status: topicText.status,
+				checkedAt: topicText.checkedAt,
+				checkedBy: checkedByName,
+				updatedAt: topicText.updatedAt
+			})
+			.from(topicText)
+			.where(eq(topicText.topicId, t.id));
+		const source = texts.find((x) => x.language === SOURCE_LANGUAGE && x.municipalityId === null);
+		const own = texts.find((x) => x.language === language && x.municipalityId === municipalityId);
+		return {
+			kind,
+			code,
+			language,
+			municipalityCode: kind === 'topic' ? municipalityCode : null,
+			published: t.published,
+			legalBasis: t.legalBasis,
+			text: own
+				? {
+						title: own.title,
+						summary: null,
+						body: own.body,
+						lastCheckedOn: own.lastCheckedOn,
+						status: own.status,
+						checkedAt: own.checkedAt?.toISOString() ?? null,
+						checkedBy: own.checkedBy,
+						updatedAt: own.updatedAt.toISOString()
+					}
+				: null,
+			source: { title: source?.title ?? '', summary: null, body: source?.body ?? '' }
+		};
+	}
+	const [i] = await db.select().from(instrument).where(eq(instrument.code, code));
+	if (!i) return null;
+	const texts = await db
+		.select({
+			language: instrumentText.language,
+			name: instrumentText.name,
+			summary: instrumentText.summary,
+			body: instrumentText.body,
+			status: instrumentText.status,
+			checkedAt: instrumentText.checkedAt,
+			checkedBy: checkedByName,
+			updatedAt: instrumentText.updatedAt
+		})
+		.from(instrumentText)
+		.where(eq(instrumentText.instrumentId, i.id));
+	const source = texts.find((x) => x.language === SOURCE_LANGUAGE);
+	const own = texts.find((x) => x.language === language);
+	return {
+		kind,
+		code,
+		language,
+		municipalityCode: null,
+		published: i.active,
+		legalBasis: null,
+		text: own
+			? {
+					title: own.name,
+					summary: own.summary,
+					body: own.body,
+					lastCheckedOn: null,
+					status: own.status,
+					checkedAt: own.checkedAt?.toISOString() ?? null,
+					checkedBy: own.checkedBy,
+					updatedAt: own.updatedAt.toISOString()
+				}
+			: null,
+		source: {
+			title: source?.name ?? '',
+			summary: source?.summary ?? null,
+			body: source?.body ?? ''
+		}
+	};
+}
+
+export interface TextEdit {
+	kind: ContentKind;
+	code: string;
+	language: string;
+	municipalityCode: string | null;
+	title: string;
+	summary: string | null;
+	body: string;
+	published: boolean;
+	legalBasis: string | null;
+	lastCheckedOn: string | null;
+	/** The updatedAt the editor started from; null when they created the text. */
+	baseUpdatedAt: string | null;
+}
+
+/**
+ * Saves a text. Throws EditConflict (with the text now stored) when someone else saved it
+ * since the editor opened it; returns false when the topic, instrument or gemeente is gone.
+ */
+export async function saveText(
+	db: Db,
+	edit: TextEdit,
+	editorId: string,
+	now = new Date()
+): Promise<boolean> {
+	const status: TextStatus = edit.language === SOURCE_LANGUAGE ? 'checked' : 'concept';
+	const checked =
+		status === 'checked'
+			? { checkedAt: now, checkedBy: null }
+			: { checkedAt: null, checkedBy: null };
+	return db.transaction(async (tx) => {
+		const current = await getEditableText(
+			tx,
+			edit.kind,
+			edit.code,
+			edit.language,
+			edit.municipalityCode
+		);
+		if (!current) return false;
+		if ((current.text?.updatedAt ?? null) !== edit.baseUpdatedAt && current.text) {
+			throw new EditConflict({
+				title: current.text.title,
+				body: current.text.body,
+				summary: current.text.summary ?? undefined,
+				updatedAt: current.text.updatedAt
+			});
+		}
+		if (edit.kind === 'topic') {
+			const [t] = await tx
+				.update(topic)
+				.set({
+					published: edit.published,
+					...(edit.legalBasis ? { legalBasis: edit.legalBasis } : {})
+				})
+				.where(eq(topic.code, edit.code))
+				.returning({ id: topic.id });
+			const municipalityId = (await municipalityIdOf(tx, edit.municipalityCode)) ?? null;
+			const values = {
+				title: edit.title,
+				body: edit.body,
+				lastCheckedOn: edit.lastCheckedOn ?? now.toISOString().slice(0, 10),
+				status,
+				...checked,
+				updatedAt: now
+			};
+			await tx
+				.insert(topicText)
+				.values({ topicId: t!.id, language: edit.language, municipalityId, ...values })
+				.onConflictDoUpdate({
+					target: [topicText.topicId, topicText.language, topicText.municipalityId],
+					set: values
+				});
+			return true;
+		}
+		const [i] = await tx
+			.update(instrument)
+			.set({ active: edit.published })
+			.where(eq(instrument.code, edit.code))
+			.returning({ id: instrument.id });
+		const values = {
+			name: edit.title,
+			summary: edit.summary ?? '',
+			body: edit.body,
+			status,
+			...checked,
+			updatedAt: now
+		};
+		await tx
+			.insert(instrumentText)
+			.values({ instrumentId: i!.id, language: edit.language, ...values })
+			.onConflictDoUpdate({
+				target: [instrumentText.instrumentId, instrumentText.language],
+				set: values
+			});
+		return true;
+	});
+}
+
+/** A native speaker (or the dienst, for Dutch) confirms a text: who and when are kept. */
+export async function markChecked(
+	db: Db,
+	target: { kind: ContentKind; code: string; language: string; municipalityCode: string | null },
+	checkerId: string,
+	now = new Date()
+): Promise<boolean> {
+	const set = { status: 'checked' as const, checkedBy: checkerId, checkedAt: now };
+	if (target.kind === 'topic') {
+		const municipalityId = await municipalityIdOf(db, target.municipalityCode);
+		if (municipalityId === undefined) return false;
+		const rows = await db
+			.update(topicText)
+			.set(set)
+			.where(
+				and(
+					eq(topicText.topicId, sql`(select id from topic where code = ${target.code})`),
+					eq(topicText.language, target.language),
+					municipalityId === null
+						? isNull(topicText.municipalityId)
+						: eq(topicText.municipalityId, municipalityId)
+				)
+			)
+			.returning({ language: topicText.language });
+		return rows.length > 0;
+	}
+	const rows = await db
+		.update(instrumentText)
+		.set(set)
+		.where(
+			and(
+				eq(
+					instrumentText.instrumentId,
+					sql`(select id from instrument where code = ${target.code})`
+				),
+				eq(instrumentText.language, target.language)
+			)
+		)
+		.returning({ language: instrumentText.language });
+	return rows.length > 0;
+}
+
+/** The gemeenten a topic can have its own variant for. */
+export async function listMunicipalities(db: Db): Promise<{ code: string; name: string }[]> {
+	return db
+		.select({ code: municipality.code, name: municipality.name })
+		.from(municipality)
+		.orderBy(asc(municipality.name));
+}

@@ -1,0 +1,98 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { requireRole } from '$lib/server/auth/guard';
+import { parseForm } from '$lib/server/forms';
+import { toBlocks } from '$lib/server/domain/markdown';
+import * as contentAdmin from '$lib/server/domain/content-admin';
+import { contentEditSchema } from '$lib/server/domain/content-edit-schema';
+import { languageInfo, type Language } from '$lib/i18n/languages';
+import type { Actions, PageServerLoad } from './$types';
+
+const gemeenteSchema = z
+	.string()
+	.regex(/^[a-z0-9-]{1,40}$/)
+	.nullable();
+
+function target(params: { kind: string; code: string; lang: string }, url: URL) {
+	const gemeente = gemeenteSchema.safeParse(url.searchParams.get('gemeente'));
+	if (!gemeente.success) error(404, 'not found');
+	return {
+		kind: (params.kind === 'onderwerp' ? 'topic' : 'instrument') as contentAdmin.ContentKind,
+		code: params.code,
+		language: params.lang as Language,
+		municipalityCode: params.kind === 'onderwerp' ? gemeente.data : null
+	};
+}
+
+/** What the editor typed, to show again: nothing is lost on an error or a preview. */
+function typed(data: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [k, v] of data) if (typeof v === 'string') values[k] = v;
+	return values;
+}
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requireRole(locals, 'admin', url);
+	const t = target(params, url);
+	const text = await contentAdmin.getEditableText(
+		locals.db,
+		t.kind,
+		t.code,
+		t.language,
+		t.municipalityCode
+	);
+	if (!text) error(404, locals.t('errors.notFound'));
+	const gemeenten = t.kind === 'topic' ? await contentAdmin.listMunicipalities(locals.db) : [];
+	return {
+		text,
+		gemeenten,
+		languageName: languageInfo(t.language).name,
+		preview: toBlocks(text.text?.body ?? '')
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ locals, url, params, request }) => {
+		const admin = requireRole(locals, 'admin', url);
+		const t = target(params, url);
+		const data = await request.formData();
+		const form = parseForm(contentEditSchema(t.kind), data);
+		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		const d = form.data;
+		try {
+			const saved = await contentAdmin.saveText(
+				locals.db,
+				{
+					...t,
+					title: d.title,
+					summary: d.summary ?? null,
+					body: d.body,
+					published: d.published,
+					legalBasis: d.legalBasis ?? null,
+					lastCheckedOn: d.lastCheckedOn ?? null,
+					baseUpdatedAt: d.baseUpdatedAt || null
+				},
+				admin.id
+			);
+			if (!saved) error(404, locals.t('errors.notFound'));
+		} catch (e) {
+			if (e instanceof contentAdmin.EditConflict)
+				return fail(409, { conflict: e.current, values: typed(data) });
+			throw e;
+		}
+		return { saved: true };
+	},
+
+	preview: async ({ locals, url, request }) => {
+		requireRole(locals, 'admin', url);
+		const values = typed(await request.formData());
+		return { preview: toBlocks((values.body ?? '').slice(0, 20_000)), values };
+	},
+
+	check: async ({ locals, url, params }) => {
+		const admin = requireRole(locals, 'admin', url);
+		if (!(await contentAdmin.markChecked(locals.db, target(params, url), admin.id)))
+			return fail(404, { checkError: true });
+		return { checked: true };
+	}
+};
