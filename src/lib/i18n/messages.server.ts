@@ -1,14 +1,28 @@
-import type { Language } from './languages';
+import { isLanguage, LANGUAGE_CODES, type Language } from './languages';
 import type { Messages } from './index';
-import nl from '../../../messages/nl.json';
-import en from '../../../messages/en.json';
-import ar from '../../../messages/ar.json';
 
-/** UI strings per language. Languages without a file yet are not offered. */
-export const MESSAGES: Partial<Record<Language, Messages>> = { nl, en, ar };
+// Every messages/<lang>.json in the build. A language without a file is not offered; the
+// test in messages.test.ts makes sure every file has every key of nl.json.
+const files = import.meta.glob<Messages>('../../../messages/*.json', {
+	eager: true,
+	import: 'default'
+});
 
-export function messagesFor(lang: Language): Messages {
-	return MESSAGES[lang] ?? nl;
+function byLanguage(): Partial<Record<Language, Messages>> {
+	const found: Partial<Record<Language, Messages>> = {};
+	for (const [file, messages] of Object.entries(files)) {
+		const lang = /([a-z]+)\.json$/.exec(file)?.[1];
+		if (isLanguage(lang)) found[lang] = messages;
+	}
+	return found;
 }
 
-export const LANGUAGES_WITH_MESSAGES = Object.keys(MESSAGES) as Language[];
+/** UI strings per language. */
+export const MESSAGES = byLanguage();
+
+export function messagesFor(lang: Language): Messages {
+	return MESSAGES[lang] ?? MESSAGES.nl!;
+}
+
+/** In the app's fixed order. */
+export const LANGUAGES_WITH_MESSAGES = LANGUAGE_CODES.filter((l) => MESSAGES[l]);

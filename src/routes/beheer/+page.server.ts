@@ -1,21 +1,38 @@
 import { requireRole } from '$lib/server/auth/guard';
-import { contentTextStatus } from '$lib/server/domain/translation-status';
+import * as contentAdmin from '$lib/server/domain/content-admin';
 import { MESSAGES } from '$lib/i18n/messages.server';
 import { MESSAGE_STATUS } from '$lib/i18n/message-status';
-import { languageInfo, type Language } from '$lib/i18n/languages';
+import { LANGUAGES } from '$lib/i18n/languages';
 import type { Messages } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
-const countKeys = (m: Messages): number =>
-	Object.values(m).reduce((n, v) => n + (typeof v === 'string' ? 1 : countKeys(v)), 0);
+const keysOf = (m: Messages, prefix = ''): string[] =>
+	Object.entries(m).flatMap(([k, v]) =>
+		typeof v === 'string'
+			? [prefix + k.replace(/_(zero|one|two|few|many|other)$/, '')]
+			: keysOf(v, `${prefix}${k}.`)
+	);
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, 'admin', url);
-	const ui = (Object.keys(MESSAGES) as Language[]).map((lang) => ({
-		language: lang,
-		name: languageInfo(lang).name,
-		keys: countKeys(MESSAGES[lang]!),
-		status: MESSAGE_STATUS[lang] ?? 'concept'
-	}));
-	return { ui, content: await contentTextStatus(locals.db) };
+	const source = new Set(keysOf(MESSAGES.nl!));
+	const ui = LANGUAGES.map(({ code, name }) => {
+		const messages = MESSAGES[code];
+		const have = new Set(messages ? keysOf(messages) : []);
+		return {
+			language: code,
+			name,
+			keys: have.size,
+			missing: [...source].filter((k) => !have.has(k)).length,
+			status: messages ? (MESSAGE_STATUS[code] ?? 'concept') : null
+		};
+	});
+	const rows = await contentAdmin.listContent(locals.db);
+	const content = contentAdmin
+		.translationCounts(
+			rows,
+			LANGUAGES.map((l) => l.code)
+		)
+		.map((c) => ({ ...c, name: LANGUAGES.find((l) => l.code === c.language)!.name }));
+	return { ui, content };
 };

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { municipality } from '../db/schema';
 import { LANGUAGE_CODES, SOURCE_LANGUAGE, type Language } from '../../i18n/languages';
@@ -34,4 +34,28 @@ export function ordered(codes: readonly string[]): Language[] {
 /** What the language switch offers: the wanted languages that have UI strings. */
 export function offered(wanted: readonly string[], withMessages: readonly Language[]): Language[] {
 	return ordered(wanted).filter((c) => withMessages.includes(c));
+}
+
+/** The gemeenten with the languages each offers, for /beheer. */
+export async function municipalityLanguages(db: Db) {
+	const rows = await db
+		.select({ code: municipality.code, name: municipality.name, languages: municipality.languages })
+		.from(municipality)
+		.orderBy(municipality.name);
+	return rows.map((r) => ({ ...r, languages: ordered(r.languages) }));
+}
+
+/** Switches a gemeente's languages; Dutch stays on. False when the gemeente does not exist. */
+export async function setMunicipalityLanguages(
+	db: Db,
+	code: string,
+	languages: readonly string[]
+): Promise<boolean> {
+	const rows = await db
+		.update(municipality)
+		.set({ languages: ordered(languages) })
+		.where(eq(municipality.code, code))
+		.returning({ id: municipality.id });
+	forgetOfferedLanguages();
+	return rows.length > 0;
 }

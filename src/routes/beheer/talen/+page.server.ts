@@ -1,0 +1,35 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { requireRole } from '$lib/server/auth/guard';
+import * as languageOffer from '$lib/server/domain/language-offer';
+import { LANGUAGE_CODES, LANGUAGES } from '$lib/i18n/languages';
+import type { Actions, PageServerLoad } from './$types';
+
+const schema = z.object({
+	gemeente: z.string().regex(/^[a-z0-9-]{1,40}$/),
+	languages: z.array(z.enum(LANGUAGE_CODES)).max(LANGUAGE_CODES.length)
+});
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireRole(locals, 'admin', url);
+	return {
+		gemeenten: await languageOffer.municipalityLanguages(locals.db),
+		languages: LANGUAGES.map((l) => ({ code: l.code, name: l.name }))
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, url, request }) => {
+		requireRole(locals, 'admin', url);
+		const form = await request.formData();
+		const parsed = schema.safeParse({
+			gemeente: form.get('gemeente'),
+			languages: form.getAll('languages')
+		});
+		if (!parsed.success) return fail(400, { error: 'errors.invalid' });
+		const { gemeente, languages } = parsed.data;
+		if (!(await languageOffer.setMunicipalityLanguages(locals.db, gemeente, languages)))
+			return fail(404, { error: 'errors.notFound' });
+		return { saved: gemeente };
+	}
+};
