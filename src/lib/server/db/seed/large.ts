@@ -186,19 +186,20 @@ export const DEMO_MUNICIPALITIES = [
 	{
 		code: 'lindewaard',
 		name: 'Lindewaard',
-		languages: ['nl', 'en', 'ar'],
+		// The caseload decides: many statushouders here, so every language is on.
+		languages: ['nl', 'en', 'ar', 'fa', 'prs', 'ti', 'tr', 'uk', 'so'],
 		office: 'Sociale dienst, Marktplein 1, 7161 LW Lindewaard'
 	},
 	{
 		code: 'oosterveld',
 		name: 'Oosterveld',
-		languages: ['nl', 'en', 'ar'],
+		languages: ['nl', 'en', 'ar', 'fa', 'prs', 'uk'],
 		office: 'Werkplein Oosterveld, Stationsstraat 12, 7172 OV Oosterveld'
 	},
 	{
 		code: 'brakeloo',
 		name: 'Brakeloo',
-		languages: ['nl', 'en', 'ar'],
+		languages: ['nl', 'en', 'ar', 'ti', 'tr', 'so'],
 		office: 'Gemeentehuis Brakeloo, Kerkstraat 3, 7183 BK Brakeloo'
 	}
 ] as const;
