@@ -174,6 +174,16 @@ describeEachDatabase('editing content in beheer', (database) => {
 		expect((await listTopics(db, 'nl', null)).length).toBeGreaterThan(10);
 	});
 
+	it('removing a translation brings back the Dutch text, marked; the Dutch source stays', async () => {
+		const { db } = database();
+		expect(await contentAdmin.removeText(db, ti)).toBe(true);
+		expect(await getTopic(db, 'ontheffing', 'ti', null)).toMatchObject({ fallback: true });
+		expect(
+			await contentAdmin.removeText(db, { ...ti, language: 'nl', municipalityCode: null })
+		).toBe(false);
+		expect(await getTopic(db, 'ontheffing', 'nl', null)).toMatchObject({ fallback: false });
+	});
+
 	it('finds nothing to edit for an unknown text or gemeente', async () => {
 		const { db } = database();
 		expect(await contentAdmin.getEditableText(db, 'topic', 'bestaat-niet', 'nl')).toBeNull();

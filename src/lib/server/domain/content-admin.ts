@@ -402,3 +402,44 @@ export async function listMunicipalities(db: Db): Promise<{ code: string; name: 
 		.from(municipality)
 		.orderBy(asc(municipality.name));
 }
+
+/**
+ * Removes a translation or a gemeente variant, so clients see the Dutch (or dienst-wide)
+ * text again, marked as such. The Dutch dienst-wide text is the source and cannot go.
+ */
+export async function removeText(
+	db: Db,
+	target: { kind: ContentKind; code: string; language: string; municipalityCode: string | null }
+): Promise<boolean> {
+	if (target.language === SOURCE_LANGUAGE && target.municipalityCode === null) return false;
+	if (target.kind === 'topic') {
+		const municipalityId = await municipalityIdOf(db, target.municipalityCode);
+		if (municipalityId === undefined) return false;
+		const rows = await db
+			.delete(topicText)
+			.where(
+				and(
+					eq(topicText.topicId, sql`(select id from topic where code = ${target.code})`),
+					eq(topicText.language, target.language),
+					municipalityId === null
+						? isNull(topicText.municipalityId)
+						: eq(topicText.municipalityId, municipalityId)
+				)
+			)
+			.returning({ language: topicText.language });
+		return rows.length > 0;
+	}
+	const rows = await db
+		.delete(instrumentText)
+		.where(
+			and(
+				eq(
+					instrumentText.instrumentId,
+					sql`(select id from instrument where code = ${target.code})`
+				),
+				eq(instrumentText.language, target.language)
+			)
+		)
+		.returning({ language: instrumentText.language });
+	return rows.length > 0;
+}

@@ -16,6 +16,7 @@ import {
 } from '../schema';
 import { bodySections, INSTRUMENT_HEADINGS, loadInstrumentCatalogue } from './catalogue';
 import { seedDemo } from './demo';
+import { headingsFor, translatedLanguages } from './content-files';
 
 const PERSONAS = ['lieke', 'frans', 'lars', 'tim', 'maryam'];
 const STAFF = ['klantmanager', 'klantmanager2', 'teamlead', 'reporter', 'admin'];
@@ -39,6 +40,14 @@ it('has a valid instrument catalogue with the five headings', () => {
 	expect(entries.filter((e) => e.forStatushouders).map((e) => e.code)).toEqual(
 		expect.arrayContaining(['inburgering', 'maatschappelijke-begeleiding'])
 	);
+});
+
+it.each(translatedLanguages())('%s: every instrument is translated, with its headings', (lang) => {
+	const entries = loadInstrumentCatalogue();
+	const headings = headingsFor(lang).instrument;
+	expect(entries.filter((e) => !e.texts[lang]).map((e) => e.code)).toEqual([]);
+	for (const e of entries)
+		expect(bodySections(e.texts[lang]!.body).map((s) => s.heading)).toEqual([...headings]);
 });
 
 describeEachDatabase('seedDemo', (get) => {

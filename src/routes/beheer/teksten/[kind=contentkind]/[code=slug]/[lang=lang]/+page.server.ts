@@ -89,6 +89,13 @@ export const actions: Actions = {
 		return { preview: toBlocks((values.body ?? '').slice(0, 20_000)), values };
 	},
 
+	remove: async ({ locals, url, params }) => {
+		requireRole(locals, 'admin', url);
+		if (!(await contentAdmin.removeText(locals.db, target(params, url))))
+			return fail(400, { removeError: true });
+		return { removed: true };
+	},
+
 	check: async ({ locals, url, params }) => {
 		const admin = requireRole(locals, 'admin', url);
 		if (!(await contentAdmin.markChecked(locals.db, target(params, url), admin.id)))
