@@ -1,0 +1,151 @@
+import { expect, test, type Page } from '@playwright/test';
+import { BASE_URL, expectNoAxeViolations, expectNoHorizontalScroll, signInAs } from './helpers';
+
+// Every client page in every language Wegwijs speaks, on a small phone (issue: languages).
+// Maryam's gemeente (Lindewaard) offers all nine.
+
+const LANGUAGES = [
+	['nl', 'ltr'],
+	['en', 'ltr'],
+	['ar', 'rtl'],
+	['fa', 'rtl'],
+	['prs', 'rtl'],
+	['ti', 'ltr'],
+	['tr', 'ltr'],
+	['uk', 'ltr'],
+	['so', 'ltr']
+] as const;
+
+async function chooseLanguage(page: Page, lang: string) {
+	const res = await page.request.post('/taal', {
+		form: { lang, next: '/' },
+		headers: { origin: BASE_URL },
+		maxRedirects: 0
+	});
+	expect(res.status()).toBe(303);
+}
+
+async function clientPages(page: Page): Promise<string[]> {
+	await page.goto('/afspraken');
+	const appointment = await page.locator('.list a').first().getAttribute('href');
+	return [
+		'/',
+		'/plan',
+		'/plan/geschiedenis',
+		'/afspraken',
+		appointment!,
+		'/uitleg',
+		'/uitleg/ontheffing',
+		'/uitleg/hulp',
+		'/uitleg/hulp/taaltraining',
+		'/profiel'
+	];
+}
+
+/** Every word in the bottom navigation is shown whole: nothing cut off or running over. */
+async function expectBottomNavUnclipped(page: Page) {
+	const clipped = await page
+		.locator('.bottom-nav a span')
+		.evaluateAll((spans) =>
+			spans
+				.filter((s) => s.scrollWidth > s.clientWidth + 1 || s.scrollHeight > s.clientHeight + 1)
+				.map((s) => s.textContent)
+		);
+	expect(clipped).toEqual([]);
+}
+
+test.describe('every client page in every language at 320 px', () => {
+	test.use({ viewport: { width: 320, height: 640 } });
+	for (const [lang, dir] of LANGUAGES) {
+		test(`${lang}: no axe violations, lang/dir right, nothing scrolls sideways`, async ({
+			page
+		}) => {
+			test.setTimeout(120_000);
+			await signInAs(page, 'maryam');
+			await chooseLanguage(page, lang);
+			for (const path of await clientPages(page)) {
+				await test.step(path, async () => {
+					await page.goto(path);
+					await expect(page.locator('html')).toHaveAttribute('lang', lang);
+					await expect(page.locator('html')).toHaveAttribute('dir', dir);
+					await expectNoAxeViolations(page);
+					await expectNoHorizontalScroll(page);
+					await expectBottomNavUnclipped(page);
+				});
+			}
+		});
+	}
+});
+
+test('the language switch offers only the languages of the client’s gemeente, each in its own script', async ({
+	page
+}) => {
+	await signInAs(page, 'frans'); // Brakeloo: nl, en, ar, ti, tr, so
+	await page.locator('.language-switch summary').click();
+	const offered = await page
+		.locator('.language-switch [lang]')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('lang')));
+	expect(new Set(offered)).toEqual(new Set(['nl', 'en', 'ar', 'ti', 'tr', 'so']));
+	await expect(page.locator('.language-switch')).toContainText('ትግርኛ');
+});
+
+test('Dutch pages do not load the Arabic or Ethiopic web font; Arabic pages do', async ({
+	page
+}) => {
+	const fonts: string[] = [];
+	page.on('request', (r) => {
+		if (/\.(woff2?|css)$/.test(new URL(r.url()).pathname)) fonts.push(r.url());
+	});
+	await signInAs(page, 'maryam');
+	await chooseLanguage(page, 'nl');
+	await page.goto('/uitleg');
+	expect(fonts.filter((f) => /arabic|ethiopic/.test(f))).toEqual([]);
+	await chooseLanguage(page, 'ar');
+	await page.goto('/uitleg');
+	await expect(page.locator('link[rel="stylesheet"][href*="arabic"]')).toHaveCount(1);
+});
+
+test('an admin edits a topic in Tigrinya and marks it checked; the client reads it', async ({
+	page
+}) => {
+	await signInAs(page, 'admin');
+	await page.goto('/beheer/teksten/onderwerp/ontheffing/ti');
+	const title = `ምሕዳግ ካብ ግዴታ ስራሕ ${Date.now() % 1000}`;
+	await page.getByLabel('Titel').fill(title);
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByRole('status')).toContainText('opgeslagen');
+	await page.getByRole('button', { name: 'Markeer als gecontroleerd' }).click();
+	await expect(page.locator('.status')).toContainText('Gecontroleerd');
+	await expect(page.locator('.status')).toContainText('Ineke Smit');
+
+	await page.goto('/beheer');
+	await expect(page.locator('main')).toContainText('ትግርኛ');
+
+	await signInAs(page, 'maryam');
+	await chooseLanguage(page, 'ti');
+	await page.goto('/uitleg/ontheffing');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	await expect(page.locator('.fallback')).toHaveCount(0);
+});
+
+test('a Somali text that is missing shows the Dutch text with a visible marker', async ({
+	page
+}) => {
+	await signInAs(page, 'admin');
+	await page.goto('/beheer/teksten/onderwerp/taaleis/so');
+	await page.getByRole('button', { name: 'Verwijder deze tekst' }).click();
+	await expect(page.getByRole('status')).toContainText('verwijderd');
+	await page.goto('/beheer/teksten');
+	await expect(page.getByRole('link', { name: /Soomaali: Ontbreekt/ }).first()).toBeVisible();
+
+	await signInAs(page, 'maryam');
+	await chooseLanguage(page, 'so');
+	await page.goto('/uitleg/taaleis');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'so');
+	await expect(page.locator('.fallback')).toBeVisible();
+	await expect(page.locator('article')).toHaveAttribute('lang', 'nl');
+	await page.goto('/uitleg');
+	await expect(
+		page.locator('li', { hasText: 'Nederlands leren' }).locator('.fallback')
+	).toBeVisible();
+});
