@@ -23,14 +23,20 @@ export function parseForm<S extends z.ZodType>(
 	for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
 	const result = schema.safeParse(raw);
 	if (result.success) return { ok: true, data: result.data };
-	const errors: FieldErrors = {};
-	for (const issue of result.error.issues) {
-		const field = String(issue.path[0] ?? 'form');
-		if (!errors[field]) errors[field] = toFieldError(issue);
-	}
+	const errors = issuesToErrors(result.error);
 	const values = { ...raw };
 	for (const key of opts.secret ?? []) delete values[key];
 	return { ok: false, errors, values };
+}
+
+/** The first problem per field, as a translatable error. */
+export function issuesToErrors(error: z.ZodError): FieldErrors {
+	const errors: FieldErrors = {};
+	for (const issue of error.issues) {
+		const field = String(issue.path[0] ?? 'form');
+		if (!errors[field]) errors[field] = toFieldError(issue);
+	}
+	return errors;
 }
 
 function toFieldError(issue: z.core.$ZodIssue): FieldError {

@@ -2,6 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
 import * as languageOffer from '$lib/server/domain/language-offer';
+import * as staffAdmin from '$lib/server/domain/staff-admin';
+import { parseForm, type FieldErrors } from '$lib/server/forms';
 import { LANGUAGE_CODES, LANGUAGES } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,8 +20,29 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
+const newMunicipalitySchema = z.object({
+	code: z
+		.string()
+		.trim()
+		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'errors.invalid')
+		.max(40),
+	name: z.string().trim().min(2).max(80)
+});
+
 export const actions: Actions = {
-	default: async ({ locals, url, request }) => {
+	add: async ({ locals, url, request }) => {
+		requireRole(locals, 'admin', url);
+		const form = parseForm(newMunicipalitySchema, await request.formData());
+		if (!form.ok) return fail(400, { addErrors: form.errors, addValues: form.values });
+		if (!(await staffAdmin.addMunicipality(locals.db, form.data.code, form.data.name)))
+			return fail(409, {
+				addErrors: { code: { key: 'admin.gemeenten.exists' } } as FieldErrors,
+				addValues: form.data as Record<string, string>
+			});
+		return { added: form.data.name };
+	},
+
+	languages: async ({ locals, url, request }) => {
 		requireRole(locals, 'admin', url);
 		const form = await request.formData();
 		const parsed = schema.safeParse({

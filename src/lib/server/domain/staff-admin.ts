@@ -1,0 +1,195 @@
+import { and, asc, eq, ilike, isNull, not, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { authIdentity, municipality, ROLES, team, user, type Role } from '../db/schema';
+import { hashPassword } from '../auth/password';
+
+// Staff accounts, roles and klantmanager teams, kept by the functioneel beheerder. Clients
+// are not managed here: they come from the benefit administration and activate themselves.
+
+export type StaffRole = Exclude<Role, 'client'>;
+export const STAFF_ROLES = ROLES.filter((r): r is StaffRole => r !== 'client');
+
+export interface StaffRow {
+	id: string;
+	displayName: string;
+	email: string | null;
+	roles: StaffRole[];
+	teamId: string | null;
+	disabled: boolean;
+}
+
+const isStaff = sql`not (${user.roles} = array['client']::text[])`;
+
+/** Staff (everyone who holds a role other than only "client"), optionally filtered by name or e-mail. */
+export async function listStaff(db: Db, search = ''): Promise<StaffRow[]> {
+	const conditions: SQL[] = [isStaff];
+	const q = search.trim();
+	if (q) {
+		const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		conditions.push(or(ilike(user.displayName, like), ilike(user.email, like))!);
+	}
+	const rows = await db
+		.select({
+			id: user.id,
+			displayName: user.displayName,
+			email: user.email,
+			roles: user.roles,
+			teamId: user.teamId,
+			disabledAt: user.disabledAt
+		})
+		.from(user)
+		.where(and(...conditions))
+		.orderBy(asc(user.displayName))
+		.limit(200);
+	return rows.map(({ disabledAt, roles, ...r }) => ({
+		...r,
+		roles: roles.filter((x): x is StaffRole => x !== 'client'),
+		disabled: disabledAt !== null
+	}));
+}
+
+export interface TeamRow {
+	id: string;
+	name: string;
+	leadUserId: string | null;
+	members: number;
+}
+
+export async function listTeams(db: Db): Promise<TeamRow[]> {
+	return db
+		.select({
+			id: team.id,
+			name: team.name,
+			leadUserId: team.leadUserId,
+			members: sql<number>`count(${user.id})::int`
+		})
+		.from(team)
+		.leftJoin(user, eq(user.teamId, team.id))
+		.groupBy(team.id)
+		.orderBy(asc(team.name));
+}
+
+export class DuplicateEmail extends Error {
+	constructor() {
+		super('e-mail address already in use');
+	}
+}
+
+/** A new staff account; it signs in with e-mail and password or through the staff IdP. */
+export async function createStaff(
+	db: Db,
+	input: {
+		displayName: string;
+		email: string;
+		roles: StaffRole[];
+		teamId: string | null;
+		password: string | null;
+	}
+): Promise<string> {
+	const email = input.email.toLowerCase();
+	return db.transaction(async (tx) => {
+		const [taken] = await tx.select({ id: user.id }).from(user).where(eq(user.email, email));
+		if (taken) throw new DuplicateEmail();
+		const [created] = await tx
+			.insert(user)
+			.values({
+				displayName: input.displayName,
+				email,
+				roles: input.roles,
+				teamId: input.teamId
+			})
+			.returning({ id: user.id });
+		if (input.password) {
+			await tx.insert(authIdentity).values({
+				userId: created!.id,
+				provider: 'password',
+				subject: email,
+				passwordHash: await hashPassword(input.password)
+			});
+		}
+		return created!.id;
+	});
+}
+
+/**
+ * Changes a staff member's roles, team and whether they can sign in. A client role a person
+ * also holds is kept. Refuses to take the admin role from the last admin who can sign in.
+ */
+export async function updateStaff(
+	db: Db,
+	userId: string,
+	input: { roles: StaffRole[]; teamId: string | null; disabled: boolean },
+	now = new Date()
+): Promise<'ok' | 'not-found' | 'last-admin'> {
+	return db.transaction(async (tx) => {
+		const [current] = await tx
+			.select({ roles: user.roles })
+			.from(user)
+			.where(and(eq(user.id, userId), isStaff));
+		if (!current) return 'not-found';
+		const losesAdmin = !input.roles.includes('admin') || input.disabled;
+		if (current.roles.includes('admin') && losesAdmin) {
+			const [others] = await tx
+				.select({ n: sql<number>`count(*)::int` })
+				.from(user)
+				.where(
+					and(sql`'admin' = any(${user.roles})`, isNull(user.disabledAt), not(eq(user.id, userId)))
+				);
+			if (!others || others.n === 0) return 'last-admin';
+		}
+		const roles: Role[] = [
+			...(current.roles.includes('client') ? (['client'] as const) : []),
+			...input.roles
+		];
+		await tx
+			.update(user)
+			.set({ roles, teamId: input.teamId, disabledAt: input.disabled ? now : null })
+			.where(eq(user.id, userId));
+		return 'ok';
+	});
+}
+
+export async function createTeam(db: Db, name: string, leadUserId: string | null) {
+	const [row] = await db.insert(team).values({ name, leadUserId }).returning({ id: team.id });
+	return row!.id;
+}
+
+export async function setTeamLead(db: Db, teamId: string, leadUserId: string | null) {
+	const rows = await db
+		.update(team)
+		.set({ leadUserId })
+		.where(eq(team.id, teamId))
+		.returning({ id: team.id });
+	return rows.length > 0;
+}
+
+/** A gemeente the dienst starts to serve; it offers Dutch and English until /beheer/talen says more. */
+export async function addMunicipality(db: Db, code: string, name: string): Promise<boolean> {
+	const rows = await db
+		.insert(municipality)
+		.values({ code, name, languages: ['nl', 'en'] })
+		.onConflictDoNothing({ target: municipality.code })
+		.returning({ id: municipality.id });
+	return rows.length > 0;
+}
+
+export async function getStaff(db: Db, userId: string): Promise<StaffRow | null> {
+	const [row] = await db
+		.select({
+			id: user.id,
+			displayName: user.displayName,
+			email: user.email,
+			roles: user.roles,
+			teamId: user.teamId,
+			disabledAt: user.disabledAt
+		})
+		.from(user)
+		.where(and(eq(user.id, userId), isStaff));
+	if (!row) return null;
+	const { disabledAt, roles, ...rest } = row;
+	return {
+		...rest,
+		roles: roles.filter((x): x is StaffRole => x !== 'client'),
+		disabled: disabledAt !== null
+	};
+}

@@ -1,0 +1,52 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { requireRole } from '$lib/server/auth/guard';
+import * as staffAdmin from '$lib/server/domain/staff-admin';
+import { formObject, newStaffSchema, teamSchema } from '$lib/server/domain/staff-forms';
+import { issuesToErrors, type FieldErrors } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+const searchSchema = z.string().trim().max(100).catch('');
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireRole(locals, 'admin', url);
+	const q = searchSchema.parse(url.searchParams.get('q') ?? '');
+	const [staff, teams] = await Promise.all([
+		staffAdmin.listStaff(locals.db, q),
+		staffAdmin.listTeams(locals.db)
+	]);
+	return { q, staff, teams, roles: staffAdmin.STAFF_ROLES };
+};
+
+export const actions: Actions = {
+	create: async ({ locals, url, request }) => {
+		requireRole(locals, 'admin', url);
+		const raw = formObject(await request.formData(), ['roles']);
+		const parsed = newStaffSchema.safeParse(raw);
+		const { password: _secret, ...values } = raw;
+		if (!parsed.success)
+			return fail(400, { form: 'create', errors: issuesToErrors(parsed.error), values });
+		try {
+			await staffAdmin.createStaff(locals.db, parsed.data);
+		} catch (e) {
+			if (e instanceof staffAdmin.DuplicateEmail)
+				return fail(409, {
+					form: 'create',
+					errors: { email: { key: 'errors.emailTaken' } } as FieldErrors,
+					values
+				});
+			throw e;
+		}
+		return { created: parsed.data.displayName };
+	},
+
+	team: async ({ locals, url, request }) => {
+		requireRole(locals, 'admin', url);
+		const raw = formObject(await request.formData());
+		const parsed = teamSchema.safeParse(raw);
+		if (!parsed.success)
+			return fail(400, { form: 'team', errors: issuesToErrors(parsed.error), values: raw });
+		await staffAdmin.createTeam(locals.db, parsed.data.name, parsed.data.leadUserId);
+		return { teamCreated: parsed.data.name };
+	}
+};

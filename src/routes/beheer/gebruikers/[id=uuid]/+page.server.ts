@@ -1,0 +1,30 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/guard';
+import * as staffAdmin from '$lib/server/domain/staff-admin';
+import { formObject, updateStaffSchema } from '$lib/server/domain/staff-forms';
+import { issuesToErrors, type FieldErrors } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requireRole(locals, 'admin', url);
+	const member = await staffAdmin.getStaff(locals.db, params.id);
+	if (!member) error(404, locals.t('errors.notFound'));
+	return { member, teams: await staffAdmin.listTeams(locals.db), roles: staffAdmin.STAFF_ROLES };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, url, params, request }) => {
+		requireRole(locals, 'admin', url);
+		const raw = formObject(await request.formData(), ['roles']);
+		const parsed = updateStaffSchema.safeParse(raw);
+		if (!parsed.success) return fail(400, { errors: issuesToErrors(parsed.error), values: raw });
+		const result = await staffAdmin.updateStaff(locals.db, params.id, parsed.data);
+		if (result === 'not-found') error(404, locals.t('errors.notFound'));
+		if (result === 'last-admin')
+			return fail(409, {
+				errors: { roles: { key: 'errors.lastAdmin' } } as FieldErrors,
+				values: raw
+			});
+		redirect(303, '/beheer/gebruikers?saved=1');
+	}
+};

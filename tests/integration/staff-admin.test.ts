@@ -1,0 +1,99 @@
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from './databases';
+import { municipality, user } from '../../src/lib/server/db/schema';
+import * as staffAdmin from '../../src/lib/server/domain/staff-admin';
+import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
+import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
+
+describeEachDatabase('staff and teams in beheer', (database) => {
+	let adminId = '';
+	let kmId = '';
+
+	it('adds a staff member who can sign in with the password given', async () => {
+		const { db } = database();
+		adminId = await staffAdmin.createStaff(db, {
+			displayName: 'Ineke Smit',
+			email: 'Ineke@Dienst.example',
+			roles: ['admin'],
+			teamId: null,
+			password: null
+		});
+		const teamId = await staffAdmin.createTeam(db, 'Team Noord', null);
+		kmId = await staffAdmin.createStaff(db, {
+			displayName: 'Sanne de Vries',
+			email: 'sanne@dienst.example',
+			roles: ['klantmanager'],
+			teamId,
+			password: 'een lang wachtwoord'
+		});
+		const signedIn = await signInWithPassword(db, {
+			identifier: 'sanne@dienst.example',
+			password: 'een lang wachtwoord',
+			address: '1.2.3.4'
+		});
+		expect(signedIn).toMatchObject({ ok: true });
+		const teams = await staffAdmin.listTeams(db);
+		expect(teams).toEqual([{ id: teamId, name: 'Team Noord', leadUserId: null, members: 1 }]);
+		expect(await staffAdmin.setTeamLead(db, teamId, kmId)).toBe(true);
+	});
+
+	it('refuses a second account with the same e-mail address, whatever the case', async () => {
+		const { db } = database();
+		const again = staffAdmin.createStaff(db, {
+			displayName: 'Iemand anders',
+			email: 'INEKE@dienst.example',
+			roles: ['reporter'],
+			teamId: null,
+			password: null
+		});
+		await expect(again).rejects.toBeInstanceOf(staffAdmin.DuplicateEmail);
+	});
+
+	it('finds staff by name or e-mail, never clients', async () => {
+		const { db } = database();
+		const [m] = await db.insert(municipality).values({ code: 'm', name: 'M' }).returning();
+		expect(m).toBeTruthy();
+		await db.insert(user).values({ displayName: 'Sanne Client', roles: ['client'] });
+		expect((await staffAdmin.listStaff(db, 'sanne')).map((s) => s.displayName)).toEqual([
+			'Sanne de Vries'
+		]);
+		expect((await staffAdmin.listStaff(db, 'dienst.example')).length).toBe(2);
+		expect(await staffAdmin.listStaff(db, '%')).toEqual([]);
+	});
+
+	it('never takes the admin role from the last admin who can sign in', async () => {
+		const { db } = database();
+		expect(
+			await staffAdmin.updateStaff(db, adminId, {
+				roles: ['reporter'],
+				teamId: null,
+				disabled: false
+			})
+		).toBe('last-admin');
+		expect(
+			await staffAdmin.updateStaff(db, adminId, { roles: ['admin'], teamId: null, disabled: true })
+		).toBe('last-admin');
+		expect((await staffAdmin.getStaff(db, adminId))!.roles).toEqual(['admin']);
+	});
+
+	it('a disabled staff member is signed out at once', async () => {
+		const { db } = database();
+		const { token } = await createSession(db, kmId, 30);
+		expect(await validateSessionToken(db, token, 30)).not.toBeNull();
+		expect(
+			await staffAdmin.updateStaff(db, kmId, {
+				roles: ['klantmanager'],
+				teamId: null,
+				disabled: true
+			})
+		).toBe('ok');
+		expect(await validateSessionToken(db, token, 30)).toBeNull();
+		expect((await staffAdmin.getStaff(db, kmId))!).toMatchObject({ disabled: true, teamId: null });
+	});
+
+	it('adds a gemeente once, offering Dutch and English', async () => {
+		const { db } = database();
+		expect(await staffAdmin.addMunicipality(db, 'oost-gelre', 'Oost Gelre')).toBe(true);
+		expect(await staffAdmin.addMunicipality(db, 'oost-gelre', 'Oost Gelre')).toBe(false);
+	});
+});
