@@ -113,7 +113,7 @@ test('an admin edits a topic in Tigrinya and marks it checked; the client reads 
 	const title = `ምሕዳግ ካብ ግዴታ ስራሕ ${Date.now() % 1000}`;
 	await page.getByLabel('Titel').fill(title);
 	await page.getByRole('button', { name: 'Opslaan' }).click();
-	await expect(page.getByRole('status')).toContainText('opgeslagen');
+	await expect(page.locator('p.notice')).toContainText('opgeslagen');
 	await page.getByRole('button', { name: 'Markeer als gecontroleerd' }).click();
 	await expect(page.locator('.status')).toContainText('Gecontroleerd');
 	await expect(page.locator('.status')).toContainText('Ineke Smit');
@@ -134,7 +134,7 @@ test('a Somali text that is missing shows the Dutch text with a visible marker',
 	await signInAs(page, 'admin');
 	await page.goto('/beheer/teksten/onderwerp/taaleis/so');
 	await page.getByRole('button', { name: 'Verwijder deze tekst' }).click();
-	await expect(page.getByRole('status')).toContainText('verwijderd');
+	await expect(page.locator('p.notice')).toContainText('verwijderd');
 	await page.goto('/beheer/teksten');
 	await expect(page.getByRole('link', { name: /Soomaali: Ontbreekt/ }).first()).toBeVisible();
 

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../open';
 import { topic, topicText } from '../schema';
@@ -172,6 +172,7 @@ describe('seedTopics', () => {
 			})
 			.from(topic)
 			.innerJoin(topicText, eq(topicText.topicId, topic.id))
+			.where(eq(topicText.language, 'nl'))
 			.orderBy(topic.position);
 		expect(rows.map((r) => r.code)).toEqual(topics.map((t) => t.code));
 		expect(rows.map((r) => r.position)).toEqual(topics.map((_, i) => i + 1));
@@ -185,6 +186,17 @@ describe('seedTopics', () => {
 				lastCheckedOn: topics[i]!.lastCheckedOn
 			});
 		}
+	});
+
+	it('adds every translation in the repository as a concept for a native speaker', async () => {
+		const translations = await database.db
+			.select({ language: topicText.language, status: topicText.status })
+			.from(topicText)
+			.where(ne(topicText.language, 'nl'));
+		const expected = topics.reduce((n, t) => n + Object.keys(t.translations).length, 0);
+		expect(translations).toHaveLength(expected);
+		expect(new Set(translations.map((t) => t.status))).toEqual(new Set(['concept']));
+		expect(new Set(translations.map((t) => t.language))).toEqual(new Set(translatedLanguages()));
 	});
 
 	it('adds only topics that are new', async () => {
@@ -246,6 +258,10 @@ describe('translated topics', () => {
 });
 
 describe('content translations in the repository', () => {
+	it('exist for every language Wegwijs speaks', () => {
+		expect(translatedLanguages()).toEqual(['ar', 'en', 'fa', 'prs', 'so', 'ti', 'tr', 'uk']);
+	});
+
 	it.each(translatedLanguages())('%s: every topic is translated with the same headings', (lang) => {
 		const missing = topics.filter((t) => !t.translations[lang]).map((t) => t.code);
 		expect(missing).toEqual([]);
