@@ -353,46 +353,68 @@ export async function saveText(
 	});
 }
 
+export interface TextTarget {
+	kind: ContentKind;
+	code: string;
+	language: string;
+	municipalityCode: string | null;
+}
+
+/** The row of one text: a topic text (per gemeente variant) or an instrument text. */
+async function whereText(db: Db, target: TextTarget) {
+	if (target.kind === 'topic') {
+		const municipalityId = await municipalityIdOf(db, target.municipalityCode);
+		if (municipalityId === undefined) return null;
+		return {
+			table: topicText,
+			where: and(
+				eq(topicText.topicId, sql`(select id from topic where code = ${target.code})`),
+				eq(topicText.language, target.language),
+				municipalityId === null
+					? isNull(topicText.municipalityId)
+					: eq(topicText.municipalityId, municipalityId)
+			)
+		} as const;
+	}
+	return {
+		table: instrumentText,
+		where: and(
+			eq(instrumentText.instrumentId, sql`(select id from instrument where code = ${target.code})`),
+			eq(instrumentText.language, target.language)
+		)
+	} as const;
+}
+
 /** A native speaker (or the dienst, for Dutch) confirms a text: who and when are kept. */
 export async function markChecked(
 	db: Db,
-	target: { kind: ContentKind; code: string; language: string; municipalityCode: string | null },
+	target: TextTarget,
 	checkerId: string,
 	now = new Date()
 ): Promise<boolean> {
-	const set = { status: 'checked' as const, checkedBy: checkerId, checkedAt: now };
-	if (target.kind === 'topic') {
-		const municipalityId = await municipalityIdOf(db, target.municipalityCode);
-		if (municipalityId === undefined) return false;
-		const rows = await db
-			.update(topicText)
-			.set(set)
-			.where(
-				and(
-					eq(topicText.topicId, sql`(select id from topic where code = ${target.code})`),
-					eq(topicText.language, target.language),
-					municipalityId === null
-						? isNull(topicText.municipalityId)
-						: eq(topicText.municipalityId, municipalityId)
-				)
-			)
-			.returning({ language: topicText.language });
-		return rows.length > 0;
-	}
-	const rows = await db
-		.update(instrumentText)
-		.set(set)
-		.where(
-			and(
-				eq(
-					instrumentText.instrumentId,
-					sql`(select id from instrument where code = ${target.code})`
-				),
-				eq(instrumentText.language, target.language)
-			)
-		)
-		.returning({ language: instrumentText.language });
-	return rows.length > 0;
+	const row = await whereText(db, target);
+	if (!row) return false;
+	const updated = await db
+		.update(row.table)
+		.set({ status: 'checked', checkedBy: checkerId, checkedAt: now })
+		.where(row.where)
+		.returning({ language: row.table.language });
+	return updated.length > 0;
+}
+
+/**
+ * Removes a translation or a gemeente variant, so clients see the Dutch (or dienst-wide)
+ * text again, marked as such. The Dutch dienst-wide text is the source and cannot go.
+ */
+export async function removeText(db: Db, target: TextTarget): Promise<boolean> {
+	if (target.language === SOURCE_LANGUAGE && target.municipalityCode === null) return false;
+	const row = await whereText(db, target);
+	if (!row) return false;
+	const removed = await db
+		.delete(row.table)
+		.where(row.where)
+		.returning({ language: row.table.language });
+	return removed.length > 0;
 }
 
 /** The gemeenten a topic can have its own variant for. */
@@ -401,45 +423,4 @@ export async function listMunicipalities(db: Db): Promise<{ code: string; name: 
 		.select({ code: municipality.code, name: municipality.name })
 		.from(municipality)
 		.orderBy(asc(municipality.name));
-}
-
-/**
- * Removes a translation or a gemeente variant, so clients see the Dutch (or dienst-wide)
- * text again, marked as such. The Dutch dienst-wide text is the source and cannot go.
- */
-export async function removeText(
-	db: Db,
-	target: { kind: ContentKind; code: string; language: string; municipalityCode: string | null }
-): Promise<boolean> {
-	if (target.language === SOURCE_LANGUAGE && target.municipalityCode === null) return false;
-	if (target.kind === 'topic') {
-		const municipalityId = await municipalityIdOf(db, target.municipalityCode);
-		if (municipalityId === undefined) return false;
-		const rows = await db
-			.delete(topicText)
-			.where(
-				and(
-					eq(topicText.topicId, sql`(select id from topic where code = ${target.code})`),
-					eq(topicText.language, target.language),
-					municipalityId === null
-						? isNull(topicText.municipalityId)
-						: eq(topicText.municipalityId, municipalityId)
-				)
-			)
-			.returning({ language: topicText.language });
-		return rows.length > 0;
-	}
-	const rows = await db
-		.delete(instrumentText)
-		.where(
-			and(
-				eq(
-					instrumentText.instrumentId,
-					sql`(select id from instrument where code = ${target.code})`
-				),
-				eq(instrumentText.language, target.language)
-			)
-		)
-		.returning({ language: instrumentText.language });
-	return rows.length > 0;
 }

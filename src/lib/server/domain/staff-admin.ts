@@ -18,6 +18,32 @@ export interface StaffRow {
 	disabled: boolean;
 }
 
+const staffColumns = {
+	id: user.id,
+	displayName: user.displayName,
+	email: user.email,
+	roles: user.roles,
+	teamId: user.teamId,
+	disabledAt: user.disabledAt
+};
+
+function toStaffRow({ disabledAt, roles, ...rest }: StaffRowRaw): StaffRow {
+	return {
+		...rest,
+		roles: roles.filter((x): x is StaffRole => x !== 'client'),
+		disabled: disabledAt !== null
+	};
+}
+
+type StaffRowRaw = {
+	id: string;
+	displayName: string;
+	email: string | null;
+	roles: Role[];
+	teamId: string | null;
+	disabledAt: Date | null;
+};
+
 const isStaff = sql`not (${user.roles} = array['client']::text[])`;
 
 /** Staff (everyone who holds a role other than only "client"), optionally filtered by name or e-mail. */
@@ -29,23 +55,12 @@ export async function listStaff(db: Db, search = ''): Promise<StaffRow[]> {
 		conditions.push(or(ilike(user.displayName, like), ilike(user.email, like))!);
 	}
 	const rows = await db
-		.select({
-			id: user.id,
-			displayName: user.displayName,
-			email: user.email,
-			roles: user.roles,
-			teamId: user.teamId,
-			disabledAt: user.disabledAt
-		})
+		.select(staffColumns)
 		.from(user)
 		.where(and(...conditions))
 		.orderBy(asc(user.displayName))
 		.limit(200);
-	return rows.map(({ disabledAt, roles, ...r }) => ({
-		...r,
-		roles: roles.filter((x): x is StaffRole => x !== 'client'),
-		disabled: disabledAt !== null
-	}));
+	return rows.map(toStaffRow);
 }
 
 export interface TeamRow {
@@ -175,21 +190,8 @@ export async function addMunicipality(db: Db, code: string, name: string): Promi
 
 export async function getStaff(db: Db, userId: string): Promise<StaffRow | null> {
 	const [row] = await db
-		.select({
-			id: user.id,
-			displayName: user.displayName,
-			email: user.email,
-			roles: user.roles,
-			teamId: user.teamId,
-			disabledAt: user.disabledAt
-		})
+		.select(staffColumns)
 		.from(user)
 		.where(and(eq(user.id, userId), isStaff));
-	if (!row) return null;
-	const { disabledAt, roles, ...rest } = row;
-	return {
-		...rest,
-		roles: roles.filter((x): x is StaffRole => x !== 'client'),
-		disabled: disabledAt !== null
-	};
+	return row ? toStaffRow(row) : null;
 }
