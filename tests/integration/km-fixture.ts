@@ -14,7 +14,11 @@ export interface Fixture {
 	maryam: { clientId: string; userId: string };
 	frans: { clientId: string; userId: string };
 	instrumentId: (code: string) => Promise<string>;
-	addClient: (name: string, km: string, extra?: Partial<typeof client.$inferInsert>) => Promise<{
+	addClient: (
+		name: string,
+		km: string,
+		extra?: Partial<typeof client.$inferInsert>
+	) => Promise<{
 		clientId: string;
 		userId: string;
 	}>;

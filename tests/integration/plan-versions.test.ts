@@ -127,7 +127,16 @@ describeEachDatabase('plan builder: drafts, sharing and versions', (database) =>
 		const reordered = [...d.steps].reverse();
 		const saved = await drafts.saveDraft(db, f.sanne, f.maryam.clientId, {
 			...d,
-			steps: [...reordered, { key: crypto.randomUUID(), title: 'Nieuwe stap', owner: 'client', dueDate: null, instrumentId: null }]
+			steps: [
+				...reordered,
+				{
+					key: crypto.randomUUID(),
+					title: 'Nieuwe stap',
+					owner: 'client',
+					dueDate: null,
+					instrumentId: null
+				}
+			]
 		});
 		expect(saved).toEqual({ ok: true, revision: 1 });
 		// The client still sees version 1 while the draft is open.

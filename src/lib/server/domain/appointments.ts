@@ -241,7 +241,8 @@ export async function overlapsFor(
 	}));
 }
 
-export type PlanError = 'end_before_start' | 'in_past' | 'double_booked' | 'not_found' | 'not_planned';
+export type PlanError =
+	'end_before_start' | 'in_past' | 'double_booked' | 'not_found' | 'not_planned';
 
 type PlanResult =
 	| { ok: true; id: string }
@@ -406,7 +407,8 @@ export async function markHeld(
 		const current = await ownAppointment(tx, clientId, appointmentId);
 		if (!current) return { ok: false, error: 'not_found' } as const;
 		if (current.status !== 'planned') return { ok: false, error: 'not_planned' } as const;
-		if (current.startsAt.getTime() > now.getTime()) return { ok: false, error: 'in_future' } as const;
+		if (current.startsAt.getTime() > now.getTime())
+			return { ok: false, error: 'in_future' } as const;
 		await tx.update(appointment).set({ status: 'held' }).where(eq(appointment.id, appointmentId));
 		await audit.record(tx, {
 			actorId: staff.id,

@@ -270,7 +270,8 @@ export async function moveClient(
 	await requireInCaseload(db, staff, input.clientId);
 	if (!(await isTeamLead(db, staff))) return { ok: false, error: 'not_lead' };
 	const visible = await visibleKlantmanagers(db, staff);
-	if (!visible.includes(input.toKlantmanagerId)) return { ok: false, error: 'unknown_klantmanager' };
+	if (!visible.includes(input.toKlantmanagerId))
+		return { ok: false, error: 'unknown_klantmanager' };
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.select({ userId: client.userId, from: client.klantmanagerId })

@@ -101,10 +101,7 @@ async function currentPlan(db: Db, clientId: string, today: string) {
 		.from(planStep)
 		.leftJoin(
 			instrumentText,
-			and(
-				eq(instrumentText.instrumentId, planStep.instrumentId),
-				eq(instrumentText.language, 'nl')
-			)
+			and(eq(instrumentText.instrumentId, planStep.instrumentId), eq(instrumentText.language, 'nl'))
 		)
 		.where(eq(planStep.planId, p.id))
 		.orderBy(asc(planStep.position));

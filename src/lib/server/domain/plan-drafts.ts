@@ -31,9 +31,7 @@ export async function templatesFor(db: Db, segment: Segment | null) {
 		.where(
 			and(
 				eq(planTemplate.active, true),
-				segment
-					? or(eq(planTemplate.segment, segment), isNull(planTemplate.segment))
-					: undefined
+				segment ? or(eq(planTemplate.segment, segment), isNull(planTemplate.segment)) : undefined
 			)
 		)
 		.orderBy(asc(planTemplate.name));
@@ -243,7 +241,8 @@ export async function saveDraft(
 			.where(and(eq(plan.id, input.planId), eq(plan.clientId, clientId)))
 			.for('update');
 		if (!p || p.status === 'closed') return { ok: false, error: 'not_found' } as const;
-		const conflict = async () => ({ ok: false, error: 'conflict', theirs: await draftView(tx, p) }) as const;
+		const conflict = async () =>
+			({ ok: false, error: 'conflict', theirs: await draftView(tx, p) }) as const;
 		if (p.version !== input.version) return conflict();
 		const values = {
 			goal: input.goal,
@@ -309,9 +308,7 @@ export async function share(
 		if (!d.goal.trim() || d.steps.length === 0) return { ok: false, error: 'incomplete' } as const;
 		const version = p.sharedAt ? p.version + 1 : p.version;
 		const keys = d.steps.map((s) => s.key);
-		await tx
-			.delete(planStep)
-			.where(and(eq(planStep.planId, p.id), notInArray(planStep.id, keys)));
+		await tx.delete(planStep).where(and(eq(planStep.planId, p.id), notInArray(planStep.id, keys)));
 		const existing = await tx
 			.select()
 			.from(planStep)
@@ -388,12 +385,7 @@ export async function versionsOf(db: Db, clientId: string) {
 		? await db
 				.select()
 				.from(planAgreement)
-				.where(
-					inArray(
-						planAgreement.planId,
-						[...new Set(rows.map((r) => r.v.planId))]
-					)
-				)
+				.where(inArray(planAgreement.planId, [...new Set(rows.map((r) => r.v.planId))]))
 		: [];
 	return rows.map(({ v, sharedByName }) => ({
 		planId: v.planId,
@@ -407,4 +399,67 @@ export async function versionsOf(db: Db, clientId: string) {
 				.find((a) => a.planId === v.planId && a.version === v.version)
 				?.agreedAt.toISOString() ?? null
 	}));
+}
+
+/**
+ * What stops a draft from being shared, per form field: a goal, at least one step, and a
+ * title for every step. A draft may be saved half-done; the client only gets whole plans.
+ */
+export function shareProblems(draft: {
+	goal: string;
+	steps: { title: string }[];
+}): Record<string, string> {
+	const problems: Record<string, string> = {};
+	if (!draft.goal.trim()) problems.goal = 'km.errors.goalMissing';
+	if (draft.steps.length === 0) problems.steps = 'km.errors.noSteps';
+	draft.steps.forEach((s, i) => {
+		if (!s.title.trim()) problems[`title-${i}`] = 'km.errors.stepTitleMissing';
+	});
+	return problems;
+}
+
+export type EditOp =
+	{ op: 'save' } | { op: 'add' } | { op: 'up' | 'down' | 'remove'; index: number };
+
+/** Applies a button of the plan builder (add, move up or down, remove) to the steps. */
+export function applyOp(steps: DraftStep[], op: EditOp): DraftStep[] {
+	const next = [...steps];
+	if (op.op === 'add') {
+		next.push({ key: randomUUID(), title: '', owner: 'client', dueDate: null, instrumentId: null });
+	} else if (op.op === 'remove') {
+		next.splice(op.index, 1);
+	} else if (op.op === 'up' || op.op === 'down') {
+		const to = op.op === 'up' ? op.index - 1 : op.index + 1;
+		if (to >= 0 && to < next.length && op.index < next.length) {
+			[next[op.index], next[to]] = [next[to]!, next[op.index]!];
+		}
+	}
+	return next;
+}
+
+export type SaveAndShareResult =
+	| { ok: true; version: number }
+	| Exclude<SaveResult, { ok: true }>
+	| { ok: false; error: 'problems'; problems: Record<string, string> }
+	| { ok: false; error: Exclude<ShareError, 'conflict'> | 'conflict' };
+
+/** The "share" button: saves what is on screen and shares it, or changes nothing. */
+export async function saveAndShare(
+	db: Db,
+	staff: Staff,
+	clientId: string,
+	input: DraftInput,
+	now = new Date()
+): Promise<SaveAndShareResult> {
+	const problems = shareProblems(input);
+	if (Object.keys(problems).length) return { ok: false, error: 'problems', problems };
+	const saved = await saveDraft(db, staff, clientId, input, now);
+	if (!saved.ok) return saved;
+	return share(
+		db,
+		staff,
+		clientId,
+		{ planId: input.planId, version: input.version, revision: saved.revision },
+		now
+	);
 }
