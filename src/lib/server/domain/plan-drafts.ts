@@ -50,6 +50,27 @@ async function openPlan(db: Db, clientId: string) {
 
 export type CreateError = 'exists' | 'template_not_found';
 
+/** A template's goal and steps for this client: due dates from today, offered help only. */
+async function fromTemplate(db: Db, clientId: string, templateId: string, today: string) {
+	const [tpl] = await db
+		.select()
+		.from(planTemplate)
+		.where(and(eq(planTemplate.id, templateId), eq(planTemplate.active, true)));
+	if (!tpl) return null;
+	const offered = await offeredInstruments(db, clientId);
+	return {
+		goal: tpl.goal,
+		reviewDate: addDays(today, tpl.reviewInDays),
+		steps: tpl.steps.map((s) => ({
+			key: randomUUID(),
+			title: s.title,
+			owner: s.owner,
+			dueDate: s.dueInDays === null ? null : addDays(today, s.dueInDays),
+			instrumentId: offered.find((i) => i.code === s.instrumentCode)?.id ?? null
+		}))
+	};
+}
+
 /**
  * Starts a plan, empty or from a template. Template steps get due dates counted from today
  * and keep their instrument only where the client's gemeente offers it.
@@ -67,21 +88,9 @@ export async function createPlan(
 	let reviewDate: string | null = addDays(today, 182);
 	let steps: DraftStep[] = [];
 	if (input.templateId) {
-		const [tpl] = await db
-			.select()
-			.from(planTemplate)
-			.where(and(eq(planTemplate.id, input.templateId), eq(planTemplate.active, true)));
+		const tpl = await fromTemplate(db, input.clientId, input.templateId, today);
 		if (!tpl) return { ok: false, error: 'template_not_found' };
-		const offered = await offeredInstruments(db, input.clientId);
-		goal = tpl.goal;
-		reviewDate = addDays(today, tpl.reviewInDays);
-		steps = tpl.steps.map((s) => ({
-			key: randomUUID(),
-			title: s.title,
-			owner: s.owner,
-			dueDate: s.dueInDays === null ? null : addDays(today, s.dueInDays),
-			instrumentId: offered.find((i) => i.code === s.instrumentCode)?.id ?? null
-		}));
+		({ goal, reviewDate, steps } = tpl);
 	}
 	return db.transaction(async (tx) => {
 		const [created] = await tx
@@ -462,4 +471,21 @@ export async function saveAndShare(
 		{ planId: input.planId, version: input.version, revision: saved.revision },
 		now
 	);
+}
+
+/**
+ * Starts the next version of an existing plan over from a template. It is saved as the
+ * draft (with the same stale-save check), so the client sees it only when it is shared.
+ */
+export async function applyTemplate(
+	db: Db,
+	staff: Staff,
+	clientId: string,
+	input: { planId: string; version: number; revision: number; templateId: string },
+	now = new Date()
+): Promise<SaveResult | { ok: false; error: 'template_not_found' }> {
+	await requireInCaseload(db, staff, clientId);
+	const tpl = await fromTemplate(db, clientId, input.templateId, amsterdamDay(now));
+	if (!tpl) return { ok: false, error: 'template_not_found' };
+	return saveDraft(db, staff, clientId, { ...input, ...tpl }, now);
 }

@@ -19,6 +19,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 const day = z.union([z.literal(''), z.iso.date('errors.invalid')]);
 const createSchema = z.object({ templateId: z.union([z.literal(''), z.uuid()]) });
+const templateSchema = z.object({
+	planId: z.uuid(),
+	version: z.coerce.number().int().min(1),
+	revision: z.coerce.number().int().min(0),
+	templateId: z.uuid('errors.required')
+});
 const headSchema = z.object({
 	planId: z.uuid(),
 	version: z.coerce.number().int().min(1),
@@ -141,6 +147,20 @@ export const actions: Actions = {
 				errors: { templateId: { key: `km.errors.${result.error}` } } as FieldErrors
 			});
 		redirect(303, `/km/clienten/${params.id}/plan`);
+	},
+	template: async ({ request, locals, params }) => {
+		const staff = requireRole(locals, 'klantmanager');
+		const parsed = templateSchema.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success)
+			return fail(400, { errors: { templateId: { key: 'errors.required' } } as FieldErrors });
+		const result = await inCaseload(locals, () =>
+			drafts.applyTemplate(locals.db, staff, params.id, parsed.data)
+		);
+		if (result.ok) return { saved: true };
+		if (result.error === 'conflict') return fail(409, { conflict: true, theirs: result.theirs });
+		return fail(400, {
+			errors: { templateId: { key: `km.errors.${result.error}` } } as FieldErrors
+		});
 	},
 	save: async ({ request, locals, params }) => {
 		const staff = requireRole(locals, 'klantmanager');
