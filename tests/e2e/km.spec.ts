@@ -202,3 +202,36 @@ test.describe('at 320 px', () => {
 		await expectNoHorizontalScroll(page);
 	});
 });
+
+test('two people edit the same plan: the second save is told and sees both versions', async ({
+	page,
+	browser
+}) => {
+	await openMaryam(page);
+	await page.getByRole('link', { name: 'Plan bewerken' }).click();
+	const planUrl = page.url();
+	const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const lead = await other.newPage();
+	await signInAs(lead, 'teamlead');
+	await lead.goto(planUrl);
+
+	await page.getByLabel('Doel', { exact: true }).fill('Het doel volgens Sanne');
+	await page.getByRole('button', { name: 'Opslaan als concept' }).click();
+	await expect(page.getByText('Het concept is opgeslagen.')).toBeVisible();
+
+	await lead.getByLabel('Doel', { exact: true }).fill('Het doel volgens Petra');
+	await lead.getByRole('button', { name: 'Opslaan als concept' }).click();
+	const conflict = lead.getByRole('alert').filter({ hasText: 'Iemand anders heeft dit plan' });
+	await expect(conflict).toBeVisible();
+	await expect(conflict).toContainText('Het doel volgens Sanne');
+	await expect(conflict).toContainText('Sanne de Vries');
+	// Petra's own text is still in the form, nothing was overwritten.
+	await expect(lead.getByLabel('Doel', { exact: true })).toHaveValue('Het doel volgens Petra');
+	await expectNoAxeViolations(lead);
+	await page.reload();
+	await expect(page.getByLabel('Doel', { exact: true })).toHaveValue('Het doel volgens Sanne');
+	// Saving again after seeing both is a deliberate choice, and it is kept.
+	await lead.getByRole('button', { name: 'Opslaan als concept' }).click();
+	await expect(lead.getByText('Het concept is opgeslagen.')).toBeVisible();
+	await other.close();
+});
