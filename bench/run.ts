@@ -82,19 +82,21 @@ async function measureCaseload(kind: 'pglite' | 'postgres', port: number, pgBase
 
 if (!process.argv.includes('--no-build')) execSync('npx vite build', { stdio: 'inherit' });
 
-const results = [await measure('pglite', 4301)];
+// BENCH_PORT lets two checkouts benchmark side by side (four ports from it are used).
+const PORT = Number(process.env.BENCH_PORT ?? 4301);
+const results = [await measure('pglite', PORT)];
 const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (pgBase) {
 	const db = await createScratchDatabase(pgBase, 'wegwijs_bench');
 	try {
-		results.push(await measure('postgres', 4302, db.url));
+		results.push(await measure('postgres', PORT + 1, db.url));
 	} finally {
 		await db.drop();
 	}
 }
 
-const caseloads = [await measureCaseload('pglite', 4303)];
-if (pgBase) caseloads.push(await measureCaseload('postgres', 4304, pgBase));
+const caseloads = [await measureCaseload('pglite', PORT + 2)];
+if (pgBase) caseloads.push(await measureCaseload('postgres', PORT + 3, pgBase));
 
 const lines = [
 	'# Wegwijs benchmarks',
