@@ -190,6 +190,13 @@ test.describe('the caseload', () => {
 		await expectNoAxeViolations(page);
 		await signInAs(page, 'lieke');
 		await expect(page.locator('main')).toContainText('Petra Hendriks');
+		// Lieke asked for e-mail too; without SMTP it waits in the outbox in /beheer.
+		await signInAs(page, 'admin');
+		await page.goto('/beheer/outbox');
+		await expect(page.locator('article').first()).toContainText('lieke.jansen@example.org');
+		await expect(page.locator('article').first()).toContainText(
+			'Je nieuwe klantmanager is Petra Hendriks'
+		);
 	});
 });
 

@@ -34,12 +34,17 @@ export const municipality = pgTable('municipality', {
 });
 export type Municipality = typeof municipality.$inferSelect;
 
-export const team = pgTable('team', {
-	id: id(),
-	name: text('name').notNull(),
-	leadUserId: uuid('lead_user_id'),
-	createdAt: createdAt()
-});
+export const team = pgTable(
+	'team',
+	{
+		id: id(),
+		name: text('name').notNull(),
+		leadUserId: uuid('lead_user_id'),
+		createdAt: createdAt()
+	},
+	// Every caseload request asks which teams the klantmanager leads.
+	(t) => [index('team_lead_idx').on(t.leadUserId)]
+);
 export type Team = typeof team.$inferSelect;
 
 // ── People and sign-in ────────────────────────────────────────────────────────

@@ -28,6 +28,17 @@ export async function visibleKlantmanagers(db: Db, staff: Staff): Promise<string
 	return [...new Set([staff.id, ...led.map((r) => r.member)])];
 }
 
+/** The klantmanagers whose caseloads `staff` sees, by name (more than one for a team lead). */
+export async function teamMembers(db: Db, staff: Staff): Promise<{ id: string; name: string }[]> {
+	const visible = await visibleKlantmanagers(db, staff);
+	if (visible.length === 0) return [];
+	return db
+		.select({ id: user.id, name: user.displayName })
+		.from(user)
+		.where(inArray(user.id, visible))
+		.orderBy(asc(user.displayName));
+}
+
 export async function caseloadFilter(db: Db, staff: Staff): Promise<SQL | undefined> {
 	const kms = await visibleKlantmanagers(db, staff);
 	return kms.length ? inArray(client.klantmanagerId, kms) : undefined;
@@ -149,14 +160,8 @@ export async function searchCaseload(
 	pages: number;
 	klantmanagers: { id: string; name: string }[];
 }> {
-	const visible = await visibleKlantmanagers(db, staff);
-	const members = visible.length
-		? await db
-				.select({ id: user.id, name: user.displayName })
-				.from(user)
-				.where(inArray(user.id, visible))
-				.orderBy(asc(user.displayName))
-		: [];
+	const members = await teamMembers(db, staff);
+	const visible = members.map((m) => m.id);
 	const kms =
 		query.klantmanager && visible.includes(query.klantmanager) ? [query.klantmanager] : visible;
 	if (kms.length === 0) return { rows: [], total: 0, page: 1, pages: 1, klantmanagers: [] };

@@ -13,9 +13,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const file = await inCaseload(locals, () => clientFile.openFile(locals.db, staff, params.id));
 	if (!file) error(404, locals.t('errors.notFound'));
 	const lead = await caseload.isTeamLead(locals.db, staff);
-	const team = lead
-		? (await caseload.searchCaseload(locals.db, staff, { page: 1 })).klantmanagers
-		: [];
+	const team = lead ? await caseload.teamMembers(locals.db, staff) : [];
 	return { file, team };
 };
 

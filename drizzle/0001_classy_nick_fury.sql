@@ -32,4 +32,5 @@ ALTER TABLE "appointment_reminder" ADD CONSTRAINT "appointment_reminder_appointm
 ALTER TABLE "plan_draft" ADD CONSTRAINT "plan_draft_plan_id_plan_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plan"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_draft" ADD CONSTRAINT "plan_draft_updated_by_user_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "plan_template_segment_idx" ON "plan_template" USING btree ("segment");--> statement-breakpoint
-CREATE INDEX "audit_event_at_idx" ON "audit_event" USING btree ("at");
+CREATE INDEX "audit_event_at_idx" ON "audit_event" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "team_lead_idx" ON "team" USING btree ("lead_user_id");
