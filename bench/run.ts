@@ -2,8 +2,10 @@
 // BENCH_DATABASE_URL or TEST_DATABASE_URL is set), measures, and writes BENCHMARKS.md.
 // Never part of `npm test`: these are numbers to compare, not pass/fail checks.
 import { execSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CASELOAD, prepareCaseload } from './caseload';
 import { createScratchDatabase } from '../scripts/scratch-db.js';
 import { demoCookie, startServer } from './server';
 import { firstLoad } from './first-load';
@@ -32,18 +34,69 @@ async function measure(kind: 'pglite' | 'postgres', port: number, databaseUrl?: 
 	}
 }
 
+// The caseload page (/km) of a klantmanager with 200 clients, with few and with many clients
+// in the database: the time must follow the caseload, not the database.
+const CASELOAD_PAGES = [
+	['/km', 'caseload, by name'],
+	['/km?sort=next', 'caseload, by next appointment'],
+	['/km?attention=overdue', 'caseload, with overdue steps'],
+	['/km?q=an', 'caseload, name search']
+] as const;
+const SIZES = (process.env.BENCH_CASELOAD_SIZES ?? '1000,50000').split(',').map(Number);
+
+async function measureCaseload(kind: 'pglite' | 'postgres', port: number, pgBase?: string) {
+	const rows: {
+		total: number;
+		path: string;
+		label: string;
+		p50: number;
+		p95: number;
+		p99: number;
+	}[] = [];
+	for (const total of SIZES) {
+		const scratch = pgBase ? await createScratchDatabase(pgBase, 'wegwijs_bench') : null;
+		const dataDir = scratch ? undefined : mkdtempSync(path.join(tmpdir(), 'wegwijs-bench-'));
+		try {
+			console.error(`[${kind}] seeding ${total} clients…`);
+			await prepareCaseload(
+				scratch ? { url: scratch.url } : { dataDir: `${dataDir}/pglite` },
+				total
+			);
+			const server = await startServer({ port, databaseUrl: scratch?.url, dataDir });
+			try {
+				const sanne = await demoCookie(server.base, 'klantmanager');
+				for (const [p, label] of CASELOAD_PAGES) {
+					console.error(`[${kind}] timing ${p} with ${total} clients…`);
+					const t = await timeRequests(`${server.base}${p}`, { cookie: sanne, runs: 100 });
+					rows.push({ total, path: p, label, ...t });
+				}
+			} finally {
+				await server.stop();
+			}
+		} finally {
+			await scratch?.drop();
+		}
+	}
+	return { kind, rows };
+}
+
 if (!process.argv.includes('--no-build')) execSync('npx vite build', { stdio: 'inherit' });
 
-const results = [await measure('pglite', 4301)];
+// BENCH_PORT lets two checkouts benchmark side by side (four ports from it are used).
+const PORT = Number(process.env.BENCH_PORT ?? 4301);
+const results = [await measure('pglite', PORT)];
 const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (pgBase) {
 	const db = await createScratchDatabase(pgBase, 'wegwijs_bench');
 	try {
-		results.push(await measure('postgres', 4302, db.url));
+		results.push(await measure('postgres', PORT + 1, db.url));
 	} finally {
 		await db.drop();
 	}
 }
+
+const caseloads = [await measureCaseload('pglite', PORT + 2)];
+if (pgBase) caseloads.push(await measureCaseload('postgres', PORT + 3, pgBase));
 
 const lines = [
 	'# Wegwijs benchmarks',
@@ -68,6 +121,20 @@ const lines = [
 		`| ${r.kind} | Mijn plan (/plan, Lars) | ${ms(r.plan.p50)} | ${ms(r.plan.p95)} | ${ms(r.plan.p99)} |`,
 		`| ${r.kind} | login page (no data) | ${ms(r.empty.p50)} | ${ms(r.empty.p95)} | ${ms(r.empty.p99)} |`
 	]),
+	'',
+	`## Caseload page: ${CASELOAD} clients in the caseload (ms, 100 runs after 20 warm-up)`,
+	'',
+	'The same klantmanager page with few and with many clients in the database; the time should',
+	'follow the caseload (every figure is an index lookup per client of the caseload).',
+	'',
+	'| database | clients in database | page | p50 | p95 | p99 |',
+	'| --- | ---: | --- | ---: | ---: | ---: |',
+	...caseloads.flatMap((c) =>
+		c.rows.map(
+			(r) =>
+				`| ${c.kind} | ${r.total.toLocaleString('en-US')} | ${r.label} (\`${r.path}\`) | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} |`
+		)
+	),
 	''
 ];
 writeFileSync('BENCHMARKS.md', lines.join('\n'));

@@ -13,6 +13,8 @@ export interface RunningServer {
 export async function startServer(opts: {
 	port: number;
 	databaseUrl?: string;
+	/** A PGlite folder prepared beforehand (see caseload.ts); a fresh one when absent. */
+	dataDir?: string;
 }): Promise<RunningServer> {
 	const base = `http://localhost:${opts.port}`;
 	const env: NodeJS.ProcessEnv = {
@@ -24,7 +26,7 @@ export async function startServer(opts: {
 		NODE_ENV: 'production'
 	};
 	if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
-	else env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'wegwijs-bench-'));
+	else env.DATA_DIR = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'wegwijs-bench-'));
 	const child = spawn(process.execPath, ['build/index.js'], {
 		env,
 		stdio: ['ignore', 'ignore', 'inherit']

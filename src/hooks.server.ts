@@ -20,6 +20,7 @@ import { negotiateLanguage } from '$lib/i18n/negotiate';
 import { LANGUAGES_WITH_MESSAGES, MESSAGES, messagesFor } from '$lib/i18n/messages.server';
 import { LANGUAGE_COOKIE } from '$lib/server/language';
 import { languagesOfAnyMunicipality, offered } from '$lib/server/domain/language-offer';
+import { startReminderJob } from '$lib/server/jobs';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -27,6 +28,7 @@ export const init: ServerInit = async () => {
 	const { db, kind } = await database();
 	await seedContent(db);
 	if (e.seedDemo && (await seedDemo(db))) console.log(`Wegwijs: demo data seeded (${kind})`);
+	startReminderJob(db);
 };
 
 const handleDatabase: Handle = async ({ event, resolve }) => {

@@ -1,7 +1,7 @@
 import { building } from '$app/environment';
 import { env } from '$lib/server/env';
 import { directionOf, languageInfo } from '$lib/i18n/languages';
-import { LANGUAGES_WITH_MESSAGES, messagesFor } from '$lib/i18n/messages.server';
+import { LANGUAGES_WITH_MESSAGES, messagesForPage } from '$lib/i18n/messages.server';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => {
@@ -11,7 +11,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	return {
 		lang,
 		dir: directionOf(lang),
-		messages: messagesFor(lang),
+		messages: messagesForPage(lang, user?.roles ?? []),
 		languages: (building ? LANGUAGES_WITH_MESSAGES : locals.languages).map((code) => ({
 			code,
 			name: languageInfo(code).name

@@ -10,6 +10,14 @@ export type FieldErrors = Record<string, FieldError>;
 export type FormResult<T> =
 	{ ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
+/** What was typed, as strings (passwords and other secrets left out), to show again. */
+export function formValues(form: FormData, secret: string[] = []): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [key, value] of form)
+		if (typeof value === 'string' && !secret.includes(key)) values[key] = value;
+	return values;
+}
+
 /**
  * Parses form data with a zod schema. On failure it gives translatable errors per field and
  * the values as typed (passwords left out), so nothing the user typed is lost.

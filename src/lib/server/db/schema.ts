@@ -34,12 +34,17 @@ export const municipality = pgTable('municipality', {
 });
 export type Municipality = typeof municipality.$inferSelect;
 
-export const team = pgTable('team', {
-	id: id(),
-	name: text('name').notNull(),
-	leadUserId: uuid('lead_user_id'),
-	createdAt: createdAt()
-});
+export const team = pgTable(
+	'team',
+	{
+		id: id(),
+		name: text('name').notNull(),
+		leadUserId: uuid('lead_user_id'),
+		createdAt: createdAt()
+	},
+	// Every caseload request asks which teams the klantmanager leads.
+	(t) => [index('team_lead_idx').on(t.leadUserId)]
+);
 export type Team = typeof team.$inferSelect;
 
 // ── People and sign-in ────────────────────────────────────────────────────────
@@ -607,7 +612,9 @@ export const auditEvent = pgTable(
 	},
 	(t) => [
 		index('audit_event_client_idx').on(t.clientId, t.at),
-		index('audit_event_actor_idx').on(t.actorId, t.at)
+		index('audit_event_actor_idx').on(t.actorId, t.at),
+		// The audit search in /beheer lists newest first over all events.
+		index('audit_event_at_idx').on(t.at)
 	]
 );
 
@@ -637,4 +644,72 @@ export const notification = pgTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('notification_user_idx').on(t.userId, t.createdAt)]
+);
+
+// ── Klantmanager workspace ────────────────────────────────────────────────────
+
+export interface TemplateStep {
+	title: string;
+	owner: StepOwner;
+	/** Days after the plan is made that the step is due; null for no due date. */
+	dueInDays: number | null;
+	instrumentCode: string | null;
+}
+
+/** A plan the dienst keeps per segment, to start a client's plan from. */
+export const planTemplate = pgTable(
+	'plan_template',
+	{
+		id: id(),
+		code: text('code').notNull().unique(),
+		/** The segment it is meant for; null fits every segment. */
+		segment: text('segment').$type<Segment>(),
+		name: text('name').notNull(),
+		goal: text('goal').notNull(),
+		steps: jsonb('steps').$type<TemplateStep[]>().notNull(),
+		reviewInDays: integer('review_in_days').notNull().default(182),
+		active: boolean('active').notNull().default(true),
+		createdAt: createdAt()
+	},
+	(t) => [index('plan_template_segment_idx').on(t.segment)]
+);
+export type PlanTemplate = typeof planTemplate.$inferSelect;
+
+export interface DraftStep {
+	/** The plan_step id this becomes (or already is) when the draft is shared. */
+	key: string;
+	title: string;
+	owner: StepOwner;
+	dueDate: string | null;
+	instrumentId: string | null;
+}
+
+/**
+ * The klantmanager's working copy of a plan. The client only ever sees shared versions;
+ * `revision` goes up on every save so a second, stale save is refused instead of overwriting.
+ */
+export const planDraft = pgTable('plan_draft', {
+	planId: uuid('plan_id')
+		.primaryKey()
+		.references(() => plan.id, { onDelete: 'cascade' }),
+	goal: text('goal').notNull(),
+	reviewDate: date('review_date'),
+	steps: jsonb('steps').$type<DraftStep[]>().notNull(),
+	revision: integer('revision').notNull().default(1),
+	updatedBy: uuid('updated_by').references(() => user.id),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+export type PlanDraft = typeof planDraft.$inferSelect;
+
+/** One reminder per appointment and start time: a moved appointment is reminded again. */
+export const appointmentReminder = pgTable(
+	'appointment_reminder',
+	{
+		appointmentId: uuid('appointment_id')
+			.notNull()
+			.references(() => appointment.id, { onDelete: 'cascade' }),
+		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+		sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.appointmentId, t.startsAt] })]
 );

@@ -140,6 +140,8 @@ interface PersonaSpec {
 	/** Days between the last birthday and now, so the age is stable. */
 	birthdayDaysAgo: number;
 	language: string;
+	/** Who gave an e-mail address gets notices by e-mail too (the outbox in development). */
+	email?: string;
 	municipality: Muni;
 	km: Km;
 	segment: Segment;
@@ -172,6 +174,7 @@ const PERSONAS: PersonaSpec[] = [
 		age: 34,
 		birthdayDaysAgo: 140,
 		language: 'nl',
+		email: 'lieke.jansen@example.org',
 		municipality: 'lindewaard',
 		km: 'klantmanager',
 		segment: 'meedoen',
@@ -708,6 +711,8 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 				displayName: p.name,
 				roles: ['client'],
 				language: p.language,
+				email: p.email ?? null,
+				preferences: p.email ? { notifyEmail: true } : {},
 				demoKey: p.key,
 				createdAt: benefitStart
 			});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { emailChannel, inboxChannel, NOTICE_KINDS, renderNotice } from './notifications';
+
+describe('notice texts', () => {
+	it('shows the appointment time on an Amsterdam clock in the reader’s language', () => {
+		const notice = { kind: 'appointmentMoved' as const, params: { when: '2026-07-03T08:30:00Z' } };
+		expect(renderNotice('nl', notice).text).toBe(
+			'Je afspraak is nu op vrijdag 3 juli 2026 om 10:30.'
+		);
+		const ar = renderNotice('ar', notice).text;
+		expect(ar).toContain('10:30');
+		expect(ar).toMatch(/[\u0600-\u06FF]/);
+	});
+
+	it('has a title and a body for every kind in every language, never a bare key', () => {
+		for (const lang of ['nl', 'en', 'ar']) {
+			for (const kind of NOTICE_KINDS) {
+				const { subject, text } = renderNotice(lang, {
+					kind,
+					params: { when: '2026-12-03T09:00:00Z', name: 'Sanne', version: '2' }
+				});
+				expect(subject).not.toContain('notifications.');
+				expect(text).not.toContain('notifications.');
+			}
+		}
+	});
+
+	it('falls back to Dutch for a language without its own texts', () => {
+		expect(renderNotice('ti', { kind: 'requestAnswered', params: {} }).subject).toBe(
+			'Je klantmanager heeft geantwoord'
+		);
+	});
+});
+
+describe('channels', () => {
+	const person = (email: string | null, notifyEmail?: boolean) => ({
+		id: 'u',
+		email,
+		language: 'nl',
+		preferences: { notifyEmail }
+	});
+	it('e-mails only people with an address who asked for e-mail; the inbox takes everyone', () => {
+		const mail = emailChannel({ transport: null, from: 'a@b.example' });
+		expect(mail.accepts(person('x@y.example', true))).toBe(true);
+		expect(mail.accepts(person('x@y.example'))).toBe(false);
+		expect(mail.accepts(person(null, true))).toBe(false);
+		expect(inboxChannel.accepts(person(null))).toBe(true);
+	});
+});

@@ -1,0 +1,9 @@
+import { requireRole } from '$lib/server/auth/guard';
+import * as notifications from '$lib/server/domain/notifications';
+import { env } from '$lib/server/env';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireRole(locals, 'admin', url);
+	return { mails: await notifications.emailOutbox(locals.db), smtp: !!env().SMTP_URL };
+};

@@ -1,0 +1,250 @@
+import { expect, test, type Page } from '@playwright/test';
+import { BASE_URL, expectNoAxeViolations, expectNoHorizontalScroll, signInAs } from './helpers';
+
+// The klantmanager workspace is built for desktop and tablet first.
+test.use({ viewport: { width: 1280, height: 900 } });
+
+const amsterdam = (d: Date, o: Intl.DateTimeFormatOptions) =>
+	new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', ...o }).format(d);
+const isoDay = (d: Date) =>
+	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d);
+
+async function openMaryam(page: Page) {
+	await signInAs(page, 'klantmanager');
+	await page.getByLabel('Zoek op naam of cliëntnummer').fill('Maryam');
+	await page.getByRole('button', { name: 'Toon', exact: true }).click();
+	await expect(page.getByText('1 cliënt gevonden.')).toBeVisible();
+	await page.getByRole('link', { name: 'Maryam Haddad' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Maryam Haddad');
+}
+
+test.describe.serial('a plan from a template, shared and agreed', () => {
+	const step = 'Oefenen met een sollicitatiegesprek';
+
+	test('the klantmanager finds Maryam, builds a plan from a template, adds a step with help and shares it', async ({
+		page
+	}) => {
+		await openMaryam(page);
+		await page.getByRole('link', { name: 'Plan bewerken' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plan van Maryam Haddad');
+		await page.getByText('Opnieuw beginnen vanuit een sjabloon').click();
+		await page
+			.getByLabel('Sjabloon', { exact: true })
+			.selectOption({ label: 'Stap voor stap naar werk' });
+		await page.getByRole('button', { name: 'Sjabloon gebruiken' }).click();
+		await expect(page.getByText('Het concept is opgeslagen.')).toBeVisible();
+		await expect(page.getByLabel('Doel', { exact: true })).toHaveValue(/stap voor stap/);
+		const before = await page.getByLabel('Wat gebeurt er?').count();
+		expect(before).toBe(3);
+
+		await page.getByRole('button', { name: 'Stap toevoegen' }).click();
+		await expect(page.getByLabel('Wat gebeurt er?')).toHaveCount(before + 1);
+		await page.getByLabel('Wat gebeurt er?').last().fill(step);
+		await page.getByLabel('Hulp (mag leeg)').last().selectOption({ label: 'Sollicitatietraining' });
+		// Move the new step up one place, then share.
+		await page.getByRole('button', { name: `Omhoog – Stap ${before + 1}` }).click();
+		await expect(page.getByLabel('Wat gebeurt er?').nth(before - 1)).toHaveValue(step);
+		await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: 'Delen met de cliënt' }).click();
+		await expect(page.getByText(/Versie \d+ is gedeeld/)).toBeVisible();
+	});
+
+	test('Maryam sees the new plan with the step and agrees', async ({ page }) => {
+		await signInAs(page, 'maryam');
+		await page.goto('/plan');
+		await expect(page.getByText(step)).toBeVisible();
+		await page.locator('form[action="?/agree"] button').click();
+		await expect(page.locator('.agreed')).toBeVisible();
+		// She was told in her inbox that the plan was shared.
+		await page.goto('/berichten');
+		await expect(page.locator('.inbox li').first()).toBeVisible();
+		await expectNoAxeViolations(page);
+	});
+
+	test('the klantmanager sees “akkoord” with the date', async ({ page }) => {
+		await openMaryam(page);
+		const today = amsterdam(new Date(), { dateStyle: 'medium' });
+		await expect(page.locator('.plan-status')).toContainText(`Akkoord op ${today}`);
+		await page.getByRole('link', { name: 'Alle versies (afdrukken)' }).click();
+		await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/Versie \d+/);
+		// The newest version comes first; an earlier one may have been agreed too.
+		await expect(page.locator('article.version').first()).toContainText(
+			`Akkoord op ${amsterdam(new Date(), { dateStyle: 'long' })}`
+		);
+		await expectNoAxeViolations(page);
+	});
+});
+
+test('a klantmanager moves an appointment and the client sees the new time', async ({ page }) => {
+	await openMaryam(page);
+	await page.locator('section[aria-labelledby="appointments-title"] ul a').first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Afspraak met Maryam Haddad');
+	await expectNoAxeViolations(page);
+	const day = new Date(Date.now() + 21 * 86_400_000);
+	await page.getByLabel('Datum').fill(isoDay(day));
+	await page.getByLabel('Begintijd').fill('07:15');
+	await page.getByRole('button', { name: 'Verzet de afspraak' }).click();
+	await expect(page.getByText('De afspraak is verzet. De cliënt krijgt bericht.')).toBeVisible();
+	await expect(page.locator('.when')).toContainText('07:15');
+
+	await signInAs(page, 'maryam');
+	await page.goto('/afspraken');
+	await expect(page.locator('main')).toContainText(/7:15/);
+});
+
+test('a klantmanager of another caseload gets 403 on Maryam’s page, and the attempt is audited', async ({
+	page
+}) => {
+	await openMaryam(page);
+	const url = page.url();
+	await signInAs(page, 'klantmanager2');
+	const res = await page.goto(url);
+	expect(res?.status()).toBe(403);
+	await expect(page.locator('main')).not.toContainText('Maryam');
+
+	await signInAs(page, 'admin');
+	await page.goto('/beheer/audit?action=client.denied');
+	await expect(page.locator('tbody')).toContainText('Ahmed Bouzid');
+	await expectNoAxeViolations(page);
+	await page.goto('/beheer/outbox');
+	await expectNoAxeViolations(page);
+});
+
+test('double booking is refused with a clear warning, and every field error is linked', async ({
+	page
+}) => {
+	await openMaryam(page);
+	await page.getByRole('link', { name: 'Afspraak plannen' }).click();
+	await page.getByRole('button', { name: 'Afspraak plannen' }).click();
+	const summary = page.locator('.error-summary');
+	await expect(summary).toBeFocused();
+	await expect(summary.getByRole('link', { name: 'Vul dit in.' }).first()).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	const day = isoDay(new Date(Date.now() + 30 * 86_400_000));
+	const plan = async (purpose: string) => {
+		await page.getByLabel('Datum').fill(day);
+		await page.getByLabel('Begintijd').fill('08:00');
+		await page.getByLabel('Waarover').fill(purpose);
+		await page.getByRole('button', { name: 'Afspraak plannen' }).click();
+	};
+	await plan('Kennismaken met de jobcoach');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Maryam Haddad');
+	await page.getByRole('link', { name: 'Afspraak plannen' }).click();
+	await plan('Nog een afspraak');
+	await expect(page.getByText('Je hebt dan al een afspraak')).toBeVisible();
+	await expect(page.getByLabel('Waarover')).toHaveValue('Nog een afspraak');
+	await expectNoAxeViolations(page);
+});
+
+test('help and outflow: a date in the future is refused next to the field', async ({ page }) => {
+	await openMaryam(page);
+	await page.getByRole('link', { name: 'Hulp en uitstroom' }).first().click();
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Datum uitstroom').fill(isoDay(new Date(Date.now() + 5 * 86_400_000)));
+	await page.getByLabel('Reden', { exact: true }).last().selectOption({ label: 'Werk' });
+	await page.getByRole('button', { name: 'Uitstroom vastleggen' }).click();
+	await expect(page.locator('#outflow-date-error')).toContainText('Deze datum ligt in de toekomst');
+	await expect(page.locator('.error-summary')).toBeFocused();
+	await expectNoAxeViolations(page);
+});
+
+test('an activation code is shown once, as a letter in the client’s language', async ({ page }) => {
+	await openMaryam(page);
+	await page.getByRole('link', { name: 'Activatiecode' }).click();
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Maak een activatiecode' }).click();
+	const letter = page.locator('article.letter');
+	await expect(letter).toHaveAttribute('lang', 'ar');
+	await expect(letter).toHaveAttribute('dir', 'rtl');
+	await expect(page.getByTestId('activation-code')).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+	await expectNoAxeViolations(page);
+	await page.reload();
+	await expect(page.getByTestId('activation-code')).toHaveCount(0);
+});
+
+test.describe('the caseload', () => {
+	test('filters, sorts and pages on the server, and is accessible', async ({ page }) => {
+		await signInAs(page, 'klantmanager');
+		await expectNoAxeViolations(page);
+		await page.getByLabel('Doelgroep').selectOption({ label: 'Perspectief' });
+		await page.getByRole('button', { name: 'Toon', exact: true }).click();
+		await expect(page).toHaveURL(/segment=perspectief/);
+		const rows = page.locator('tbody tr');
+		for (const text of await rows.allInnerTexts()) expect(text).toContain('Perspectief');
+		await page.getByRole('link', { name: 'Trede' }).click();
+		await expect(page.getByRole('columnheader', { name: 'Trede' })).toHaveAttribute(
+			'aria-sort',
+			'ascending'
+		);
+		await expectNoAxeViolations(page);
+	});
+
+	test('the team lead sees the team and can hand a client over', async ({ page }) => {
+		await signInAs(page, 'teamlead');
+		await expect(page.getByLabel('Klantmanager')).toBeVisible();
+		await page.getByRole('link', { name: 'Lieke Jansen' }).click();
+		await page.getByLabel('Nieuwe klantmanager').selectOption({ label: 'Petra Hendriks' });
+		await page.getByRole('button', { name: 'Cliënt overdragen' }).click();
+		await expect(page.getByText('De cliënt heeft een nieuwe klantmanager')).toBeVisible();
+		await expectNoAxeViolations(page);
+		await signInAs(page, 'lieke');
+		await expect(page.locator('main')).toContainText('Petra Hendriks');
+		// Lieke asked for e-mail too; without SMTP it waits in the outbox in /beheer.
+		await signInAs(page, 'admin');
+		await page.goto('/beheer/outbox');
+		await expect(page.locator('article').first()).toContainText('lieke.jansen@example.org');
+		await expect(page.locator('article').first()).toContainText(
+			'Je nieuwe klantmanager is Petra Hendriks'
+		);
+	});
+});
+
+test.describe('at 320 px', () => {
+	test.use({ viewport: { width: 320, height: 640 } });
+	test('the caseload and a client page work without sideways scrolling', async ({ page }) => {
+		await openMaryam(page);
+		await expectNoHorizontalScroll(page);
+		await expectNoAxeViolations(page);
+		await page.goto('/km');
+		await expectNoHorizontalScroll(page);
+	});
+});
+
+test('two people edit the same plan: the second save is told and sees both versions', async ({
+	page,
+	browser
+}) => {
+	await openMaryam(page);
+	await page.getByRole('link', { name: 'Plan bewerken' }).click();
+	await expect(page).toHaveURL(/\/plan$/);
+	const planUrl = page.url();
+	const other = await browser.newContext({
+		baseURL: BASE_URL,
+		locale: 'nl-NL',
+		viewport: { width: 1280, height: 900 }
+	});
+	const lead = await other.newPage();
+	await signInAs(lead, 'teamlead');
+	await lead.goto(planUrl);
+
+	await page.getByLabel('Doel', { exact: true }).fill('Het doel volgens Sanne');
+	await page.getByRole('button', { name: 'Opslaan als concept' }).click();
+	await expect(page.getByText('Het concept is opgeslagen.')).toBeVisible();
+
+	await lead.getByLabel('Doel', { exact: true }).fill('Het doel volgens Petra');
+	await lead.getByRole('button', { name: 'Opslaan als concept' }).click();
+	const conflict = lead.getByRole('alert').filter({ hasText: 'Iemand anders heeft dit plan' });
+	await expect(conflict).toBeVisible();
+	await expect(conflict).toContainText('Het doel volgens Sanne');
+	await expect(conflict).toContainText('Sanne de Vries');
+	// Petra's own text is still in the form, nothing was overwritten.
+	await expect(lead.getByLabel('Doel', { exact: true })).toHaveValue('Het doel volgens Petra');
+	await expectNoAxeViolations(lead);
+	await page.reload();
+	await expect(page.getByLabel('Doel', { exact: true })).toHaveValue('Het doel volgens Sanne');
+	// Saving again after seeing both is a deliberate choice, and it is kept.
+	await lead.getByRole('button', { name: 'Opslaan als concept' }).click();
+	await expect(lead.getByText('Het concept is opgeslagen.')).toBeVisible();
+	await other.close();
+});
