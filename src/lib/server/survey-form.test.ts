@@ -24,9 +24,15 @@ describe('readSurveyStep (the survey without JavaScript)', () => {
 	});
 
 	it('goes back and forgets nothing; skipping drops only this answer', () => {
-		const back = readSurveyStep(items, form({ index: '1', move: 'back', 'a.serious': '0', answer: '7' }));
+		const back = readSurveyStep(
+			items,
+			form({ index: '1', move: 'back', 'a.serious': '0', answer: '7' })
+		);
 		expect(back).toMatchObject({ state: { index: 0, answers: { serious: 0, grade: 7 } } });
-		const skip = readSurveyStep(items, form({ index: '1', move: 'skip', 'a.serious': '2', answer: '7' }));
+		const skip = readSurveyStep(
+			items,
+			form({ index: '1', move: 'skip', 'a.serious': '2', answer: '7' })
+		);
 		expect(skip).toMatchObject({ state: { index: 2, answers: { serious: 2 } } });
 	});
 
@@ -35,20 +41,35 @@ describe('readSurveyStep (the survey without JavaScript)', () => {
 			items,
 			form({ index: '2', move: 'next', 'a.serious': '5', 'a.grade': '9', open: 'Dank' })
 		);
-		expect(r).toEqual({ ok: true, send: true, state: { index: 2, answers: { serious: 5, grade: 9 }, open: 'Dank' } });
+		expect(r).toEqual({
+			ok: true,
+			send: true,
+			state: { index: 2, answers: { serious: 5, grade: 9 }, open: 'Dank' }
+		});
 	});
 
 	it('shows a message next to the field for a value off the scale, and keeps the rest', () => {
-		const r = readSurveyStep(items, form({ index: '1', move: 'next', 'a.serious': '3', answer: '11' }));
+		const r = readSurveyStep(
+			items,
+			form({ index: '1', move: 'next', 'a.serious': '3', answer: '11' })
+		);
 		expect(r).toEqual({
 			ok: false,
-			state: { index: 1, answers: { serious: 3 }, open: '', errors: { answer: { key: 'survey.errors.choose' } } }
+			state: {
+				index: 1,
+				answers: { serious: 3 },
+				open: '',
+				errors: { answer: { key: 'survey.errors.choose' } }
+			}
 		});
 	});
 
 	it('keeps an over-long open answer to show it again', () => {
 		const text = 'a'.repeat(1001);
 		const r = readSurveyStep(items, form({ index: '2', move: 'next', open: text }));
-		expect(r).toMatchObject({ ok: false, state: { open: text, errors: { open: { key: 'errors.tooLong' } } } });
+		expect(r).toMatchObject({
+			ok: false,
+			state: { open: text, errors: { open: { key: 'errors.tooLong' } } }
+		});
 	});
 });

@@ -34,14 +34,18 @@ export function readSurveyStep(
 	const parsed = stepForm.safeParse({ index: form.get('index'), move: form.get('move') });
 	const index = parsed.success ? Math.min(parsed.data.index, items.length - 1) : 0;
 	const state: SurveyStepState = { index, answers, open };
-	if (!parsed.success) return { ok: false, state: { ...state, errors: { form: { key: 'errors.invalid' } } } };
+	if (!parsed.success)
+		return { ok: false, state: { ...state, errors: { form: { key: 'errors.invalid' } } } };
 	const item = items[index]!;
 	const { move } = parsed.data;
 	if (item.type === 'open') {
 		if (move !== 'back' && [...open.trim()].length > OPEN_ANSWER_MAX) {
 			return {
 				ok: false,
-				state: { ...state, errors: { open: { key: 'errors.tooLong', values: { max: OPEN_ANSWER_MAX } } } }
+				state: {
+					...state,
+					errors: { open: { key: 'errors.tooLong', values: { max: OPEN_ANSWER_MAX } } }
+				}
 			};
 		}
 		if (move === 'skip') state.open = '';
@@ -51,12 +55,16 @@ export function readSurveyStep(
 		if (move !== 'skip' && typeof raw === 'string' && raw !== '') {
 			const value = /^\d{1,2}$/.test(raw) ? Number(raw) : -1;
 			if (!fits(item, value)) {
-				return { ok: false, state: { ...state, errors: { answer: { key: 'survey.errors.choose' } } } };
+				return {
+					ok: false,
+					state: { ...state, errors: { answer: { key: 'survey.errors.choose' } } }
+				};
 			}
 			answers[item.code] = value;
 		}
 	}
-	if (move === 'back') return { ok: true, send: false, state: { ...state, index: Math.max(0, index - 1) } };
+	if (move === 'back')
+		return { ok: true, send: false, state: { ...state, index: Math.max(0, index - 1) } };
 	if (index === items.length - 1) return { ok: true, send: true, state };
 	return { ok: true, send: false, state: { ...state, index: index + 1 } };
 }
