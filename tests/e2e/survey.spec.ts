@@ -130,11 +130,12 @@ test.describe('the survey for clients', () => {
 		await page.getByLabel('هل تريد أن تخبرنا بشيء آخر؟', { exact: false }).fill('شكرًا');
 		await page.getByRole('button', { name: 'إرسال' }).click();
 		await expect(page.getByRole('heading', { name: 'شكرًا على إجاباتك!' })).toBeVisible();
-		await expect(page.getByRole('status')).toBeVisible();
+		const sending = page.getByText('جارٍ الإرسال…');
+		await expect(sending).toBeVisible();
 
 		await context.setOffline(false);
 		await page.evaluate(() => window.dispatchEvent(new Event('online')));
-		await expect(page.getByRole('status')).toHaveCount(0, { timeout: 20_000 });
+		await expect(sending).toHaveCount(0, { timeout: 20_000 });
 		// A second flush (another online event) sends nothing again.
 		await page.evaluate(() => window.dispatchEvent(new Event('online')));
 		await page.goto('/');
