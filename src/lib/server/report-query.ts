@@ -25,7 +25,10 @@ export function parseReportQuery(
 	const parsed = querySchema.safeParse(raw);
 	if (!parsed.success) {
 		const message = parsed.error.issues[0]?.message ?? '';
-		return { ok: false, error: message.startsWith('report.') ? message : 'report.errors.badQuarter' };
+		return {
+			ok: false,
+			error: message.startsWith('report.') ? message : 'report.errors.badQuarter'
+		};
 	}
 	const { kwartaal, gemeente, periode } = parsed.data;
 	return {

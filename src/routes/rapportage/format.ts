@@ -6,7 +6,10 @@ export function formatter(lang: Language, t: (key: string, o?: Record<string, un
 	const locale = intlLocale(lang);
 	const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
 	const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-	const grade = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+	const grade = new Intl.NumberFormat(locale, {
+		minimumFractionDigits: 1,
+		maximumFractionDigits: 1
+	});
 	return {
 		pct: (v: number) => pct.format(v),
 		count: (v: number) => num.format(v),

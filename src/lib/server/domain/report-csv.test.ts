@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tableCsv } from './report-csv';
 
-const t = (k: string) => ({ 'report.hiddenPrimary': '< 10', 'report.hiddenSecondary': 'verborgen' })[k] ?? k;
+const t = (k: string) =>
+	({ 'report.hiddenPrimary': '< 10', 'report.hiddenSecondary': 'verborgen' })[k] ?? k;
 
 describe('tableCsv', () => {
 	it('quotes commas and quotes, keeps hidden cells hidden and numbers as numbers', () => {
@@ -12,8 +13,16 @@ describe('tableCsv', () => {
 				title: 'X',
 				columns: ['Stelling', '% eens', 'n'],
 				rows: [
-					[{ t: 'text', v: 'Hij zei "ja", toen' }, { t: 'pct', v: 0.8123 }, { t: 'count', v: 40 }],
-					[{ t: 'text', v: '=cmd()' }, { t: 'hidden', why: 'primary' }, { t: 'hidden', why: 'secondary' }]
+					[
+						{ t: 'text', v: 'Hij zei "ja", toen' },
+						{ t: 'pct', v: 0.8123 },
+						{ t: 'count', v: 40 }
+					],
+					[
+						{ t: 'text', v: '=cmd()' },
+						{ t: 'hidden', why: 'primary' },
+						{ t: 'hidden', why: 'secondary' }
+					]
 				]
 			},
 			t

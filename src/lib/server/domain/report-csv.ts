@@ -30,9 +30,13 @@ function value(cell: TableCell, t: T): string | number {
  * it as UTF-8. A cell starting with = + - @ is prefixed so a spreadsheet never runs it.
  */
 export function tableCsv(table: ReportTable, t: T): string {
-	const safe = (v: string | number) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-	const body = stringify([table.columns, ...table.rows.map((r) => r.map((c) => safe(value(c, t))))], {
-		record_delimiter: 'windows'
-	});
+	const safe = (v: string | number) =>
+		typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+	const body = stringify(
+		[table.columns, ...table.rows.map((r) => r.map((c) => safe(value(c, t))))],
+		{
+			record_delimiter: 'windows'
+		}
+	);
 	return '\uFEFF' + body;
 }

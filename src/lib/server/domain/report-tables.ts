@@ -28,7 +28,11 @@ const text = (v: string): TableCell => ({ t: 'text', v });
 const count = (c: CountCell): TableCell =>
 	c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
 const pct = (c: ShareCell): TableCell =>
-	c.hidden ? { t: 'hidden', why: c.hidden } : c.share === null ? { t: 'none' } : { t: 'pct', v: c.share };
+	c.hidden
+		? { t: 'hidden', why: c.hidden }
+		: c.share === null
+			? { t: 'none' }
+			: { t: 'pct', v: c.share };
 const interval = (c: ShareCell): TableCell =>
 	c.hidden
 		? { t: 'hidden', why: c.hidden }
@@ -41,8 +45,7 @@ const nOf = (c: ShareCell): TableCell =>
 /** The rule written out, e.g. "Groen bij 80% of meer, oranje bij 70% tot 80%, rood daaronder." */
 export function normRule(t: T, colour: Colour): string {
 	const unit = NORM_INDICATORS.find((i) => i.code === colour.norm.indicator)?.unit ?? 'pct';
-	const show = (v: number) =>
-		unit === 'grade' ? (v / 10).toFixed(1).replace('.', ',') : `${v}%`;
+	const show = (v: number) => (unit === 'grade' ? (v / 10).toFixed(1).replace('.', ',') : `${v}%`);
 	return t(colour.norm.higherIsBetter ? 'report.norms.ruleHigher' : 'report.norms.ruleLower', {
 		green: show(colour.norm.green),
 		orange: show(colour.norm.orange)
@@ -82,7 +85,12 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 					: { t: 'count', v: m.late }
 			],
 			...m.versions.map((v) => [
-				text(t('report.methods.version', { trigger: t(`report.trigger.${v.trigger}`), version: v.version })),
+				text(
+					t('report.methods.version', {
+						trigger: t(`report.trigger.${v.trigger}`),
+						version: v.version
+					})
+				),
 				text(t('report.methods.used'))
 			])
 		]
@@ -115,7 +123,12 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 			id: 'grade',
 			section: 'satisfaction',
 			title: t('report.grade.title'),
-			columns: [t('report.col.group'), t('report.grade.mean'), t('report.grade.fail'), t('report.col.n')],
+			columns: [
+				t('report.col.group'),
+				t('report.grade.mean'),
+				t('report.grade.fail'),
+				t('report.col.n')
+			],
 			rows: [
 				[
 					text(t('report.category.all')),
@@ -127,8 +140,12 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 					const h = s.hidden ? ({ t: 'hidden', why: s.hidden } as TableCell) : null;
 					return [
 						text(categoryLabel(t, r, 'segment', s.key)),
-						h ?? (s.mean === null ? ({ t: 'none' } as TableCell) : { t: 'grade' as const, v: s.mean }),
-						h ?? (s.failShare === null ? ({ t: 'none' } as TableCell) : { t: 'pct' as const, v: s.failShare }),
+						h ??
+							(s.mean === null ? ({ t: 'none' } as TableCell) : { t: 'grade' as const, v: s.mean }),
+						h ??
+							(s.failShare === null
+								? ({ t: 'none' } as TableCell)
+								: { t: 'pct' as const, v: s.failShare }),
 						h ?? { t: 'count' as const, v: s.n ?? 0 }
 					];
 				})
@@ -155,7 +172,10 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 			id: `satisfaction-${split}`,
 			section: 'satisfaction',
 			title: t(`report.satisfaction.by.${split}`),
-			columns: [t('report.col.item'), ...keys.flatMap((k) => [categoryLabel(t, r, split, k), t('report.col.nShort')])],
+			columns: [
+				t('report.col.item'),
+				...keys.flatMap((k) => [categoryLabel(t, r, split, k), t('report.col.nShort')])
+			],
 			rows: r.satisfaction.map((i) => [
 				text(itemText(i.code)),
 				...i.splits[split].flatMap((s) => [pct(s.cell), nOf(s.cell)])
@@ -219,7 +239,13 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 					nOf(row.cell),
 					{ t: 'none' } as TableCell
 				]),
-				[text(t('report.category.all')), pct(e.total), interval(e.total), nOf(e.total), norm(t, e.colour)]
+				[
+					text(t('report.category.all')),
+					pct(e.total),
+					interval(e.total),
+					nOf(e.total),
+					norm(t, e.colour)
+				]
 			]
 		});
 	}

@@ -61,13 +61,39 @@ function gridOf(list: Row[], col: string, measure = 'n'): Grid {
 	return g;
 }
 
+/** Categories in their natural order (never by size: splits are side by side, not ranked). */
+const ORDER: string[] = [
+	'werk',
+	'perspectief',
+	'meedoen',
+	'nl',
+	'en',
+	'ar',
+	'werk_lks',
+	'opleiding',
+	'verhuizing',
+	'andere_uitkering',
+	'up',
+	'same',
+	'down',
+	'yes',
+	'no',
+	'other',
+	'none'
+];
+function byOrder(a: string, b: string): number {
+	const ia = ORDER.indexOf(a);
+	const ib = ORDER.indexOf(b);
+	return (ia < 0 ? 50 : ia) - (ib < 0 ? 50 : ib) || a.localeCompare(b);
+}
+
 function categoriesOf(grid: Grid): string[] {
 	const cats = new Set<string>();
 	for (const id of grid.keys()) {
 		const c = id.slice(id.indexOf('|') + 1);
 		if (c !== ALL) cats.add(c);
 	}
-	return [...cats].sort();
+	return [...cats].sort(byOrder);
 }
 
 /** Fills missing cells with 0 so every line is complete, then suppresses. */
@@ -167,7 +193,7 @@ async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: string[]) {
 			perItem.set(id, vc);
 			counts.set(item, perItem);
 		}
-		cats[name] = [...seen].sort();
+		cats[name] = [...seen].sort(byOrder);
 	}
 
 	const lines = (Object.keys(SPLITS) as SplitName[]).flatMap((name) =>
@@ -350,7 +376,7 @@ function measuresTable<M extends string>(list: Row[], ctx: ReportContext, measur
 		M,
 		Grid
 	>;
-	const cats = [...new Set(measures.flatMap((k) => categoriesOf(grids[k])))].sort();
+	const cats = [...new Set(measures.flatMap((k) => categoriesOf(grids[k])))].sort(byOrder);
 	const vis = Object.fromEntries(
 		measures.map((k) => [k, protect(grids[k], gemeenten, cats)])
 	) as Record<M, Map<string, Visibility>>;
