@@ -154,6 +154,68 @@ test.describe('the survey for clients', () => {
 });
 
 test.describe('the reporter', () => {
+	test('reads the report: no axe violations, hidden cells, a CSV of a table, a clear message for a bad URL', async ({
+		page
+	}) => {
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await signInAs(page, 'reporter');
+		await page.goto('/rapportage?gemeente=lindewaard');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rapportage aan de raad');
+		await expect(
+			page.getByRole('img', { name: /Percentage \(helemaal\) eens per stelling/ })
+		).toBeVisible();
+		await expect(page.getByText('< 10').first()).toBeVisible();
+		await expectNoAxeViolations(page);
+
+		const csv = await page.request.get('/rapportage/csv/satisfaction-language?gemeente=lindewaard');
+		expect(csv.status()).toBe(200);
+		expect(csv.headers()['content-type']).toContain('text/csv');
+		const body = await csv.text();
+		expect(body.split('\r\n')[0]).toContain('Stelling');
+		expect(body).toContain('< 10');
+
+		for (const bad of ['?kwartaal=2026-Q7', '?gemeente=%3Cscript%3E', '?periode=maand']) {
+			const response = await page.goto(`/rapportage${bad}`);
+			expect(response!.status(), bad).toBe(400);
+			await expect(page.getByText(/bestaat niet|kennen we niet|Kies een kwartaal/)).toBeVisible();
+		}
+		const unknown = await page.goto('/rapportage?gemeente=nergensdorp');
+		expect(unknown!.status()).toBe(404);
+		const badTable = await page.request.get('/rapportage/csv/geheim');
+		expect(badTable.status()).toBe(404);
+	});
+
+	test('sets a norm: a wrong number is shown next to the field with what was typed, then the report colours it', async ({
+		page
+	}) => {
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await signInAs(page, 'reporter');
+		await page.goto('/rapportage/normen');
+		await page.getByLabel('Indicator').selectOption('agree.serious');
+		await page.getByLabel('Grens voor groen').fill('80');
+		await page.getByLabel('Grens voor oranje').fill('negentig');
+		await page.getByRole('button', { name: 'Norm opslaan' }).click();
+		await expect(page.getByRole('alert')).toContainText('Vul een getal in');
+		await expect(page.getByLabel('Grens voor oranje')).toHaveValue('negentig');
+		await expectNoAxeViolations(page);
+		await page.getByLabel('Grens voor oranje').fill('70');
+		await page.getByRole('button', { name: 'Norm opslaan' }).click();
+		await expect(page.getByText('De norm is opgeslagen.')).toBeVisible();
+		await page.goto('/rapportage');
+		await expect(
+			page.getByText('Groen bij 80% of meer, oranje vanaf 70%, rood daaronder.')
+		).toBeVisible();
+	});
+
+	test('reads open answers in bulk, apart from the report', async ({ page }) => {
+		await signInAs(page, 'reporter');
+		await page.goto('/rapportage/open-antwoorden?periode=jaar');
+		await expect(page.getByRole('heading', { level: 2 })).toContainText('open antwoorden');
+		await expect(page.locator('.answers li').first()).toBeVisible();
+		await page.goto('/rapportage');
+		await expect(page.getByText('Het duurt lang voordat ik antwoord krijg.')).toHaveCount(0);
+	});
+
 	test('sees aggregates only and can never open a client page', async ({ page }) => {
 		await signInAs(page, 'reporter');
 		for (const path of ['/', '/plan', '/afspraken', '/profiel', '/km']) {
