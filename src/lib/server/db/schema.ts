@@ -580,7 +580,8 @@ export const surveyOpenAnswer = pgTable(
 /**
  * Running counts of the anonymous answers, one row per report cell and answer value, kept in
  * the same transaction as each response so the council report never scans every answer.
- * Item '*' counts answer sets. Like the response, it holds nothing that points to a person.
+ * Item '*' counts answer sets, '*late' those sent after the invitation expired. Like the
+ * response, it holds nothing that points to a person.
  */
 export const surveyTally = pgTable(
 	'survey_tally',
@@ -598,7 +599,6 @@ export const surveyTally = pgTable(
 			.references(() => survey.id),
 		item: text('item').notNull(),
 		value: smallint('value').notNull(),
-		late: boolean('late').notNull().default(false),
 		count: integer('count').notNull()
 	},
 	(t) => [
@@ -612,8 +612,7 @@ export const surveyTally = pgTable(
 				t.instrumentId,
 				t.language,
 				t.trigger,
-				t.surveyId,
-				t.late
+				t.surveyId
 			)
 			.nullsNotDistinct()
 	]

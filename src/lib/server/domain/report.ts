@@ -50,6 +50,39 @@ function perGemeente(inner: SQL, measures: SQL = sql`count(*)::int as n`): SQL {
 		group by grouping sets ((m, c), (m), (c), ())`;
 }
 
+/**
+ * One pass for several splits of the same rows: grouping sets per split (with and without
+ * the gemeente) plus the totals; grouping() tells the rows apart. Split and extra column
+ * names come from this module, never from input.
+ */
+async function perGemeenteSplits<S extends string>(
+	db: Db,
+	inner: SQL,
+	splits: readonly S[],
+	measures: SQL,
+	extra: string[] = []
+): Promise<Record<S, Row[]>> {
+	const ex = extra.length ? `, ${extra.join(', ')}` : '';
+	const sets = [
+		...splits.flatMap((s) => [`(m, ${s}${ex})`, `(${s}${ex})`]),
+		`(m${ex})`,
+		extra.length ? `(${extra.join(', ')})` : '()'
+	];
+	const flags = splits.map((s) => `grouping(${s}) as "g_${s}"`).join(', ');
+	const list = await rows(
+		db,
+		sql`select m, ${sql.raw(splits.join(', '))}${sql.raw(ex)}, ${measures}, ${sql.raw(flags)}
+			from (${inner}) x group by grouping sets (${sql.raw(sets.join(', '))})`
+	);
+	const out = Object.fromEntries(splits.map((s) => [s, [] as Row[]])) as Record<S, Row[]>;
+	for (const r of list) {
+		const which = splits.find((s) => Number(r[`g_${s}`]) === 0);
+		if (which) out[which].push({ ...r, c: r[which] });
+		else for (const s of splits) out[s].push({ ...r, c: null });
+	}
+	return out;
+}
+
 const key = (v: unknown) => (v === null || v === undefined ? ALL : String(v));
 
 /** A count per (gemeente, category) with '*' margins, as grouping sets give them. */
@@ -161,21 +194,20 @@ async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: string[]) {
 	const gemeenten = ctx.gemeenten.map((g) => g.id);
 	const m = ctx.selected?.id ?? ALL;
 	// One pass per split; each gives the item × value counts per gemeente and category.
-	const bySplit = {} as Record<SplitName, Row[]>;
-	for (const [name, expr] of Object.entries(SPLITS) as [SplitName, SQL][]) {
-		bySplit[name] = await rows(
-			db,
-			sql`select m, c, item, value, sum(count)::int as n from (
-					select municipality_id as m, ${expr} as c, item, value, count from survey_tally
-					where quarter in (${sql.join(
-						ctx.quarters.map((q) => sql`${q}`),
-						sql`, `
-					)})) x
-				group by grouping sets ((m, c, item, value), (m, item, value), (c, item, value), (item, value))`
-		);
-	}
+	const bySplit = await perGemeenteSplits(
+		db,
+		sql`select municipality_id as m, ${SPLITS.segment} as segment, ${SPLITS.language} as language,
+				${SPLITS.instrument} as instrument, item, value, count
+			from survey_tally where quarter in (${sql.join(
+				ctx.quarters.map((q) => sql`${q}`),
+				sql`, `
+			)})`,
+		['segment', 'language', 'instrument'] as const,
+		sql`sum(count)::int as n`,
+		['item', 'value']
+	);
 	const items = new Set<string>();
-	for (const r of bySplit.segment) if (r.item !== '*') items.add(String(r.item));
+	for (const r of bySplit.segment) if (!String(r.item).startsWith('*')) items.add(String(r.item));
 
 	// Value counts per (cell id, item), with every split's columns prefixed by its name.
 	const counts = new Map<string, Map<string, ValueCounts>>();
@@ -309,7 +341,7 @@ async function trend(db: Db, ctx: ReportContext, lastQuarter: string, gradeCodes
 			from survey_tally where quarter in (${sql.join(
 				quarters.map((q) => sql`${q}`),
 				sql`, `
-			)}) and item <> '*'
+			)}) and item not like '*%'
 			group by grouping sets ((quarter, municipality_id, item, value), (quarter, item, value))`
 	);
 	const counts = new Map<string, ValueCounts>();
@@ -350,23 +382,24 @@ async function trend(db: Db, ctx: ReportContext, lastQuarter: string, gradeCodes
 
 export const USE_MEASURES = ['started', 'running', 'completed', 'stopped', 'workFound'] as const;
 
-async function instrumentUses(db: Db, ctx: ReportContext, by: 'instrument' | 'segment') {
-	const cat =
-		by === 'instrument' ? sql.raw('u.instrument_id::text') : sql.raw(`coalesce(c.segment, 'none')`);
-	const list = await rows(
+async function instrumentUses(db: Db, ctx: ReportContext) {
+	const lists = await perGemeenteSplits(
 		db,
-		perGemeente(
-			sql`select c.municipality_id as m, ${cat} as c, u.start_date, u.end_date, u.outcome
-				from instrument_use u join client c on c.id = u.client_id
-				where u.start_date <= ${ctx.to} and (u.end_date is null or u.end_date >= ${ctx.from})`,
-			sql`count(*) filter (where start_date >= ${ctx.from})::int as started,
-				count(*) filter (where end_date is null or end_date > ${ctx.to})::int as running,
-				count(*) filter (where end_date <= ${ctx.to} and outcome = 'completed')::int as completed,
-				count(*) filter (where end_date <= ${ctx.to} and outcome = 'stopped_early')::int as stopped,
-				count(*) filter (where end_date <= ${ctx.to} and outcome = 'work_found')::int as "workFound"`
-		)
+		sql`select c.municipality_id as m, u.instrument_id::text as instrument,
+				coalesce(c.segment, 'none') as segment, u.start_date, u.end_date, u.outcome
+			from instrument_use u join client c on c.id = u.client_id
+			where u.start_date <= ${ctx.to} and (u.end_date is null or u.end_date >= ${ctx.from})`,
+		['instrument', 'segment'] as const,
+		sql`count(*) filter (where start_date >= ${ctx.from})::int as started,
+			count(*) filter (where end_date is null or end_date > ${ctx.to})::int as running,
+			count(*) filter (where end_date <= ${ctx.to} and outcome = 'completed')::int as completed,
+			count(*) filter (where end_date <= ${ctx.to} and outcome = 'stopped_early')::int as stopped,
+			count(*) filter (where end_date <= ${ctx.to} and outcome = 'work_found')::int as "workFound"`
 	);
-	return measuresTable(list, ctx, USE_MEASURES);
+	return {
+		byInstrument: measuresTable(lists.instrument, ctx, USE_MEASURES),
+		bySegment: measuresTable(lists.segment, ctx, USE_MEASURES)
+	};
 }
 
 function measuresTable<M extends string>(list: Row[], ctx: ReportContext, measures: readonly M[]) {
@@ -485,22 +518,22 @@ const BESTAND_SPLITS = {
 } as const;
 
 async function bestand(db: Db, ctx: ReportContext) {
-	const out = {} as Record<keyof typeof BESTAND_SPLITS, ReturnType<typeof measuresTable<'n'>>>;
-	for (const [name, expr] of Object.entries(BESTAND_SPLITS) as [
-		keyof typeof BESTAND_SPLITS,
-		SQL
-	][]) {
-		const list = await rows(
-			db,
-			perGemeente(
-				sql`select c.municipality_id as m, ${expr} as c
-				from client c cross join (select ${ctx.to}::date as day) e
-				where c.benefit_start <= e.day and not exists (select 1 from outflow o
-					where o.client_id = c.id and o.benefit_start = c.benefit_start and o.date <= e.day)`
-			)
-		);
-		out[name] = measuresTable(list, ctx, ['n'] as const);
-	}
+	const names = Object.keys(BESTAND_SPLITS) as (keyof typeof BESTAND_SPLITS)[];
+	const lists = await perGemeenteSplits(
+		db,
+		sql`select c.municipality_id as m, ${sql.join(
+			names.map((n) => sql`${BESTAND_SPLITS[n]} as ${sql.raw(n)}`),
+			sql`, `
+		)}
+			from client c cross join (select ${ctx.to}::date as day) e
+			where c.benefit_start <= e.day and not exists (select 1 from outflow o
+				where o.client_id = c.id and o.benefit_start = c.benefit_start and o.date <= e.day)`,
+		names,
+		sql`count(*)::int as n`
+	);
+	const out = Object.fromEntries(
+		names.map((n) => [n, measuresTable(lists[n], ctx, ['n'] as const)])
+	) as Record<keyof typeof BESTAND_SPLITS, ReturnType<typeof measuresTable<'n'>>>;
 	const flows = await rows(
 		db,
 		sql`select c.municipality_id as m, 'inflow' as c, count(*)::int as n from client c
@@ -545,7 +578,20 @@ async function invited(db: Db, ctx: ReportContext) {
 
 // ── The whole report ──────────────────────────────────────────────────────────
 
-export async function buildReport(db: Db, q: ReportQuery, now = new Date()) {
+/**
+ * Builds the whole report in one read-only transaction, so every figure comes from the same
+ * moment. JIT compilation is off for it: these are many short aggregates, and compiling
+ * them costs more than it saves.
+ */
+export function buildReport(db: Db, q: ReportQuery, now = new Date()) {
+	return db.transaction(async (tx) => {
+		await tx.execute(sql`set transaction read only`);
+		await tx.execute(sql`set local jit = off`);
+		return build(tx, q, now);
+	});
+}
+
+async function build(db: Db, q: ReportQuery, now: Date) {
 	const ctx = await reportContext(db, q);
 	if (!ctx) return null;
 	const surveys = await db
@@ -584,7 +630,7 @@ export async function buildReport(db: Db, q: ReportQuery, now = new Date()) {
 	);
 	const late = await rows(
 		db,
-		sql`select coalesce(sum(count), 0)::int as n from survey_tally where item = '*' and late
+		sql`select coalesce(sum(count), 0)::int as n from survey_tally where item = '*late'
 			and quarter in (${sql.join(
 				ctx.quarters.map((x) => sql`${x}`),
 				sql`, `
@@ -640,10 +686,7 @@ export async function buildReport(db: Db, q: ReportQuery, now = new Date()) {
 		},
 		responseColour: colour('response.rate', responseRate === null ? null : responseRate * 100),
 		trend: await trend(db, ctx, q.quarter, gradeCodes),
-		uses: {
-			byInstrument: await instrumentUses(db, ctx, 'instrument'),
-			bySegment: await instrumentUses(db, ctx, 'segment')
-		},
+		uses: await instrumentUses(db, ctx),
 		effect: {
 			outflow: await outflowByReason(db, ctx),
 			within6: {

@@ -278,15 +278,19 @@ type TallyCell = {
 	late: boolean;
 };
 
-/** Adds one answer set to the running counts: one row per answered item, plus '*' for the set. */
+/**
+ * Adds one answer set to the running counts: one row per answered item, '*' for the set, and
+ * '*late' when it came in after its invitation expired.
+ */
 export async function addToTally(tx: Db, r: TallyCell): Promise<void> {
 	const entries: [string, number][] = [['*', 0], ...Object.entries(r.answers)];
+	if (r.late) entries.push(['*late', 0]);
 	for (const [item, value] of entries) {
 		await tx.execute(sql`
 			insert into survey_tally (municipality_id, quarter, segment, instrument_id, trigger,
-				language, survey_id, item, value, late, count)
+				language, survey_id, item, value, count)
 			values (${r.municipalityId}, ${r.quarter}, ${r.segment}, ${r.instrumentId}, ${r.trigger},
-				${r.language}, ${r.surveyId}, ${item}, ${value}, ${r.late}, 1)
+				${r.language}, ${r.surveyId}, ${item}, ${value}, 1)
 			on conflict on constraint survey_tally_cell_uq
 			do update set count = survey_tally.count + 1`);
 	}
@@ -297,14 +301,19 @@ export async function rebuildTally(db: Db): Promise<void> {
 	await db.execute(sql`delete from survey_tally`);
 	await db.execute(sql`
 		insert into survey_tally (municipality_id, quarter, segment, instrument_id, trigger,
-			language, survey_id, item, value, late, count)
+			language, survey_id, item, value, count)
 		select r.municipality_id, r.quarter, r.segment, r.instrument_id, r.trigger, r.language,
-			r.survey_id, e.key, e.value::text::smallint, r.late, count(*)::int
+			r.survey_id, e.key, e.value::text::smallint, count(*)::int
 		from survey_response r cross join lateral jsonb_each(r.answers) e
-		group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+		group by 1, 2, 3, 4, 5, 6, 7, 8, 9
 		union all
 		select r.municipality_id, r.quarter, r.segment, r.instrument_id, r.trigger, r.language,
-			r.survey_id, '*', 0, r.late, count(*)::int
+			r.survey_id, '*', 0, count(*)::int
 		from survey_response r
-		group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`);
+		group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+		union all
+		select r.municipality_id, r.quarter, r.segment, r.instrument_id, r.trigger, r.language,
+			r.survey_id, '*late', 0, count(*)::int
+		from survey_response r where r.late
+		group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
 }

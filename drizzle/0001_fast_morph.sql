@@ -8,9 +8,8 @@ CREATE TABLE "survey_tally" (
 	"survey_id" uuid NOT NULL,
 	"item" text NOT NULL,
 	"value" smallint NOT NULL,
-	"late" boolean DEFAULT false NOT NULL,
 	"count" integer NOT NULL,
-	CONSTRAINT "survey_tally_cell_uq" UNIQUE NULLS NOT DISTINCT("quarter","municipality_id","item","value","segment","instrument_id","language","trigger","survey_id","late")
+	CONSTRAINT "survey_tally_cell_uq" UNIQUE NULLS NOT DISTINCT("quarter","municipality_id","item","value","segment","instrument_id","language","trigger","survey_id")
 );
 --> statement-breakpoint
 ALTER TABLE "survey_tally" ADD CONSTRAINT "survey_tally_municipality_id_municipality_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipality"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
