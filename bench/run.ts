@@ -3,11 +3,12 @@
 // Never part of `npm test`: these are numbers to compare, not pass/fail checks.
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createScratchDatabase } from '../scripts/scratch-db.js';
 import { demoCookie, startServer } from './server';
 import { firstLoad } from './first-load';
 import { timeRequests } from './timing';
+import { benchReport, type ReportBenchResult } from './report';
 
 const kb = (b: number) => (b / 1024).toFixed(1);
 const ms = (n: number) => n.toFixed(1);
@@ -32,11 +33,14 @@ async function measure(kind: 'pglite' | 'postgres', port: number, databaseUrl?: 
 	}
 }
 
-if (!process.argv.includes('--no-build')) execSync('npx vite build', { stdio: 'inherit' });
+const reportOnly = process.argv.includes('--report-only');
+if (!reportOnly && !process.argv.includes('--no-build')) {
+	execSync('npx vite build', { stdio: 'inherit' });
+}
 
-const results = [await measure('pglite', 4301)];
 const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (pgBase) {
+const results = reportOnly ? [] : [await measure('pglite', 4301)];
+if (pgBase && !reportOnly) {
 	const db = await createScratchDatabase(pgBase, 'wegwijs_bench');
 	try {
 		results.push(await measure('postgres', 4302, db.url));
@@ -45,30 +49,68 @@ if (pgBase) {
 	}
 }
 
+const reports: ReportBenchResult[] = [await benchReport('pglite')];
+if (pgBase) {
+	const db = await createScratchDatabase(pgBase, 'wegwijs_bench_report');
+	try {
+		reports.push(await benchReport('postgres', { url: db.url }));
+	} finally {
+		await db.drop();
+	}
+}
+
+const reportLines = [
+	'## Council report (ms, 20 runs after 3 warm-up, built in-process as /rapportage does)',
+	'',
+	...reports.map(
+		(r) =>
+			`${r.kind}: ${r.answers.toLocaleString('en')} survey answers, ${r.instrumentUses.toLocaleString('en')} instrument uses, ` +
+			`bulk-inserted in ${r.seedSeconds.toFixed(0)} s.`
+	),
+	'',
+	'| database | report | p50 | p95 | max |',
+	'| --- | --- | ---: | ---: | ---: |',
+	...reports.flatMap((r) =>
+		r.runs.map((x) => `| ${r.kind} | ${x.name} | ${ms(x.p50)} | ${ms(x.p95)} | ${ms(x.max)} |`)
+	),
+	''
+];
+
 const lines = [
 	'# Wegwijs benchmarks',
 	'',
 	`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, ` +
 		`${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Command: \`npm run bench\`.`,
-	'',
-	'## First load (gzip, from the build output)',
-	'',
-	'| page | JS files | JS (KB) | CSS (KB) | HTML (KB) |',
-	'| --- | ---: | ---: | ---: | ---: |',
-	...results[0]!.pages.map(
-		(p) =>
-			`| ${p.path} | ${p.jsFiles} | ${kb(p.jsGzipBytes)} | ${kb(p.cssGzipBytes)} | ${kb(p.htmlGzipBytes)} |`
-	),
-	'',
-	'## Server time, one request at a time (ms, 200 runs after 20 warm-up)',
-	'',
-	'| database | page | p50 | p95 | p99 |',
-	'| --- | --- | ---: | ---: | ---: |',
-	...results.flatMap((r) => [
-		`| ${r.kind} | Mijn plan (/plan, Lars) | ${ms(r.plan.p50)} | ${ms(r.plan.p95)} | ${ms(r.plan.p99)} |`,
-		`| ${r.kind} | login page (no data) | ${ms(r.empty.p50)} | ${ms(r.empty.p95)} | ${ms(r.empty.p99)} |`
-	]),
 	''
 ];
+if (results.length > 0) {
+	lines.push(
+		'## First load (gzip, from the build output)',
+		'',
+		'| page | JS files | JS (KB) | CSS (KB) | HTML (KB) |',
+		'| --- | ---: | ---: | ---: | ---: |',
+		...results[0]!.pages.map(
+			(p) =>
+				`| ${p.path} | ${p.jsFiles} | ${kb(p.jsGzipBytes)} | ${kb(p.cssGzipBytes)} | ${kb(p.htmlGzipBytes)} |`
+		),
+		'',
+		'## Server time, one request at a time (ms, 200 runs after 20 warm-up)',
+		'',
+		'| database | page | p50 | p95 | p99 |',
+		'| --- | --- | ---: | ---: | ---: |',
+		...results.flatMap((r) => [
+			`| ${r.kind} | Mijn plan (/plan, Lars) | ${ms(r.plan.p50)} | ${ms(r.plan.p95)} | ${ms(r.plan.p99)} |`,
+			`| ${r.kind} | login page (no data) | ${ms(r.empty.p50)} | ${ms(r.empty.p95)} | ${ms(r.empty.p99)} |`
+		]),
+		''
+	);
+}
+lines.push(...reportLines);
+// With --report-only the other sections of an earlier run are kept.
+if (reportOnly && existsSync('BENCHMARKS.md')) {
+	const before = readFileSync('BENCHMARKS.md', 'utf8');
+	const cut = before.indexOf('## Council report');
+	lines.splice(0, 4, ...(cut >= 0 ? before.slice(0, cut) : before).trimEnd().split('\n'), '');
+}
 writeFileSync('BENCHMARKS.md', lines.join('\n'));
 console.log(lines.join('\n'));

@@ -19,6 +19,7 @@ import { directionOf } from '$lib/i18n/languages';
 import { negotiateLanguage } from '$lib/i18n/negotiate';
 import { LANGUAGES_WITH_MESSAGES, MESSAGES, messagesFor } from '$lib/i18n/messages.server';
 import { LANGUAGE_COOKIE } from '$lib/server/language';
+import { scheduleSurveys } from '$lib/server/survey-schedule';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -26,6 +27,7 @@ export const init: ServerInit = async () => {
 	const { db, kind } = await database();
 	await seedContent(db);
 	if (e.seedDemo && (await seedDemo(db))) console.log(`Wegwijs: demo data seeded (${kind})`);
+	scheduleSurveys(db, e.SURVEY_PERIODIC_MONTHS);
 };
 
 const handleDatabase: Handle = async ({ event, resolve }) => {

@@ -579,16 +579,11 @@ async function invited(db: Db, ctx: ReportContext) {
 // ── The whole report ──────────────────────────────────────────────────────────
 
 /**
- * Builds the whole report in one read-only transaction, so every figure comes from the same
- * moment. JIT compilation is off for it: these are many short aggregates, and compiling
- * them costs more than it saves.
+ * Builds the whole report. The parts are independent queries, sent at once: on PostgreSQL
+ * they run side by side on the pool's connections (PGlite takes them one after another).
  */
 export function buildReport(db: Db, q: ReportQuery, now = new Date()) {
-	return db.transaction(async (tx) => {
-		await tx.execute(sql`set transaction read only`);
-		await tx.execute(sql`set local jit = off`);
-		return build(tx, q, now);
-	});
+	return build(db, q, now);
 }
 
 async function build(db: Db, q: ReportQuery, now: Date) {
@@ -607,47 +602,55 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 			surveys.flatMap((s) => s.items.filter((i) => i.type === 'grade10').map((i) => i.code))
 		)
 	];
-	const texts = await db
-		.select({ questions: surveyText.questions })
-		.from(surveyText)
-		.where(eq(surveyText.language, 'nl'));
+	const inQuarters = sql.join(
+		ctx.quarters.map((x) => sql`${x}`),
+		sql`, `
+	);
+	const [texts, instruments, versions, late, sat, inv, norms, effect6, effect12] =
+		await Promise.all([
+			db
+				.select({ questions: surveyText.questions })
+				.from(surveyText)
+				.where(eq(surveyText.language, 'nl')),
+			db
+				.select({ id: instrument.id, name: instrumentText.name })
+				.from(instrument)
+				.innerJoin(instrumentText, eq(instrumentText.instrumentId, instrument.id))
+				.where(eq(instrumentText.language, 'nl')),
+			rows(
+				db,
+				sql`select s.trigger, s.version, sum(t.count)::int as n from survey_tally t
+					join survey s on s.id = t.survey_id
+					where t.item = '*' and t.quarter in (${inQuarters})
+					group by s.trigger, s.version order by s.trigger, s.version`
+			),
+			rows(
+				db,
+				sql`select coalesce(sum(count), 0)::int as n from survey_tally where item = '*late'
+					and quarter in (${inQuarters})
+					${ctx.selected ? sql`and municipality_id = ${ctx.selected.id}` : sql``}`
+			),
+			satisfaction(db, ctx, gradeCodes),
+			invited(db, ctx),
+			normsForYear(db, Number(q.quarter.slice(0, 4))),
+			effect(db, ctx, 6),
+			effect(db, ctx, 12)
+		]);
+	const [trendPart, uses, outflowPart, ladderPart, bestandPart] = await Promise.all([
+		trend(db, ctx, q.quarter, gradeCodes),
+		instrumentUses(db, ctx),
+		outflowByReason(db, ctx),
+		ladder(db, ctx),
+		bestand(db, ctx)
+	]);
 	const itemTexts: Record<string, string> = {};
 	for (const t of texts) Object.assign(itemTexts, t.questions);
-	const instruments = await db
-		.select({ id: instrument.id, name: instrumentText.name })
-		.from(instrument)
-		.innerJoin(instrumentText, eq(instrumentText.instrumentId, instrument.id))
-		.where(eq(instrumentText.language, 'nl'));
-	const versions = await rows(
-		db,
-		sql`select s.trigger, s.version, sum(t.count)::int as n from survey_tally t
-			join survey s on s.id = t.survey_id
-			where t.item = '*' and t.quarter in (${sql.join(
-				ctx.quarters.map((x) => sql`${x}`),
-				sql`, `
-			)})
-			group by s.trigger, s.version order by s.trigger, s.version`
-	);
-	const late = await rows(
-		db,
-		sql`select coalesce(sum(count), 0)::int as n from survey_tally where item = '*late'
-			and quarter in (${sql.join(
-				ctx.quarters.map((x) => sql`${x}`),
-				sql`, `
-			)}) ${ctx.selected ? sql`and municipality_id = ${ctx.selected.id}` : sql``}`
-	);
-
-	const sat = await satisfaction(db, ctx, gradeCodes);
-	const inv = await invited(db, ctx);
-	const norms = await normsForYear(db, Number(q.quarter.slice(0, 4)));
 	const colour = (indicator: string, value: number | null): Colour | null => {
 		const norm = norms.find((n) => n.indicator === indicator);
 		return norm && value !== null ? { colour: normColour(value, norm), norm } : null;
 	};
 	const responseRate =
 		sat.answered.n !== null && inv.n !== null && inv.n > 0 ? sat.answered.n / inv.n : null;
-	const effect6 = await effect(db, ctx, 6);
-	const effect12 = await effect(db, ctx, 12);
 
 	return {
 		query: q,
@@ -685,10 +688,10 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 			)
 		},
 		responseColour: colour('response.rate', responseRate === null ? null : responseRate * 100),
-		trend: await trend(db, ctx, q.quarter, gradeCodes),
-		uses: await instrumentUses(db, ctx),
+		trend: trendPart,
+		uses,
 		effect: {
-			outflow: await outflowByReason(db, ctx),
+			outflow: outflowPart,
 			within6: {
 				...effect6,
 				colour: colour(
@@ -703,9 +706,9 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 					effect12.total.share === null ? null : effect12.total.share * 100
 				)
 			},
-			ladder: await ladder(db, ctx)
+			ladder: ladderPart
 		},
-		bestand: await bestand(db, ctx),
+		bestand: bestandPart,
 		norms
 	};
 }
