@@ -32,6 +32,7 @@ import {
 } from '../schema';
 import { seedInstruments } from './catalogue';
 import { SURVEY_TEXTS } from './survey-texts';
+import { rebuildTally } from '../../domain/surveys';
 
 export const DEMO_PASSWORD = 'wegwijs-demo';
 
@@ -1443,5 +1444,7 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 		onProgress?.(from + n, totals.surveyAnswers, 'vragenlijsten');
 		await yieldToEventLoop();
 	}
+	// The report reads the running counts; recount them once after the bulk insert.
+	if (totals.surveyAnswers > 0) await rebuildTally(db);
 	return result;
 }
