@@ -207,6 +207,23 @@ test.describe('the reporter', () => {
 		).toBeVisible();
 	});
 
+	test('the admin sets norms in beheer; the reporter cannot open beheer', async ({ page }) => {
+		await signInAs(page, 'admin');
+		await page.goto('/beheer/normen');
+		await page.getByLabel('Indicator').selectOption('grade.fail');
+		await page.getByLabel('Grens voor groen').fill('10');
+		await page.getByLabel('Grens voor oranje').fill('5');
+		await page.getByRole('button', { name: 'Norm opslaan' }).click();
+		await expect(page.getByRole('alert')).toContainText('Oranje moet hoger zijn dan groen');
+		await page.getByLabel('Grens voor oranje').fill('20');
+		await page.getByRole('button', { name: 'Norm opslaan' }).click();
+		await expect(
+			page.getByText('Groen bij 10% of minder, oranje tot en met 20%, rood daarboven.')
+		).toBeVisible();
+		await signInAs(page, 'reporter');
+		expect((await page.goto('/beheer/normen'))!.status()).toBe(403);
+	});
+
 	test('reads open answers in bulk, apart from the report', async ({ page }) => {
 		await signInAs(page, 'reporter');
 		await page.goto('/rapportage/open-antwoorden?periode=jaar');

@@ -273,6 +273,20 @@ describeEachDatabase('surveys', (database) => {
 		});
 	});
 
+	it('the running tally equals a recount from the answers', async () => {
+		const { db } = database();
+		const snapshot = async () => {
+			const r = await db.execute(sql`select quarter, municipality_id, item, value, segment,
+				instrument_id, language, trigger, survey_id, count from survey_tally
+				order by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
+			return Array.isArray(r) ? r : (r as { rows: unknown[] }).rows;
+		};
+		const running = await snapshot();
+		await surveys.rebuildTally(db);
+		expect(await snapshot()).toEqual(running);
+		expect(running.length).toBeGreaterThan(100);
+	});
+
 	it('the periodic run invites those due, and a second run invites nobody twice', async () => {
 		const { db } = database();
 		const first = await surveys.invitePeriodic(db, { now: later(40), everyMonths: 6 });
