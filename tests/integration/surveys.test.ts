@@ -104,7 +104,12 @@ describeEachDatabase('surveys', (database) => {
 			'text'
 		]);
 		// No timestamp either: an answer time could be matched to the invitation's answered_at.
-		for (const table of ['survey_response', 'survey_open_answer', 'survey_tally']) {
+		for (const table of [
+			'survey_response',
+			'survey_open_answer',
+			'survey_tally',
+			'survey_tally_quarter'
+		]) {
 			const cols = await columnsOf(db, table);
 			expect(
 				cols.filter((c) => /client|user|invitation|_at$|created|key/.test(c)),
@@ -281,9 +286,16 @@ describeEachDatabase('surveys', (database) => {
 				order by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
 			return Array.isArray(r) ? r : (r as { rows: unknown[] }).rows;
 		};
+		const quarters = async () => {
+			const r = await db.execute(sql`select quarter, municipality_id, item, value, count
+				from survey_tally_quarter order by 1, 2, 3, 4`);
+			return Array.isArray(r) ? r : (r as { rows: unknown[] }).rows;
+		};
 		const running = await snapshot();
+		const perQuarter = await quarters();
 		await surveys.rebuildTally(db);
 		expect(await snapshot()).toEqual(running);
+		expect(await quarters()).toEqual(perQuarter);
 		expect(running.length).toBeGreaterThan(100);
 	});
 

@@ -618,6 +618,21 @@ export const surveyTally = pgTable(
 	]
 );
 
+/** The same counts per gemeente, quarter and item only: the trend over eight quarters. */
+export const surveyTallyQuarter = pgTable(
+	'survey_tally_quarter',
+	{
+		quarter: text('quarter').notNull(),
+		municipalityId: uuid('municipality_id')
+			.notNull()
+			.references(() => municipality.id),
+		item: text('item').notNull(),
+		value: smallint('value').notNull(),
+		count: integer('count').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.quarter, t.municipalityId, t.item, t.value] })]
+);
+
 // ── Governance ────────────────────────────────────────────────────────────────
 
 /** The raad's target per indicator per year: green at or above `green`, orange from `orange`. */

@@ -338,7 +338,7 @@ async function trend(db: Db, ctx: ReportContext, lastQuarter: string, gradeCodes
 	const list = await rows(
 		db,
 		sql`select quarter as q, municipality_id as m, item, value, sum(count)::int as n
-			from survey_tally where quarter in (${sql.join(
+			from survey_tally_quarter where quarter in (${sql.join(
 				quarters.map((q) => sql`${q}`),
 				sql`, `
 			)}) and item not like '*%'

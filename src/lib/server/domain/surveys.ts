@@ -293,6 +293,11 @@ export async function addToTally(tx: Db, r: TallyCell): Promise<void> {
 				${r.language}, ${r.surveyId}, ${item}, ${value}, 1)
 			on conflict on constraint survey_tally_cell_uq
 			do update set count = survey_tally.count + 1`);
+		await tx.execute(sql`
+			insert into survey_tally_quarter (quarter, municipality_id, item, value, count)
+			values (${r.quarter}, ${r.municipalityId}, ${item}, ${value}, 1)
+			on conflict (quarter, municipality_id, item, value)
+			do update set count = survey_tally_quarter.count + 1`);
 	}
 }
 
@@ -316,4 +321,9 @@ export async function rebuildTally(db: Db): Promise<void> {
 			r.survey_id, '*late', 0, count(*)::int
 		from survey_response r where r.late
 		group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
+	await db.execute(sql`delete from survey_tally_quarter`);
+	await db.execute(sql`
+		insert into survey_tally_quarter (quarter, municipality_id, item, value, count)
+		select quarter, municipality_id, item, value, sum(count)::int from survey_tally
+		group by 1, 2, 3, 4`);
 }
