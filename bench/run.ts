@@ -3,13 +3,14 @@
 // Never part of `npm test`: these are numbers to compare, not pass/fail checks.
 import { execSync } from 'node:child_process';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CASELOAD, prepareCaseload } from './caseload';
 import { createScratchDatabase } from '../scripts/scratch-db.js';
 import { demoCookie, startServer } from './server';
 import { firstLoad } from './first-load';
 import { timeRequests } from './timing';
+import { benchReport, type ReportBenchResult } from './report';
 
 const kb = (b: number) => (b / 1024).toFixed(1);
 const ms = (n: number) => n.toFixed(1);
@@ -80,13 +81,17 @@ async function measureCaseload(kind: 'pglite' | 'postgres', port: number, pgBase
 	return { kind, rows };
 }
 
-if (!process.argv.includes('--no-build')) execSync('npx vite build', { stdio: 'inherit' });
+// --report-only: just the council report, keeping the other sections of an earlier run.
+const reportOnly = process.argv.includes('--report-only');
+if (!reportOnly && !process.argv.includes('--no-build')) {
+	execSync('npx vite build', { stdio: 'inherit' });
+}
 
 // BENCH_PORT lets two checkouts benchmark side by side (four ports from it are used).
 const PORT = Number(process.env.BENCH_PORT ?? 4301);
-const results = [await measure('pglite', PORT)];
 const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (pgBase) {
+const results = reportOnly ? [] : [await measure('pglite', PORT)];
+if (pgBase && !reportOnly) {
 	const db = await createScratchDatabase(pgBase, 'wegwijs_bench');
 	try {
 		results.push(await measure('postgres', PORT + 1, db.url));
@@ -95,47 +100,84 @@ if (pgBase) {
 	}
 }
 
-const caseloads = [await measureCaseload('pglite', PORT + 2)];
-if (pgBase) caseloads.push(await measureCaseload('postgres', PORT + 3, pgBase));
+const caseloads = reportOnly ? [] : [await measureCaseload('pglite', PORT + 2)];
+if (pgBase && !reportOnly) caseloads.push(await measureCaseload('postgres', PORT + 3, pgBase));
+
+const reports: ReportBenchResult[] = [await benchReport('pglite')];
+if (pgBase) {
+	const db = await createScratchDatabase(pgBase, 'wegwijs_bench_report');
+	try {
+		reports.push(await benchReport('postgres', { url: db.url }));
+	} finally {
+		await db.drop();
+	}
+}
+
+const reportLines = [
+	'## Council report (ms, 20 runs after 3 warm-up, built in-process as /rapportage does)',
+	'',
+	...reports.map(
+		(r) =>
+			`${r.kind}: ${r.answers.toLocaleString('en')} survey answers, ${r.instrumentUses.toLocaleString('en')} instrument uses, ` +
+			`bulk-inserted in ${r.seedSeconds.toFixed(0)} s.`
+	),
+	'',
+	'| database | report | p50 | p95 | max |',
+	'| --- | --- | ---: | ---: | ---: |',
+	...reports.flatMap((r) =>
+		r.runs.map((x) => `| ${r.kind} | ${x.name} | ${ms(x.p50)} | ${ms(x.p95)} | ${ms(x.max)} |`)
+	),
+	''
+];
 
 const lines = [
 	'# Wegwijs benchmarks',
 	'',
 	`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, ` +
 		`${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Command: \`npm run bench\`.`,
-	'',
-	'## First load (gzip, from the build output)',
-	'',
-	'| page | JS files | JS (KB) | CSS (KB) | HTML (KB) |',
-	'| --- | ---: | ---: | ---: | ---: |',
-	...results[0]!.pages.map(
-		(p) =>
-			`| ${p.path} | ${p.jsFiles} | ${kb(p.jsGzipBytes)} | ${kb(p.cssGzipBytes)} | ${kb(p.htmlGzipBytes)} |`
-	),
-	'',
-	'## Server time, one request at a time (ms, 200 runs after 20 warm-up)',
-	'',
-	'| database | page | p50 | p95 | p99 |',
-	'| --- | --- | ---: | ---: | ---: |',
-	...results.flatMap((r) => [
-		`| ${r.kind} | Mijn plan (/plan, Lars) | ${ms(r.plan.p50)} | ${ms(r.plan.p95)} | ${ms(r.plan.p99)} |`,
-		`| ${r.kind} | login page (no data) | ${ms(r.empty.p50)} | ${ms(r.empty.p95)} | ${ms(r.empty.p99)} |`
-	]),
-	'',
-	`## Caseload page: ${CASELOAD} clients in the caseload (ms, 100 runs after 20 warm-up)`,
-	'',
-	'The same klantmanager page with few and with many clients in the database; the time should',
-	'follow the caseload (every figure is an index lookup per client of the caseload).',
-	'',
-	'| database | clients in database | page | p50 | p95 | p99 |',
-	'| --- | ---: | --- | ---: | ---: | ---: |',
-	...caseloads.flatMap((c) =>
-		c.rows.map(
-			(r) =>
-				`| ${c.kind} | ${r.total.toLocaleString('en-US')} | ${r.label} (\`${r.path}\`) | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} |`
-		)
-	),
 	''
 ];
+if (results.length > 0) {
+	lines.push(
+		'## First load (gzip, from the build output)',
+		'',
+		'| page | JS files | JS (KB) | CSS (KB) | HTML (KB) |',
+		'| --- | ---: | ---: | ---: | ---: |',
+		...results[0]!.pages.map(
+			(p) =>
+				`| ${p.path} | ${p.jsFiles} | ${kb(p.jsGzipBytes)} | ${kb(p.cssGzipBytes)} | ${kb(p.htmlGzipBytes)} |`
+		),
+		'',
+		'## Server time, one request at a time (ms, 200 runs after 20 warm-up)',
+		'',
+		'| database | page | p50 | p95 | p99 |',
+		'| --- | --- | ---: | ---: | ---: |',
+		...results.flatMap((r) => [
+			`| ${r.kind} | Mijn plan (/plan, Lars) | ${ms(r.plan.p50)} | ${ms(r.plan.p95)} | ${ms(r.plan.p99)} |`,
+			`| ${r.kind} | login page (no data) | ${ms(r.empty.p50)} | ${ms(r.empty.p95)} | ${ms(r.empty.p99)} |`
+		]),
+		'',
+		`## Caseload page: ${CASELOAD} clients in the caseload (ms, 100 runs after 20 warm-up)`,
+		'',
+		'The same klantmanager page with few and with many clients in the database; the time should',
+		'follow the caseload (every figure is an index lookup per client of the caseload).',
+		'',
+		'| database | clients in database | page | p50 | p95 | p99 |',
+		'| --- | ---: | --- | ---: | ---: | ---: |',
+		...caseloads.flatMap((c) =>
+			c.rows.map(
+				(r) =>
+					`| ${c.kind} | ${r.total.toLocaleString('en-US')} | ${r.label} (\`${r.path}\`) | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} |`
+			)
+		),
+		''
+	);
+}
+lines.push(...reportLines);
+if (reportOnly && existsSync('BENCHMARKS.md')) {
+	const before = readFileSync('BENCHMARKS.md', 'utf8');
+	const cut = before.indexOf('## Council report');
+	lines.splice(0, 4, ...(cut >= 0 ? before.slice(0, cut) : before).trimEnd().split('\n'), '');
+}
 writeFileSync('BENCHMARKS.md', lines.join('\n'));
 console.log(lines.join('\n'));

@@ -21,6 +21,7 @@ import { LANGUAGES_WITH_MESSAGES, MESSAGES, messagesFor } from '$lib/i18n/messag
 import { LANGUAGE_COOKIE } from '$lib/server/language';
 import { languagesOfAnyMunicipality, offered } from '$lib/server/domain/language-offer';
 import { startReminderJob } from '$lib/server/jobs';
+import { scheduleSurveys } from '$lib/server/survey-schedule';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -29,6 +30,7 @@ export const init: ServerInit = async () => {
 	await seedContent(db);
 	if (e.seedDemo && (await seedDemo(db))) console.log(`Wegwijs: demo data seeded (${kind})`);
 	startReminderJob(db);
+	scheduleSurveys(db, e.SURVEY_PERIODIC_MONTHS);
 };
 
 const handleDatabase: Handle = async ({ event, resolve }) => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 // queues and what the server accepts.
 
 export const NOTE_MAX = 500;
+export const OPEN_ANSWER_MAX = 1000;
 
 export const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,100}$/, 'errors.invalid');
 
@@ -29,6 +30,14 @@ export const clientAction = z.discriminatedUnion('type', [
 		appointmentId: uuid,
 		kind: z.enum(['cannot_come', 'other_time']),
 		reason: text(NOTE_MAX)
+	}),
+	z.object({
+		type: z.literal('survey'),
+		invitationId: uuid,
+		/** item code → 1..5 agreement (0 = weet ik niet) or 1..10 grade; skipped items are absent */
+		answers: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), z.number().int().min(0).max(10)),
+		open: text(OPEN_ANSWER_MAX).nullable().optional(),
+		language: z.string().regex(/^[a-z]{2,3}$/)
 	})
 ]);
 

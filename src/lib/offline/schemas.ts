@@ -66,6 +66,30 @@ export const homePage = z.object({
 		),
 		contact: contact.nullable()
 	}),
+	survey: z
+		.object({ id: z.string(), trigger: z.string(), dueAt: iso, questions: z.number() })
+		.nullable()
+		.optional(),
+	fetchedAt: iso
+});
+
+export const surveyPage = z.object({
+	survey: z.object({
+		invitationId: z.string(),
+		trigger: z.enum(['appointment', 'instrument_end', 'periodic']),
+		language: z.string(),
+		dueAt: iso,
+		answered: z.boolean(),
+		expired: z.boolean(),
+		items: z.array(
+			z.object({
+				code: z.string(),
+				type: z.enum(['agree5', 'grade10', 'open']),
+				text: z.string()
+			})
+		)
+	}),
+	formKey: z.string(),
 	fetchedAt: iso
 });
 
@@ -137,6 +161,7 @@ export const PAGE_SCHEMAS = {
 	plan: planPage,
 	appointments: appointmentsPage,
 	appointment: appointmentPage,
+	survey: surveyPage,
 	content: contentPage
 };
 export type PageSchemaName = keyof typeof PAGE_SCHEMAS;

@@ -29,7 +29,9 @@ export const envSchema = z
 			.string()
 			.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
 			.optional(),
-		MAIL_FROM: z.string().min(3).default('Wegwijs <noreply@wegwijs.example>')
+		MAIL_FROM: z.string().min(3).default('Wegwijs <noreply@wegwijs.example>'),
+		/** Months between periodic surveys for one client; 0 switches the periodic survey off. */
+		SURVEY_PERIODIC_MONTHS: z.coerce.number().int().min(0).max(36).default(6)
 	})
 	.transform((e) => ({
 		...e,

@@ -48,7 +48,7 @@ export function issuesToErrors(error: z.ZodError): FieldErrors {
 }
 
 function toFieldError(issue: z.core.$ZodIssue): FieldError {
-	if (issue.message.startsWith('errors.')) return { key: issue.message };
+	if (/^([a-z]+\.)*errors\.\w+$/.test(issue.message)) return { key: issue.message };
 	if (issue.code === 'too_big')
 		return { key: 'errors.tooLong', values: { max: Number(issue.maximum) } };
 	if (issue.code === 'too_small') {

@@ -39,7 +39,14 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
 		const { default: postgres } = await import('postgres');
 		const { drizzle } = await import('drizzle-orm/postgres-js');
 		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-		const sql = postgres(opts.url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
+		// JIT off: Wegwijs runs short queries and small aggregates, where compiling a plan costs
+		// more than it saves (100–400 ms per report query when the estimate crosses the limit).
+		const sql = postgres(opts.url, {
+			max: 10,
+			onnotice: () => {},
+			connect_timeout: 5,
+			connection: { jit: 'off' }
+		});
 		const db = drizzle(sql, { schema });
 		await migrate(db, { migrationsFolder: folder });
 		return { db: db as unknown as Db, kind: 'postgres', close: () => sql.end({ timeout: 5 }) };

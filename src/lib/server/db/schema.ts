@@ -582,6 +582,62 @@ export const surveyOpenAnswer = pgTable(
 	(t) => [index('survey_open_answer_quarter_idx').on(t.quarter, t.municipalityId)]
 );
 
+/**
+ * Running counts of the anonymous answers, one row per report cell and answer value, kept in
+ * the same transaction as each response so the council report never scans every answer.
+ * Item '*' counts answer sets, '*late' those sent after the invitation expired. Like the
+ * response, it holds nothing that points to a person.
+ */
+export const surveyTally = pgTable(
+	'survey_tally',
+	{
+		municipalityId: uuid('municipality_id')
+			.notNull()
+			.references(() => municipality.id),
+		quarter: text('quarter').notNull(),
+		segment: text('segment').$type<Segment>(),
+		instrumentId: uuid('instrument_id').references(() => instrument.id),
+		trigger: text('trigger').$type<SurveyTrigger>().notNull(),
+		language: text('language').notNull(),
+		surveyId: uuid('survey_id')
+			.notNull()
+			.references(() => survey.id),
+		item: text('item').notNull(),
+		value: smallint('value').notNull(),
+		count: integer('count').notNull()
+	},
+	(t) => [
+		unique('survey_tally_cell_uq')
+			.on(
+				t.quarter,
+				t.municipalityId,
+				t.item,
+				t.value,
+				t.segment,
+				t.instrumentId,
+				t.language,
+				t.trigger,
+				t.surveyId
+			)
+			.nullsNotDistinct()
+	]
+);
+
+/** The same counts per gemeente, quarter and item only: the trend over eight quarters. */
+export const surveyTallyQuarter = pgTable(
+	'survey_tally_quarter',
+	{
+		quarter: text('quarter').notNull(),
+		municipalityId: uuid('municipality_id')
+			.notNull()
+			.references(() => municipality.id),
+		item: text('item').notNull(),
+		value: smallint('value').notNull(),
+		count: integer('count').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.quarter, t.municipalityId, t.item, t.value] })]
+);
+
 // ── Governance ────────────────────────────────────────────────────────────────
 
 /** The raad's target per indicator per year: green at or above `green`, orange from `orange`. */

@@ -4,6 +4,7 @@ import { once, type Outcome } from './idempotency';
 import * as plans from './plans';
 import * as appointments from './appointments';
 import * as requests from './requests';
+import * as surveys from './surveys';
 
 const STATUS: Record<string, number> = {
 	not_found: 404,
@@ -15,7 +16,9 @@ const STATUS: Record<string, number> = {
 	reason_too_long: 422,
 	in_past: 422,
 	cancelled: 409,
-	not_shared: 409
+	not_shared: 409,
+	already_answered: 409,
+	invalid_answer: 422
 };
 
 /**
@@ -43,6 +46,8 @@ export function applyClientAction(
 					return requests.askAboutInstrument(tx, { userId, ...action });
 				case 'change':
 					return appointments.requestChange(tx, { userId, ...action, now });
+				case 'survey':
+					return surveys.submitAnswers(tx, { userId, ...action, now });
 			}
 		})();
 		return { status: result.ok ? 200 : (STATUS[result.error] ?? 400), body: result };

@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { appointment, instrumentUse } from '../db/schema';
+import { invite, invitePeriodic } from './surveys';
 
 // The moments that may invite a client to a short survey (DOMAIN.md, "Surveys"). The
 // klantmanager workspace calls these after it records the event, in the same transaction;
@@ -10,9 +13,12 @@ export async function afterAppointmentHeld(
 	appointmentId: string,
 	now: Date = new Date()
 ): Promise<void> {
-	void db;
-	void appointmentId;
-	void now;
+	const [row] = await db
+		.select({ clientId: appointment.clientId, status: appointment.status })
+		.from(appointment)
+		.where(eq(appointment.id, appointmentId));
+	if (!row || row.status !== 'held') return;
+	await invite(db, { clientId: row.clientId, trigger: 'appointment', now });
 }
 
 /** An instrument use ended, for any reason (also when the client left the benefit). */
@@ -21,7 +27,24 @@ export async function afterInstrumentUseEnded(
 	instrumentUseId: string,
 	now: Date = new Date()
 ): Promise<void> {
-	void db;
-	void instrumentUseId;
-	void now;
+	const [row] = await db
+		.select({
+			clientId: instrumentUse.clientId,
+			instrumentId: instrumentUse.instrumentId,
+			endDate: instrumentUse.endDate
+		})
+		.from(instrumentUse)
+		.where(eq(instrumentUse.id, instrumentUseId));
+	if (!row || !row.endDate) return;
+	await invite(db, {
+		clientId: row.clientId,
+		trigger: 'instrument_end',
+		instrumentId: row.instrumentId,
+		now
+	});
+}
+
+/** The periodic survey, for a timer or job: see invitePeriodic. Safe to run more than once. */
+export function periodicSurveys(db: Db, now: Date = new Date(), everyMonths?: number) {
+	return invitePeriodic(db, { now, everyMonths });
 }

@@ -22,6 +22,7 @@ import {
 	type StepOwner
 } from '../schema';
 import { seedInstruments } from './catalogue';
+import { seedDemoSurveys } from './demo-surveys';
 import {
 	addDays,
 	amsterdamTime,
@@ -620,6 +621,8 @@ const PERSONAS: PersonaSpec[] = [
 ];
 
 const BACKGROUND_CLIENTS = 40;
+/** Former clients and clients between klantmanagers: history for the council report. */
+const HISTORY_CLIENTS = 200;
 
 /**
  * Fills an empty database with the demo dienst: three gemeenten, staff, the five personas
@@ -842,7 +845,23 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 			}
 		);
 		await insertGenerated(tx, rows);
+		const ctx = {
+			now,
+			municipalities: munis,
+			municipalityWeights: [40, 35, 25],
+			instruments,
+			passwordHash
+		};
+		const history = generateClients(rng, ctx, {
+			firstNumber: 100_001 + PERSONAS.length + BACKGROUND_CLIENTS,
+			klantmanagerIds: Array<string | null>(HISTORY_CLIENTS).fill(null),
+			instrumentUses: Math.round(HISTORY_CLIENTS * 1.3),
+			appointments: HISTORY_CLIENTS,
+			fallbackStaffId: sanne
+		});
+		await insertGenerated(tx, history);
 		await recordSharedVersions(tx);
+		await seedDemoSurveys(tx, rng, ctx);
 		return true;
 	});
 }

@@ -31,6 +31,8 @@ import {
 	type SurveyTrigger
 } from '../schema';
 import { seedInstruments } from './catalogue';
+import { SURVEY_TEXTS } from './survey-texts';
+import { rebuildTally } from '../../domain/surveys';
 
 export const DEMO_PASSWORD = 'wegwijs-demo';
 
@@ -1053,17 +1055,8 @@ export async function nextClientNumber(db: Db, floor: number): Promise<number> {
 
 type SurveyItem = { code: string; type: 'agree5' | 'grade10' | 'open' };
 
-/** The item bank (DOMAIN.md "Surveys"); codes are stable across versions and languages. */
-export const SURVEY_ITEM_TEXTS: Record<string, string> = {
-	serious: 'De medewerker nam mij serieus.',
-	together: 'We hebben samen naar oplossingen gezocht.',
-	easy: 'Het was makkelijk om te regelen wat ik nodig had.',
-	fits: 'De hulp past bij mijn situatie.',
-	closer: 'Door de hulp ben ik dichter bij werk gekomen / kan ik beter meedoen.',
-	rights: 'Ik begrijp wat mijn rechten en plichten zijn.',
-	grade: 'Welk rapportcijfer geef je ons? (1 is heel slecht, 10 is heel goed)',
-	open: 'Wil je ons nog iets vertellen? Dit mag je overslaan.'
-};
+/** The item bank in Dutch (DOMAIN.md "Surveys"); see survey-texts.ts for the other languages. */
+export const SURVEY_ITEM_TEXTS: Record<string, string> = SURVEY_TEXTS.nl;
 
 const agree = (code: string): SurveyItem => ({ code, type: 'agree5' });
 export const DEFAULT_SURVEY_ITEMS: Record<SurveyTrigger, SurveyItem[]> = {
@@ -1087,7 +1080,7 @@ export const DEFAULT_SURVEY_ITEMS: Record<SurveyTrigger, SurveyItem[]> = {
 	]
 };
 
-interface SurveyRef {
+export interface SurveyRef {
 	id: string;
 	trigger: SurveyTrigger;
 	items: SurveyItem[];
@@ -1122,13 +1115,18 @@ export async function ensureSurveys(db: Db): Promise<Record<SurveyTrigger, Surve
 			)[0]!;
 			await db
 				.insert(surveyText)
-				.values({
-					surveyId: row.id,
-					language: 'nl',
-					questions: Object.fromEntries(items.map((i) => [i.code, SURVEY_ITEM_TEXTS[i.code]!])),
-					status: 'checked',
-					checkedAt: new Date()
-				})
+				.values(
+					(['nl', 'en', 'ar'] as const).map((language) => ({
+						surveyId: row!.id,
+						language,
+						questions: Object.fromEntries(
+							items.map((i) => [i.code, SURVEY_TEXTS[language][i.code]!])
+						),
+						// Only the Dutch source is checked; translations wait for a native speaker.
+						status: language === 'nl' ? ('checked' as const) : ('concept' as const),
+						checkedAt: language === 'nl' ? new Date() : null
+					}))
+				)
 				.onConflictDoNothing();
 		}
 		result[trigger] = { id: row.id, trigger, items: row.items };
@@ -1447,5 +1445,7 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 		onProgress?.(from + n, totals.surveyAnswers, 'vragenlijsten');
 		await yieldToEventLoop();
 	}
+	// The report reads the running counts; recount them once after the bulk insert.
+	if (totals.surveyAnswers > 0) await rebuildTally(db);
 	return result;
 }

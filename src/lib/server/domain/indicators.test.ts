@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import {
+	addMonths,
+	agreeShare,
+	effectWithin,
+	gradeStats,
+	normColour,
+	outflowByReason,
+	wilson
+} from './indicators';
+
+describe('wilson', () => {
+	// Newcombe (1998), "Two-sided confidence intervals for the single proportion", method 3.
+	it.each([
+		[81, 263, 0.2553, 0.3662],
+		[15, 148, 0.0624, 0.1605],
+		[0, 20, 0, 0.1611],
+		[1, 29, 0.0061, 0.1718],
+		[10, 10, 0.7225, 1]
+	])('%i of %i gives %f to %f', (k, n, low, high) => {
+		const ci = wilson(k, n)!;
+		expect(ci.low).toBeCloseTo(low, 4);
+		expect(ci.high).toBeCloseTo(high, 4);
+	});
+
+	it('has no interval without answers', () => {
+		expect(wilson(0, 0)).toBeNull();
+		expect(wilson(3, 2)).toBeNull();
+	});
+});
+
+describe('agreeShare', () => {
+	it('counts (helemaal) eens among valid answers and leaves "weet ik niet" out', () => {
+		const r = agreeShare({ 5: 3, 4: 3, 3: 2, 2: 1, 1: 1, 0: 40 });
+		expect(r).toMatchObject({ n: 10, k: 6, dontKnow: 40, share: 0.6 });
+		expect(r.interval!.low).toBeCloseTo(wilson(6, 10)!.low, 10);
+	});
+
+	it('has no share when everybody said "weet ik niet"', () => {
+		expect(agreeShare({ 0: 12 })).toMatchObject({ n: 0, share: null, interval: null });
+	});
+});
+
+describe('gradeStats', () => {
+	it('gives the mean and the share onvoldoende (below 6)', () => {
+		const r = gradeStats({ 4: 1, 5: 1, 6: 2, 8: 4, 10: 2 });
+		expect(r.n).toBe(10);
+		expect(r.mean).toBeCloseTo(7.3, 10);
+		expect(r.failShare).toBeCloseTo(0.2, 10);
+	});
+	it('a 6 is voldoende', () => {
+		expect(gradeStats({ 6: 5 }).failShare).toBe(0);
+	});
+});
+
+describe('outflowByReason', () => {
+	it('counts each client once, with their last outflow in the period', () => {
+		const rows = [
+			{ clientId: 'a', date: '2026-04-10', reason: 'verhuizing' },
+			{ clientId: 'a', date: '2026-06-01', reason: 'werk' },
+			{ clientId: 'b', date: '2026-05-01', reason: 'werk' },
+			{ clientId: 'c', date: '2026-03-31', reason: 'opleiding' }
+		];
+		expect(outflowByReason(rows, '2026-04-01', '2026-06-30')).toEqual({ werk: 2 });
+	});
+});
+
+describe('effect window', () => {
+	const use = { startDate: '2025-01-01', endDate: '2025-06-30' };
+	it('counts work within 6 months after the end, not at 6 months and a day', () => {
+		expect(effectWithin(use, [{ date: '2025-12-30', reason: 'werk' }], 6, '2026-06-01')).toBe(
+			'yes'
+		);
+		expect(effectWithin(use, [{ date: '2025-12-31', reason: 'werk' }], 6, '2026-06-01')).toBe('no');
+		expect(effectWithin(use, [{ date: '2025-12-31', reason: 'werk' }], 12, '2026-07-01')).toBe(
+			'yes'
+		);
+	});
+	it('counts education and work found during the instrument; moving away does not count', () => {
+		expect(effectWithin(use, [{ date: '2025-03-01', reason: 'opleiding' }], 6, '2026-06-01')).toBe(
+			'yes'
+		);
+		expect(effectWithin(use, [{ date: '2025-08-01', reason: 'verhuizing' }], 6, '2026-06-01')).toBe(
+			'no'
+		);
+		expect(effectWithin(use, [{ date: '2024-12-31', reason: 'werk' }], 6, '2026-06-01')).toBe('no');
+	});
+	it('is pending while the window is still open', () => {
+		expect(effectWithin(use, [], 12, '2026-01-15')).toBe('pending');
+		expect(effectWithin(use, [], 6, '2026-01-15')).toBe('no');
+	});
+	it('adds months to the last day of shorter months', () => {
+		expect(addMonths('2025-08-31', 6)).toBe('2026-02-28');
+		expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+	});
+});
+
+describe('normColour', () => {
+	it('green at or above the norm, orange from the lower bound, else red', () => {
+		const norm = { green: 80, orange: 70, higherIsBetter: true };
+		expect(normColour(80, norm)).toBe('green');
+		expect(normColour(79.9, norm)).toBe('orange');
+		expect(normColour(70, norm)).toBe('orange');
+		expect(normColour(69.9, norm)).toBe('red');
+	});
+	it('mirrored when lower is better (% onvoldoende)', () => {
+		const norm = { green: 10, orange: 20, higherIsBetter: false };
+		expect(normColour(10, norm)).toBe('green');
+		expect(normColour(15, norm)).toBe('orange');
+		expect(normColour(20.5, norm)).toBe('red');
+	});
+});

@@ -1,0 +1,289 @@
+import type { Colour, CountCell, Hidden, Report, ShareCell } from './report';
+import { NORM_INDICATORS } from './norms';
+
+// Every table of the council report, in one shape for the page and for the CSV export, so
+// what is printed, shown and downloaded is always the same (and equally suppressed).
+
+export type TableCell =
+	| { t: 'text'; v: string }
+	| { t: 'count'; v: number }
+	| { t: 'pct'; v: number }
+	| { t: 'interval'; low: number; high: number }
+	| { t: 'grade'; v: number }
+	| { t: 'hidden'; why: Exclude<Hidden, false> }
+	| { t: 'none' }
+	| { t: 'norm'; colour: Colour['colour']; rule: string };
+
+export interface ReportTable {
+	id: string;
+	section: 'methods' | 'satisfaction' | 'uses' | 'effect' | 'bestand';
+	title: string;
+	columns: string[];
+	rows: TableCell[][];
+}
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+const text = (v: string): TableCell => ({ t: 'text', v });
+const count = (c: CountCell): TableCell =>
+	c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
+const pct = (c: ShareCell): TableCell =>
+	c.hidden
+		? { t: 'hidden', why: c.hidden }
+		: c.share === null
+			? { t: 'none' }
+			: { t: 'pct', v: c.share };
+const interval = (c: ShareCell): TableCell =>
+	c.hidden
+		? { t: 'hidden', why: c.hidden }
+		: c.low === null || c.high === null
+			? { t: 'none' }
+			: { t: 'interval', low: c.low, high: c.high };
+const nOf = (c: ShareCell): TableCell =>
+	c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
+
+/** The rule written out, e.g. "Groen bij 80% of meer, oranje bij 70% tot 80%, rood daaronder." */
+export function normRule(t: T, colour: Colour): string {
+	const unit = NORM_INDICATORS.find((i) => i.code === colour.norm.indicator)?.unit ?? 'pct';
+	const show = (v: number) => (unit === 'grade' ? (v / 10).toFixed(1).replace('.', ',') : `${v}%`);
+	return t(colour.norm.higherIsBetter ? 'report.norms.ruleHigher' : 'report.norms.ruleLower', {
+		green: show(colour.norm.green),
+		orange: show(colour.norm.orange)
+	});
+}
+
+const norm = (t: T, c: Colour | null): TableCell =>
+	c ? { t: 'norm', colour: c.colour, rule: normRule(t, c) } : { t: 'none' };
+
+export function categoryLabel(t: T, r: Report, split: string, key: string): string {
+	if (split === 'instrument') return r.instrumentNames[key] ?? t('report.category.none');
+	if (key === 'none') return t('report.category.none');
+	return t(`report.category.${split}.${key.replace(/[^a-z0-9]/gi, '_')}`);
+}
+
+export function reportTables(r: Report, t: T): ReportTable[] {
+	const tables: ReportTable[] = [];
+	const itemText = (code: string) => r.itemTexts[code] ?? code;
+	const m = r.methods;
+
+	tables.push({
+		id: 'methods',
+		section: 'methods',
+		title: t('report.methods.title'),
+		columns: [t('report.col.figure'), t('report.col.value')],
+		rows: [
+			[text(t('report.methods.invited')), count(m.invited)],
+			[text(t('report.methods.answered')), count(m.answered)],
+			[
+				text(t('report.methods.responseRate')),
+				m.responseRate === null ? { t: 'none' } : { t: 'pct', v: m.responseRate }
+			],
+			[
+				text(t('report.methods.late')),
+				m.late === null || (m.late > 0 && m.late < 10)
+					? { t: 'hidden', why: 'primary' }
+					: { t: 'count', v: m.late }
+			],
+			...m.versions.map((v) => [
+				text(
+					t('report.methods.version', {
+						trigger: t(`report.trigger.${v.trigger}`),
+						version: v.version
+					})
+				),
+				text(t('report.methods.used'))
+			])
+		]
+	});
+
+	tables.push({
+		id: 'satisfaction',
+		section: 'satisfaction',
+		title: t('report.satisfaction.table'),
+		columns: [
+			t('report.col.item'),
+			t('report.col.agree'),
+			t('report.col.interval'),
+			t('report.col.n'),
+			t('report.col.norm')
+		],
+		rows: r.satisfaction.map((i) => [
+			text(itemText(i.code)),
+			pct(i.total),
+			interval(i.total),
+			nOf(i.total),
+			norm(t, i.colour)
+		])
+	});
+
+	if (r.grade) {
+		const g = r.grade;
+		const hidden = g.hidden ? ({ t: 'hidden', why: g.hidden } as TableCell) : null;
+		tables.push({
+			id: 'grade',
+			section: 'satisfaction',
+			title: t('report.grade.title'),
+			columns: [
+				t('report.col.group'),
+				t('report.grade.mean'),
+				t('report.grade.fail'),
+				t('report.col.n')
+			],
+			rows: [
+				[
+					text(t('report.category.all')),
+					hidden ?? (g.mean === null ? { t: 'none' } : { t: 'grade', v: g.mean }),
+					hidden ?? (g.failShare === null ? { t: 'none' } : { t: 'pct', v: g.failShare }),
+					hidden ?? { t: 'count', v: g.n ?? 0 }
+				],
+				...g.segments.map((s) => {
+					const h = s.hidden ? ({ t: 'hidden', why: s.hidden } as TableCell) : null;
+					return [
+						text(categoryLabel(t, r, 'segment', s.key)),
+						h ??
+							(s.mean === null ? ({ t: 'none' } as TableCell) : { t: 'grade' as const, v: s.mean }),
+						h ??
+							(s.failShare === null
+								? ({ t: 'none' } as TableCell)
+								: { t: 'pct' as const, v: s.failShare }),
+						h ?? { t: 'count' as const, v: s.n ?? 0 }
+					];
+				})
+			]
+		});
+		if (r.grade.colourMean || r.grade.colourFail) {
+			tables.push({
+				id: 'grade-norms',
+				section: 'satisfaction',
+				title: t('report.grade.norms'),
+				columns: [t('report.col.figure'), t('report.col.norm')],
+				rows: [
+					[text(t('report.grade.mean')), norm(t, r.grade.colourMean)],
+					[text(t('report.grade.fail')), norm(t, r.grade.colourFail)]
+				]
+			});
+		}
+	}
+
+	for (const split of ['segment', 'language', 'instrument'] as const) {
+		const keys = r.satisfaction[0]?.splits[split].map((s) => s.key) ?? [];
+		if (keys.length === 0) continue;
+		tables.push({
+			id: `satisfaction-${split}`,
+			section: 'satisfaction',
+			title: t(`report.satisfaction.by.${split}`),
+			columns: [
+				t('report.col.item'),
+				...keys.flatMap((k) => [categoryLabel(t, r, split, k), t('report.col.nShort')])
+			],
+			rows: r.satisfaction.map((i) => [
+				text(itemText(i.code)),
+				...i.splits[split].flatMap((s) => [pct(s.cell), nOf(s.cell)])
+			])
+		});
+	}
+
+	tables.push({
+		id: 'trend',
+		section: 'satisfaction',
+		title: t('report.trend.title'),
+		columns: [t('report.col.item'), ...r.trend.quarters],
+		rows: r.trend.items.map((i) => [text(itemText(i.code)), ...i.points.map((p) => pct(p))])
+	});
+
+	const measures = ['started', 'running', 'completed', 'stopped', 'workFound'] as const;
+	for (const [id, table, split] of [
+		['uses-instrument', r.uses.byInstrument, 'instrument'],
+		['uses-segment', r.uses.bySegment, 'segment']
+	] as const) {
+		tables.push({
+			id,
+			section: 'uses',
+			title: t(`report.uses.by.${split}`),
+			columns: [t(`report.col.${split}`), ...measures.map((k) => t(`report.uses.${k}`))],
+			rows: [...table.rows, { ...table.total, key: '*' }].map((row) => [
+				text(row.key === '*' ? t('report.category.all') : categoryLabel(t, r, split, row.key)),
+				...measures.map((k) => count(row.cells[k]))
+			])
+		});
+	}
+
+	tables.push({
+		id: 'outflow',
+		section: 'effect',
+		title: t('report.effect.outflow'),
+		columns: [t('report.col.reason'), t('report.col.clients')],
+		rows: [...r.effect.outflow.rows, { ...r.effect.outflow.total, key: '*' }].map((row) => [
+			text(row.key === '*' ? t('report.category.all') : categoryLabel(t, r, 'reason', row.key)),
+			count(row.cells.n)
+		])
+	});
+
+	for (const e of [r.effect.within6, r.effect.within12]) {
+		tables.push({
+			id: `effect-${e.months}`,
+			section: 'effect',
+			title: t('report.effect.within', { months: e.months, from: e.from, to: e.to }),
+			columns: [
+				t('report.col.instrument'),
+				t('report.col.workShare'),
+				t('report.col.interval'),
+				t('report.col.finished'),
+				t('report.col.norm')
+			],
+			rows: [
+				...e.rows.map((row) => [
+					text(categoryLabel(t, r, 'instrument', row.key)),
+					pct(row.cell),
+					interval(row.cell),
+					nOf(row.cell),
+					{ t: 'none' } as TableCell
+				]),
+				[
+					text(t('report.category.all')),
+					pct(e.total),
+					interval(e.total),
+					nOf(e.total),
+					norm(t, e.colour)
+				]
+			]
+		});
+	}
+
+	tables.push({
+		id: 'ladder',
+		section: 'effect',
+		title: t('report.effect.ladder'),
+		columns: [t('report.col.movement'), t('report.col.clients')],
+		rows: [...r.effect.ladder.rows, { ...r.effect.ladder.total, key: '*' }].map((row) => [
+			text(row.key === '*' ? t('report.category.all') : categoryLabel(t, r, 'ladder', row.key)),
+			count(row.cells.n)
+		])
+	});
+
+	const b = r.bestand;
+	tables.push({
+		id: 'bestand',
+		section: 'bestand',
+		title: t('report.bestand.title'),
+		columns: [t('report.col.figure'), t('report.col.clients')],
+		rows: [
+			[text(t('report.bestand.size', { date: r.to })), count(b.segment.total.cells.n)],
+			[text(t('report.bestand.inflow')), count(b.inflow)],
+			[text(t('report.bestand.outflow')), count(b.outflow)]
+		]
+	});
+	for (const split of ['segment', 'age', 'duration', 'statushouder'] as const) {
+		tables.push({
+			id: `bestand-${split}`,
+			section: 'bestand',
+			title: t(`report.bestand.by.${split}`),
+			columns: [t(`report.col.${split}`), t('report.col.clients')],
+			rows: [...b[split].rows, { ...b[split].total, key: '*' }].map((row) => [
+				text(row.key === '*' ? t('report.category.all') : categoryLabel(t, r, split, row.key)),
+				count(row.cells.n)
+			])
+		});
+	}
+	return tables;
+}

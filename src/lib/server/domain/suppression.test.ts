@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { cellId, suppress, tableLines, type Line, type Visibility } from './suppression';
+
+/**
+ * The attacker: knows every shown figure and that each line adds up. Solves any line with one
+ * unknown left, again and again, and returns what they could work out.
+ */
+function attack(cells: Map<string, number>, lines: Line[], state: Map<string, Visibility>) {
+	const known = new Map<string, number>();
+	for (const [id, n] of cells) if (state.get(id) === 'shown') known.set(id, n);
+	for (let progress = true; progress;) {
+		progress = false;
+		for (const line of lines) {
+			const members = [line.total, ...line.parts].filter((id) => cells.has(id));
+			const unknown = members.filter((id) => !known.has(id));
+			if (unknown.length !== 1) continue;
+			const [id] = unknown as [string];
+			const partsSum = line.parts.reduce((s, p) => s + (p === id ? 0 : (known.get(p) ?? 0)), 0);
+			known.set(id, id === line.total ? partsSum : known.get(line.total)! - partsSum);
+			progress = true;
+		}
+	}
+	return [...cells.keys()].filter((id) => state.get(id) !== 'shown' && known.has(id));
+}
+
+function grid(rows: string[], cols: string[], values: number[][]) {
+	const cells = new Map<string, number>();
+	rows.forEach((r, i) => cols.forEach((c, j) => cells.set(cellId(r, c), values[i]![j]!)));
+	for (const r of rows)
+		cells.set(
+			cellId(r, '*'),
+			cols.reduce((s, c) => s + cells.get(cellId(r, c))!, 0)
+		);
+	for (const c of [...cols, '*']) {
+		cells.set(
+			cellId('*', c),
+			rows.reduce((s, r) => s + cells.get(cellId(r, c))!, 0)
+		);
+	}
+	return cells;
+}
+
+describe('suppress', () => {
+	it('hides a cell under 10 and shows 10 and zero', () => {
+		const cells = new Map([
+			['a', 9],
+			['b', 10],
+			['c', 0]
+		]);
+		const state = suppress(cells, []);
+		expect(Object.fromEntries(state)).toEqual({ a: 'primary', b: 'shown', c: 'shown' });
+	});
+
+	it('one small segment next to a total: a second cell is hidden so the total gives nothing away', () => {
+		const cells = new Map([
+			['total', 59],
+			['werk', 4],
+			['perspectief', 30],
+			['meedoen', 25]
+		]);
+		const lines = [{ total: 'total', parts: ['werk', 'perspectief', 'meedoen'] }];
+		const state = suppress(cells, lines);
+		expect(state.get('werk')).toBe('primary');
+		expect(state.get('meedoen')).toBe('secondary');
+		expect(state.get('perspectief')).toBe('shown');
+		expect(state.get('total')).toBe('shown');
+		expect(attack(cells, lines, state)).toEqual([]);
+	});
+
+	it('a zero next to a small cell does not protect it', () => {
+		const cells = new Map([
+			['total', 40],
+			['a', 0],
+			['b', 3],
+			['c', 37]
+		]);
+		const lines = [{ total: 'total', parts: ['a', 'b', 'c'] }];
+		const state = suppress(cells, lines);
+		expect(state.get('c')).toBe('secondary');
+		expect(attack(cells, lines, state)).toEqual([]);
+	});
+
+	it('a gemeente with one client: the dienst total does not give it away', () => {
+		const cells = new Map([
+			['*', 101],
+			['klein', 1],
+			['midden', 40],
+			['groot', 60]
+		]);
+		const lines = [{ total: '*', parts: ['klein', 'midden', 'groot'] }];
+		const state = suppress(cells, lines);
+		expect(state.get('klein')).toBe('primary');
+		expect(state.get('midden')).toBe('secondary');
+		expect(attack(cells, lines, state)).toEqual([]);
+	});
+
+	it('gemeente × segment with margins: hiding within the gemeente is not enough, the dienst column would leak', () => {
+		const rows = ['a', 'b', 'c'];
+		const cols = ['werk', 'perspectief', 'meedoen'];
+		const cells = grid(rows, cols, [
+			[4, 30, 25],
+			[20, 40, 33],
+			[15, 22, 50]
+		]);
+		const lines = tableLines(rows, cols);
+		// Only hiding inside gemeente a (one line) still leaks through the werk column.
+		const naive = new Map(suppress(cells, [lines[0]!]));
+		expect(attack(cells, lines, naive)).toContain(cellId('a', 'werk'));
+		const state = suppress(cells, lines);
+		expect(attack(cells, lines, state)).toEqual([]);
+		expect(state.get(cellId('a', 'werk'))).toBe('primary');
+	});
+
+	it('two splits of the same total (segment and language) are both protected', () => {
+		const rows = ['a', 'b'];
+		const cells = new Map<string, number>();
+		const add = (r: string, c: string, n: number) => cells.set(cellId(r, c), n);
+		add('a', '*', 50);
+		add('b', '*', 60);
+		add('*', '*', 110);
+		for (const [c, na, nb] of [
+			['seg:werk', 20, 25],
+			['seg:meedoen', 30, 35],
+			['lang:nl', 45, 52],
+			['lang:ar', 5, 8]
+		] as const) {
+			add('a', c, na);
+			add('b', c, nb);
+			add('*', c, na + nb);
+		}
+		const lines = [
+			...tableLines(rows, ['seg:werk', 'seg:meedoen']),
+			...tableLines(rows, ['lang:nl', 'lang:ar'])
+		];
+		const state = suppress(cells, lines);
+		expect(state.get(cellId('a', 'lang:ar'))).toBe('primary');
+		expect(state.get(cellId('b', 'lang:ar'))).toBe('primary');
+		expect(attack(cells, lines, state)).toEqual([]);
+	});
+
+	it('random tables never leak a hidden cell to the attacker', () => {
+		let seed = 7;
+		const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+		for (let t = 0; t < 300; t++) {
+			const rows = ['a', 'b', 'c', 'd'].slice(0, 2 + Math.floor(rnd() * 3));
+			const cols = ['w', 'p', 'm', 'x'].slice(0, 2 + Math.floor(rnd() * 3));
+			const values = rows.map(() => cols.map(() => Math.floor(rnd() ** 2 * 40)));
+			const cells = grid(rows, cols, values);
+			const lines = tableLines(rows, cols);
+			const state = suppress(cells, lines);
+			expect(attack(cells, lines, state)).toEqual([]);
+			for (const [id, n] of cells) if (n > 0 && n < 10) expect(state.get(id)).not.toBe('shown');
+		}
+	});
+});

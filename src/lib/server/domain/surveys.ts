@@ -1,0 +1,329 @@
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import {
+	client,
+	survey,
+	surveyInvitation,
+	surveyOpenAnswer,
+	surveyResponse,
+	surveyText,
+	type SurveyTrigger
+} from '../db/schema';
+import { quarterOfInstant } from '../../quarters';
+import { cleanAnswers, type SurveyItem } from './survey-answers';
+
+// Invitations and anonymous answers (DOMAIN.md "Surveys"). The invitation knows the client;
+// the response never does. Both change in one transaction, and nothing joins them afterwards.
+
+/** Days a client has to answer an invitation before it is no longer offered. */
+export const INVITATION_DAYS = 14;
+/** At most one invitation per client in this many days, whatever the trigger. */
+export const MIN_DAYS_BETWEEN = 30;
+export const DEFAULT_PERIODIC_MONTHS = 6;
+
+const DAY = 86_400_000;
+
+export type InviteResult =
+	| { ok: true; invitationId: string }
+	| { ok: false; reason: 'no_client' | 'open_invitation' | 'too_soon' | 'no_survey' };
+
+/**
+ * Invites a client to the active survey for `trigger`, unless they have an open invitation or
+ * were invited in the last 30 days. Locks the client row so two triggers at once invite once.
+ * Call it inside a transaction (the triggers run in the caller's).
+ */
+export async function invite(
+	db: Db,
+	input: { clientId: string; trigger: SurveyTrigger; instrumentId?: string | null; now?: Date }
+): Promise<InviteResult> {
+	const now = input.now ?? new Date();
+	const [me] = await db
+		.select({ id: client.id })
+		.from(client)
+		.where(eq(client.id, input.clientId))
+		.for('update');
+	if (!me) return { ok: false, reason: 'no_client' };
+	const [last] = await db
+		.select({
+			createdAt: surveyInvitation.createdAt,
+			dueAt: surveyInvitation.dueAt,
+			answeredAt: surveyInvitation.answeredAt
+		})
+		.from(surveyInvitation)
+		.where(eq(surveyInvitation.clientId, me.id))
+		.orderBy(desc(surveyInvitation.createdAt))
+		.limit(1);
+	if (last && !last.answeredAt && last.dueAt > now) return { ok: false, reason: 'open_invitation' };
+	if (last && last.createdAt.getTime() > now.getTime() - MIN_DAYS_BETWEEN * DAY) {
+		return { ok: false, reason: 'too_soon' };
+	}
+	const active = await activeSurvey(db, input.trigger);
+	if (!active) return { ok: false, reason: 'no_survey' };
+	const [row] = await db
+		.insert(surveyInvitation)
+		.values({
+			clientId: me.id,
+			surveyId: active.id,
+			trigger: input.trigger,
+			instrumentId: input.trigger === 'instrument_end' ? (input.instrumentId ?? null) : null,
+			createdAt: now,
+			dueAt: new Date(now.getTime() + INVITATION_DAYS * DAY)
+		})
+		.returning({ id: surveyInvitation.id });
+	return { ok: true, invitationId: row!.id };
+}
+
+async function activeSurvey(db: Db, trigger: SurveyTrigger) {
+	const [row] = await db
+		.select({ id: survey.id, items: survey.items })
+		.from(survey)
+		.where(and(eq(survey.trigger, trigger), eq(survey.active, true)))
+		.orderBy(desc(survey.version))
+		.limit(1);
+	return row ?? null;
+}
+
+/**
+ * The periodic survey: every client still on the benefit whose last periodic invitation is
+ * older than `everyMonths` (or who never had one and has been a client that long) is invited.
+ * A timer calls this; running it twice invites nobody twice (the 30-day and open rules).
+ */
+export async function invitePeriodic(
+	db: Db,
+	opts: { now?: Date; everyMonths?: number } = {}
+): Promise<number> {
+	const now = opts.now ?? new Date();
+	const months = opts.everyMonths ?? DEFAULT_PERIODIC_MONTHS;
+	const since = new Date(now);
+	since.setUTCMonth(since.getUTCMonth() - months);
+	const recent = new Date(now.getTime() - MIN_DAYS_BETWEEN * DAY);
+	const candidates = await db
+		.select({ id: client.id })
+		.from(client)
+		.where(
+			sql`${client.benefitStart} <= ${since.toISOString().slice(0, 10)}
+				and not exists (select 1 from outflow o where o.client_id = ${client.id}
+					and o.benefit_start = ${client.benefitStart})
+				and not exists (select 1 from survey_invitation i where i.client_id = ${client.id}
+					and (i.created_at > ${recent.toISOString()}
+						or (i.trigger = 'periodic' and i.created_at > ${since.toISOString()})
+						or (i.answered_at is null and i.due_at > ${now.toISOString()})))`
+		);
+	let invited = 0;
+	for (const c of candidates) {
+		const result = await db.transaction((tx) =>
+			invite(tx, { clientId: c.id, trigger: 'periodic', now })
+		);
+		if (result.ok) invited++;
+	}
+	return invited;
+}
+
+/** The open invitation Home shows, if any. */
+export async function openInvitationOf(db: Db, userId: string, now = new Date()) {
+	const [row] = await db
+		.select({
+			id: surveyInvitation.id,
+			trigger: surveyInvitation.trigger,
+			dueAt: surveyInvitation.dueAt,
+			items: survey.items
+		})
+		.from(surveyInvitation)
+		.innerJoin(client, eq(client.id, surveyInvitation.clientId))
+		.innerJoin(survey, eq(survey.id, surveyInvitation.surveyId))
+		.where(
+			and(
+				eq(client.userId, userId),
+				isNull(surveyInvitation.answeredAt),
+				gt(surveyInvitation.dueAt, now)
+			)
+		)
+		.orderBy(desc(surveyInvitation.createdAt))
+		.limit(1);
+	if (!row) return null;
+	return {
+		id: row.id,
+		trigger: row.trigger,
+		dueAt: row.dueAt.toISOString(),
+		questions: row.items.length
+	};
+}
+
+/** One invitation with its questions in the client's language (Dutch where none exists). */
+export async function surveyOfInvitation(
+	db: Db,
+	input: { userId: string; invitationId: string; lang: string; now?: Date }
+) {
+	const now = input.now ?? new Date();
+	const [row] = await db
+		.select({
+			id: surveyInvitation.id,
+			surveyId: surveyInvitation.surveyId,
+			trigger: surveyInvitation.trigger,
+			dueAt: surveyInvitation.dueAt,
+			answeredAt: surveyInvitation.answeredAt,
+			items: survey.items
+		})
+		.from(surveyInvitation)
+		.innerJoin(client, eq(client.id, surveyInvitation.clientId))
+		.innerJoin(survey, eq(survey.id, surveyInvitation.surveyId))
+		.where(and(eq(surveyInvitation.id, input.invitationId), eq(client.userId, input.userId)));
+	if (!row) return null;
+	const texts = await db
+		.select({ language: surveyText.language, questions: surveyText.questions })
+		.from(surveyText)
+		.where(
+			and(eq(surveyText.surveyId, row.surveyId), inArray(surveyText.language, [input.lang, 'nl']))
+		);
+	const chosen =
+		texts.find((t) => t.language === input.lang) ?? texts.find((t) => t.language === 'nl');
+	const nl = texts.find((t) => t.language === 'nl');
+	return {
+		invitationId: row.id,
+		trigger: row.trigger,
+		language: chosen?.language ?? 'nl',
+		dueAt: row.dueAt.toISOString(),
+		answered: !!row.answeredAt,
+		expired: row.dueAt <= now,
+		items: row.items.map((item) => ({
+			...item,
+			text: chosen?.questions[item.code] ?? nl?.questions[item.code] ?? item.code
+		}))
+	};
+}
+
+export type SurveySubmitResult =
+	| { ok: true; late: boolean }
+	| { ok: false; error: 'not_found' | 'already_answered' | 'invalid_answer' | 'too_long' };
+
+/**
+ * Stores one anonymous answer set and marks the invitation answered, in the caller's
+ * transaction (the idempotency key's). An answer that arrives after the invitation expired
+ * (sent from a phone that was offline) is accepted once and marked late.
+ */
+export async function submitAnswers(
+	tx: Db,
+	input: {
+		userId: string;
+		invitationId: string;
+		answers: Record<string, number>;
+		open?: string | null;
+		language: string;
+		now?: Date;
+	}
+): Promise<SurveySubmitResult> {
+	const now = input.now ?? new Date();
+	const [inv] = await tx
+		.select({
+			id: surveyInvitation.id,
+			surveyId: surveyInvitation.surveyId,
+			trigger: surveyInvitation.trigger,
+			instrumentId: surveyInvitation.instrumentId,
+			dueAt: surveyInvitation.dueAt,
+			answeredAt: surveyInvitation.answeredAt,
+			municipalityId: client.municipalityId,
+			segment: client.segment
+		})
+		.from(surveyInvitation)
+		.innerJoin(client, eq(client.id, surveyInvitation.clientId))
+		.where(and(eq(surveyInvitation.id, input.invitationId), eq(client.userId, input.userId)))
+		.for('update', { of: surveyInvitation });
+	if (!inv) return { ok: false, error: 'not_found' };
+	if (inv.answeredAt) return { ok: false, error: 'already_answered' };
+	const [s] = await tx
+		.select({ items: survey.items })
+		.from(survey)
+		.where(eq(survey.id, inv.surveyId));
+	const cleaned = cleanAnswers(s!.items as SurveyItem[], input.answers, input.open);
+	if (!cleaned.ok) return cleaned;
+	const [text] = await tx
+		.select({ language: surveyText.language })
+		.from(surveyText)
+		.where(and(eq(surveyText.surveyId, inv.surveyId), eq(surveyText.language, input.language)));
+	const response = {
+		municipalityId: inv.municipalityId,
+		quarter: quarterOfInstant(now),
+		segment: inv.segment,
+		instrumentId: inv.trigger === 'instrument_end' ? inv.instrumentId : null,
+		trigger: inv.trigger,
+		language: text ? input.language : 'nl',
+		surveyId: inv.surveyId,
+		answers: cleaned.answers,
+		late: inv.dueAt <= now
+	};
+	await tx.insert(surveyResponse).values(response);
+	await addToTally(tx, response);
+	if (cleaned.open) {
+		await tx.insert(surveyOpenAnswer).values({
+			municipalityId: response.municipalityId,
+			quarter: response.quarter,
+			language: response.language,
+			text: cleaned.open
+		});
+	}
+	await tx.update(surveyInvitation).set({ answeredAt: now }).where(eq(surveyInvitation.id, inv.id));
+	// Nothing about the stored row goes back: the idempotency table keeps this answer per user.
+	return { ok: true, late: response.late };
+}
+
+type TallyCell = {
+	municipalityId: string;
+	quarter: string;
+	segment: string | null;
+	instrumentId: string | null;
+	trigger: string;
+	language: string;
+	surveyId: string;
+	answers: Record<string, number>;
+	late: boolean;
+};
+
+/**
+ * Adds one answer set to the running counts: one row per answered item, '*' for the set, and
+ * '*late' when it came in after its invitation expired.
+ */
+export async function addToTally(tx: Db, r: TallyCell): Promise<void> {
+	const entries: [string, number][] = [['*', 0], ...Object.entries(r.answers)];
+	if (r.late) entries.push(['*late', 0]);
+	for (const [item, value] of entries) {
+		await tx.execute(sql`
+			insert into survey_tally (municipality_id, quarter, segment, instrument_id, trigger,
+				language, survey_id, item, value, count)
+			values (${r.municipalityId}, ${r.quarter}, ${r.segment}, ${r.instrumentId}, ${r.trigger},
+				${r.language}, ${r.surveyId}, ${item}, ${value}, 1)
+			on conflict on constraint survey_tally_cell_uq
+			do update set count = survey_tally.count + 1`);
+		await tx.execute(sql`
+			insert into survey_tally_quarter (quarter, municipality_id, item, value, count)
+			values (${r.quarter}, ${r.municipalityId}, ${item}, ${value}, 1)
+			on conflict (quarter, municipality_id, item, value)
+			do update set count = survey_tally_quarter.count + 1`);
+	}
+}
+
+/** Recounts the tally from the responses (after a bulk import or seed). */
+export async function rebuildTally(db: Db): Promise<void> {
+	await db.execute(sql`delete from survey_tally`);
+	await db.execute(sql`
+		insert into survey_tally (municipality_id, quarter, segment, instrument_id, trigger,
+			language, survey_id, item, value, count)
+		select r.municipality_id, r.quarter, r.segment, r.instrument_id, r.trigger, r.language,
+			r.survey_id, e.key, e.value::text::smallint, count(*)::int
+		from survey_response r cross join lateral jsonb_each(r.answers) e
+		group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+		union all
+		select r.municipality_id, r.quarter, r.segment, r.instrument_id, r.trigger, r.language,
+			r.survey_id, '*', 0, count(*)::int
+		from survey_response r
+		group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+		union all
+		select r.municipality_id, r.quarter, r.segment, r.instrument_id, r.trigger, r.language,
+			r.survey_id, '*late', 0, count(*)::int
+		from survey_response r where r.late
+		group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
+	await db.execute(sql`delete from survey_tally_quarter`);
+	await db.execute(sql`
+		insert into survey_tally_quarter (quarter, municipality_id, item, value, count)
+		select quarter, municipality_id, item, value, sum(count)::int from survey_tally
+		group by 1, 2, 3, 4`);
+}

@@ -1,0 +1,19 @@
+import { requireRole } from '$lib/server/auth/guard';
+import { loadNorms, removeNorm, saveNorm } from '$lib/server/norm-form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireRole(locals, 'admin', url);
+	return loadNorms(locals, url);
+};
+
+export const actions: Actions = {
+	save: async ({ locals, request }) => {
+		const user = requireRole(locals, 'admin');
+		return saveNorm(locals, await request.formData(), user.id);
+	},
+	remove: async ({ locals, request }) => {
+		requireRole(locals, 'admin');
+		return removeNorm(locals, await request.formData());
+	}
+};

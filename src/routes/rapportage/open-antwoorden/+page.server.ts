@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/guard';
+import { reportContext } from '$lib/server/domain/report';
+import { openAnswers } from '$lib/server/domain/open-answers';
+import { parseReportQuery, reportSearch } from '$lib/server/report-query';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireRole(locals, 'reporter', url);
+	const parsed = parseReportQuery(url);
+	if (!parsed.ok) error(400, locals.t(parsed.error));
+	const ctx = await reportContext(locals.db, parsed.query);
+	if (!ctx) error(404, locals.t('report.errors.badGemeente'));
+	return {
+		query: parsed.query,
+		gemeente: ctx.selected?.name ?? null,
+		search: reportSearch(parsed.query),
+		open: await openAnswers(locals.db, ctx)
+	};
+};
