@@ -248,3 +248,20 @@ test('two people edit the same plan: the second save is told and sees both versi
 	await expect(lead.getByText('Het concept is opgeslagen.')).toBeVisible();
 	await other.close();
 });
+
+test('a client without a plan gets one from scratch, kept as a draft until it is shared', async ({
+	page
+}) => {
+	await signInAs(page, 'klantmanager');
+	await page.goto('/km?plan=none');
+	await page.locator('tbody th a').first().click();
+	await page.getByRole('link', { name: 'Plan maken' }).click();
+	await page.getByLabel('Met een leeg plan').check();
+	await page.getByRole('button', { name: 'Plan maken' }).click();
+	await expect(page.getByText('Dit plan is nog niet gedeeld.', { exact: false })).toBeVisible();
+	// Sharing an empty plan is refused with messages next to the fields.
+	await page.getByRole('button', { name: 'Delen met de cliënt' }).click();
+	await expect(page.locator('.error-summary')).toBeFocused();
+	await expect(page.locator('.error-summary')).toContainText('Schrijf het doel op.');
+	await expectNoAxeViolations(page);
+});
