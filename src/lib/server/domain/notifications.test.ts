@@ -25,10 +25,13 @@ describe('notice texts', () => {
 		}
 	});
 
-	it('falls back to Dutch for a language without its own texts', () => {
-		expect(renderNotice('ti', { kind: 'requestAnswered', params: {} }).subject).toBe(
-			'Je klantmanager heeft geantwoord'
-		);
+	it('speaks every language Wegwijs has, never Dutch in its place', () => {
+		const dutch = renderNotice('nl', { kind: 'requestAnswered', params: {} }).subject;
+		for (const lang of ['en', 'ar', 'fa', 'prs', 'ti', 'tr', 'uk', 'so'] as const) {
+			const subject = renderNotice(lang, { kind: 'requestAnswered', params: {} }).subject;
+			expect(subject, lang).not.toBe(dutch);
+			expect(subject, lang).not.toBe('notifications.requestAnswered.subject');
+		}
 	});
 });
 

@@ -1113,22 +1113,25 @@ export async function ensureSurveys(db: Db): Promise<Record<SurveyTrigger, Surve
 					.from(survey)
 					.where(and(eq(survey.trigger, trigger), eq(survey.version, 1)))
 			)[0]!;
-			await db
-				.insert(surveyText)
-				.values(
-					(['nl', 'en', 'ar'] as const).map((language) => ({
+		}
+		// Every language of the item bank the survey lacks (a translation added later too).
+		const texts = (Object.keys(SURVEY_TEXTS) as (keyof typeof SURVEY_TEXTS)[]).flatMap(
+			(language) => {
+				const bank = SURVEY_TEXTS[language];
+				if (!row!.items.every((i) => bank[i.code])) return [];
+				return [
+					{
 						surveyId: row!.id,
 						language,
-						questions: Object.fromEntries(
-							items.map((i) => [i.code, SURVEY_TEXTS[language][i.code]!])
-						),
+						questions: Object.fromEntries(row!.items.map((i) => [i.code, bank[i.code]!])),
 						// Only the Dutch source is checked; translations wait for a native speaker.
 						status: language === 'nl' ? ('checked' as const) : ('concept' as const),
 						checkedAt: language === 'nl' ? new Date() : null
-					}))
-				)
-				.onConflictDoNothing();
-		}
+					}
+				];
+			}
+		);
+		await db.insert(surveyText).values(texts).onConflictDoNothing();
 		result[trigger] = { id: row.id, trigger, items: row.items };
 	}
 	return result;
