@@ -564,7 +564,11 @@ export const surveyResponse = pgTable(
 		answers: jsonb('answers').$type<Record<string, number>>().notNull(),
 		late: boolean('late').notNull().default(false)
 	},
-	(t) => [index('survey_response_report_idx').on(t.quarter, t.municipalityId)]
+	(t) => [
+		index('survey_response_report_idx').on(t.quarter, t.municipalityId),
+		// /beheer asks whether a version has answers (then it is read-only).
+		index('survey_response_survey_idx').on(t.surveyId)
+	]
 );
 
 /** Open answers kept apart from the scored ones, shown to the reporter only in bulk. */

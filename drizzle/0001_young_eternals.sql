@@ -60,4 +60,5 @@ ALTER TABLE "survey_tally" ADD CONSTRAINT "survey_tally_survey_id_survey_id_fk" 
 ALTER TABLE "survey_tally_quarter" ADD CONSTRAINT "survey_tally_quarter_municipality_id_municipality_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipality"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "plan_template_segment_idx" ON "plan_template" USING btree ("segment");--> statement-breakpoint
 CREATE INDEX "audit_event_at_idx" ON "audit_event" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "survey_response_survey_idx" ON "survey_response" USING btree ("survey_id");--> statement-breakpoint
 CREATE INDEX "team_lead_idx" ON "team" USING btree ("lead_user_id");

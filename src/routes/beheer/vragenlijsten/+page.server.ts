@@ -1,0 +1,35 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { requireRole } from '$lib/server/auth/guard';
+import * as surveyAdmin from '$lib/server/domain/survey-admin';
+import { LANGUAGES } from '$lib/i18n/languages';
+import type { Actions, PageServerLoad } from './$types';
+
+const idSchema = z.object({ id: z.uuid() });
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireRole(locals, 'admin', url);
+	return {
+		surveys: await surveyAdmin.listSurveys(locals.db),
+		languages: LANGUAGES.map((l) => ({ code: l.code, name: l.name }))
+	};
+};
+
+export const actions: Actions = {
+	copy: async ({ locals, url, request }) => {
+		requireRole(locals, 'admin', url);
+		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { error: 'errors.invalid' });
+		const id = await surveyAdmin.newVersion(locals.db, parsed.data.id);
+		if (!id) return fail(404, { error: 'errors.notFound' });
+		redirect(303, `/beheer/vragenlijsten/${id}/nl`);
+	},
+	activate: async ({ locals, url, request }) => {
+		requireRole(locals, 'admin', url);
+		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { error: 'errors.invalid' });
+		if (!(await surveyAdmin.activate(locals.db, parsed.data.id)))
+			return fail(404, { error: 'errors.notFound' });
+		return { activated: parsed.data.id };
+	}
+};
