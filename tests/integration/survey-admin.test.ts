@@ -10,6 +10,7 @@ import {
 } from '../../src/lib/server/db/schema';
 import { ensureSurveys } from '../../src/lib/server/db/seed/large';
 import * as surveyAdmin from '../../src/lib/server/domain/survey-admin';
+import * as settings from '../../src/lib/server/domain/settings';
 
 describeEachDatabase('survey versions in beheer', (database) => {
 	let adminId = '';
@@ -77,5 +78,16 @@ describeEachDatabase('survey versions in beheer', (database) => {
 		const periodic = await db.select().from(survey).where(eq(survey.trigger, 'periodic'));
 		expect(periodic.filter((s) => s.active).map((s) => s.id)).toEqual([v2]);
 		expect((await ensureSurveys(db)).periodic.id).toBe(v2);
+	});
+
+	it('the periodic cadence comes from the environment until an admin sets it', async () => {
+		const { db } = database();
+		expect(await settings.surveyCadence(db, 6)).toBe(6);
+		await settings.setSurveyCadence(db, 0, adminId);
+		expect(await settings.surveyCadence(db, 6)).toBe(0);
+		await settings.setSurveyCadence(db, 12, adminId);
+		expect(await settings.surveyCadence(db, 6)).toBe(12);
+		await expect(settings.setSurveyCadence(db, 40, adminId)).rejects.toThrow();
+		expect(await settings.surveyCadence(db, 6)).toBe(12);
 	});
 });

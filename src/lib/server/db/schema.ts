@@ -773,3 +773,11 @@ export const appointmentReminder = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.appointmentId, t.startsAt] })]
 );
+
+/** Settings the functioneel beheerder changes in /beheer, such as the survey cadence. */
+export const setting = pgTable('setting', {
+	key: text('key').primaryKey(),
+	value: jsonb('value').$type<unknown>().notNull(),
+	updatedBy: uuid('updated_by').references(() => user.id),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});

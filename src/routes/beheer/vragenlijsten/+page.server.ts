@@ -2,6 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
 import * as surveyAdmin from '$lib/server/domain/survey-admin';
+import * as settings from '$lib/server/domain/settings';
+import { env } from '$lib/server/env';
 import { LANGUAGES } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,11 +13,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, 'admin', url);
 	return {
 		surveys: await surveyAdmin.listSurveys(locals.db),
+		cadence: await settings.surveyCadence(locals.db, env().SURVEY_PERIODIC_MONTHS),
 		languages: LANGUAGES.map((l) => ({ code: l.code, name: l.name }))
 	};
 };
 
 export const actions: Actions = {
+	cadence: async ({ locals, url, request }) => {
+		const admin = requireRole(locals, 'admin', url);
+		const raw = String((await request.formData()).get('months') ?? '');
+		const parsed = settings.cadenceSchema.safeParse(raw.trim() === '' ? undefined : raw);
+		if (!parsed.success)
+			return fail(400, { cadenceError: 'admin.surveys.cadenceError', months: raw });
+		await settings.setSurveyCadence(locals.db, parsed.data, admin.id);
+		return { cadenceSaved: parsed.data };
+	},
 	copy: async ({ locals, url, request }) => {
 		requireRole(locals, 'admin', url);
 		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
