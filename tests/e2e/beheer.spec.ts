@@ -55,7 +55,7 @@ test('a new staff member with a bad e-mail address: the summary takes focus, the
 	await expect(page.getByLabel('Naam', { exact: true })).toHaveValue('Noor Jansen');
 
 	await page.getByLabel('E-mailadres', { exact: true }).fill('noor@dienst.example');
-	await page.getByLabel('Klantmanager').check();
+	await page.getByRole('checkbox', { name: 'Klantmanager' }).check();
 	await page.getByRole('button', { name: 'Medewerker toevoegen' }).click();
 	await expect(page.locator('p.notice')).toBeVisible();
 	await page.goto('/beheer/gebruikers?q=noor');
@@ -67,7 +67,7 @@ test('an admin makes a new survey version, writes a Tigrinya question and uses i
 }) => {
 	await signInAs(page, 'admin');
 	await page.goto('/beheer/vragenlijsten');
-	const periodic = page.locator('section', { hasText: 'Elk half jaar' }).first();
+	const periodic = page.locator('section.card', { hasText: 'Elk half jaar' }).first();
 	await expect(periodic).toContainText('heeft antwoorden, alleen lezen');
 	await periodic.getByRole('button', { name: 'Maak een nieuwe versie' }).click();
 	await expect(page).toHaveURL(/\/beheer\/vragenlijsten\/[0-9a-f-]+\/nl$/);
