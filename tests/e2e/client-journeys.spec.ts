@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import { hasDatabase, sql } from './db';
-import { signInAs } from './helpers';
+import { signInAs, waitForOfflineCopy } from './helpers';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -127,38 +127,6 @@ test.describe('Maryam: her plan in Arabic', () => {
 		await expect(page.locator('.instruments > li').first()).toBeVisible();
 	});
 });
-
-/** Waits until the page's encrypted offline copy is written (it is saved in the background). */
-async function waitForOfflineCopy(page: Page, key: string) {
-	await expect
-		.poll(
-			() =>
-				page.evaluate(async (k) => {
-					const user = localStorage.getItem('wegwijs-last-user');
-					if (!user) return false;
-					// Never create the database ourselves: only look once the app has made it.
-					const name = `wegwijs-user-${user}`;
-					if (!(await indexedDB.databases()).some((d) => d.name === name)) return false;
-					const db = await new Promise<IDBDatabase>((resolve, reject) => {
-						const req = indexedDB.open(name);
-						req.onsuccess = () => resolve(req.result);
-						req.onerror = () => reject(req.error);
-					});
-					try {
-						if (!db.objectStoreNames.contains('pages')) return false;
-						return await new Promise<boolean>((resolve) => {
-							const req = db.transaction('pages').objectStore('pages').getKey(k);
-							req.onsuccess = () => resolve(req.result !== undefined);
-							req.onerror = () => resolve(false);
-						});
-					} finally {
-						db.close();
-					}
-				}, key),
-			{ timeout: 10_000 }
-		)
-		.toBe(true);
-}
 
 test.describe('offline after one visit', () => {
 	test('Tim opens his pages offline, queues actions, and the server applies each once', async ({

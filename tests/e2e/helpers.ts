@@ -43,3 +43,35 @@ export async function expectNoHorizontalScroll(page: Page) {
 
 /** The origin the test server listens on (playwright.config.ts reads the same variable). */
 export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
+
+/** Waits until the page's encrypted offline copy is written (it is saved in the background). */
+export async function waitForOfflineCopy(page: Page, key: string) {
+	await expect
+		.poll(
+			() =>
+				page.evaluate(async (k) => {
+					const user = localStorage.getItem('wegwijs-last-user');
+					if (!user) return false;
+					// Never create the database ourselves: only look once the app has made it.
+					const name = `wegwijs-user-${user}`;
+					if (!(await indexedDB.databases()).some((d) => d.name === name)) return false;
+					const db = await new Promise<IDBDatabase>((resolve, reject) => {
+						const req = indexedDB.open(name);
+						req.onsuccess = () => resolve(req.result);
+						req.onerror = () => reject(req.error);
+					});
+					try {
+						if (!db.objectStoreNames.contains('pages')) return false;
+						return await new Promise<boolean>((resolve) => {
+							const req = db.transaction('pages').objectStore('pages').getKey(k);
+							req.onsuccess = () => resolve(req.result !== undefined);
+							req.onerror = () => resolve(false);
+						});
+					} finally {
+						db.close();
+					}
+				}, key),
+			{ timeout: 10_000 }
+		)
+		.toBe(true);
+}

@@ -1,6 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { hasDatabase, sql } from './db';
-import { expectNoAxeViolations, expectNoHorizontalScroll, signInAs } from './helpers';
+import {
+	expectNoAxeViolations,
+	expectNoHorizontalScroll,
+	signInAs,
+	waitForOfflineCopy
+} from './helpers';
 
 // The order matters: one server for all tests, and Maryam's one open invitation is answered
 // by the offline test at the end.
@@ -22,36 +27,6 @@ async function answeredInReport(page: Page, gemeente: string): Promise<number> {
 	const cell = page.getByTestId('answered');
 	await expect(cell).toBeVisible();
 	return Number((await cell.textContent())!.replace(/\D/g, ''));
-}
-
-async function waitForOfflineCopy(page: Page, key: string) {
-	await expect
-		.poll(
-			() =>
-				page.evaluate(async (k) => {
-					const user = localStorage.getItem('wegwijs-last-user');
-					if (!user) return false;
-					const name = `wegwijs-user-${user}`;
-					if (!(await indexedDB.databases()).some((d) => d.name === name)) return false;
-					const db = await new Promise<IDBDatabase>((resolve, reject) => {
-						const req = indexedDB.open(name);
-						req.onsuccess = () => resolve(req.result);
-						req.onerror = () => reject(req.error);
-					});
-					try {
-						if (!db.objectStoreNames.contains('pages')) return false;
-						return await new Promise<boolean>((resolve) => {
-							const req = db.transaction('pages').objectStore('pages').getKey(k);
-							req.onsuccess = () => resolve(req.result !== undefined);
-							req.onerror = () => resolve(false);
-						});
-					} finally {
-						db.close();
-					}
-				}, key),
-			{ timeout: 10_000 }
-		)
-		.toBe(true);
 }
 
 test.describe('the survey for clients', () => {
