@@ -190,7 +190,12 @@ test.describe('the reporter', () => {
 		await page.getByLabel('Grens voor oranje').fill('5');
 		await page.getByRole('button', { name: 'Norm opslaan' }).click();
 		await expect(page.getByRole('alert')).toContainText('Oranje moet hoger zijn dan groen');
-		await page.getByLabel('Grens voor oranje').fill('20');
+		// The form is drawn again with what was typed; change it only once that has happened.
+		const orange = page.getByLabel('Grens voor oranje');
+		await expect(orange).toHaveValue('5');
+		await expect(page.getByLabel('Indicator')).toHaveValue('grade.fail');
+		await orange.fill('20');
+		await expect(orange).toHaveValue('20');
 		await page.getByRole('button', { name: 'Norm opslaan' }).click();
 		await expect(
 			page.getByText('Groen bij 10% of minder, oranje tot en met 20%, rood daarboven.')
