@@ -84,3 +84,33 @@ test('an admin makes a new survey version, writes a Tigrinya question and uses i
 	await copy.getByRole('button', { name: 'Gebruik deze versie' }).click();
 	await expect(page.locator('p.notice')).toContainText('wordt nu gevraagd');
 });
+
+test.describe('on a slow phone', () => {
+	// The service worker would answer the scripts from its cache, past the hold below.
+	test.use({ serviceWorkers: 'block' });
+
+	test('what the admin types before the scripts have loaded is kept when they arrive', async ({
+		page
+	}) => {
+		await signInAs(page, 'admin');
+		await page.goto('/beheer/normen');
+		await page.getByLabel('Indicator').selectOption('grade.fail');
+		await page.getByLabel('Grens voor groen').fill('10');
+		await page.getByLabel('Grens voor oranje').fill('5');
+		// Hold the app's scripts, so the refused save comes back as server HTML only.
+		let release!: () => void;
+		const held = new Promise<void>((r) => (release = r));
+		await page.route('**/_app/immutable/**', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.getByRole('button', { name: 'Norm opslaan' }).click();
+		await expect(page.getByRole('alert')).toContainText('Oranje moet hoger zijn dan groen');
+		const orange = page.getByLabel('Grens voor oranje');
+		await orange.fill('20');
+		release();
+		// Once the scripts have run, the field still holds what the admin typed.
+		await page.waitForLoadState('networkidle');
+		await expect(orange).toHaveValue('20');
+	});
+});
