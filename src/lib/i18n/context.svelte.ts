@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte';
-import type { i18n, TOptions } from 'i18next';
-import { createI18n, type Messages } from './index';
+import type { Messages } from './index';
+import { createTranslate, type Translate, type TranslateOptions } from './translate';
 import { directionOf, intlLocale, type Language } from './languages';
 
 const KEY = Symbol('i18n');
@@ -8,7 +8,7 @@ const KEY = Symbol('i18n');
 /** The page's language and translate function, shared through Svelte context (safe in SSR). */
 export class Translator {
 	lang = $state<Language>('nl');
-	#instance = $state.raw<i18n>() as i18n;
+	#translate = $state.raw<Translate>() as Translate;
 
 	constructor(lang: Language, messages: Messages) {
 		this.set(lang, messages);
@@ -16,14 +16,14 @@ export class Translator {
 
 	set(lang: Language, messages: Messages) {
 		this.lang = lang;
-		this.#instance = createI18n(lang, messages);
+		this.#translate = createTranslate(lang, messages);
 	}
 
 	get dir() {
 		return directionOf(this.lang);
 	}
 
-	t = (key: string, options?: TOptions): string => this.#instance.t(key, options) as string;
+	t = (key: string, options?: TranslateOptions): string => this.#translate(key, options);
 
 	date = (value: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }) =>
 		new Intl.DateTimeFormat(intlLocale(this.lang), {
