@@ -1,8 +1,19 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+// Fewer, larger files on first load: each small chunk costs a request and its own gzip
+// dictionary on a slow phone. Rollup merges only where no other page runs extra code.
+// Client build only (SvelteKit's server build checks every export of its chunks).
+const fewerClientChunks: Plugin = {
+	name: 'wegwijs:fewer-client-chunks',
+	config: (config) =>
+		config.build?.ssr
+			? undefined
+			: { build: { rollupOptions: { output: { experimentalMinChunkSize: 20_000 } } } }
+};
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), fewerClientChunks],
 	server: { port: 5173 },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],

@@ -1,79 +1,62 @@
-import { and, asc, eq, gte, inArray, lte, ne } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { appointment, client, plan, planStep, user } from '../db/schema';
+import { client, user } from '../db/schema';
 import { addDays, amsterdamDay } from '../../dates';
+import { openInvitationJson, type OpenInvitation } from './surveys';
 
 export const DUE_SOON_DAYS = 14;
 
-/** What the client's home page shows: next appointment, steps due soon, contact person. */
+const iso = (column: string) =>
+	sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+type Contact = { name: string; phone: string | null; email: string; hours: string | null };
+type Next = { id: string; startsAt: string; kind: string; place: string | null; staffName: string };
+type Due = { id: string; title: string; dueDate: string | null };
+
+/**
+ * What the client's home page shows: next appointment, steps due soon, contact person, whether
+ * the plan waits for agreement, and an open survey. One query, so one round trip: Home is the
+ * page a client opens most, often on a slow connection.
+ */
 export async function homeOf(db: Db, userId: string, now = new Date()) {
+	const today = amsterdamDay(now);
 	const [me] = await db
 		.select({
-			id: client.id,
 			name: user.displayName,
-			kmId: client.klantmanagerId
+			contact: sql<string | null>`(select json_build_object('name', k.display_name,
+				'phone', k.phone, 'email', k.email, 'hours', k.reachable_hours)::text
+				from "user" k where k.id = ${client.klantmanagerId})`,
+			next: sql<string | null>`(select json_build_object('id', a.id,
+				'startsAt', ${iso('a.starts_at')}, 'kind', a.kind, 'place', a.place,
+				'staffName', s.display_name)::text
+				from appointment a join "user" s on s.id = a.staff_id
+				where a.client_id = ${client.id} and a.starts_at >= ${now.toISOString()}
+					and a.status = 'planned'
+				order by a.starts_at limit 1)`,
+			due: sql<string>`(select coalesce(json_agg(d order by d."dueDate"), '[]')::text from (
+				select ps.id, ps.title, ps.due_date as "dueDate"
+				from plan_step ps join plan p on p.id = ps.plan_id
+				where p.client_id = ${client.id} and p.status in ('shared', 'agreed')
+					and ps.owner = 'client' and ps.status <> 'done'
+					and ps.due_date <= ${addDays(today, DUE_SOON_DAYS)}
+				order by ps.due_date limit 5) d)`,
+			planStatus: sql<string | null>`(select p.status from plan p
+				where p.client_id = ${client.id} and p.status in ('shared', 'agreed') limit 1)`,
+			survey: openInvitationJson(client.id, now)
 		})
 		.from(client)
 		.innerJoin(user, eq(user.id, client.userId))
 		.where(eq(client.userId, userId));
 	if (!me) return null;
-	const [contact] = me.kmId
-		? await db
-				.select({
-					name: user.displayName,
-					phone: user.phone,
-					email: user.email,
-					hours: user.reachableHours
-				})
-				.from(user)
-				.where(eq(user.id, me.kmId))
-		: [];
-	const [next] = await db
-		.select({
-			id: appointment.id,
-			startsAt: appointment.startsAt,
-			kind: appointment.kind,
-			place: appointment.place,
-			staffName: user.displayName
-		})
-		.from(appointment)
-		.innerJoin(user, eq(user.id, appointment.staffId))
-		.where(
-			and(
-				eq(appointment.clientId, me.id),
-				gte(appointment.startsAt, now),
-				eq(appointment.status, 'planned')
-			)
-		)
-		.orderBy(asc(appointment.startsAt))
-		.limit(1);
-	const today = amsterdamDay(now);
-	const due = await db
-		.select({ id: planStep.id, title: planStep.title, dueDate: planStep.dueDate })
-		.from(planStep)
-		.innerJoin(plan, eq(plan.id, planStep.planId))
-		.where(
-			and(
-				eq(plan.clientId, me.id),
-				inArray(plan.status, ['shared', 'agreed']),
-				eq(planStep.owner, 'client'),
-				ne(planStep.status, 'done'),
-				lte(planStep.dueDate, addDays(today, DUE_SOON_DAYS))
-			)
-		)
-		.orderBy(asc(planStep.dueDate))
-		.limit(5);
-	const [current] = await db
-		.select({ id: plan.id, status: plan.status })
-		.from(plan)
-		.where(and(eq(plan.clientId, me.id), inArray(plan.status, ['shared', 'agreed'])))
-		.limit(1);
+	const next = me.next ? (JSON.parse(me.next) as Next) : null;
+	const due = JSON.parse(me.due) as Due[];
 	return {
 		firstName: me.name.split(' ')[0] ?? me.name,
-		hasPlan: !!current,
-		planWaitsForAgreement: current?.status === 'shared',
-		nextAppointment: next ? { ...next, startsAt: next.startsAt.toISOString() } : null,
+		hasPlan: me.planStatus !== null,
+		planWaitsForAgreement: me.planStatus === 'shared',
+		nextAppointment: next,
 		dueSteps: due.map((s) => ({ ...s, overdue: !!s.dueDate && s.dueDate < today })),
-		contact: contact ?? null
+		contact: me.contact ? (JSON.parse(me.contact) as Contact) : null,
+		survey: me.survey ? (JSON.parse(me.survey) as OpenInvitation) : null
 	};
 }

@@ -1,4 +1,5 @@
-import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableName, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/open';
 import {
 	client,
@@ -119,34 +120,35 @@ export async function invitePeriodic(
 	return invited;
 }
 
-/** The open invitation Home shows, if any. */
-export async function openInvitationOf(db: Db, userId: string, now = new Date()) {
+/**
+ * The open invitation Home shows (newest unanswered, not expired), as one JSON text, for the
+ * client in `clientId`: a fragment, so Home reads it in the same round trip as the rest.
+ */
+export function openInvitationJson(clientId: PgColumn, now: Date): SQL<string | null> {
+	// Always table.column: drizzle writes a bare "id" in a one-table select, which inside this
+	// subquery would mean the invitation's own id.
+	const outer = sql`${sql.identifier(getTableName(clientId.table))}.${sql.identifier(clientId.name)}`;
+	return sql<string | null>`(select json_build_object('id', i.id, 'trigger', i.trigger,
+		'dueAt', to_char(i.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+		'questions', jsonb_array_length(s.items))::text
+		from survey_invitation i join survey s on s.id = i.survey_id
+		where i.client_id = ${outer} and i.answered_at is null and i.due_at > ${now.toISOString()}
+		order by i.created_at desc limit 1)`;
+}
+
+export type OpenInvitation = { id: string; trigger: string; dueAt: string; questions: number };
+
+/** The open invitation of the client signed in as `userId`, if any. */
+export async function openInvitationOf(
+	db: Db,
+	userId: string,
+	now = new Date()
+): Promise<OpenInvitation | null> {
 	const [row] = await db
-		.select({
-			id: surveyInvitation.id,
-			trigger: surveyInvitation.trigger,
-			dueAt: surveyInvitation.dueAt,
-			items: survey.items
-		})
-		.from(surveyInvitation)
-		.innerJoin(client, eq(client.id, surveyInvitation.clientId))
-		.innerJoin(survey, eq(survey.id, surveyInvitation.surveyId))
-		.where(
-			and(
-				eq(client.userId, userId),
-				isNull(surveyInvitation.answeredAt),
-				gt(surveyInvitation.dueAt, now)
-			)
-		)
-		.orderBy(desc(surveyInvitation.createdAt))
-		.limit(1);
-	if (!row) return null;
-	return {
-		id: row.id,
-		trigger: row.trigger,
-		dueAt: row.dueAt.toISOString(),
-		questions: row.items.length
-	};
+		.select({ invitation: openInvitationJson(client.id, now) })
+		.from(client)
+		.where(eq(client.userId, userId));
+	return row?.invitation ? (JSON.parse(row.invitation) as OpenInvitation) : null;
 }
 
 /** One invitation with its questions in the client's language (Dutch where none exists). */

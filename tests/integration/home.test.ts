@@ -1,0 +1,101 @@
+import { expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { describeEachDatabase } from './databases';
+import { seedDemo } from '../../src/lib/server/db/seed/demo';
+import { appointment, client, plan, planStep, user } from '../../src/lib/server/db/schema';
+import { homeOf } from '../../src/lib/server/domain/home';
+import { invite } from '../../src/lib/server/domain/surveys';
+import { addDays, amsterdamDay } from '../../src/lib/dates';
+
+// Home is read in one query; these are the rules a client sees on it.
+describeEachDatabase('home', (database) => {
+	const now = new Date('2026-12-01T10:00:00Z');
+	const today = amsterdamDay(now);
+	const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
+
+	it('shows the next planned appointment, the steps due soon and the contact person', async () => {
+		const { db } = database();
+		await seedDemo(db);
+		const [lars] = await db
+			.select({ userId: user.id, clientId: client.id, kmId: client.klantmanagerId })
+			.from(user)
+			.innerJoin(client, eq(client.userId, user.id))
+			.where(eq(user.demoKey, 'lars'));
+		const { clientId, kmId } = lars!;
+		const [km] = await db.select().from(user).where(eq(user.id, kmId!));
+		await db.delete(appointment).where(eq(appointment.clientId, clientId));
+		const at = (h: number, status: 'planned' | 'cancelled' = 'planned') => ({
+			clientId,
+			staffId: kmId!,
+			startsAt: hours(h),
+			endsAt: hours(h + 1),
+			kind: 'office' as const,
+			purpose: `op ${h} uur`,
+			status
+		});
+		await db.insert(appointment).values([at(-24), at(20, 'cancelled'), at(72), at(48)]);
+
+		const [p] = await db.select().from(plan).where(eq(plan.clientId, clientId));
+		await db.update(plan).set({ status: 'shared' }).where(eq(plan.id, p!.id));
+		await db.delete(planStep).where(eq(planStep.planId, p!.id));
+		const step = (position: number, title: string, due: number, more = {}) => ({
+			planId: p!.id,
+			position,
+			title,
+			owner: 'client' as const,
+			dueDate: addDays(today, due),
+			...more
+		});
+		await db
+			.insert(planStep)
+			.values([
+				step(1, 'in tien dagen', 10),
+				step(2, 'te laat', -1),
+				step(3, 'over twintig dagen', 20),
+				step(4, 'al klaar', 0, { status: 'done' }),
+				step(5, 'van de klantmanager', 1, { owner: 'klantmanager' })
+			]);
+
+		const home = (await homeOf(db, lars!.userId, now))!;
+		expect(home.firstName).toBe('Lars');
+		expect(home.nextAppointment).toMatchObject({
+			startsAt: hours(48).toISOString(),
+			kind: 'office',
+			staffName: km!.displayName
+		});
+		expect(home.dueSteps.map((s) => [s.title, s.overdue])).toEqual([
+			['te laat', true],
+			['in tien dagen', false]
+		]);
+		expect(home.hasPlan).toBe(true);
+		expect(home.planWaitsForAgreement).toBe(true);
+		expect(home.contact).toEqual({
+			name: km!.displayName,
+			phone: km!.phone,
+			email: km!.email,
+			hours: km!.reachableHours
+		});
+	});
+
+	it('shows an open survey until it expires, and nothing for someone who is not a client', async () => {
+		const { db } = database();
+		const [lars] = await db
+			.select({ userId: user.id, clientId: client.id })
+			.from(user)
+			.innerJoin(client, eq(client.userId, user.id))
+			.where(eq(user.demoKey, 'lars'));
+		const before = (await homeOf(db, lars!.userId, now))!.survey;
+		const invited = await db.transaction((tx) =>
+			invite(tx as never, { clientId: lars!.clientId, trigger: 'periodic', now })
+		);
+		const home = (await homeOf(db, lars!.userId, now))!;
+		expect(before).toBeNull();
+		expect(invited.ok).toBe(true);
+		expect(home.survey).toMatchObject({ trigger: 'periodic' });
+		expect(home.survey!.questions).toBeGreaterThan(0);
+		// Whatever is open today has expired a month later.
+		expect((await homeOf(db, lars!.userId, hours(24 * 31)))!.survey).toBeNull();
+		const [staff] = await db.select().from(user).where(eq(user.demoKey, 'klantmanager'));
+		expect(await homeOf(db, staff!.id, now)).toBeNull();
+	});
+});
