@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Db } from '$lib/server/db';
-import type { SessionUser, ValidSession } from '$lib/server/auth/session';
+import type { SessionClient, SessionUser, ValidSession } from '$lib/server/auth/session';
 import type { Language } from '$lib/i18n/languages';
 
 declare global {
@@ -9,6 +9,8 @@ declare global {
 			db: Db;
 			user: SessionUser | null;
 			session: ValidSession | null;
+			/** The signed-in client's own record (null for staff), read with the session. */
+			client: SessionClient | null;
 			lang: Language;
 			/** The languages this person is offered (their gemeente's, for a client). */
 			languages: Language[];

@@ -41,12 +41,14 @@ const handleDatabase: Handle = async ({ event, resolve }) => {
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.client = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token && !building) {
 		const result = await validateSessionToken(event.locals.db, token, env().SESSION_DAYS);
 		if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
+			event.locals.client = result.client;
 			if (result.session.renewed) {
 				setSessionCookie(event.cookies, token, result.session.expiresAt);
 			}

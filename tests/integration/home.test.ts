@@ -29,7 +29,7 @@ describeEachDatabase('home', (database) => {
 			staffId: kmId!,
 			startsAt: hours(h),
 			endsAt: hours(h + 1),
-			kind: 'office' as const,
+			kind: 'in_person' as const,
 			purpose: `op ${h} uur`,
 			status
 		});
@@ -60,7 +60,7 @@ describeEachDatabase('home', (database) => {
 		expect(home.firstName).toBe('Lars');
 		expect(home.nextAppointment).toMatchObject({
 			startsAt: hours(48).toISOString(),
-			kind: 'office',
+			kind: 'in_person',
 			staffName: km!.displayName
 		});
 		expect(home.dueSteps.map((s) => [s.title, s.overdue])).toEqual([

@@ -31,6 +31,8 @@ describeEachDatabase('languages a gemeente offers', (database) => {
 		const { token } = await createSession(db, u!.id, 30);
 		const session = await validateSessionToken(db, token, 30);
 		expect(session?.user.municipalityLanguages).toEqual(['ti', 'nl', 'ar']);
+		// The client's own record comes with the session: client pages need no query for it.
+		expect(session?.client).toMatchObject({ clientNumber: 'WW-1', municipalityId: a!.id });
 		expect(offered(session!.user.municipalityLanguages!, ['nl', 'en', 'ar', 'ti'])).toEqual([
 			'nl',
 			'ar',
@@ -49,7 +51,9 @@ describeEachDatabase('languages a gemeente offers', (database) => {
 			.values({ displayName: 'Sanne', roles: ['klantmanager'] })
 			.returning();
 		const { token } = await createSession(db, staff!.id, 30);
-		expect((await validateSessionToken(db, token, 30))?.user.municipalityLanguages).toBeNull();
+		const staffSession = await validateSessionToken(db, token, 30);
+		expect(staffSession?.user.municipalityLanguages).toBeNull();
+		expect(staffSession?.client).toBeNull();
 	});
 
 	it('offers someone not signed in the languages of any gemeente, and sees a change', async () => {

@@ -1,9 +1,9 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { decodeHex, encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db/open';
-import { client, municipality, session, user, type User } from '../db/schema';
+import { client, municipality, session, user, type Client, type User } from '../db/schema';
 
 // Sessions as in the current Lucia guide: a token "id.secret"; the database keeps the id and
 // a SHA-256 of the secret, so a leaked table cannot be replayed as cookies.
@@ -17,6 +17,8 @@ export type SessionUser = Pick<
 	/** For a client: the languages their gemeente offers (read in the same query). */
 	municipalityLanguages: string[] | null;
 };
+/** For a client user: their client record, read with the session so pages need no extra query. */
+export type SessionClient = Client;
 export interface ValidSession {
 	id: string;
 	userId: string;
@@ -54,7 +56,7 @@ export async function validateSessionToken(
 	token: string,
 	days: number,
 	now = new Date()
-): Promise<{ session: ValidSession; user: SessionUser } | null> {
+): Promise<{ session: ValidSession; user: SessionUser; client: SessionClient | null } | null> {
 	const [id, secret, extra] = token.split('.');
 	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
 	const [row] = await db
@@ -71,15 +73,14 @@ export async function validateSessionToken(
 				teamId: user.teamId,
 				preferences: user.preferences,
 				disabledAt: user.disabledAt,
-				municipalityLanguages: sql<string[] | null>`(
-					select ${municipality.languages} from ${client}
-					join ${municipality} on ${municipality.id} = ${client.municipalityId}
-					where ${client.userId} = ${user.id}
-				)`
-			}
+				municipalityLanguages: municipality.languages
+			},
+			client
 		})
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
+		.leftJoin(client, eq(client.userId, user.id))
+		.leftJoin(municipality, eq(municipality.id, client.municipalityId))
 		.where(eq(session.id, id))
 		.limit(1);
 	if (!row) return null;
@@ -97,7 +98,11 @@ export async function validateSessionToken(
 		await db.update(session).set({ expiresAt }).where(eq(session.id, id));
 	}
 	const { disabledAt: _disabled, ...sessionUser } = row.user;
-	return { session: { id, userId: sessionUser.id, expiresAt, renewed }, user: sessionUser };
+	return {
+		session: { id, userId: sessionUser.id, expiresAt, renewed },
+		user: sessionUser,
+		client: row.client
+	};
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {

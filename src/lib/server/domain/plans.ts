@@ -1,15 +1,6 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import {
-	client,
-	instrument,
-	instrumentText,
-	instrumentUse,
-	plan,
-	planAgreement,
-	planStep,
-	planVersion
-} from '../db/schema';
+import { client, plan, planAgreement, planStep, planVersion } from '../db/schema';
 import type { Tx } from './idempotency';
 
 export const NOTE_MAX = 500;
@@ -54,68 +45,63 @@ export interface PlanView {
 	instruments: { id: string; name: string; startDate: string; endDate: string | null }[];
 }
 
-/** A plan with its steps, only when it belongs to the client signed in as `userId`. */
-export async function planForClientUser(
+const iso = (column: SQL) =>
+	sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** An instrument's name in `lang`, else in Dutch (every instrument has a Dutch text). */
+const instrumentName = (instrumentId: SQL, lang: string) =>
+	sql`coalesce((select t.name from instrument_text t where t.instrument_id = ${instrumentId}
+		and t.language = ${lang}), (select t.name from instrument_text t
+		where t.instrument_id = ${instrumentId} and t.language = 'nl'), '')`;
+
+type StepRow = Omit<PlanView['steps'][number], 'instrument'> & {
+	instrumentId: string | null;
+	instrumentCode: string | null;
+	instrumentName: string;
+};
+
+/**
+ * The plan a client sees, only when it belongs to the client signed in as `userId`: the one
+ * asked for (`planId`, any shared version), else the current one (newest, not closed). Steps,
+ * instrument names and the instrument uses linked to the steps come in the same query, so
+ * Mijn plan costs one round trip.
+ */
+export async function planViewOfUser(
 	db: Db,
 	userId: string,
-	planId: string,
-	lang: string
+	lang: string,
+	planId?: string
 ): Promise<PlanView | null> {
 	const [row] = await db
-		.select({ plan })
+		.select({
+			plan,
+			steps: sql<string>`(select coalesce(json_agg(json_build_object('id', s.id,
+				'title', s.title, 'owner', s.owner, 'dueDate', s.due_date, 'status', s.status,
+				'doneAt', ${iso(sql`s.done_at`)}, 'clientNote', s.client_note,
+				'instrumentId', s.instrument_id, 'instrumentCode', i.code,
+				'instrumentName', ${instrumentName(sql`s.instrument_id`, lang)}) order by s.position),
+				'[]')::text
+				from plan_step s left join instrument i on i.id = s.instrument_id
+				where s.plan_id = ${plan.id})`,
+			instruments: sql<string>`(select coalesce(json_agg(json_build_object('id', u.id,
+				'name', ${instrumentName(sql`u.instrument_id`, lang)}, 'startDate', u.start_date,
+				'endDate', coalesce(u.end_date, u.planned_end_date)) order by u.start_date), '[]')::text
+				from instrument_use u where u.client_id = ${plan.clientId}
+				and u.instrument_id in (select s.instrument_id from plan_step s
+					where s.plan_id = ${plan.id}))`
+		})
 		.from(plan)
 		.innerJoin(client, eq(client.id, plan.clientId))
-		.where(and(eq(plan.id, planId), eq(client.userId, userId), ne(plan.status, 'draft')))
+		.where(
+			planId
+				? and(eq(plan.id, planId), eq(client.userId, userId), ne(plan.status, 'draft'))
+				: and(eq(client.userId, userId), notInArray(plan.status, ['draft', 'closed']))
+		)
+		.orderBy(desc(plan.createdAt))
 		.limit(1);
 	if (!row) return null;
-	return toView(db, row.plan, lang);
-}
-
-async function toView(db: Db, p: typeof plan.$inferSelect, lang: string): Promise<PlanView> {
-	const steps = await db
-		.select({ step: planStep, instrumentCode: instrument.code })
-		.from(planStep)
-		.leftJoin(instrument, eq(instrument.id, planStep.instrumentId))
-		.where(eq(planStep.planId, p.id))
-		.orderBy(asc(planStep.position));
-	const instrumentIds = [...new Set(steps.map((s) => s.step.instrumentId).filter((x) => !!x))];
-	const names = instrumentIds.length
-		? await db
-				.select({
-					id: instrumentText.instrumentId,
-					language: instrumentText.language,
-					name: instrumentText.name
-				})
-				.from(instrumentText)
-				.where(
-					and(
-						inArray(instrumentText.instrumentId, instrumentIds as string[]),
-						inArray(instrumentText.language, [lang, 'nl'])
-					)
-				)
-		: [];
-	const uses = instrumentIds.length
-		? await db
-				.select({
-					id: instrumentUse.id,
-					instrumentId: instrumentUse.instrumentId,
-					startDate: instrumentUse.startDate,
-					endDate: instrumentUse.endDate,
-					plannedEndDate: instrumentUse.plannedEndDate
-				})
-				.from(instrumentUse)
-				.where(
-					and(
-						eq(instrumentUse.clientId, p.clientId),
-						inArray(instrumentUse.instrumentId, instrumentIds as string[])
-					)
-				)
-				.orderBy(asc(instrumentUse.startDate))
-		: [];
-	const nameOf = (id: string) =>
-		names.find((n) => n.id === id && n.language === lang)?.name ??
-		names.find((n) => n.id === id)?.name ??
-		'';
+	const p = row.plan;
+	const steps = JSON.parse(row.steps) as StepRow[];
 	return {
 		id: p.id,
 		goal: p.goal,
@@ -125,25 +111,14 @@ async function toView(db: Db, p: typeof plan.$inferSelect, lang: string): Promis
 		agreedAt: p.agreedAt?.toISOString() ?? null,
 		agreedVersion: p.agreedVersion,
 		reviewDate: p.reviewDate,
-		steps: steps.map(({ step, instrumentCode }) => ({
-			id: step.id,
-			title: step.title,
-			owner: step.owner,
-			dueDate: step.dueDate,
-			status: step.status,
-			doneAt: step.doneAt?.toISOString() ?? null,
-			clientNote: step.clientNote,
+		steps: steps.map(({ instrumentId, instrumentCode, instrumentName, ...step }) => ({
+			...step,
 			instrument:
-				step.instrumentId && instrumentCode
-					? { id: step.instrumentId, code: instrumentCode, name: nameOf(step.instrumentId) }
+				instrumentId && instrumentCode
+					? { id: instrumentId, code: instrumentCode, name: instrumentName }
 					: null
 		})),
-		instruments: uses.map((u) => ({
-			id: u.id,
-			name: nameOf(u.instrumentId),
-			startDate: u.startDate,
-			endDate: u.endDate ?? u.plannedEndDate
-		}))
+		instruments: JSON.parse(row.instruments) as PlanView['instruments']
 	};
 }
 

@@ -8,12 +8,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireRole(locals, 'client', url);
-	const me = await plans.clientOfUser(locals.db, user.id);
-	const current = me && (await plans.currentPlanOfClient(locals.db, me.id));
 	return {
-		plan: current
-			? await plans.planForClientUser(locals.db, user.id, current.id, locals.lang)
-			: null,
+		plan: await plans.planViewOfUser(locals.db, user.id, locals.lang),
 		today: amsterdamDay(),
 		formKey: newIdempotencyKey(),
 		fetchedAt: new Date().toISOString()

@@ -1,14 +1,13 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
-import * as plans from '$lib/server/domain/plans';
 import * as appointments from '$lib/server/domain/appointments';
 import { newIdempotencyKey, submitClientAction } from '$lib/server/client-action-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requireRole(locals, 'client', url);
-	const me = await plans.clientOfUser(locals.db, user.id);
+	requireRole(locals, 'client', url);
+	const me = locals.client;
 	const found = me && (await appointments.appointmentOfClient(locals.db, me.id, params.id));
 	if (!found) error(404, locals.t('errors.notFound'));
 	return { appointment: found, formKey: newIdempotencyKey(), fetchedAt: new Date().toISOString() };

@@ -1,12 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import * as plans from '$lib/server/domain/plans';
 import * as content from '$lib/server/domain/content';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requireRole(locals, 'client', url);
-	const me = await plans.clientOfUser(locals.db, user.id);
+	requireRole(locals, 'client', url);
+	const me = locals.client;
 	const topic = await content.getTopic(
 		locals.db,
 		params.code,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
-import * as plans from '$lib/server/domain/plans';
 import * as content from '$lib/server/domain/content';
 import * as requests from '$lib/server/domain/requests';
 import { ownSituation } from '$lib/server/domain/situation';
@@ -14,8 +13,8 @@ const filterSchema = z.object({
 });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireRole(locals, 'client', url);
-	const me = await plans.clientOfUser(locals.db, user.id);
+	requireRole(locals, 'client', url);
+	const me = locals.client;
 	// No filter in the URL: start from the client's own situation ("wat past bij mij").
 	const filter = url.searchParams.has('segment')
 		? filterSchema.parse(Object.fromEntries(url.searchParams))

@@ -1,12 +1,11 @@
 import { error, type RequestHandler } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import * as plans from '$lib/server/domain/plans';
 import * as appointments from '$lib/server/domain/appointments';
 
 /** "Zet in mijn agenda": one appointment as an .ics file. */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	const user = requireRole(locals, 'client');
-	const me = await plans.clientOfUser(locals.db, user.id);
+	requireRole(locals, 'client');
+	const me = locals.client;
 	const a = me && (await appointments.appointmentOfClient(locals.db, me.id, params.id!));
 	if (!a) error(404, locals.t('errors.notFound'));
 	const t = locals.t;

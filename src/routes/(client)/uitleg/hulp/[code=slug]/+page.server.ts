@@ -1,17 +1,16 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
-import * as plans from '$lib/server/domain/plans';
 import * as content from '$lib/server/domain/content';
 import * as requests from '$lib/server/domain/requests';
 import { newIdempotencyKey, submitClientAction } from '$lib/server/client-action-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requireRole(locals, 'client', url);
+	requireRole(locals, 'client', url);
 	const found = await content.getInstrument(locals.db, params.code, locals.lang);
 	if (!found) error(404, locals.t('errors.notFound'));
-	const me = await plans.clientOfUser(locals.db, user.id);
+	const me = locals.client;
 	const asked = me ? await requests.openInstrumentQuestions(locals.db, me.id) : [];
 	return {
 		instrument: found,
