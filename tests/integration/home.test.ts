@@ -2,9 +2,17 @@ import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
 import { seedDemo } from '../../src/lib/server/db/seed/demo';
-import { appointment, client, plan, planStep, user } from '../../src/lib/server/db/schema';
+import {
+	appointment,
+	client,
+	clientRequest,
+	plan,
+	planStep,
+	user
+} from '../../src/lib/server/db/schema';
 import { homeOf } from '../../src/lib/server/domain/home';
 import { invite } from '../../src/lib/server/domain/surveys';
+import { appointmentsOfClient } from '../../src/lib/server/domain/appointments';
 import { addDays, amsterdamDay } from '../../src/lib/dates';
 
 // Home is read in one query; these are the rules a client sees on it.
@@ -97,5 +105,54 @@ describeEachDatabase('home', (database) => {
 		expect((await homeOf(db, lars!.userId, hours(24 * 31)))!.survey).toBeNull();
 		const [staff] = await db.select().from(user).where(eq(user.demoKey, 'klantmanager'));
 		expect(await homeOf(db, staff!.id, now)).toBeNull();
+	});
+
+	it('lists appointments: upcoming soonest first, the last 20 past latest first, each with its newest request', async () => {
+		const { db } = database();
+		const [lars] = await db
+			.select({ clientId: client.id, kmId: client.klantmanagerId })
+			.from(user)
+			.innerJoin(client, eq(client.userId, user.id))
+			.where(eq(user.demoKey, 'lars'));
+		const { clientId, kmId } = lars!;
+		// 25 more in the past, a day apart, on top of the one of yesterday.
+		await db.insert(appointment).values(
+			Array.from({ length: 25 }, (_, i) => ({
+				clientId,
+				staffId: kmId!,
+				startsAt: hours(-48 - 24 * i),
+				endsAt: hours(-47 - 24 * i),
+				kind: 'phone' as const,
+				purpose: `verleden ${i}`
+			}))
+		);
+		const list = await appointmentsOfClient(db, clientId, now);
+		const [soon] = list.upcoming.filter((a) => a.status === 'planned');
+		await db.insert(clientRequest).values([
+			{
+				clientId,
+				kind: 'appointment_change',
+				appointmentId: soon!.id,
+				message: 'eerst',
+				createdAt: hours(-3)
+			},
+			{
+				clientId,
+				kind: 'appointment_change',
+				appointmentId: soon!.id,
+				message: 'later',
+				createdAt: hours(-2)
+			}
+		]);
+		const after = await appointmentsOfClient(db, clientId, now);
+		expect(after.upcoming.map((a) => a.startsAt)).toEqual(
+			[hours(20), hours(48), hours(72)].map((d) => d.toISOString())
+		);
+		expect(after.past).toHaveLength(20);
+		expect(after.past[0]!.startsAt).toBe(hours(-24).toISOString());
+		expect(after.past[19]!.startsAt).toBe(hours(-48 - 24 * 18).toISOString());
+		const withRequest = after.upcoming.find((a) => a.id === soon!.id)!;
+		expect(withRequest.request).toMatchObject({ kind: 'appointment_change', message: 'later' });
+		expect(after.upcoming.filter((a) => a.request).length).toBe(1);
 	});
 });

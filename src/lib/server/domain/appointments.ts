@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { createEvent, type DateArray } from 'ics';
 import type { Db } from '../db/open';
 import { appointment, client, clientRequest, user } from '../db/schema';
@@ -39,62 +39,59 @@ const columns = {
 	staffPhone: user.phone
 };
 
+/** The newest change request of each appointment, as JSON text, read in the same query. */
+const latestRequest = sql<string | null>`(select json_build_object('kind', r.kind,
+	'status', r.status, 'message', r.message, 'answer', r.answer)::text
+	from client_request r where r.appointment_id = ${appointment.id}
+	and r.kind = 'appointment_change' order by r.created_at desc limit 1)`;
+
 type Row = Omit<AppointmentView, 'startsAt' | 'endsAt' | 'request'> & {
 	startsAt: Date;
 	endsAt: Date;
+	request: string | null;
 };
 
-function view(row: Row, requests: (typeof clientRequest.$inferSelect)[]): AppointmentView {
-	const req = requests
-		.filter((r) => r.appointmentId === row.id)
-		.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+function view({ request, ...row }: Row): AppointmentView {
 	return {
 		...row,
 		startsAt: row.startsAt.toISOString(),
 		endsAt: row.endsAt.toISOString(),
-		request: req
-			? { kind: req.kind, status: req.status, message: req.message, answer: req.answer }
-			: null
+		request: request ? (JSON.parse(request) as AppointmentView['request']) : null
 	};
 }
 
-/** The client's appointments: upcoming (soonest first) and past (latest first). */
+/**
+ * The client's appointments: upcoming (soonest first) and the last 20 past (latest first),
+ * each with its newest change request. One query: the page a client checks before leaving.
+ */
 export async function appointmentsOfClient(db: Db, clientId: string, now = new Date()) {
-	const requests = await db
-		.select()
-		.from(clientRequest)
-		.where(and(eq(clientRequest.clientId, clientId), eq(clientRequest.kind, 'appointment_change')));
-	const upcoming = await db
-		.select(columns)
+	const rows = await db
+		.select({ ...columns, request: latestRequest })
 		.from(appointment)
 		.innerJoin(user, eq(user.id, appointment.staffId))
-		.where(and(eq(appointment.clientId, clientId), gte(appointment.endsAt, now)))
+		.where(
+			and(
+				eq(appointment.clientId, clientId),
+				sql`(${appointment.endsAt} >= ${now.toISOString()} or ${appointment.id} in (
+					select p.id from appointment p where p.client_id = ${clientId}
+					and p.ends_at < ${now.toISOString()} order by p.starts_at desc limit 20))`
+			)
+		)
 		.orderBy(asc(appointment.startsAt));
-	const past = await db
-		.select(columns)
-		.from(appointment)
-		.innerJoin(user, eq(user.id, appointment.staffId))
-		.where(and(eq(appointment.clientId, clientId), lt(appointment.endsAt, now)))
-		.orderBy(desc(appointment.startsAt))
-		.limit(20);
+	const isPast = (r: Row) => r.endsAt.getTime() < now.getTime();
 	return {
-		upcoming: upcoming.map((r) => view(r, requests)),
-		past: past.map((r) => view(r, requests))
+		upcoming: rows.filter((r) => !isPast(r)).map(view),
+		past: rows.filter(isPast).reverse().map(view)
 	};
 }
 
 export async function appointmentOfClient(db: Db, clientId: string, appointmentId: string) {
 	const [row] = await db
-		.select(columns)
+		.select({ ...columns, request: latestRequest })
 		.from(appointment)
 		.innerJoin(user, eq(user.id, appointment.staffId))
 		.where(and(eq(appointment.id, appointmentId), eq(appointment.clientId, clientId)));
-	if (!row) return null;
-	const requests = await db
-		.select()
-		.from(clientRequest)
-		.where(eq(clientRequest.appointmentId, appointmentId));
-	return view(row, requests);
+	return row ? view(row) : null;
 }
 
 export type ChangeRequestError =
