@@ -14,10 +14,9 @@ import { seedContent } from '$lib/server/db/seed/content';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { accessFor, mayAccess } from '$lib/server/auth/access';
-import { createI18n } from '$lib/i18n';
 import { directionOf } from '$lib/i18n/languages';
 import { negotiateLanguage } from '$lib/i18n/negotiate';
-import { LANGUAGES_WITH_MESSAGES, MESSAGES, messagesFor } from '$lib/i18n/messages.server';
+import { LANGUAGES_WITH_MESSAGES, translatorFor } from '$lib/i18n/messages.server';
 import { LANGUAGE_COOKIE } from '$lib/server/language';
 import { languagesOfAnyMunicipality, offered } from '$lib/server/domain/language-offer';
 import { startReminderJob } from '$lib/server/jobs';
@@ -74,7 +73,7 @@ const handleLanguage: Handle = async ({ event, resolve }) => {
 	});
 	event.locals.lang = lang;
 	event.locals.languages = enabled;
-	event.locals.t = createI18n(lang, messagesFor(lang), MESSAGES.nl).t;
+	event.locals.t = translatorFor(lang);
 	const dir = directionOf(lang);
 	// lang and dir are in the very first bytes, so screen readers and layout never guess.
 	return resolve(event, {

@@ -1,5 +1,6 @@
 import { isLanguage, LANGUAGE_CODES, type Language } from './languages';
-import type { Messages } from './index';
+import type { TFunction } from 'i18next';
+import { createI18n, type Messages } from './index';
 
 // Every messages/<lang>.json in the build. A language without a file is not offered; the
 // test in messages.test.ts makes sure every file has every key of nl.json.
@@ -30,9 +31,32 @@ export const LANGUAGES_WITH_MESSAGES = LANGUAGE_CODES.filter((l) => MESSAGES[l])
 /** Texts only staff screens use; a client's phone need not download them with every page. */
 const STAFF_ONLY = new Set(['km', 'admin', 'report']);
 
+const forClients = new Map<Language, Messages>();
+
 /** The UI strings a page sends to the browser: staff namespaces only to staff. */
 export function messagesForPage(lang: Language, roles: readonly string[]): Messages {
 	const all = messagesFor(lang);
 	if (roles.some((r) => r !== 'client')) return all;
-	return Object.fromEntries(Object.entries(all).filter(([ns]) => !STAFF_ONLY.has(ns)));
+	let subset = forClients.get(lang);
+	if (!subset) {
+		subset = Object.fromEntries(Object.entries(all).filter(([ns]) => !STAFF_ONLY.has(ns)));
+		forClients.set(lang, subset);
+	}
+	return subset;
+}
+
+const translators = new Map<Language, TFunction>();
+
+/**
+ * The server's translate function for a language (Dutch where a text is missing). Made once
+ * per language, not per request: making an i18next instance costs about 1 ms, and these
+ * instances never change language (no changeLanguage), so requests cannot mix languages.
+ */
+export function translatorFor(lang: Language): TFunction {
+	let t = translators.get(lang);
+	if (!t) {
+		t = createI18n(lang, messagesFor(lang), MESSAGES.nl).t;
+		translators.set(lang, t);
+	}
+	return t;
 }

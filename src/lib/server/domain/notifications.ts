@@ -3,9 +3,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { TZDate } from '@date-fns/tz';
 import type { Db } from '../db/open';
 import { appointment, appointmentReminder, client, notification, user } from '../db/schema';
-import { createI18n } from '../../i18n';
 import { intlLocale, isLanguage, type Language } from '../../i18n/languages';
-import { MESSAGES, messagesFor } from '../../i18n/messages.server';
+import { translatorFor } from '../../i18n/messages.server';
 import { addDays, amsterdamDay, TIME_ZONE } from '../../dates';
 import { env } from '../env';
 
@@ -46,7 +45,7 @@ export interface Channel {
 /** The text of a notice in one language, for an e-mail or a screen reader. */
 export function renderNotice(lang: string, notice: Notice): { subject: string; text: string } {
 	const language: Language = isLanguage(lang) ? lang : 'nl';
-	const t = createI18n(language, messagesFor(language), MESSAGES.nl).t;
+	const t = translatorFor(language);
 	const values: Record<string, string> = { ...notice.params };
 	if (notice.params.when) values.when = formatWhen(language, notice.params.when);
 	return {

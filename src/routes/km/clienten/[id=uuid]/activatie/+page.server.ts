@@ -4,9 +4,8 @@ import * as caseload from '$lib/server/domain/caseload';
 import * as clientFile from '$lib/server/domain/client-file';
 import * as activation from '$lib/server/domain/activation';
 import { inCaseload } from '$lib/server/km/guard';
-import { createI18n } from '$lib/i18n';
 import { directionOf, intlLocale, isLanguage } from '$lib/i18n/languages';
-import { MESSAGES, messagesFor } from '$lib/i18n/messages.server';
+import { MESSAGES, translatorFor } from '$lib/i18n/messages.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -26,7 +25,7 @@ export const actions: Actions = {
 		if (!letter) error(404, locals.t('errors.notFound'));
 		// The letter is in the client's language (when Wegwijs has it), whatever the staff reads.
 		const lang = isLanguage(letter.language) && MESSAGES[letter.language] ? letter.language : 'nl';
-		const t = createI18n(lang, messagesFor(lang), MESSAGES.nl).t;
+		const t = translatorFor(lang);
 		const expires = new Intl.DateTimeFormat(intlLocale(lang), {
 			dateStyle: 'long',
 			timeZone: 'Europe/Amsterdam'
