@@ -1,6 +1,14 @@
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { instrument, instrumentText, municipality, survey, surveyText } from '../db/schema';
+import {
+	instrument,
+	instrumentText,
+	municipality,
+	survey,
+	surveyText,
+	TALLY_SPLITS,
+	type TallySplit
+} from '../db/schema';
 import { quarterDays, quartersEndingWith, shiftQuarter } from '../../quarters';
 import { agreeShare, gradeStats, normColour, wilson, type ValueCounts } from './indicators';
 import { cellId, suppress, tableLines, type Line, type Visibility } from './suppression';
@@ -79,7 +87,19 @@ async function perGemeenteSplits<S extends string>(
 		const which = splits.length === 1 ? splits[0] : splits.find((s) => Number(r[`g_${s}`]) === 0);
 		if (which) out[which].push({ ...r, c: r[which] });
 	}
-	// Margins: (all gemeenten, category) per split, and the totals from the first split.
+	return withMargins(out, names, extra);
+}
+
+/**
+ * Adds the margins to counts per (gemeente m, category c, extra columns) of each split: per
+ * category for all gemeenten (m null), and the totals per gemeente and overall (c null, from
+ * the first split: every split's categories add up to the same totals).
+ */
+function withMargins<S extends string>(
+	out: Record<S, Row[]>,
+	names: string[],
+	extra: string[]
+): Record<S, Row[]> {
 	const add = (into: Map<string, Row>, id: string, r: Row, fields: Row) => {
 		const acc = into.get(id) ?? { ...fields, ...Object.fromEntries(names.map((n) => [n, 0])) };
 		for (const n of names) acc[n] = Number(acc[n]) + Number(r[n] ?? 0);
@@ -87,6 +107,7 @@ async function perGemeenteSplits<S extends string>(
 	};
 	const extraOf = (r: Row) => Object.fromEntries(extra.map((e) => [e, r[e]]));
 	const extraKey = (r: Row) => extra.map((e) => String(r[e])).join('|');
+	const splits = Object.keys(out) as S[];
 	const totals = new Map<string, Row>();
 	splits.forEach((s, i) => {
 		const byCategory = new Map<string, Row>();
@@ -203,27 +224,28 @@ export async function reportContext(db: Db, q: ReportQuery): Promise<ReportConte
 
 // ── Klanttevredenheid ─────────────────────────────────────────────────────────
 
-const SPLITS = {
-	segment: sql.raw(`coalesce(segment, 'none')`),
-	language: sql.raw(`case when language in ('nl', 'en', 'ar') then language else 'other' end`),
-	instrument: sql.raw(`coalesce(instrument_id::text, 'none')`)
-} as const;
-export type SplitName = keyof typeof SPLITS;
+// Segment, language group and instrument: the categories are those of tallyCategories().
+export type SplitName = TallySplit;
 
 async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: string[]) {
 	const gemeenten = ctx.gemeenten.map((g) => g.id);
 	const m = ctx.selected?.id ?? ALL;
-	// One pass per split; each gives the item × value counts per gemeente and category.
-	const bySplit = await perGemeenteSplits(
+	// The item × value counts per gemeente and category of each split, from the split tally.
+	const list = await rows(
 		db,
-		sql`select municipality_id as m, ${SPLITS.segment} as segment, ${SPLITS.language} as language,
-				${SPLITS.instrument} as instrument, item, value, count
-			from survey_tally where quarter in (${sql.join(
+		sql`select municipality_id as m, split, category as c, item, value, sum(count)::int as n
+			from survey_tally_split where quarter in (${sql.join(
 				ctx.quarters.map((q) => sql`${q}`),
 				sql`, `
-			)})`,
-		['segment', 'language', 'instrument'] as const,
-		{ n: sql`sum(count)` },
+			)})
+			group by municipality_id, split, category, item, value`
+	);
+	const bySplit = withMargins(
+		Object.fromEntries(TALLY_SPLITS.map((s) => [s, list.filter((r) => r.split === s)])) as Record<
+			SplitName,
+			Row[]
+		>,
+		['n'],
 		['item', 'value']
 	);
 	const items = new Set<string>();
@@ -248,7 +270,7 @@ async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: string[]) {
 		cats[name] = [...seen].sort(byOrder);
 	}
 
-	const lines = (Object.keys(SPLITS) as SplitName[]).flatMap((name) =>
+	const lines = TALLY_SPLITS.flatMap((name) =>
 		tableLines(
 			gemeenten,
 			cats[name].map((c) => `${name}:${c}`)
@@ -257,9 +279,7 @@ async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: string[]) {
 	const allIds = [
 		...[...gemeenten, ALL].flatMap((g) => [
 			cellId(g, ALL),
-			...(Object.keys(SPLITS) as SplitName[]).flatMap((name) =>
-				cats[name].map((c) => cellId(g, `${name}:${c}`))
-			)
+			...TALLY_SPLITS.flatMap((name) => cats[name].map((c) => cellId(g, `${name}:${c}`)))
 		])
 	];
 
@@ -285,7 +305,7 @@ async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: string[]) {
 			code: item,
 			total: cell(cellId(m, ALL)),
 			splits: Object.fromEntries(
-				(Object.keys(SPLITS) as SplitName[]).map((name) => [
+				TALLY_SPLITS.map((name) => [
 					name,
 					cats[name].map((c) => ({ key: c, cell: cell(cellId(m, `${name}:${c}`)) }))
 				])
