@@ -425,7 +425,7 @@ export const USE_MEASURES = ['started', 'running', 'completed', 'stopped', 'work
 async function instrumentUses(db: Db, ctx: ReportContext) {
 	const lists = await perGemeenteSplits(
 		db,
-		sql`select c.municipality_id as m, u.instrument_id::text as instrument,
+		sql`select c.municipality_id as m, u.instrument_id as instrument,
 				coalesce(c.segment, 'none') as segment, u.start_date, u.end_date, u.outcome
 			from instrument_use u join client c on c.id = u.client_id
 			where u.start_date <= ${ctx.to} and (u.end_date is null or u.end_date >= ${ctx.from})`,
@@ -498,7 +498,7 @@ async function effect(db: Db, ctx: ReportContext, months: 6 | 12) {
 				and o.date between cohort.start_date
 					and (cohort.end_date + make_interval(months => ${months}))::date) as hit
 			from (select distinct on (u.client_id, u.instrument_id) u.client_id,
-					u.instrument_id::text as c, u.start_date, u.end_date
+					u.instrument_id as c, u.start_date, u.end_date
 				from instrument_use u where u.end_date between ${from} and ${to}
 				order by u.client_id, u.instrument_id, u.end_date desc) cohort
 			join client c on c.id = cohort.client_id`,
