@@ -108,7 +108,8 @@ describeEachDatabase('surveys', (database) => {
 			'survey_response',
 			'survey_open_answer',
 			'survey_tally',
-			'survey_tally_quarter'
+			'survey_tally_quarter',
+			'survey_tally_split'
 		]) {
 			const cols = await columnsOf(db, table);
 			expect(

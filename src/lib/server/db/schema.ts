@@ -175,7 +175,9 @@ export const client = pgTable(
 	},
 	(t) => [
 		index('client_klantmanager_idx').on(t.klantmanagerId),
-		index('client_municipality_idx').on(t.municipalityId)
+		index('client_municipality_idx').on(t.municipalityId),
+		// The report's inflow: who started in the period.
+		index('client_benefit_start_idx').on(t.benefitStart)
 	]
 );
 export type Client = typeof client.$inferSelect;
@@ -356,7 +358,9 @@ export const instrumentUse = pgTable(
 	},
 	(t) => [
 		index('instrument_use_client_idx').on(t.clientId),
-		index('instrument_use_instrument_idx').on(t.instrumentId, t.startDate)
+		index('instrument_use_instrument_idx').on(t.instrumentId, t.startDate),
+		// The report's effect: the uses that ended in a quarter.
+		index('instrument_use_end_idx').on(t.endDate)
 	]
 );
 export type InstrumentUse = typeof instrumentUse.$inferSelect;
@@ -385,7 +389,11 @@ export const outflow = pgTable(
 		createdBy: uuid('created_by').references(() => user.id),
 		createdAt: createdAt()
 	},
-	(t) => [uniqueIndex('outflow_client_period_idx').on(t.clientId, t.benefitStart)]
+	(t) => [
+		uniqueIndex('outflow_client_period_idx').on(t.clientId, t.benefitStart),
+		// The report's outflow: who left in the period.
+		index('outflow_date_idx').on(t.date)
+	]
 );
 
 // ── Rights and duties ─────────────────────────────────────────────────────────
@@ -640,6 +648,34 @@ export const surveyTallyQuarter = pgTable(
 		count: integer('count').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.quarter, t.municipalityId, t.item, t.value] })]
+);
+
+export const TALLY_SPLITS = ['segment', 'language', 'instrument'] as const;
+export type TallySplit = (typeof TALLY_SPLITS)[number];
+
+/**
+ * The same counts once per split of the council report (segment, language group, instrument)
+ * and its category in that split: what the satisfaction tables read, a few thousand rows a
+ * quarter instead of every combination. Kept in the same transaction as survey_tally.
+ */
+export const surveyTallySplit = pgTable(
+	'survey_tally_split',
+	{
+		quarter: text('quarter').notNull(),
+		municipalityId: uuid('municipality_id')
+			.notNull()
+			.references(() => municipality.id),
+		split: text('split').$type<TallySplit>().notNull(),
+		category: text('category').notNull(),
+		item: text('item').notNull(),
+		value: smallint('value').notNull(),
+		count: integer('count').notNull()
+	},
+	(t) => [
+		primaryKey({
+			columns: [t.quarter, t.municipalityId, t.split, t.category, t.item, t.value]
+		})
+	]
 );
 
 // ── Governance ────────────────────────────────────────────────────────────────

@@ -1,6 +1,14 @@
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { instrument, instrumentText, municipality, survey, surveyText } from '../db/schema';
+import {
+	instrument,
+	instrumentText,
+	municipality,
+	survey,
+	surveyText,
+	TALLY_SPLITS,
+	type TallySplit
+} from '../db/schema';
 import { quarterDays, quartersEndingWith, shiftQuarter } from '../../quarters';
 import { agreeShare, gradeStats, normColour, wilson, type ValueCounts } from './indicators';
 import { cellId, suppress, tableLines, type Line, type Visibility } from './suppression';
@@ -39,47 +47,89 @@ const TREND_QUARTERS = 8;
 
 type Row = Record<string, unknown>;
 
+/**
+ * The rows of a query, sent as one JSON value: a few thousand small rows arrive several times
+ * faster that way, on PGlite above all (each row of a result costs there). Counts come as
+ * numbers, ids and categories as strings; the order of the rows is not kept.
+ */
 async function rows(db: Db, query: SQL): Promise<Row[]> {
-	const result: unknown = await db.execute(query);
-	return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
-}
-
-/** Counts per (gemeente m, category c) of the rows `inner` gives, with all margins. */
-function perGemeente(inner: SQL, measures: SQL = sql`count(*)::int as n`): SQL {
-	return sql`select m, c, ${measures} from (${inner}) x
-		group by grouping sets ((m, c), (m), (c), ())`;
+	const result: unknown = await db.execute(
+		sql`select coalesce(json_agg(x), '[]'::json) as j from (${query}) x`
+	);
+	const list = (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+	const j = list[0]?.j;
+	return (typeof j === 'string' ? JSON.parse(j) : j) as Row[];
 }
 
 /**
- * One pass for several splits of the same rows: grouping sets per split (with and without
- * the gemeente) plus the totals; grouping() tells the rows apart. Split and extra column
- * names come from this module, never from input.
+ * Several splits of the same rows in one pass. The database groups the rows once by gemeente,
+ * every split and the extra columns (a few hundred groups, whatever the number of rows), then
+ * sums those per split and gemeente; the margins (all gemeenten, all categories) are added up
+ * here from those sums, which is exact because the measures are counts and every row has one
+ * category in each split. Split, measure and extra column names come from this module, never
+ * from input.
  */
 async function perGemeenteSplits<S extends string>(
 	db: Db,
 	inner: SQL,
 	splits: readonly S[],
-	measures: SQL,
+	measures: Record<string, SQL>,
 	extra: string[] = []
 ): Promise<Record<S, Row[]>> {
+	const names = Object.keys(measures);
+	const cols = ['m', ...splits, ...extra].join(', ');
 	const ex = extra.length ? `, ${extra.join(', ')}` : '';
-	const sets = [
-		...splits.flatMap((s) => [`(m, ${s}${ex})`, `(${s}${ex})`]),
-		`(m${ex})`,
-		extra.length ? `(${extra.join(', ')})` : '()'
-	];
+	const sets = splits.map((s) => `(m, ${s}${ex})`).join(', ');
 	const flags = splits.map((s) => `grouping(${s}) as "g_${s}"`).join(', ');
 	const list = await rows(
 		db,
-		sql`select m, ${sql.raw(splits.join(', '))}${sql.raw(ex)}, ${measures}, ${sql.raw(flags)}
-			from (${inner}) x group by grouping sets (${sql.raw(sets.join(', '))})`
+		sql`select ${sql.raw(cols)}, ${sql.raw(names.map((n) => `sum("${n}")::int as "${n}"`).join(', '))},
+				${sql.raw(flags)}
+			from (select ${sql.raw(cols)}, ${sql.join(
+				names.map((n) => sql`${measures[n]} as ${sql.raw(`"${n}"`)}`),
+				sql`, `
+			)} from (${inner}) x group by ${sql.raw(cols)}) y
+			group by grouping sets (${sql.raw(sets)})`
 	);
 	const out = Object.fromEntries(splits.map((s) => [s, [] as Row[]])) as Record<S, Row[]>;
 	for (const r of list) {
-		const which = splits.find((s) => Number(r[`g_${s}`]) === 0);
+		const which = splits.length === 1 ? splits[0] : splits.find((s) => Number(r[`g_${s}`]) === 0);
 		if (which) out[which].push({ ...r, c: r[which] });
-		else for (const s of splits) out[s].push({ ...r, c: null });
 	}
+	return withMargins(out, names, extra);
+}
+
+/**
+ * Adds the margins to counts per (gemeente m, category c, extra columns) of each split: per
+ * category for all gemeenten (m null), and the totals per gemeente and overall (c null, from
+ * the first split: every split's categories add up to the same totals).
+ */
+function withMargins<S extends string>(
+	out: Record<S, Row[]>,
+	names: string[],
+	extra: string[]
+): Record<S, Row[]> {
+	const add = (into: Map<string, Row>, id: string, r: Row, fields: Row) => {
+		const acc = into.get(id) ?? { ...fields, ...Object.fromEntries(names.map((n) => [n, 0])) };
+		for (const n of names) acc[n] = Number(acc[n]) + Number(r[n] ?? 0);
+		into.set(id, acc);
+	};
+	const extraOf = (r: Row) => Object.fromEntries(extra.map((e) => [e, r[e]]));
+	const extraKey = (r: Row) => extra.map((e) => String(r[e])).join('|');
+	const splits = Object.keys(out) as S[];
+	const totals = new Map<string, Row>();
+	splits.forEach((s, i) => {
+		const byCategory = new Map<string, Row>();
+		for (const r of out[s]) {
+			add(byCategory, `${String(r.c)}|${extraKey(r)}`, r, { ...extraOf(r), m: null, c: r.c });
+			if (i === 0) {
+				add(totals, `${String(r.m)}|${extraKey(r)}`, r, { ...extraOf(r), m: r.m, c: null });
+				add(totals, `*|${extraKey(r)}`, r, { ...extraOf(r), m: null, c: null });
+			}
+		}
+		out[s].push(...byCategory.values());
+	});
+	for (const s of splits) out[s].push(...totals.values());
 	return out;
 }
 
@@ -183,27 +233,28 @@ export async function reportContext(db: Db, q: ReportQuery): Promise<ReportConte
 
 // ── Klanttevredenheid ─────────────────────────────────────────────────────────
 
-const SPLITS = {
-	segment: sql.raw(`coalesce(segment, 'none')`),
-	language: sql.raw(`case when language in ('nl', 'en', 'ar') then language else 'other' end`),
-	instrument: sql.raw(`coalesce(instrument_id::text, 'none')`)
-} as const;
-export type SplitName = keyof typeof SPLITS;
+// Segment, language group and instrument: the categories are those of tallyCategories().
+export type SplitName = TallySplit;
 
 async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: string[]) {
 	const gemeenten = ctx.gemeenten.map((g) => g.id);
 	const m = ctx.selected?.id ?? ALL;
-	// One pass per split; each gives the item × value counts per gemeente and category.
-	const bySplit = await perGemeenteSplits(
+	// The item × value counts per gemeente and category of each split, from the split tally.
+	const list = await rows(
 		db,
-		sql`select municipality_id as m, ${SPLITS.segment} as segment, ${SPLITS.language} as language,
-				${SPLITS.instrument} as instrument, item, value, count
-			from survey_tally where quarter in (${sql.join(
+		sql`select municipality_id as m, split, category as c, item, value, sum(count)::int as n
+			from survey_tally_split where quarter in (${sql.join(
 				ctx.quarters.map((q) => sql`${q}`),
 				sql`, `
-			)})`,
-		['segment', 'language', 'instrument'] as const,
-		sql`sum(count)::int as n`,
+			)})
+			group by municipality_id, split, category, item, value`
+	);
+	const bySplit = withMargins(
+		Object.fromEntries(TALLY_SPLITS.map((s) => [s, list.filter((r) => r.split === s)])) as Record<
+			SplitName,
+			Row[]
+		>,
+		['n'],
 		['item', 'value']
 	);
 	const items = new Set<string>();
@@ -228,7 +279,7 @@ async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: string[]) {
 		cats[name] = [...seen].sort(byOrder);
 	}
 
-	const lines = (Object.keys(SPLITS) as SplitName[]).flatMap((name) =>
+	const lines = TALLY_SPLITS.flatMap((name) =>
 		tableLines(
 			gemeenten,
 			cats[name].map((c) => `${name}:${c}`)
@@ -237,9 +288,7 @@ async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: string[]) {
 	const allIds = [
 		...[...gemeenten, ALL].flatMap((g) => [
 			cellId(g, ALL),
-			...(Object.keys(SPLITS) as SplitName[]).flatMap((name) =>
-				cats[name].map((c) => cellId(g, `${name}:${c}`))
-			)
+			...TALLY_SPLITS.flatMap((name) => cats[name].map((c) => cellId(g, `${name}:${c}`)))
 		])
 	];
 
@@ -265,7 +314,7 @@ async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: string[]) {
 			code: item,
 			total: cell(cellId(m, ALL)),
 			splits: Object.fromEntries(
-				(Object.keys(SPLITS) as SplitName[]).map((name) => [
+				TALLY_SPLITS.map((name) => [
 					name,
 					cats[name].map((c) => ({ key: c, cell: cell(cellId(m, `${name}:${c}`)) }))
 				])
@@ -385,16 +434,18 @@ export const USE_MEASURES = ['started', 'running', 'completed', 'stopped', 'work
 async function instrumentUses(db: Db, ctx: ReportContext) {
 	const lists = await perGemeenteSplits(
 		db,
-		sql`select c.municipality_id as m, u.instrument_id::text as instrument,
+		sql`select c.municipality_id as m, u.instrument_id as instrument,
 				coalesce(c.segment, 'none') as segment, u.start_date, u.end_date, u.outcome
 			from instrument_use u join client c on c.id = u.client_id
 			where u.start_date <= ${ctx.to} and (u.end_date is null or u.end_date >= ${ctx.from})`,
 		['instrument', 'segment'] as const,
-		sql`count(*) filter (where start_date >= ${ctx.from})::int as started,
-			count(*) filter (where end_date is null or end_date > ${ctx.to})::int as running,
-			count(*) filter (where end_date <= ${ctx.to} and outcome = 'completed')::int as completed,
-			count(*) filter (where end_date <= ${ctx.to} and outcome = 'stopped_early')::int as stopped,
-			count(*) filter (where end_date <= ${ctx.to} and outcome = 'work_found')::int as "workFound"`
+		{
+			started: sql`count(*) filter (where start_date >= ${ctx.from})`,
+			running: sql`count(*) filter (where end_date is null or end_date > ${ctx.to})`,
+			completed: sql`count(*) filter (where end_date <= ${ctx.to} and outcome = 'completed')`,
+			stopped: sql`count(*) filter (where end_date <= ${ctx.to} and outcome = 'stopped_early')`,
+			workFound: sql`count(*) filter (where end_date <= ${ctx.to} and outcome = 'work_found')`
+		}
 	);
 	return {
 		byInstrument: measuresTable(lists.instrument, ctx, USE_MEASURES),
@@ -428,14 +479,14 @@ function measuresTable<M extends string>(list: Row[], ctx: ReportContext, measur
 // ── Effect ────────────────────────────────────────────────────────────────────
 
 async function outflowByReason(db: Db, ctx: ReportContext) {
-	const list = await rows(
+	const { c: list } = await perGemeenteSplits(
 		db,
-		perGemeente(
-			sql`select distinct on (o.client_id) c.municipality_id as m, o.reason as c
-				from outflow o join client c on c.id = o.client_id
-				where o.date between ${ctx.from} and ${ctx.to}
-				order by o.client_id, o.date desc`
-		)
+		sql`select distinct on (o.client_id) c.municipality_id as m, o.reason as c
+			from outflow o join client c on c.id = o.client_id
+			where o.date between ${ctx.from} and ${ctx.to}
+			order by o.client_id, o.date desc`,
+		['c'],
+		{ n: sql`count(*)` }
 	);
 	return measuresTable(list, ctx, ['n'] as const);
 }
@@ -449,20 +500,19 @@ async function effect(db: Db, ctx: ReportContext, months: 6 | 12) {
 	const back = months / 3;
 	const from = quarterDays(shiftQuarter(ctx.quarters[0]!, -back)).from;
 	const to = quarterDays(shiftQuarter(ctx.quarters[ctx.quarters.length - 1]!, -back)).to;
-	const list = await rows(
+	const { c: list } = await perGemeenteSplits(
 		db,
-		perGemeente(
-			sql`select cohort.m, cohort.c, exists (select 1 from outflow o
-					where o.client_id = cohort.client_id and o.reason in ('werk', 'werk_lks', 'opleiding')
-					and o.date between cohort.start_date
-						and (cohort.end_date + make_interval(months => ${months}))::date) as hit
-				from (select distinct on (u.client_id, u.instrument_id) u.client_id,
-						u.instrument_id::text as c, u.start_date, u.end_date, c.municipality_id as m
-					from instrument_use u join client c on c.id = u.client_id
-					where u.end_date between ${from} and ${to}
-					order by u.client_id, u.instrument_id, u.end_date desc) cohort`,
-			sql`count(*)::int as n, count(*) filter (where hit)::int as k`
-		)
+		sql`select c.municipality_id as m, cohort.c, exists (select 1 from outflow o
+				where o.client_id = cohort.client_id and o.reason in ('werk', 'werk_lks', 'opleiding')
+				and o.date between cohort.start_date
+					and (cohort.end_date + make_interval(months => ${months}))::date) as hit
+			from (select distinct on (u.client_id, u.instrument_id) u.client_id,
+					u.instrument_id as c, u.start_date, u.end_date
+				from instrument_use u where u.end_date between ${from} and ${to}
+				order by u.client_id, u.instrument_id, u.end_date desc) cohort
+			join client c on c.id = cohort.client_id`,
+		['c'],
+		{ n: sql`count(*)`, k: sql`count(*) filter (where hit)` }
 	);
 	const gemeenten = ctx.gemeenten.map((g) => g.id);
 	const m = ctx.selected?.id ?? ALL;
@@ -486,64 +536,81 @@ async function effect(db: Db, ctx: ReportContext, months: 6 | 12) {
 	};
 }
 
+/**
+ * Ladder movement of the clients on the benefit at the start of the period: their last step
+ * before it against their last step at its end. One pass over the ladder history: the latest
+ * record is the maximum of (day number × 16 + step), so no per-client lookup and no sort (on
+ * one day with two records the higher step counts).
+ */
 async function ladder(db: Db, ctx: ReportContext) {
-	const list = await rows(
+	const { c: list } = await perGemeenteSplits(
 		db,
-		perGemeente(
-			sql`select c.municipality_id as m,
-				case when e.step > s.step then 'up' when e.step < s.step then 'down' else 'same' end as c
-			from client c
-			join lateral (select step from ladder_step l where l.client_id = c.id
-				and l.recorded_at < ${ctx.from} order by l.recorded_at desc limit 1) s on true
-			join lateral (select step from ladder_step l where l.client_id = c.id
-				and l.recorded_at <= ${ctx.to} order by l.recorded_at desc limit 1) e on true
-			where not exists (select 1 from outflow o where o.client_id = c.id and o.date < ${ctx.from}
-				and o.benefit_start = c.benefit_start)`
-		)
+		sql`select c.municipality_id as m,
+				case when l.e % 16 > l.s % 16 then 'up' when l.e % 16 < l.s % 16 then 'down'
+					else 'same' end as c
+			from (select client_id,
+					max((recorded_at - date '0001-01-01') * 16 + step)
+						filter (where recorded_at < ${ctx.from}) as s,
+					max((recorded_at - date '0001-01-01') * 16 + step) as e
+				from ladder_step where recorded_at <= ${ctx.to} group by client_id) l
+			join client c on c.id = l.client_id
+			where l.s is not null and not exists (select 1 from outflow o where o.client_id = c.id
+				and o.date < ${ctx.from} and o.benefit_start = c.benefit_start)`,
+		['c'],
+		{ n: sql`count(*)` }
 	);
 	return measuresTable(list, ctx, ['n'] as const);
 }
 
 // ── Bestand ───────────────────────────────────────────────────────────────────
 
+// Age and duration on the last day of the period, as "born after the day N years before":
+// the same as age() < N years, but without age()'s interval comparison, which counts
+// 26 years 11 months 30 days as 27 years (someone turning 27 on 1 January was 27 on 31
+// December). The day's thresholds are computed once, not per client.
 const BESTAND_SPLITS = {
 	segment: sql.raw(`coalesce(c.segment, 'none')`),
-	age: sql.raw(`case when age(e.day, c.birth_date) < interval '27 years' then '18-26'
-		when age(e.day, c.birth_date) < interval '45 years' then '27-44'
-		when age(e.day, c.birth_date) < interval '55 years' then '45-54' else '55+' end`),
-	duration: sql.raw(`case when age(e.day, c.benefit_start) < interval '1 year' then '0-1'
-		when age(e.day, c.benefit_start) < interval '2 years' then '1-2'
-		when age(e.day, c.benefit_start) < interval '5 years' then '2-5' else '5+' end`),
+	age: sql.raw(`case when c.birth_date > e.y27 then '18-26' when c.birth_date > e.y45 then '27-44'
+		when c.birth_date > e.y55 then '45-54' else '55+' end`),
+	duration:
+		sql.raw(`case when c.benefit_start > e.y1 then '0-1' when c.benefit_start > e.y2 then '1-2'
+		when c.benefit_start > e.y5 then '2-5' else '5+' end`),
 	statushouder: sql.raw(`case when c.statushouder then 'yes' else 'no' end`)
 } as const;
 
+const THRESHOLDS = [1, 2, 5, 27, 45, 55]
+	.map((y) => `(day - interval '${y} years')::date as y${y}`)
+	.join(', ');
+
 async function bestand(db: Db, ctx: ReportContext) {
 	const names = Object.keys(BESTAND_SPLITS) as (keyof typeof BESTAND_SPLITS)[];
-	const lists = await perGemeenteSplits(
-		db,
-		sql`select c.municipality_id as m, ${sql.join(
-			names.map((n) => sql`${BESTAND_SPLITS[n]} as ${sql.raw(n)}`),
-			sql`, `
-		)}
-			from client c cross join (select ${ctx.to}::date as day) e
+	const [lists, flows] = await Promise.all([
+		perGemeenteSplits(
+			db,
+			sql`select c.municipality_id as m, ${sql.join(
+				names.map((n) => sql`${BESTAND_SPLITS[n]} as ${sql.raw(n)}`),
+				sql`, `
+			)}
+			from client c cross join (select day, ${sql.raw(THRESHOLDS)} from (select ${ctx.to}::date as day) d) e
 			where c.benefit_start <= e.day and not exists (select 1 from outflow o
 				where o.client_id = c.id and o.benefit_start = c.benefit_start and o.date <= e.day)`,
-		names,
-		sql`count(*)::int as n`
-	);
-	const out = Object.fromEntries(
-		names.map((n) => [n, measuresTable(lists[n], ctx, ['n'] as const)])
-	) as Record<keyof typeof BESTAND_SPLITS, ReturnType<typeof measuresTable<'n'>>>;
-	const flows = await rows(
-		db,
-		sql`select c.municipality_id as m, 'inflow' as c, count(*)::int as n from client c
+			names,
+			{ n: sql`count(*)` }
+		),
+		rows(
+			db,
+			sql`select c.municipality_id as m, 'inflow' as c, count(*)::int as n from client c
 			where c.benefit_start between ${ctx.from} and ${ctx.to}
 			group by grouping sets ((c.municipality_id), ())
 		union all
 		select c.municipality_id, 'outflow', count(distinct o.client_id)::int from outflow o
 			join client c on c.id = o.client_id where o.date between ${ctx.from} and ${ctx.to}
 			group by grouping sets ((c.municipality_id), ())`
-	);
+		)
+	]);
+	const out = Object.fromEntries(
+		names.map((n) => [n, measuresTable(lists[n], ctx, ['n'] as const)])
+	) as Record<keyof typeof BESTAND_SPLITS, ReturnType<typeof measuresTable<'n'>>>;
 	// Inflow and outflow are two separate figures per gemeente, not parts of one total.
 	const flow = (c: string) => {
 		const g: Grid = new Map();
@@ -606,42 +673,55 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 		ctx.quarters.map((x) => sql`${x}`),
 		sql`, `
 	);
-	const [texts, instruments, versions, late, sat, inv, norms, effect6, effect12] =
-		await Promise.all([
-			db
-				.select({ questions: surveyText.questions })
-				.from(surveyText)
-				.where(eq(surveyText.language, 'nl')),
-			db
-				.select({ id: instrument.id, name: instrumentText.name })
-				.from(instrument)
-				.innerJoin(instrumentText, eq(instrumentText.instrumentId, instrument.id))
-				.where(eq(instrumentText.language, 'nl')),
-			rows(
-				db,
-				sql`select s.trigger, s.version, sum(t.count)::int as n from survey_tally t
+	// All parts at once, the heaviest first so they start on their own connections.
+	const [
+		ladderPart,
+		bestandPart,
+		uses,
+		sat,
+		effect6,
+		effect12,
+		trendPart,
+		outflowPart,
+		texts,
+		instruments,
+		versions,
+		late,
+		inv,
+		norms
+	] = await Promise.all([
+		ladder(db, ctx),
+		bestand(db, ctx),
+		instrumentUses(db, ctx),
+		satisfaction(db, ctx, gradeCodes),
+		effect(db, ctx, 6),
+		effect(db, ctx, 12),
+		trend(db, ctx, q.quarter, gradeCodes),
+		outflowByReason(db, ctx),
+		db
+			.select({ questions: surveyText.questions })
+			.from(surveyText)
+			.where(eq(surveyText.language, 'nl')),
+		db
+			.select({ id: instrument.id, name: instrumentText.name })
+			.from(instrument)
+			.innerJoin(instrumentText, eq(instrumentText.instrumentId, instrument.id))
+			.where(eq(instrumentText.language, 'nl')),
+		rows(
+			db,
+			sql`select s.trigger, s.version, sum(t.count)::int as n from survey_tally t
 					join survey s on s.id = t.survey_id
 					where t.item = '*' and t.quarter in (${inQuarters})
-					group by s.trigger, s.version order by s.trigger, s.version`
-			),
-			rows(
-				db,
-				sql`select coalesce(sum(count), 0)::int as n from survey_tally where item = '*late'
+					group by s.trigger, s.version`
+		),
+		rows(
+			db,
+			sql`select coalesce(sum(count), 0)::int as n from survey_tally where item = '*late'
 					and quarter in (${inQuarters})
 					${ctx.selected ? sql`and municipality_id = ${ctx.selected.id}` : sql``}`
-			),
-			satisfaction(db, ctx, gradeCodes),
-			invited(db, ctx),
-			normsForYear(db, Number(q.quarter.slice(0, 4))),
-			effect(db, ctx, 6),
-			effect(db, ctx, 12)
-		]);
-	const [trendPart, uses, outflowPart, ladderPart, bestandPart] = await Promise.all([
-		trend(db, ctx, q.quarter, gradeCodes),
-		instrumentUses(db, ctx),
-		outflowByReason(db, ctx),
-		ladder(db, ctx),
-		bestand(db, ctx)
+		),
+		invited(db, ctx),
+		normsForYear(db, Number(q.quarter.slice(0, 4)))
 	]);
 	const itemTexts: Record<string, string> = {};
 	for (const t of texts) Object.assign(itemTexts, t.questions);
@@ -669,11 +749,9 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 			answered: sat.answered,
 			responseRate,
 			late: sat.answered.n === null ? null : Number(late[0]?.n ?? 0),
-			versions: versions.map((v) => ({
-				trigger: String(v.trigger),
-				version: Number(v.version),
-				n: Number(v.n)
-			}))
+			versions: versions
+				.map((v) => ({ trigger: String(v.trigger), version: Number(v.version), n: Number(v.n) }))
+				.sort((a, b) => a.trigger.localeCompare(b.trigger) || a.version - b.version)
 		},
 		satisfaction: sat.items.map((i) => ({
 			...i,

@@ -8,7 +8,8 @@ import {
 	surveyOpenAnswer,
 	surveyResponse,
 	surveyText,
-	type SurveyTrigger
+	type SurveyTrigger,
+	type TallySplit
 } from '../db/schema';
 import { quarterOfInstant } from '../../quarters';
 import { cleanAnswers, type SurveyItem } from './survey-answers';
@@ -280,13 +281,46 @@ type TallyCell = {
 	late: boolean;
 };
 
+/** The language groups the report splits by; every other language is 'other'. */
+export const REPORT_LANGUAGES = ['nl', 'en', 'ar'] as const;
+
+/** An answer set's category in each split of the report (survey_tally_split). */
+export function tallyCategories(r: Pick<TallyCell, 'segment' | 'language' | 'instrumentId'>) {
+	return [
+		['segment', r.segment ?? 'none'],
+		[
+			'language',
+			(REPORT_LANGUAGES as readonly string[]).includes(r.language) ? r.language : 'other'
+		],
+		['instrument', r.instrumentId ?? 'none']
+	] as const satisfies readonly (readonly [TallySplit, string])[];
+}
+
+/** The same categories in SQL, over a row with segment, language and instrument_id. */
+const SPLIT_CATEGORIES = sql.raw(`(values ('segment', coalesce(t.segment, 'none')),
+	('language', case when t.language in (${REPORT_LANGUAGES.map((l) => `'${l}'`).join(', ')})
+		then t.language else 'other' end),
+	('instrument', coalesce(t.instrument_id::text, 'none'))) s (split, category)`);
+
 /**
  * Adds one answer set to the running counts: one row per answered item, '*' for the set, and
- * '*late' when it came in after its invitation expired.
+ * '*late' when it came in after its invitation expired; in survey_tally, per quarter, and once
+ * per split of the report.
  */
 export async function addToTally(tx: Db, r: TallyCell): Promise<void> {
 	const entries: [string, number][] = [['*', 0], ...Object.entries(r.answers)];
 	if (r.late) entries.push(['*late', 0]);
+	const splitRows = entries.flatMap(([item, value]) =>
+		tallyCategories(r).map(
+			([split, category]) =>
+				sql`(${r.quarter}, ${r.municipalityId}, ${split}, ${category}, ${item}, ${value}, 1)`
+		)
+	);
+	await tx.execute(sql`
+		insert into survey_tally_split (quarter, municipality_id, split, category, item, value, count)
+		values ${sql.join(splitRows, sql`, `)}
+		on conflict (quarter, municipality_id, split, category, item, value)
+		do update set count = survey_tally_split.count + excluded.count`);
 	for (const [item, value] of entries) {
 		await tx.execute(sql`
 			insert into survey_tally (municipality_id, quarter, segment, instrument_id, trigger,
@@ -328,4 +362,10 @@ export async function rebuildTally(db: Db): Promise<void> {
 		insert into survey_tally_quarter (quarter, municipality_id, item, value, count)
 		select quarter, municipality_id, item, value, sum(count)::int from survey_tally
 		group by 1, 2, 3, 4`);
+	await db.execute(sql`delete from survey_tally_split`);
+	await db.execute(sql`
+		insert into survey_tally_split (quarter, municipality_id, split, category, item, value, count)
+		select t.quarter, t.municipality_id, s.split, s.category, t.item, t.value, sum(t.count)::int
+		from survey_tally t cross join lateral ${SPLIT_CATEGORIES}
+		group by 1, 2, 3, 4, 5, 6`);
 }
