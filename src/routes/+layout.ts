@@ -12,8 +12,8 @@ const LAST_USER = 'wegwijs-last-user';
  */
 export const load: LayoutLoad = async ({ data }) => {
 	if (!browser) return { ...data, offline: false };
-	const store = await import('$lib/offline/store');
 	if (isOfflineMarker(data)) {
+		const store = await import('$lib/offline/store');
 		const userId = localStorage.getItem(LAST_USER);
 		if (userId) await store.setOfflineUser(userId);
 		const { PAGE_SCHEMAS } = await import('$lib/offline/schemas');
@@ -25,7 +25,14 @@ export const load: LayoutLoad = async ({ data }) => {
 	const userId = data.user?.id ?? null;
 	if (userId) localStorage.setItem(LAST_USER, userId);
 	else localStorage.removeItem(LAST_USER);
-	await store.setOfflineUser(userId);
-	if (userId) void store.savePage('layout', data).catch(() => undefined);
+	// Online the page does not wait for the store (IndexedDB, WebCrypto): it switches and saves
+	// in the background. Pages and the outbox reach the store through the same import, and
+	// this one is made first, so they always see the switched store.
+	void import('$lib/offline/store')
+		.then((store) => {
+			void store.setOfflineUser(userId);
+			if (userId) return store.savePage('layout', data);
+		})
+		.catch(() => undefined);
 	return { ...data, offline: false };
 };
