@@ -1,10 +1,4 @@
-import {
-	json,
-	redirect,
-	type Handle,
-	type HandleServerError,
-	type ServerInit
-} from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { env } from '$lib/server/env';
@@ -97,7 +91,8 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 	if (!event.locals.user) {
 		if (isApi) return json({ message: event.locals.t('errors.forbidden') }, { status: 401 });
 		const next = isRead ? `?next=${encodeURIComponent(event.url.pathname + event.url.search)}` : '';
-		redirect(303, `/login${next}`);
+		// Returned, not thrown, so handleHeaders (around this hook) still adds its headers.
+		return new Response(null, { status: 303, headers: { location: `/login${next}` } });
 	}
 	if (isApi || !isRead) {
 		return json({ message: event.locals.t('errors.forbidden') }, { status: 403 });
@@ -122,8 +117,9 @@ export const handle = sequence(
 	handleDatabase,
 	handleSession,
 	handleLanguage,
-	handleAccess,
-	handleHeaders
+	// Outside the access check, so its refusals and redirects carry the headers too.
+	handleHeaders,
+	handleAccess
 );
 
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -9,6 +9,7 @@ import {
 	type Persona
 } from './security-personas';
 import { BASE_URL } from './helpers';
+import { headerProblems } from './security-headers';
 
 // The authorization matrix: every page, form action and endpoint under src/routes (read from
 // the file system when the test runs) Ã— seven people, against one table of expected answers.
@@ -279,6 +280,15 @@ async function send(ctx: APIRequestContext, entry: RouteEntry, url: string): Pro
 	return ctx.post(url, { ...opts, headers: FORM_HEADERS, data: '' });
 }
 
+/**
+ * Pages built at build time (the app shell and the offline page) are files served as they
+ * are: no hooks, so no headers of ours; their policy is a <meta> tag, checked in
+ * security-sessions.spec.ts.
+ */
+function prerendered(entry: RouteEntry): boolean {
+	return entry.routeId === '/shell' || entry.routeId === '/offline';
+}
+
 function seen(res: APIResponse): Expect {
 	const location = res.headers()['location'] ?? '';
 	if (res.status() === 303 && location.startsWith('/login')) return L;
@@ -299,6 +309,7 @@ test('every route answers each person as the table says, and shows no one elseâ€
 	const observed: Record<string, Expect[]> = {};
 	const wrong: string[] = [];
 	const leaks: string[] = [];
+	const headers: string[] = [];
 	for (const entry of routes) {
 		const url = concretePath(entry, paramValue(ids));
 		observed[entry.key] = [];
@@ -314,6 +325,10 @@ test('every route answers each person as the table says, and shows no one elseâ€
 			if (want !== undefined && got !== want)
 				wrong.push(`${entry.key} as ${persona}: ${got}, expected ${want}`);
 			const body = await res.text();
+			for (const problem of prerendered(entry)
+				? []
+				: headerProblems(res.headers(), persona !== 'anonymous'))
+				headers.push(`${entry.key} as ${persona}: ${problem}`);
 			const may = MAY_SEE[persona];
 			if (may === 'all') continue;
 			for (const [who, marks] of Object.entries(CLIENTS) as [Who, readonly string[]][]) {
@@ -340,6 +355,7 @@ test('every route answers each person as the table says, and shows no one elseâ€
 	expect(stale, 'rows in EXPECTED for routes that are gone').toEqual([]);
 	expect(wrong).toEqual([]);
 	expect(leaks).toEqual([]);
+	expect(headers, 'security headers').toEqual([]);
 	if (before) expect(await databaseDigest(), 'the matrix changed data').toEqual(before);
 	for (const c of Object.values(ctx)) await c.dispose();
 });
