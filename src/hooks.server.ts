@@ -108,7 +108,11 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	h.set('X-Frame-Options', 'DENY');
 	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
 	// Anything shown to a signed-in person is personal: never stored by a browser or proxy cache.
-	if (event.locals.user) h.set('Cache-Control', 'no-store');
+	// So are the answers that may start a session (a post, an OIDC callback): they carry the
+	// new session cookie, which SvelteKit adds only after this hook.
+	const read = event.request.method === 'GET' || event.request.method === 'HEAD';
+	if (event.locals.user || !read || event.route.id?.startsWith('/auth/'))
+		h.set('Cache-Control', 'no-store');
 	h.append('Vary', 'Cookie');
 	return response;
 };
