@@ -19,40 +19,10 @@ import { setNorm } from '../../src/lib/server/domain/norms';
 import { reportTables } from '../../src/lib/server/domain/report-tables';
 import { tableCsv } from '../../src/lib/server/domain/report-csv';
 import type { Db } from '../../src/lib/server/db/open';
+import { parseCsv } from '../csv';
 
 const now = new Date('2026-05-13T08:00:00Z');
 const QUARTER = '2026-Q2';
-
-/** RFC 4180 as csv-stringify writes it (BOM, CRLF, "" inside quotes) back into fields. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	const s = text.replace(/^\uFEFF/, '');
-	for (let i = 0; i < s.length; i++) {
-		const c = s[i]!;
-		if (quoted && c === '"' && s[i + 1] === '"') {
-			field += '"';
-			i++;
-		} else if (c === '"') {
-			quoted = !quoted;
-		} else if (!quoted && c === ',') {
-			row.push(field);
-			field = '';
-		} else if (!quoted && c === '\r' && s[i + 1] === '\n') {
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-			i++;
-		} else {
-			field += c;
-		}
-	}
-	if (field || row.length) rows.push([...row, field]);
-	return rows;
-}
 
 function hiddenNumbersLeak(value: unknown): string[] {
 	// Anything marked hidden must carry no figure at all.
