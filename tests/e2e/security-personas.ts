@@ -59,8 +59,10 @@ export async function scrape(ctx: APIRequestContext, path: string, re: RegExp): 
 	return m![1]!;
 }
 
-// Tables that change on reads by design: who opened what, sessions, failed sign-ins.
+// What changes on reads by design: who opened what, sessions, failed sign-ins, and an inbox
+// message's read mark (set when the client opens /berichten).
 const CHANGES_ON_READ = new Set(['audit_event', 'session', 'sign_in_failure']);
+const COLUMNS_CHANGED_ON_READ: Record<string, string[]> = { notification: ['read_at'] };
 
 /**
  * A digest of every row of every other table (PostgreSQL runs only; PGlite cannot be read
@@ -75,8 +77,9 @@ export async function databaseDigest(): Promise<Record<string, string> | null> {
 	const out: Record<string, string> = {};
 	for (const { name } of tables) {
 		if (CHANGES_ON_READ.has(name)) continue;
+		const skip = (COLUMNS_CHANGED_ON_READ[name] ?? []).map((c) => ` - '${c}'`).join('');
 		const [row] = await db.unsafe(
-			`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as d from "${name}" t`
+			`select count(*)::text || ':' || coalesce(md5(string_agg((to_jsonb(t)${skip})::text, '|' order by (to_jsonb(t)${skip})::text)), '') as d from "${name}" t`
 		);
 		out[name] = row!.d as string;
 	}
