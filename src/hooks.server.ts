@@ -1,10 +1,4 @@
-import {
-	json,
-	redirect,
-	type Handle,
-	type HandleServerError,
-	type ServerInit
-} from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { env } from '$lib/server/env';
@@ -98,12 +92,46 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 	if (!event.locals.user) {
 		if (isApi) return json({ message: event.locals.t('errors.forbidden') }, { status: 401 });
 		const next = isRead ? `?next=${encodeURIComponent(event.url.pathname + event.url.search)}` : '';
-		redirect(303, `/login${next}`);
+		// Returned, not thrown, so handleHeaders (around this hook) still adds its headers.
+		return new Response(null, { status: 303, headers: { location: `/login${next}` } });
 	}
 	if (isApi || !isRead) {
 		return json({ message: event.locals.t('errors.forbidden') }, { status: 403 });
 	}
 	return resolve(event);
+};
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+/**
+ * Outside /api every post is a form (actions, sign-out, language). A body of another type
+ * cannot be read as one; it is refused here with a message instead of failing in the action.
+ */
+const handleFormBody: Handle = async ({ event, resolve }) => {
+	const method = event.request.method;
+	if (method === 'GET' || method === 'HEAD' || event.url.pathname.startsWith('/api/'))
+		return resolve(event);
+	const type = (event.request.headers.get('content-type') ?? '').split(';')[0]!.trim();
+	if (FORM_TYPES.includes(type.toLowerCase())) return resolve(event);
+	return json({ message: event.locals.t('errors.badRequest') }, { status: 415 });
+};
+
+/**
+ * PostgreSQL cannot store a NUL character in text, and no search, form or JSON body has a use
+ * for one: such a request is refused here with a message, before any query fails on it.
+ */
+const handleNul: Handle = async ({ event, resolve }) => {
+	if (building) return resolve(event); // prerendering: no query string, no body
+	const { request, url } = event;
+	let nul = url.search.includes('%00');
+	if (!nul && request.body && request.method !== 'GET' && request.method !== 'HEAD') {
+		const body = await request.clone().text();
+		nul = body.includes('\0') || /%00|\\u0000/i.test(body);
+	}
+	if (!nul) return resolve(event);
+	const message = event.locals.t('errors.badRequest');
+	const api = url.pathname.startsWith('/api/');
+	return json(api ? { ok: false, error: 'invalid', message } : { message }, { status: 400 });
 };
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
@@ -114,7 +142,11 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	h.set('X-Frame-Options', 'DENY');
 	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
 	// Anything shown to a signed-in person is personal: never stored by a browser or proxy cache.
-	if (event.locals.user) h.set('Cache-Control', 'no-store');
+	// So are the answers that may start a session (a post, an OIDC callback): they carry the
+	// new session cookie, which SvelteKit adds only after this hook.
+	const read = event.request.method === 'GET' || event.request.method === 'HEAD';
+	if (event.locals.user || !read || event.route.id?.startsWith('/auth/'))
+		h.set('Cache-Control', 'no-store');
 	h.append('Vary', 'Cookie');
 	return response;
 };
@@ -123,13 +155,18 @@ export const handle = sequence(
 	handleDatabase,
 	handleSession,
 	handleLanguage,
+	// Outside the access check, so its refusals and redirects carry the headers too.
+	handleHeaders,
 	handleAccess,
-	handleHeaders
+	handleFormBody,
+	handleNul
 );
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const t = event.locals.t;
 	if (status === 404) return { message: t ? t('errors.notFound') : 'Not found' };
+	// Other refusals SvelteKit makes itself (a request it cannot read): the asker's mistake.
+	if (status >= 400 && status < 500) return { message: t ? t('errors.badRequest') : 'Bad request' };
 	const unavailable = isDatabaseDown(error);
 	if (!unavailable) console.error(error);
 	return { message: t ? t(unavailable ? 'errors.unavailable' : 'errors.server') : 'Error' };

@@ -16,7 +16,10 @@ import { buildReport, type Report } from '../../src/lib/server/domain/report';
 import { agreeShare, effectWithin, outflowByReason } from '../../src/lib/server/domain/indicators';
 import { addToTally } from '../../src/lib/server/domain/surveys';
 import { setNorm } from '../../src/lib/server/domain/norms';
+import { reportTables } from '../../src/lib/server/domain/report-tables';
+import { tableCsv } from '../../src/lib/server/domain/report-csv';
 import type { Db } from '../../src/lib/server/db/open';
+import { parseCsv } from '../csv';
 
 const now = new Date('2026-05-13T08:00:00Z');
 const QUARTER = '2026-Q2';
@@ -148,6 +151,48 @@ describeEachDatabase('council report', (database) => {
 			shown.push(r.satisfaction.find((i) => i.code === 'serious')!.total.hidden);
 		}
 		expect(shown).toContain('secondary');
+	});
+
+	it('every table of the page and every CSV export hide each count under 10', async () => {
+		const { db } = database();
+		const t = (key: string) => key; // hidden cells then read as their message key
+		const problems: string[] = [];
+		let hiddenSeen = 0;
+		for (const gemeente of ['klein', 'lindewaard', 'brakeloo', 'oosterveld', null])
+			for (const period of ['quarter', 'year'] as const) {
+				const r = (await buildReport(db, { quarter: QUARTER, period, gemeente }, now))!;
+				const tables = reportTables(r, t);
+				expect(tables.length).toBeGreaterThan(5);
+				for (const table of tables) {
+					const where = `${gemeente ?? 'dienst'}/${period}/${table.id}`;
+					const csv = parseCsv(tableCsv(table, t));
+					expect(csv[0], where).toEqual(table.columns);
+					table.rows.forEach((cells, i) =>
+						cells.forEach((cell, j) => {
+							const field = csv[i + 1]?.[j];
+							if (cell.t === 'count' && cell.v > 0 && cell.v < 10)
+								problems.push(`${where} row ${i}: ${cell.v} shown`);
+							if (cell.t === 'count' && field !== String(cell.v))
+								problems.push(`${where} row ${i}: CSV ${field}, table ${cell.v}`);
+							if (cell.t === 'hidden') {
+								hiddenSeen++;
+								const text =
+									cell.why === 'primary' ? 'report.hiddenPrimary' : 'report.hiddenSecondary';
+								if (field !== text)
+									problems.push(`${where} row ${i}: CSV ${field} for a hidden cell`);
+							}
+						})
+					);
+				}
+				if (gemeente === 'klein' && period === 'quarter') {
+					// Its one answer set: the figure is not in the table or in the file.
+					const methods = tables.find((x) => x.id === 'methods')!;
+					expect(methods.rows[1]![1]).toEqual({ t: 'hidden', why: 'primary' });
+					expect(parseCsv(tableCsv(methods, t))[2]![1]).toBe('report.hiddenPrimary');
+				}
+			}
+		expect(problems).toEqual([]);
+		expect(hiddenSeen).toBeGreaterThan(10);
 	});
 
 	it('outflow is counted once per client, as the pure rule says', async () => {

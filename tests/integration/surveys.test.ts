@@ -5,6 +5,7 @@ import { seedDemo } from '../../src/lib/server/db/seed/demo';
 import {
 	appointment,
 	client,
+	idempotency,
 	instrumentUse,
 	survey,
 	surveyInvitation,
@@ -58,6 +59,11 @@ async function columnsOf(db: Db, table: string): Promise<string[]> {
 		column_name: string;
 	}[];
 	return list.map((r) => r.column_name);
+}
+
+async function rowsOf<R>(db: Db, query: ReturnType<typeof sql>): Promise<R[]> {
+	const rows = await db.execute(query);
+	return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as R[];
 }
 
 async function referencedTables(db: Db, table: string): Promise<string[]> {
@@ -167,6 +173,80 @@ describeEachDatabase('surveys', (database) => {
 			.where(eq(surveyInvitation.id, invitation.id));
 		expect(inv!.answeredAt).not.toBeNull();
 		expect(await surveys.openInvitationOf(db, maryam.userId, now)).toBeNull();
+	});
+
+	it('after Maryam answered, no table that names a person holds her answers, their ids or her text', async () => {
+		const { db } = database();
+		const maryam = await person(db, 'maryam');
+		const [response] = await db
+			.select({ id: surveyResponse.id })
+			.from(surveyResponse)
+			.where(
+				and(
+					eq(surveyResponse.municipalityId, maryam.municipalityId),
+					sql`${surveyResponse.answers} = ${JSON.stringify({ serious: 5, together: 0, fits: 4, grade: 8 })}::jsonb`
+				)
+			);
+		const [open] = await db
+			.select({ id: surveyOpenAnswer.id })
+			.from(surveyOpenAnswer)
+			.where(eq(surveyOpenAnswer.text, 'De brieven zijn moeilijk.'));
+		expect(response && open).toBeTruthy();
+		// Every table with a row per person, or pointing at one: client, user and all that
+		// reference them (invitations, the idempotency log, the audit log, notifications…).
+		const personal = [
+			'client',
+			'user',
+			...(
+				await rowsOf<{ t: string }>(
+					db,
+					sql`select distinct tc.table_name as t
+				from information_schema.table_constraints tc
+				join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name
+				where tc.constraint_type = 'FOREIGN KEY' and ccu.table_name in ('client', 'user')
+				order by 1`
+				)
+			).map((r) => r.t)
+		];
+		expect(personal).toEqual(
+			expect.arrayContaining(['survey_invitation', 'idempotency', 'audit_event'])
+		);
+		const traces = [response!.id, open!.id, 'brieven zijn moeilijk'];
+		const found: string[] = [];
+		for (const table of new Set(personal)) {
+			for (const trace of traces) {
+				const [row] = await rowsOf<{ n: number }>(
+					db,
+					sql`select count(*)::int as n from ${sql.identifier(table)} x where x::text like ${'%' + trace + '%'}`
+				);
+				if (row!.n > 0) found.push(`${table}: ${trace}`);
+			}
+		}
+		expect(found).toEqual([]);
+		// What the idempotency log keeps for a replay says that it worked, not what was answered.
+		const kept = await db
+			.select({ result: idempotency.result })
+			.from(idempotency)
+			.where(eq(idempotency.userId, maryam.userId));
+		expect(kept.length).toBeGreaterThan(0);
+		for (const { result } of kept) expect(Object.keys(result ?? {})).not.toContain('answers');
+		expect(JSON.stringify(kept)).not.toMatch(/serious|together|grade/);
+		// Nothing points at an answer, and its id says nothing about when it was written.
+		for (const table of ['survey_response', 'survey_open_answer']) {
+			const [refs] = await rowsOf<{ n: number }>(
+				db,
+				sql`select count(*)::int as n from information_schema.table_constraints tc
+				join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name
+				where tc.constraint_type = 'FOREIGN KEY' and ccu.table_name = ${table} and tc.table_name <> ${table}`
+			);
+			expect(refs!.n, `foreign keys to ${table}`).toBe(0);
+			const [col] = await rowsOf<{ d: string }>(
+				db,
+				sql`select column_default as d from information_schema.columns
+				where table_name = ${table} and column_name = 'id'`
+			);
+			expect(col!.d, `${table}.id`).toBe('gen_random_uuid()');
+		}
 	});
 
 	it('refuses answers off the scale and someone else’s invitation', async () => {

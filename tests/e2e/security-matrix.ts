@@ -1,0 +1,242 @@
+import type { APIRequestContext } from '@playwright/test';
+import { PERSONAS, scrape, type Persona } from './security-personas';
+
+// The expected answer of every route (key as security-routes.ts makes it) for each person,
+// and the demo data that fills the routes' parameters.
+
+/** 303 to the sign-in page. */
+export const L = 'login';
+/** Allowed, but not sent: it would change data even without a body (e.g. cancel an appointment). */
+export const OK = 'ok*';
+export type Expect = number | typeof L | typeof OK;
+export type Row = Record<Persona, Expect>;
+
+/** Columns: anonymous, client (Maryam), another client (Lars), her klantmanager (Sanne),
+ * another team's klantmanager (Ahmed), reporter, admin. */
+const row = (...v: Expect[]): Row => Object.fromEntries(PERSONAS.map((p, i) => [p, v[i]!])) as Row;
+
+// Anonymous requests for pages go to sign-in (API: 401); a signed-in person without the role
+// gets the translated 403 page (API and posts: 403 JSON); Maryam's own things are 404 for Lars
+// (nothing says they exist); another team's klantmanager gets 403 (and it is audited).
+export const EXPECTED: Record<string, Row> = {
+	'GET /(client)': row(L, 200, 200, 403, 403, 403, 403),
+	'GET /(client)/afspraken': row(L, 200, 200, 403, 403, 403, 403),
+	'GET /(client)/afspraken/[id=uuid]': row(L, 200, 404, 403, 403, 403, 403),
+	'POST /(client)/afspraken/[id=uuid] ?/change': row(L, 400, 404, 403, 403, 403, 403),
+	'GET /(client)/afspraken/[id=uuid]/agenda.ics': row(L, 200, 404, 403, 403, 403, 403),
+	'GET /(client)/berichten': row(L, 200, 200, 403, 403, 403, 403),
+	'GET /(client)/plan': row(L, 200, 200, 403, 403, 403, 403),
+	'POST /(client)/plan ?/step': row(L, 400, 400, 403, 403, 403, 403),
+	'POST /(client)/plan ?/agree': row(L, 400, 400, 403, 403, 403, 403),
+	'GET /(client)/plan/geschiedenis': row(L, 200, 200, 403, 403, 403, 403),
+	'GET /(client)/profiel': row(L, 200, 200, 403, 403, 403, 403),
+	'POST /(client)/profiel ?/default': row(L, 400, 400, 403, 403, 403, 403),
+	'GET /(client)/uitleg': row(L, 200, 200, 403, 403, 403, 403),
+	'GET /(client)/uitleg/[code=slug]': row(L, 200, 200, 403, 403, 403, 403),
+	'GET /(client)/uitleg/hulp': row(L, 200, 200, 403, 403, 403, 403),
+	'GET /(client)/uitleg/hulp/[code=slug]': row(L, 200, 200, 403, 403, 403, 403),
+	'POST /(client)/uitleg/hulp/[code=slug] ?/ask': row(L, 400, 400, 403, 403, 403, 403),
+	'GET /(client)/vragenlijst/[id=uuid]': row(L, 200, 404, 403, 403, 403, 403),
+	'POST /(client)/vragenlijst/[id=uuid] ?/answer': row(L, 400, 404, 403, 403, 403, 403),
+	'GET /activeren': row(200, 200, 200, 200, 200, 200, 200),
+	'POST /activeren ?/default': row(400, 400, 400, 400, 400, 400, 400),
+	'POST /api/client/actions': row(401, 400, 400, 403, 403, 403, 403),
+	'GET /api/client/plan': row(401, 200, 200, 403, 403, 403, 403),
+	'GET /api/client/plans/[id=uuid]': row(401, 200, 404, 403, 403, 403, 403),
+	'GET /api/health': row(200, 200, 200, 200, 200, 200, 200),
+	'GET /auth/[provider]': row(404, 404, 404, 404, 404, 404, 404),
+	'GET /auth/[provider]/callback': row(L, L, L, L, L, L, L),
+	'GET /beheer': row(L, 403, 403, 403, 403, 403, 200),
+	'GET /beheer/audit': row(L, 403, 403, 403, 403, 403, 200),
+	'GET /beheer/gebruikers': row(L, 403, 403, 403, 403, 403, 200),
+	'POST /beheer/gebruikers ?/create': row(L, 403, 403, 403, 403, 403, 400),
+	'POST /beheer/gebruikers ?/team': row(L, 403, 403, 403, 403, 403, 400),
+	'GET /beheer/gebruikers/[id=uuid]': row(L, 403, 403, 403, 403, 403, 200),
+	'POST /beheer/gebruikers/[id=uuid] ?/default': row(L, 403, 403, 403, 403, 403, 400),
+	'GET /beheer/normen': row(L, 403, 403, 403, 403, 403, 200),
+	'POST /beheer/normen ?/save': row(L, 403, 403, 403, 403, 403, 400),
+	'POST /beheer/normen ?/remove': row(L, 403, 403, 403, 403, 403, 400),
+	'GET /beheer/outbox': row(L, 403, 403, 403, 403, 403, 200),
+	'GET /beheer/talen': row(L, 403, 403, 403, 403, 403, 200),
+	'POST /beheer/talen ?/add': row(L, 403, 403, 403, 403, 403, 400),
+	'POST /beheer/talen ?/languages': row(L, 403, 403, 403, 403, 403, 400),
+	'GET /beheer/teksten': row(L, 403, 403, 403, 403, 403, 200),
+	'GET /beheer/teksten/[kind=contentkind]/[code=slug]/[lang=lang]': row(
+		L,
+		403,
+		403,
+		403,
+		403,
+		403,
+		200
+	),
+	'POST /beheer/teksten/[kind=contentkind]/[code=slug]/[lang=lang] ?/save': row(
+		L,
+		403,
+		403,
+		403,
+		403,
+		403,
+		400
+	),
+	'POST /beheer/teksten/[kind=contentkind]/[code=slug]/[lang=lang] ?/preview': row(
+		L,
+		403,
+		403,
+		403,
+		403,
+		403,
+		200
+	),
+	'POST /beheer/teksten/[kind=contentkind]/[code=slug]/[lang=lang] ?/remove': row(
+		L,
+		403,
+		403,
+		403,
+		403,
+		403,
+		OK
+	),
+	'POST /beheer/teksten/[kind=contentkind]/[code=slug]/[lang=lang] ?/check': row(
+		L,
+		403,
+		403,
+		403,
+		403,
+		403,
+		OK
+	),
+	'GET /beheer/vragenlijsten': row(L, 403, 403, 403, 403, 403, 200),
+	'POST /beheer/vragenlijsten ?/cadence': row(L, 403, 403, 403, 403, 403, 400),
+	'POST /beheer/vragenlijsten ?/copy': row(L, 403, 403, 403, 403, 403, 400),
+	'POST /beheer/vragenlijsten ?/activate': row(L, 403, 403, 403, 403, 403, 400),
+	'GET /beheer/vragenlijsten/[id=uuid]/[lang=lang]': row(L, 403, 403, 403, 403, 403, 200),
+	'POST /beheer/vragenlijsten/[id=uuid]/[lang=lang] ?/save': row(L, 403, 403, 403, 403, 403, 400),
+	'POST /beheer/vragenlijsten/[id=uuid]/[lang=lang] ?/check': row(L, 403, 403, 403, 403, 403, OK),
+	'GET /km': row(L, 403, 403, 200, 200, 403, 403),
+	'GET /km/clienten/[id=uuid]': row(L, 403, 403, 200, 403, 403, 403),
+	'POST /km/clienten/[id=uuid] ?/answer': row(L, 403, 403, 400, 403, 403, 403),
+	'POST /km/clienten/[id=uuid] ?/move': row(L, 403, 403, 400, 403, 403, 403),
+	'GET /km/clienten/[id=uuid]/activatie': row(L, 403, 403, 200, 403, 403, 403),
+	'POST /km/clienten/[id=uuid]/activatie ?/default': row(L, 403, 403, OK, 403, 403, 403),
+	'GET /km/clienten/[id=uuid]/afspraken/[appointmentId=uuid]': row(L, 403, 403, 200, 403, 403, 403),
+	'POST /km/clienten/[id=uuid]/afspraken/[appointmentId=uuid] ?/move': row(
+		L,
+		403,
+		403,
+		400,
+		403,
+		403,
+		403
+	),
+	'POST /km/clienten/[id=uuid]/afspraken/[appointmentId=uuid] ?/cancel': row(
+		L,
+		403,
+		403,
+		OK,
+		403,
+		403,
+		403
+	),
+	'POST /km/clienten/[id=uuid]/afspraken/[appointmentId=uuid] ?/held': row(
+		L,
+		403,
+		403,
+		OK,
+		403,
+		403,
+		403
+	),
+	'GET /km/clienten/[id=uuid]/afspraken/nieuw': row(L, 403, 403, 200, 403, 403, 403),
+	'POST /km/clienten/[id=uuid]/afspraken/nieuw ?/default': row(L, 403, 403, 400, 403, 403, 403),
+	'GET /km/clienten/[id=uuid]/hulp': row(L, 403, 403, 200, 403, 403, 403),
+	'POST /km/clienten/[id=uuid]/hulp ?/register': row(L, 403, 403, 400, 403, 403, 403),
+	'POST /km/clienten/[id=uuid]/hulp ?/end': row(L, 403, 403, 400, 403, 403, 403),
+	'POST /km/clienten/[id=uuid]/hulp ?/outflow': row(L, 403, 403, 400, 403, 403, 403),
+	'GET /km/clienten/[id=uuid]/plan': row(L, 403, 403, 200, 403, 403, 403),
+	'POST /km/clienten/[id=uuid]/plan ?/create': row(L, 403, 403, 400, 403, 403, 403),
+	'POST /km/clienten/[id=uuid]/plan ?/template': row(L, 403, 403, 400, 403, 403, 403),
+	'POST /km/clienten/[id=uuid]/plan ?/save': row(L, 403, 403, 400, 403, 403, 403),
+	'GET /km/clienten/[id=uuid]/plan/versies': row(L, 403, 403, 200, 403, 403, 403),
+	'GET /login': row(200, 303, 303, 303, 303, 303, 303),
+	'POST /login ?/password': row(400, 303, 303, 303, 303, 303, 303),
+	'POST /login ?/demo': row(400, 303, 303, 303, 303, 303, 303),
+	// Signing out is checked in security-sessions.spec.ts (it would end these sessions).
+	'POST /logout': row(L, OK, OK, OK, OK, OK, OK),
+	'GET /logout': row(L, L, L, L, L, L, L),
+	'GET /offline': row(200, 200, 200, 200, 200, 200, 200),
+	'GET /rapportage': row(L, 403, 403, 403, 403, 200, 403),
+	'GET /rapportage/csv/[table=slug]': row(L, 403, 403, 403, 403, 200, 403),
+	'GET /rapportage/normen': row(L, 403, 403, 403, 403, 200, 403),
+	'POST /rapportage/normen ?/save': row(L, 403, 403, 403, 403, 400, 403),
+	'POST /rapportage/normen ?/remove': row(L, 403, 403, 403, 403, 400, 403),
+	'GET /rapportage/open-antwoorden': row(L, 403, 403, 403, 403, 200, 403),
+	'GET /shell': row(200, 200, 200, 200, 200, 200, 200),
+	'POST /taal': row(303, 303, 303, 303, 303, 303, 303)
+};
+
+// The demo data each route's parameters come from: Maryam's file, seen by her and by Sanne.
+export interface DemoIds {
+	clientId: string;
+	appointmentId: string;
+	planId: string;
+	invitationId: string;
+	topic: string;
+	instrument: string;
+	userId: string;
+	survey: [string, string];
+	text: [string, string, string];
+}
+
+export function paramValue(ids: DemoIds) {
+	return (routeId: string, param: string): string | undefined => {
+		const under = (prefix: string) => routeId.startsWith(prefix);
+		if (under('/km/clienten/') && param === 'id') return ids.clientId;
+		if (param === 'appointmentId') return ids.appointmentId;
+		if (under('/(client)/afspraken/') && param === 'id') return ids.appointmentId;
+		if (under('/(client)/vragenlijst/') && param === 'id') return ids.invitationId;
+		if (under('/api/client/plans/') && param === 'id') return ids.planId;
+		if (under('/(client)/uitleg/hulp/') && param === 'code') return ids.instrument;
+		if (under('/(client)/uitleg/') && param === 'code') return ids.topic;
+		if (under('/beheer/gebruikers/') && param === 'id') return ids.userId;
+		if (under('/beheer/vragenlijsten/')) return { id: ids.survey[0], lang: ids.survey[1] }[param];
+		if (under('/beheer/teksten/'))
+			return { kind: ids.text[0], code: ids.text[1], lang: ids.text[2] }[param];
+		if (under('/rapportage/csv/') && param === 'table') return 'methods';
+		if (under('/auth/') && param === 'provider') return 'digid';
+		return undefined;
+	};
+}
+
+export const UUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
+
+export async function demoIds(ctx: Record<Persona, APIRequestContext>): Promise<DemoIds> {
+	const client = ctx.client;
+	const admin = ctx.admin;
+	const plan = await (await client.get('/api/client/plan')).json();
+	const text = await scrape(admin, '/beheer/teksten', /href="\/beheer\/teksten\/([^"]+)"/);
+	const survey = await scrape(
+		admin,
+		'/beheer/vragenlijsten',
+		new RegExp(`href="/beheer/vragenlijsten/(${UUID.slice(1, -1)}/[a-z]+)"`)
+	);
+	return {
+		clientId: await scrape(
+			ctx.klantmanager,
+			'/km',
+			new RegExp(`href="/km/clienten/${UUID}">Maryam Haddad<`)
+		),
+		appointmentId: await scrape(client, '/afspraken', new RegExp(`href="/afspraken/${UUID}"`)),
+		planId: plan.id,
+		invitationId: await scrape(client, '/', new RegExp(`href="/vragenlijst/${UUID}"`)),
+		topic: await scrape(client, '/uitleg', /href="\/uitleg\/((?!hulp")[a-z0-9-]+)"/),
+		instrument: await scrape(client, '/uitleg/hulp', /href="\/uitleg\/hulp\/([a-z0-9-]+)"/),
+		userId: await scrape(
+			admin,
+			'/beheer/gebruikers',
+			new RegExp(`href="/beheer/gebruikers/${UUID}"`)
+		),
+		survey: survey.split('/') as [string, string],
+		text: text.split('/').map(decodeURIComponent) as [string, string, string]
+	};
+}
