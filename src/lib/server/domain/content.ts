@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, or, arrayContains, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { openQuestionAbout } from './requests';
 import { instrument, instrumentText, topic, topicText, type Segment } from '../db/schema';
 import { toBlocks, type Block } from './markdown';
 
@@ -127,6 +128,8 @@ export interface InstrumentSummary {
 	maxAge: number | null;
 	forStatushouders: boolean;
 	fallback: boolean;
+	/** The client asking has an open question to their klantmanager about it. */
+	asked: boolean;
 }
 
 export interface InstrumentFilter {
@@ -153,7 +156,8 @@ export async function listInstruments(
 	db: Db,
 	lang: string,
 	municipalityId: string | null,
-	filter: InstrumentFilter = {}
+	filter: InstrumentFilter = {},
+	askedBy: string | null = null
 ): Promise<InstrumentSummary[]> {
 	const conditions = [eq(instrument.active, true), inArray(instrumentText.language, [lang, 'nl'])];
 	if (municipalityId) {
@@ -169,7 +173,7 @@ export async function listInstruments(
 	if (filter.age === 'over45') conditions.push(sql`coalesce(${instrument.maxAge}, 200) >= 45`);
 	if (filter.statushouder === false) conditions.push(eq(instrument.forStatushouders, false));
 	const rows = await db
-		.select(instrumentColumns)
+		.select({ ...instrumentColumns, asked: openQuestionAbout(askedBy, instrument.id) })
 		.from(instrument)
 		.innerJoin(instrumentText, eq(instrumentText.instrumentId, instrument.id))
 		.where(and(...conditions));
@@ -184,9 +188,20 @@ export async function listInstruments(
 		.sort((a, b) => a.name.localeCompare(b.name, lang));
 }
 
-export async function getInstrument(db: Db, code: string, lang: string) {
+/** One instrument page; `askedBy` (a client id) adds whether they asked about it already. */
+export async function getInstrument(
+	db: Db,
+	code: string,
+	lang: string,
+	askedBy: string | null = null
+) {
 	const rows = await db
-		.select({ ...instrumentColumns, body: instrumentText.body, status: instrumentText.status })
+		.select({
+			...instrumentColumns,
+			body: instrumentText.body,
+			status: instrumentText.status,
+			asked: openQuestionAbout(askedBy, instrument.id)
+		})
 		.from(instrument)
 		.innerJoin(instrumentText, eq(instrumentText.instrumentId, instrument.id))
 		.where(

@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/open';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { client, clientRequest, instrument } from '../db/schema';
 import type { Tx } from './idempotency';
 
@@ -45,16 +45,13 @@ export async function askAboutInstrument(
 }
 
 /** Open instrument questions of a client, to show "gevraagd" on the catalogue. */
-export async function openInstrumentQuestions(tx: Db | Tx, clientId: string) {
-	const rows = await tx
-		.select({ instrumentId: clientRequest.instrumentId })
-		.from(clientRequest)
-		.where(
-			and(
-				eq(clientRequest.clientId, clientId),
-				eq(clientRequest.kind, 'instrument_question'),
-				eq(clientRequest.status, 'open')
-			)
-		);
-	return rows.map((r) => r.instrumentId).filter((x): x is string => !!x);
+/**
+ * Whether `clientId` has an open question about the instrument in `instrumentId`, as a column
+ * expression, so the catalogue and instrument pages read it in their own query.
+ */
+export function openQuestionAbout(clientId: string | null, instrumentId: PgColumn): SQL<boolean> {
+	if (!clientId) return sql<boolean>`false`;
+	return sql<boolean>`exists (select 1 from client_request q where q.client_id = ${clientId}
+		and q.instrument_id = ${instrumentId} and q.kind = 'instrument_question'
+		and q.status = 'open')`;
 }

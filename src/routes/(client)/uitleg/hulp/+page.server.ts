@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
 import * as content from '$lib/server/domain/content';
-import * as requests from '$lib/server/domain/requests';
 import { ownSituation } from '$lib/server/domain/situation';
 import { SEGMENTS } from '$lib/server/db/schema';
 import type { PageServerLoad } from './$types';
@@ -29,12 +28,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			segment: filter.segment === 'all' ? undefined : filter.segment,
 			age: filter.age === 'all' ? undefined : filter.age,
 			statushouder: filter.statushouder === 'all' ? undefined : filter.statushouder === 'yes'
-		}
+		},
+		me?.id ?? null
 	);
 	return {
 		filter,
 		instruments,
-		asked: me ? await requests.openInstrumentQuestions(locals.db, me.id) : [],
+		asked: instruments.filter((i) => i.asked).map((i) => i.id),
 		fetchedAt: new Date().toISOString()
 	};
 };

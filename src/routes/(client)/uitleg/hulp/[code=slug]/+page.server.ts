@@ -2,19 +2,17 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
 import * as content from '$lib/server/domain/content';
-import * as requests from '$lib/server/domain/requests';
 import { newIdempotencyKey, submitClientAction } from '$lib/server/client-action-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requireRole(locals, 'client', url);
-	const found = await content.getInstrument(locals.db, params.code, locals.lang);
-	if (!found) error(404, locals.t('errors.notFound'));
 	const me = locals.client;
-	const asked = me ? await requests.openInstrumentQuestions(locals.db, me.id) : [];
+	const found = await content.getInstrument(locals.db, params.code, locals.lang, me?.id ?? null);
+	if (!found) error(404, locals.t('errors.notFound'));
 	return {
 		instrument: found,
-		asked: asked.includes(found.id),
+		asked: found.asked,
 		formKey: newIdempotencyKey(),
 		fetchedAt: new Date().toISOString()
 	};

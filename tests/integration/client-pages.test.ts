@@ -6,6 +6,8 @@ import {
 	appointment,
 	client,
 	clientRequest,
+	instrument,
+	notification,
 	plan,
 	planStep,
 	user
@@ -13,10 +15,12 @@ import {
 import { homeOf } from '../../src/lib/server/domain/home';
 import { invite } from '../../src/lib/server/domain/surveys';
 import { appointmentsOfClient } from '../../src/lib/server/domain/appointments';
+import { getInstrument, listInstruments } from '../../src/lib/server/domain/content';
+import { openInbox } from '../../src/lib/server/domain/notifications';
 import { addDays, amsterdamDay } from '../../src/lib/dates';
 
-// Home is read in one query; these are the rules a client sees on it.
-describeEachDatabase('home', (database) => {
+// Client pages read their data in one query each; these are the rules a client sees on them.
+describeEachDatabase('client pages', (database) => {
 	const now = new Date('2026-12-01T10:00:00Z');
 	const today = amsterdamDay(now);
 	const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
@@ -154,5 +158,61 @@ describeEachDatabase('home', (database) => {
 		const withRequest = after.upcoming.find((a) => a.id === soon!.id)!;
 		expect(withRequest.request).toMatchObject({ kind: 'appointment_change', message: 'later' });
 		expect(after.upcoming.filter((a) => a.request).length).toBe(1);
+	});
+
+	it('marks the instruments the client asked about, and only theirs', async () => {
+		const { db } = database();
+		const [lars] = await db
+			.select({ clientId: client.id, municipalityId: client.municipalityId })
+			.from(user)
+			.innerJoin(client, eq(client.userId, user.id))
+			.where(eq(user.demoKey, 'lars'));
+		const [coaching] = await db.select().from(instrument).where(eq(instrument.code, 'jobcoaching'));
+		await db.delete(clientRequest).where(eq(clientRequest.kind, 'instrument_question'));
+		await db.insert(clientRequest).values([
+			{ clientId: lars!.clientId, kind: 'instrument_question', instrumentId: coaching!.id },
+			// An answered question no longer counts as open.
+			{
+				clientId: lars!.clientId,
+				kind: 'instrument_question',
+				instrumentId: (
+					await db.select().from(instrument).where(eq(instrument.code, 'vrijwilligerswerk'))
+				)[0]!.id,
+				status: 'answered'
+			}
+		]);
+		const list = await listInstruments(db, 'nl', lars!.municipalityId, {}, lars!.clientId);
+		expect(list.filter((i) => i.asked).map((i) => i.code)).toEqual(['jobcoaching']);
+		expect((await listInstruments(db, 'nl', null)).some((i) => i.asked)).toBe(false);
+		expect((await getInstrument(db, 'jobcoaching', 'nl', lars!.clientId))!.asked).toBe(true);
+		expect((await getInstrument(db, 'jobcoaching', 'nl'))!.asked).toBe(false);
+	});
+
+	it('opening the inbox shows what was new as new, and marks it read', async () => {
+		const { db } = database();
+		const [lars] = await db.select().from(user).where(eq(user.demoKey, 'lars'));
+		await db.delete(notification).where(eq(notification.userId, lars!.id));
+		await db.insert(notification).values([
+			{
+				userId: lars!.id,
+				channel: 'inbox',
+				kind: 'plan_shared',
+				payload: {},
+				createdAt: hours(-2)
+			},
+			{
+				userId: lars!.id,
+				channel: 'inbox',
+				kind: 'plan_shared',
+				payload: {},
+				createdAt: hours(-30),
+				readAt: hours(-29)
+			},
+			{ userId: lars!.id, channel: 'email', kind: 'plan_shared', payload: {}, createdAt: hours(-1) }
+		]);
+		const first = await openInbox(db, lars!.id, now);
+		expect(first.map((m) => m.read)).toEqual([false, true]);
+		const again = await openInbox(db, lars!.id, now);
+		expect(again.map((m) => m.read)).toEqual([true, true]);
 	});
 });
