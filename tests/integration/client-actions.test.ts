@@ -272,5 +272,7 @@ describeEachDatabase('plan history', (database) => {
 		expect(history![0]!.steps).toHaveLength(lars.steps.length);
 		const maryam = await person(db, 'maryam');
 		expect(await planHistory(db, lars.userId, maryam.plan.id)).toBeNull();
+		// Without a plan id: the history of the current plan, as /plan/geschiedenis shows it.
+		expect(await planHistory(db, lars.userId)).toEqual(history);
 	});
 });

@@ -200,26 +200,47 @@ export async function agreeToPlan(
 }
 
 /** Every shared version of the plan with when (and whether) the client agreed to it. */
-export async function planHistory(db: Db, userId: string, planId: string) {
-	const [own] = await db
-		.select({ id: plan.id })
+export async function planHistory(db: Db, userId: string, planId?: string) {
+	// One query: the plan (own only), its shared versions and their agreements.
+	const own = planId
+		? and(eq(plan.id, planId), eq(client.userId, userId))
+		: eq(
+				plan.id,
+				sql`(select p.id from plan p join client c on c.id = p.client_id
+					where c.user_id = ${userId} and p.status not in ('draft', 'closed')
+					order by p.created_at desc limit 1)`
+			);
+	const rows = await db
+		.select({
+			version: planVersion.version,
+			goal: planVersion.goal,
+			steps: planVersion.steps,
+			sharedAt: planVersion.sharedAt,
+			agreedAt: planAgreement.agreedAt
+		})
 		.from(plan)
 		.innerJoin(client, eq(client.id, plan.clientId))
-		.where(and(eq(plan.id, planId), eq(client.userId, userId)));
-	if (!own) return null;
-	const versions = await db
-		.select()
-		.from(planVersion)
-		.where(eq(planVersion.planId, planId))
+		.leftJoin(planVersion, eq(planVersion.planId, plan.id))
+		.leftJoin(
+			planAgreement,
+			and(eq(planAgreement.planId, plan.id), eq(planAgreement.version, planVersion.version))
+		)
+		.where(own)
 		.orderBy(desc(planVersion.version));
-	const agreements = await db.select().from(planAgreement).where(eq(planAgreement.planId, planId));
-	return versions.map((v) => ({
-		version: v.version,
-		goal: v.goal,
-		steps: v.steps,
-		sharedAt: v.sharedAt.toISOString(),
-		agreedAt: agreements.find((a) => a.version === v.version)?.agreedAt.toISOString() ?? null
-	}));
+	if (rows.length === 0) return null;
+	return rows.flatMap((v) =>
+		v.version === null || v.goal === null || v.steps === null || v.sharedAt === null
+			? []
+			: [
+					{
+						version: v.version,
+						goal: v.goal,
+						steps: v.steps,
+						sharedAt: v.sharedAt.toISOString(),
+						agreedAt: v.agreedAt?.toISOString() ?? null
+					}
+				]
+	);
 }
 
 /** Progress as the client sees it: "3 van 7 stappen klaar". */

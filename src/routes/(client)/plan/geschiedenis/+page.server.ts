@@ -4,9 +4,5 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireRole(locals, 'client', url);
-	const me = locals.client;
-	const current = me && (await plans.currentPlanOfClient(locals.db, me.id));
-	return {
-		versions: current ? ((await plans.planHistory(locals.db, user.id, current.id)) ?? []) : []
-	};
+	return { versions: (await plans.planHistory(locals.db, user.id)) ?? [] };
 };
