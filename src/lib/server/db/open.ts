@@ -41,10 +41,14 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
 		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
 		// JIT off: Wegwijs runs short queries and small aggregates, where compiling a plan costs
 		// more than it saves (100–400 ms per report query when the estimate crosses the limit).
+		// While the server is down, requests wait for a new connection attempt. postgres.js
+		// backs off up to 20 s between attempts by default, so pages hung for seconds during
+		// an outage and after it; at most half a second keeps the 503 quick and the recovery too.
 		const sql = postgres(opts.url, {
 			max: 10,
 			onnotice: () => {},
 			connect_timeout: 5,
+			backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
 			connection: { jit: 'off' }
 		});
 		const db = drizzle(sql, { schema });
