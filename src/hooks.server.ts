@@ -28,9 +28,12 @@ import { scheduleSurveys } from '$lib/server/survey-schedule';
 export const init: ServerInit = async () => {
 	if (building) return;
 	const e = env(); // a bad variable stops start-up here, with its name
-	const { db, kind } = await database();
-	await seedContent(db);
-	if (e.seedDemo && (await seedDemo(db))) console.log(`Wegwijs: demo data seeded (${kind})`);
+	const { db, kind, exclusive } = await database();
+	// Several processes may start at once on one database: one at a time fills it.
+	await exclusive(async () => {
+		await seedContent(db);
+		if (e.seedDemo && (await seedDemo(db))) console.log(`Wegwijs: demo data seeded (${kind})`);
+	});
 	startReminderJob(db);
 	scheduleSurveys(db, e.SURVEY_PERIODIC_MONTHS);
 };

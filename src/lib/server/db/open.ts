@@ -15,8 +15,17 @@ export type Db = PgDatabase<
 export interface Database {
 	db: Db;
 	kind: 'pglite' | 'postgres';
+	/**
+	 * Runs `fn` while no other app process on the same database runs start-up work (a
+	 * PostgreSQL advisory lock): two processes starting at once must not both create the
+	 * tables or seed. PGlite has one process, so there it just runs.
+	 */
+	exclusive<T>(fn: () => Promise<T>): Promise<T>;
 	close(): Promise<void>;
 }
+
+// Any constant works; it only has to be the same in every process.
+const STARTUP_LOCK = 72_616_002;
 
 function migrationsFolder(): string {
 	// The folder sits at the project root both in dev and next to the built server.
@@ -52,8 +61,27 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
 			connection: { jit: 'off' }
 		});
 		const db = drizzle(sql, { schema });
-		await migrate(db, { migrationsFolder: folder });
-		return { db: db as unknown as Db, kind: 'postgres', close: () => sql.end({ timeout: 5 }) };
+		const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
+			// A session lock on one reserved connection; the work itself may use the pool.
+			const lock = await sql.reserve();
+			try {
+				await lock`select pg_advisory_lock(${STARTUP_LOCK})`;
+				try {
+					return await fn();
+				} finally {
+					await lock`select pg_advisory_unlock(${STARTUP_LOCK})`;
+				}
+			} finally {
+				lock.release();
+			}
+		};
+		await exclusive(() => migrate(db, { migrationsFolder: folder }));
+		return {
+			db: db as unknown as Db,
+			kind: 'postgres',
+			exclusive,
+			close: () => sql.end({ timeout: 5 })
+		};
 	}
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
@@ -63,5 +91,10 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
 	const client = await PGlite.create(dataDir);
 	const db = drizzle(client, { schema });
 	await migrate(db, { migrationsFolder: folder });
-	return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+	return {
+		db: db as unknown as Db,
+		kind: 'pglite',
+		exclusive: (fn) => fn(),
+		close: () => client.close()
+	};
 }
