@@ -160,3 +160,27 @@ test('both processes run the reminder timer; a client gets one reminder per appo
 	expect(sent.filter((s) => s.channel === 'inbox')).toHaveLength(3);
 	expect(sent.filter((s) => s.n !== 1)).toEqual([]);
 });
+
+test('the sign-in limit counts failures on both processes together', async () => {
+	const [a, b] = apps as [AppServer, AppServer];
+	const attempt = (app: AppServer) =>
+		fetch(`${app.origin}/login?/password`, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				origin: app.origin,
+				// As the enhanced form sends it: the answer is JSON with the action's status.
+				accept: 'application/json',
+				'x-sveltekit-action': 'true'
+			},
+			body: new URLSearchParams({ identifier: 'WW-100005', password: 'not-the-password' })
+		})
+			.then((r) => r.json())
+			.then((j: { status?: number }) => j.status);
+	// Five wrong passwords spread over the two processes, then the sixth is refused on either.
+	const five = [];
+	for (const app of [a, b, a, b, a]) five.push(await attempt(app));
+	expect(five).toEqual([400, 400, 400, 400, 400]);
+	expect(await attempt(b)).toBe(429);
+	expect(await attempt(a)).toBe(429);
+});
