@@ -13,13 +13,18 @@ const PORT = 4228;
 const WRITES = 24;
 
 let app: AppServer | undefined;
-const data = tempDataDir();
+// Made in beforeAll, not at load: Playwright also loads this file just to list the tests.
+let data: ReturnType<typeof tempDataDir>;
 
 test.describe.configure({ mode: 'serial' });
 
+test.beforeAll(() => {
+	data = tempDataDir();
+});
+
 test.afterAll(async () => {
 	await app?.kill('SIGKILL');
-	data.remove();
+	data?.remove();
 });
 
 /** Reads the app's PGlite files directly, while the app is not running. */
