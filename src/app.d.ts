@@ -19,6 +19,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** 'unavailable' while the database cannot be reached (answered with 503). */
+			code?: 'unavailable';
 		}
 	}
 }

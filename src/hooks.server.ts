@@ -1,4 +1,10 @@
-import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	json,
+	type Handle,
+	type HandleServerError,
+	type RequestEvent,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { env } from '$lib/server/env';
@@ -14,17 +20,77 @@ import { LANGUAGES_WITH_MESSAGES, translatorFor } from '$lib/i18n/messages.serve
 import { LANGUAGE_COOKIE } from '$lib/server/language';
 import { languagesOfAnyMunicipality, offered } from '$lib/server/domain/language-offer';
 import { startReminderJob } from '$lib/server/jobs';
+import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { scheduleSurveys } from '$lib/server/survey-schedule';
 
 export const init: ServerInit = async () => {
 	if (building) return;
 	const e = env(); // a bad variable stops start-up here, with its name
-	const { db, kind } = await database();
-	await seedContent(db);
-	if (e.seedDemo && (await seedDemo(db))) console.log(`Wegwijs: demo data seeded (${kind})`);
+	const { db, kind, exclusive } = await database();
+	// Several processes may start at once on one database: one at a time fills it.
+	await exclusive(async () => {
+		await seedContent(db);
+		if (e.seedDemo && (await seedDemo(db))) console.log(`Wegwijs: demo data seeded (${kind})`);
+	});
 	startReminderJob(db);
 	scheduleSurveys(db, e.SURVEY_PERIODIC_MONTHS);
 };
+
+/** The locals of requests that failed on an unreachable database (set by handleError). */
+const databaseDown = new WeakSet<object>();
+
+/**
+ * While PostgreSQL is down or restarting, every request answers 503 with a translated
+ * message (JSON for /api, a page otherwise) instead of a 500, and the next request after it
+ * is back simply works: postgres.js opens new connections on demand, nothing to restart.
+ */
+const handleUnavailable: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (e) {
+		// Thrown before a page could render (the session or language lookup).
+		if (!isDatabaseUnavailable(e)) throw e;
+		return unavailableResponse(event);
+	}
+	if (response.status !== 500 || !databaseDown.has(event.locals)) return response;
+	// A load or endpoint failed on the database: handleError gave the translated message,
+	// the rendered error page or JSON body stays; only the status says what happened.
+	const headers = new Headers(response.headers);
+	headers.set('Retry-After', '5');
+	headers.set('Cache-Control', 'no-store');
+	return new Response(response.body, { status: 503, headers });
+};
+
+function unavailableResponse(event: RequestEvent): Response {
+	const lang = negotiateLanguage({
+		cookie: event.cookies.get(LANGUAGE_COOKIE),
+		acceptLanguage: event.request.headers.get('accept-language'),
+		enabled: LANGUAGES_WITH_MESSAGES
+	});
+	const t = translatorFor(lang);
+	const headers = { 'Retry-After': '5', 'Cache-Control': 'no-store' };
+	const message = t('errors.unavailable');
+	if (event.url.pathname.startsWith('/api/') || event.url.pathname.endsWith('/__data.json')) {
+		return json(
+			{ ok: false, error: 'unavailable', database: 'down', message },
+			{ status: 503, headers }
+		);
+	}
+	const esc = (s: string) =>
+		s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+	const title = esc(t('errors.unavailableTitle'));
+	const html = `<!doctype html>
+<html lang="${lang}" dir="${directionOf(lang)}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} – ${esc(t('app.name'))}</title></head>
+<body><main><h1>${title}</h1><p>${esc(message)}</p><p><a href="${esc(event.url.pathname)}">${esc(t('pwa.tryAgain'))}</a></p></main></body>
+</html>`;
+	return new Response(html, {
+		status: 503,
+		headers: { ...headers, 'content-type': 'text/html; charset=utf-8' }
+	});
+}
 
 const handleDatabase: Handle = async ({ event, resolve }) => {
 	if (!building) event.locals.db = (await database()).db;
@@ -152,6 +218,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	handleUnavailable,
 	handleDatabase,
 	handleSession,
 	handleLanguage,
@@ -167,12 +234,11 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: t ? t('errors.notFound') : 'Not found' };
 	// Other refusals SvelteKit makes itself (a request it cannot read): the asker's mistake.
 	if (status >= 400 && status < 500) return { message: t ? t('errors.badRequest') : 'Bad request' };
-	const unavailable = isDatabaseDown(error);
-	if (!unavailable) console.error(error);
-	return { message: t ? t(unavailable ? 'errors.unavailable' : 'errors.server') : 'Error' };
+	if (isDatabaseUnavailable(error)) {
+		databaseDown.add(event.locals);
+		console.warn(`Wegwijs: database unavailable (${event.url.pathname})`);
+		return { message: t ? t('errors.unavailable') : 'Unavailable', code: 'unavailable' };
+	}
+	console.error(error);
+	return { message: t ? t('errors.server') : 'Error' };
 };
-
-function isDatabaseDown(error: unknown): boolean {
-	const code = (error as { code?: string } | null)?.code;
-	return code === 'ECONNREFUSED' || code === '57P01' || code === 'CONNECTION_CLOSED';
-}

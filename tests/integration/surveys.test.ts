@@ -398,6 +398,24 @@ describeEachDatabase('surveys', (database) => {
 		expect(open.every((r) => r.n === 1)).toBe(true);
 	});
 
+	it('two app processes running the periodic survey at the same moment invite nobody twice', async () => {
+		// Each process has its own timer; on PostgreSQL these two runs use separate connections.
+		const { db } = database();
+		const at = later(230);
+		const [a, b] = await Promise.all([
+			surveys.invitePeriodic(db, { now: at, everyMonths: 6 }),
+			surveys.invitePeriodic(db, { now: at, everyMonths: 6 })
+		]);
+		expect(a + b).toBeGreaterThan(0);
+		const twice = await db
+			.select({ clientId: surveyInvitation.clientId, n: sql<number>`count(*)::int` })
+			.from(surveyInvitation)
+			.where(sql`${surveyInvitation.createdAt} = ${at.toISOString()}`)
+			.groupBy(surveyInvitation.clientId)
+			.having(sql`count(*) > 1`);
+		expect(twice).toEqual([]);
+	});
+
 	it('two triggers at the same moment invite once', async () => {
 		const { db } = database();
 		const tim = await person(db, 'tim');
