@@ -9,6 +9,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { env } from '$lib/server/env';
 import { database } from '$lib/server/db';
+import { countRoundTrips } from '$lib/server/db/round-trips';
 import { seedDemo } from '$lib/server/db/seed/demo';
 import { seedContent } from '$lib/server/db/seed/content';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
@@ -31,6 +32,20 @@ export const init: ServerInit = async () => {
 	if (e.seedDemo && (await seedDemo(db))) console.log(`Wegwijs: demo data seeded (${kind})`);
 	startReminderJob(db);
 	scheduleSurveys(db, e.SURVEY_PERIODIC_MONTHS);
+};
+
+/** Benchmarks only (BENCH_COUNT_QUERIES=true): the request's database round trips in a header. */
+const handleRoundTrips: Handle = async ({ event, resolve }) => {
+	if (building || !env().BENCH_COUNT_QUERIES) return resolve(event);
+	return countRoundTrips(async (count) => {
+		const response = await resolve(event);
+		try {
+			response.headers.set('x-db-round-trips', String(count()));
+		} catch {
+			// immutable headers (a proxied response): nothing to report
+		}
+		return response;
+	});
 };
 
 const handleDatabase: Handle = async ({ event, resolve }) => {
@@ -119,6 +134,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	handleRoundTrips,
 	handleDatabase,
 	handleSession,
 	handleLanguage,
