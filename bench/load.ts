@@ -16,14 +16,16 @@ export interface LoadResult {
 export async function loadTest(
 	base: string,
 	page: { label: string; path: string; cookie?: string },
-	opts: { connections: number; seconds: number }
+	opts: { connections: number; seconds: number; amount?: number }
 ): Promise<LoadResult> {
 	const result = await autocannon({
 		url: base + page.path,
 		connections: opts.connections,
 		duration: opts.seconds,
+		// A fixed number of requests instead of a duration (for a page slower than the run).
+		...(opts.amount ? { amount: opts.amount } : {}),
 		// A slow page (the report) must be measured, not counted as a time-out.
-		timeout: 120,
+		timeout: 300,
 		headers: page.cookie ? { cookie: page.cookie } : {}
 	});
 	return {
