@@ -10,6 +10,8 @@ export interface LoadResult {
 	p99: number;
 	requests: number;
 	failures: number;
+	/** The server's highest RSS while this page was under load (set by the caller). */
+	peakRss?: number;
 }
 
 /** `connections` clients asking for one URL as fast as they can, for `seconds`. */
@@ -44,6 +46,7 @@ export class MemorySampler {
 	private timer: NodeJS.Timeout;
 	private maxRss = 0;
 	private windowMax = 0;
+	private pageMax = 0;
 	constructor(private readonly pid: number) {
 		this.timer = setInterval(() => this.sample(), 200);
 		this.timer.unref();
@@ -61,6 +64,15 @@ export class MemorySampler {
 		const rss = this.read('VmRSS');
 		this.maxRss = Math.max(this.maxRss, rss);
 		this.windowMax = Math.max(this.windowMax, rss);
+		this.pageMax = Math.max(this.pageMax, rss);
+	}
+	/** A window inside the window: one page under load. */
+	startPage(): void {
+		this.pageMax = 0;
+	}
+	pagePeak(): number {
+		this.sample();
+		return this.pageMax;
 	}
 	/** Starts a new window (e.g. one load test); `windowPeak()` is the highest RSS inside it. */
 	startWindow(): void {

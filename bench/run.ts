@@ -229,11 +229,13 @@ async function measure(
 				const slow = page.label === 'council report';
 				// A short warm-up, so the first seconds of a page do not weigh on its numbers.
 				if (!slow) await loadTest(server.base, page, { connections: CONNECTIONS, seconds: 1 });
+				memory.startPage();
 				const r = await loadTest(server.base, page, {
 					connections: CONNECTIONS,
 					seconds: SECONDS,
 					amount: slow ? CONNECTIONS : undefined
 				});
+				r.peakRss = memory.pagePeak();
 				log(`  ${page.label}: ${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.p99} ms`);
 				load.push(r);
 			}
@@ -440,15 +442,15 @@ lines.push(
 		'and a server-rendered page that loads no data (`/bench/leeg`, on only when ' +
 		'BENCH_COUNT_QUERIES is set). Latency in ms.',
 	'',
-	'| database | page | req/s | vs no-data page | p50 | p99 | requests | failed |',
-	'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+	'| database | page | req/s | vs no-data page | p50 | p99 | requests | failed | peak RSS (MB) |',
+	'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 	...results.flatMap((r) => {
 		const empty = load(r, 'no-data page')!;
 		return r.load.map(
 			(l) =>
 				`| ${r.kind} | ${l.label} (\`${l.path}\`) | ${int(l.requestsPerSecond)} | ` +
 				`${((l.requestsPerSecond / empty.requestsPerSecond) * 100).toFixed(0)}% | ${l.p50} | ${l.p99} | ` +
-				`${int(l.requests)} | ${int(l.failures)} |`
+				`${int(l.requests)} | ${int(l.failures)} | ${l.peakRss ? mb(l.peakRss) : '–'} |`
 		);
 	}),
 	'',
