@@ -38,6 +38,8 @@ const kb = (b: number) => (b / 1024).toFixed(1);
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const mb = (b: number) => (b / 2 ** 20).toFixed(0);
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
+/** Requests per second: whole numbers, but a slow page's 0.4 is not 0. */
+const rps = (n: number) => (n < 10 ? n.toFixed(1) : int(n));
 const log = (line: string) => console.error(line);
 
 interface ClientPage {
@@ -343,7 +345,7 @@ const verdicts: Verdict[] = [];
 	verdicts.push([
 		'Mijn plan on PostgreSQL ≥ 30% of the no-data page’s throughput',
 		plan && empty
-			? `${((plan.requestsPerSecond / empty.requestsPerSecond) * 100).toFixed(0)}% (${int(plan.requestsPerSecond)} vs ${int(empty.requestsPerSecond)} req/s)`
+			? `${((plan.requestsPerSecond / empty.requestsPerSecond) * 100).toFixed(0)}% (${rps(plan.requestsPerSecond)} vs ${rps(empty.requestsPerSecond)} req/s)`
 			: 'not measured',
 		plan && empty ? plan.requestsPerSecond >= 0.3 * empty.requestsPerSecond : null
 	]);
@@ -448,7 +450,7 @@ lines.push(
 		const empty = load(r, 'no-data page')!;
 		return r.load.map(
 			(l) =>
-				`| ${r.kind} | ${l.label} (\`${l.path}\`) | ${int(l.requestsPerSecond)} | ` +
+				`| ${r.kind} | ${l.label} (\`${l.path}\`) | ${rps(l.requestsPerSecond)} | ` +
 				`${((l.requestsPerSecond / empty.requestsPerSecond) * 100).toFixed(0)}% | ${l.p50} | ${l.p99} | ` +
 				`${int(l.requests)} | ${int(l.failures)} | ${l.peakRss ? mb(l.peakRss) : '–'} |`
 		);
