@@ -3,7 +3,7 @@
 // BENCHMARKS.md. Never part of `npm test`: these are numbers to compare with the targets of
 // issue #7, not pass/fail checks. Options: see README ("Tests and benchmarks").
 import { execSync } from 'node:child_process';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../src/lib/server/db/open';
@@ -268,6 +268,7 @@ async function measure(
 // ── Run ─────────────────────────────────────────────────────────────────────────
 
 const started = new Date();
+const loadAtStart = loadavg()[0]!;
 if (!flag('--no-build')) execSync('npx vite build', { stdio: 'inherit' });
 const results: DbResult[] = [];
 for (const [i, kind] of kinds.entries()) {
@@ -280,6 +281,7 @@ for (const [i, kind] of kinds.entries()) {
 	);
 }
 const minutes = (Date.now() - started.getTime()) / 60_000;
+const loadAtEnd = loadavg()[0]!;
 
 // ── BENCHMARKS.md ───────────────────────────────────────────────────────────────
 
@@ -383,7 +385,8 @@ const lines: string[] = [
 	'',
 	`Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} × ` +
 		`${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ` +
-		`a shared machine under load from other work (which is why the throughput figures are ` +
+		`a shared machine under load from other work (load average ${loadAtStart.toFixed(1)} at the ` +
+		`start, ${loadAtEnd.toFixed(1)} at the end; which is why the throughput figures are ` +
 		`given next to references measured by the same server in the same run). ` +
 		`Command: \`${[SCALE !== 1 ? `BENCH_SCALE=${SCALE}` : '', 'npm run bench', ...args].filter(Boolean).join(' ')}\`` +
 		` (with BENCH_DATABASE_URL set); the whole run took ${minutes.toFixed(0)} minutes.`,
