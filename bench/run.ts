@@ -1,183 +1,538 @@
-// `npm run bench`: builds Wegwijs, serves it on PGlite (and on PostgreSQL when
-// BENCH_DATABASE_URL or TEST_DATABASE_URL is set), measures, and writes BENCHMARKS.md.
-// Never part of `npm test`: these are numbers to compare, not pass/fail checks.
+// `npm run bench`: builds Wegwijs, seeds one large data set on PGlite (and on PostgreSQL when
+// BENCH_DATABASE_URL or TEST_DATABASE_URL is set), serves it, measures, and writes
+// BENCHMARKS.md. Never part of `npm test`: these are numbers to compare with the targets of
+// issue #7, not pass/fail checks. Options: see README ("Tests and benchmarks").
 import { execSync } from 'node:child_process';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CASELOAD, prepareCaseload } from './caseload';
+import { openDatabase } from '../src/lib/server/db/open';
 import { createScratchDatabase } from '../scripts/scratch-db.js';
+import { CASELOAD, FULL_SIZE, scaled, seedBench, type BulkSize, type SeedResult } from './seed';
 import { demoCookie, startServer } from './server';
 import { firstLoad } from './first-load';
 import { timeRequests } from './timing';
-import { benchReport, type ReportBenchResult } from './report';
+import { timeReport, type ReportTiming } from './report';
+import { loadTest, MemorySampler, type LoadResult } from './load';
+import { runLighthouse, type LighthouseResult } from './lighthouse';
+
+type Kind = 'pglite' | 'postgres';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+if (!(SCALE > 0 && SCALE <= 1)) throw new Error('BENCH_SCALE must be in (0, 1]');
+const SIZE: BulkSize = SCALE === 1 ? FULL_SIZE : scaled(SCALE);
+const PORT = Number(process.env.BENCH_PORT ?? 4301);
+const SECONDS = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const REPORT_RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 10);
+const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const kinds: Kind[] = [];
+if (!flag('--no-pglite')) kinds.push('pglite');
+if (pgBase && !flag('--no-postgres')) kinds.push('postgres');
+const withLighthouse = !flag('--no-lighthouse');
 
 const kb = (b: number) => (b / 1024).toFixed(1);
-const ms = (n: number) => n.toFixed(1);
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
+const mb = (b: number) => (b / 2 ** 20).toFixed(0);
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+/** Requests per second: whole numbers, but a slow page's 0.4 is not 0. */
+const rps = (n: number) => (n < 10 ? n.toFixed(1) : int(n));
+const log = (line: string) => console.error(line);
 
-async function measure(kind: 'pglite' | 'postgres', port: number, databaseUrl?: string) {
-	console.error(`[${kind}] starting the server…`);
-	const server = await startServer({ port, databaseUrl });
-	try {
-		console.error(`[${kind}] first load and timings…`);
-		const lars = await demoCookie(server.base, 'lars');
-		const pages = [
-			await firstLoad(server.base, '/login'),
-			await firstLoad(server.base, '/', lars),
-			await firstLoad(server.base, '/plan', lars)
-		];
-		console.error(`[${kind}] timing /plan…`);
-		const plan = await timeRequests(`${server.base}/plan`, { cookie: lars });
-		const empty = await timeRequests(`${server.base}/login`, {});
-		return { kind, pages, plan, empty };
-	} finally {
-		await server.stop();
-	}
+interface ClientPage {
+	label: string;
+	path: string;
 }
 
-// The caseload page (/km) of a klantmanager with 200 clients, with few and with many clients
-// in the database: the time must follow the caseload, not the database.
-const CASELOAD_PAGES = [
-	['/km', 'caseload, by name'],
-	['/km?sort=next', 'caseload, by next appointment'],
-	['/km?attention=overdue', 'caseload, with overdue steps'],
-	['/km?q=an', 'caseload, name search']
-] as const;
-const SIZES = (process.env.BENCH_CASELOAD_SIZES ?? '1000,50000').split(',').map(Number);
+interface RoundTrips {
+	label: string;
+	path: string;
+	first: number;
+	next: number;
+}
 
-async function measureCaseload(kind: 'pglite' | 'postgres', port: number, pgBase?: string) {
-	const rows: {
-		total: number;
-		path: string;
+interface DbResult {
+	kind: Kind;
+	seed: SeedResult;
+	reportInProcess: ReportTiming[];
+	roundTrips: RoundTrips[];
+	sequential: {
 		label: string;
+		path: string;
+		runs: number;
 		p50: number;
 		p95: number;
 		p99: number;
-	}[] = [];
-	for (const total of SIZES) {
-		const scratch = pgBase ? await createScratchDatabase(pgBase, 'wegwijs_bench') : null;
-		const dataDir = scratch ? undefined : mkdtempSync(path.join(tmpdir(), 'wegwijs-bench-'));
+	}[];
+	load: LoadResult[];
+	startRss: number;
+	loadPeakRss: number;
+	peakRss: number;
+	firstLoad?: Awaited<ReturnType<typeof firstLoad>>[];
+	lighthouse?: LighthouseResult[];
+}
+
+/** A topic and an instrument page, as linked from /uitleg and /uitleg/hulp. */
+async function findDetailPages(base: string, cookie: string): Promise<ClientPage[]> {
+	const html = async (p: string) => (await fetch(base + p, { headers: { cookie } })).text();
+	const topic = (await html('/uitleg')).match(/href="(\/uitleg\/(?!hulp)[a-z0-9-]+)"/)?.[1];
+	const help = (await html('/uitleg/hulp')).match(/href="(\/uitleg\/hulp\/[a-z0-9-]+)"/)?.[1];
+	if (!topic || !help) throw new Error('no topic or instrument link on /uitleg');
+	return [
+		{ label: 'a topic', path: topic },
+		{ label: 'an instrument', path: help }
+	];
+}
+
+async function roundTrips(base: string, page: ClientPage, cookie?: string): Promise<RoundTrips> {
+	const counts: number[] = [];
+	for (let i = 0; i < 4; i++) {
+		const r = await fetch(base + page.path, {
+			headers: cookie ? { cookie } : {},
+			redirect: 'manual'
+		});
+		await r.arrayBuffer();
+		if (r.status !== 200) throw new Error(`${page.path} answered ${r.status}`);
+		const n = r.headers.get('x-db-round-trips');
+		if (n === null) throw new Error(`${page.path}: no x-db-round-trips header`);
+		counts.push(Number(n));
+	}
+	const rest = counts.slice(1).sort((a, b) => a - b);
+	return { ...page, first: counts[0]!, next: rest[1]! };
+}
+
+async function prepare(kind: Kind): Promise<{
+	target: { url?: string; dataDir?: string };
+	serverDir?: string;
+	drop: () => Promise<void>;
+}> {
+	if (kind === 'postgres') {
+		const db = await createScratchDatabase(pgBase!, 'wegwijs_bench');
+		return { target: { url: db.url }, drop: db.drop };
+	}
+	const dir = mkdtempSync(path.join(tmpdir(), 'wegwijs-bench-'));
+	return {
+		target: { dataDir: `${dir}/pglite` },
+		serverDir: dir,
+		drop: async () => rmSync(dir, { recursive: true, force: true })
+	};
+}
+
+async function measure(
+	kind: Kind,
+	port: number,
+	extras: { firstLoad: boolean; lighthouse: boolean }
+) {
+	const prepared = await prepare(kind);
+	try {
+		log(`[${kind}] seeding ${JSON.stringify(SIZE)}…`);
+		const database = await openDatabase(prepared.target);
+		let seed: SeedResult;
+		let reportInProcess: ReportTiming[];
 		try {
-			console.error(`[${kind}] seeding ${total} clients…`);
-			await prepareCaseload(
-				scratch ? { url: scratch.url } : { dataDir: `${dataDir}/pglite` },
-				total
-			);
-			const server = await startServer({ port, databaseUrl: scratch?.url, dataDir });
-			try {
-				const sanne = await demoCookie(server.base, 'klantmanager');
-				for (const [p, label] of CASELOAD_PAGES) {
-					console.error(`[${kind}] timing ${p} with ${total} clients…`);
-					const t = await timeRequests(`${server.base}${p}`, { cookie: sanne, runs: 100 });
-					rows.push({ total, path: p, label, ...t });
-				}
-			} finally {
-				await server.stop();
-			}
+			seed = await seedBench(database.db, SIZE, { log });
+			log(`[${kind}] seeded in ${seed.seconds.toFixed(0)} s; the report in-process…`);
+			reportInProcess = await timeReport(database.db, REPORT_RUNS);
 		} finally {
-			await scratch?.drop();
+			await database.close();
 		}
-	}
-	return { kind, rows };
-}
 
-// --report-only: just the council report, keeping the other sections of an earlier run.
-const reportOnly = process.argv.includes('--report-only');
-if (!reportOnly && !process.argv.includes('--no-build')) {
-	execSync('npx vite build', { stdio: 'inherit' });
-}
+		log(`[${kind}] starting the server…`);
+		const server = await startServer({
+			port,
+			databaseUrl: prepared.target.url,
+			dataDir: prepared.serverDir,
+			env: { BENCH_COUNT_QUERIES: 'true' }
+		});
+		const memory = new MemorySampler(server.process.pid!);
+		const startRss = memory.peak();
+		try {
+			const lars = await demoCookie(server.base, 'lars');
+			const sanne = await demoCookie(server.base, 'klantmanager');
+			const reporter = await demoCookie(server.base, 'reporter');
+			const clientPages: ClientPage[] = [
+				{ label: 'Home', path: '/' },
+				{ label: 'Mijn plan', path: '/plan' },
+				{ label: 'Afspraken', path: '/afspraken' },
+				{ label: 'Uitleg', path: '/uitleg' },
+				{ label: 'Hulp (instruments)', path: '/uitleg/hulp' },
+				...(await findDetailPages(server.base, lars)),
+				{ label: 'Berichten', path: '/berichten' },
+				{ label: 'Profiel', path: '/profiel' }
+			];
+			const report = '/rapportage?gemeente=lindewaard';
 
-// BENCH_PORT lets two checkouts benchmark side by side (four ports from it are used).
-const PORT = Number(process.env.BENCH_PORT ?? 4301);
-const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-const results = reportOnly ? [] : [await measure('pglite', PORT)];
-if (pgBase && !reportOnly) {
-	const db = await createScratchDatabase(pgBase, 'wegwijs_bench');
-	try {
-		results.push(await measure('postgres', PORT + 1, db.url));
+			log(`[${kind}] round trips…`);
+			const trips: RoundTrips[] = [];
+			for (const p of clientPages) trips.push(await roundTrips(server.base, p, lars));
+			trips.push(await roundTrips(server.base, { label: 'Sign-in page', path: '/login' }));
+			trips.push(await roundTrips(server.base, { label: 'Caseload', path: '/km' }, sanne));
+			trips.push(
+				await roundTrips(server.base, { label: 'Council report', path: report }, reporter)
+			);
+			trips.push(await roundTrips(server.base, { label: 'No-data page', path: '/bench/leeg' }));
+
+			let first: DbResult['firstLoad'];
+			if (extras.firstLoad) {
+				log(`[${kind}] first load…`);
+				first = [];
+				for (const p of clientPages) first.push(await firstLoad(server.base, p.path, lars));
+				first.push(await firstLoad(server.base, '/login'));
+			}
+
+			log(`[${kind}] one request at a time…`);
+			const sequential: DbResult['sequential'] = [];
+			for (const [label, p, cookie, runs] of [
+				['Mijn plan', '/plan', lars, 100],
+				['caseload, by name', '/km', sanne, 100],
+				['caseload, by next appointment', '/km?sort=next', sanne, 100],
+				['caseload, with overdue steps', '/km?attention=overdue', sanne, 100],
+				['caseload, name search', '/km?q=an', sanne, 100],
+				['council report, one quarter, one gemeente', report, reporter, REPORT_RUNS],
+				['no-data page', '/bench/leeg', undefined, 100]
+			] as const) {
+				const t = await timeRequests(server.base + p, {
+					cookie,
+					runs,
+					warmup: Math.min(20, runs)
+				});
+				sequential.push({ label, path: p, ...t });
+			}
+
+			let lighthouse: LighthouseResult[] | undefined;
+			if (extras.lighthouse) {
+				log(`[${kind}] Lighthouse…`);
+				lighthouse = await runLighthouse(
+					server.base,
+					[
+						{ label: 'Home', path: '/', cookie: lars },
+						{ label: 'Mijn plan', path: '/plan', cookie: lars },
+						{ label: 'Sign-in page', path: '/login' }
+					],
+					LIGHTHOUSE_RUNS
+				);
+			}
+
+			log(`[${kind}] load: ${CONNECTIONS} connections, ${SECONDS} s per page…`);
+			const load: LoadResult[] = [];
+			memory.startWindow();
+			for (const page of [
+				{ label: 'static file', path: '/favicon.svg' },
+				{ label: 'no-data page', path: '/bench/leeg' },
+				{ label: 'Mijn plan', path: '/plan', cookie: lars },
+				{ label: 'caseload', path: '/km', cookie: sanne },
+				{ label: 'council report', path: report, cookie: reporter }
+			]) {
+				// The council report takes longer than a run: instead of a warm-up and a duration,
+				// every connection asks for it once, all at the same moment, and all answers count.
+				const slow = page.label === 'council report';
+				// A short warm-up, so the first seconds of a page do not weigh on its numbers.
+				if (!slow) await loadTest(server.base, page, { connections: CONNECTIONS, seconds: 1 });
+				memory.startPage();
+				const r = await loadTest(server.base, page, {
+					connections: CONNECTIONS,
+					seconds: SECONDS,
+					amount: slow ? CONNECTIONS : undefined
+				});
+				r.peakRss = memory.pagePeak();
+				log(`  ${page.label}: ${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.p99} ms`);
+				load.push(r);
+			}
+			const loadPeakRss = memory.windowPeak();
+			const peakRss = memory.peak();
+			return {
+				kind,
+				seed,
+				reportInProcess,
+				roundTrips: trips,
+				sequential,
+				load,
+				startRss,
+				loadPeakRss,
+				peakRss,
+				firstLoad: first,
+				lighthouse
+			} satisfies DbResult;
+		} finally {
+			memory.stop();
+			await server.stop();
+		}
 	} finally {
-		await db.drop();
+		await prepared.drop();
 	}
 }
 
-const caseloads = reportOnly ? [] : [await measureCaseload('pglite', PORT + 2)];
-if (pgBase && !reportOnly) caseloads.push(await measureCaseload('postgres', PORT + 3, pgBase));
+// ── Run ─────────────────────────────────────────────────────────────────────────
 
-const reports: ReportBenchResult[] = [await benchReport('pglite')];
-if (pgBase) {
-	const db = await createScratchDatabase(pgBase, 'wegwijs_bench_report');
-	try {
-		reports.push(await benchReport('postgres', { url: db.url }));
-	} finally {
-		await db.drop();
-	}
+const started = new Date();
+const loadAtStart = loadavg()[0]!;
+if (!flag('--no-build')) execSync('npx vite build', { stdio: 'inherit' });
+const results: DbResult[] = [];
+for (const [i, kind] of kinds.entries()) {
+	results.push(
+		await measure(kind, PORT + i, {
+			firstLoad: i === 0,
+			// On PostgreSQL when there is one: the production set-up.
+			lighthouse: withLighthouse && i === kinds.length - 1
+		})
+	);
+}
+const minutes = (Date.now() - started.getTime()) / 60_000;
+const loadAtEnd = loadavg()[0]!;
+
+// ── BENCHMARKS.md ───────────────────────────────────────────────────────────────
+
+const byKind = (k: Kind) => results.find((r) => r.kind === k);
+const pg = byKind('postgres');
+const firstLoads = results.find((r) => r.firstLoad)?.firstLoad ?? [];
+const lh = results.find((r) => r.lighthouse)?.lighthouse ?? [];
+const lhKind = results.find((r) => r.lighthouse)?.kind;
+const load = (r: DbResult | undefined, label: string) => r?.load.find((l) => l.label === label);
+const seq = (r: DbResult | undefined, label: string) =>
+	r?.sequential.find((s) => s.label === label);
+
+const CLIENT_LABELS = new Set([
+	'Home',
+	'Mijn plan',
+	'Afspraken',
+	'Uitleg',
+	'Hulp (instruments)',
+	'a topic',
+	'an instrument',
+	'Berichten',
+	'Profiel',
+	'Sign-in page'
+]);
+
+type Verdict = [target: string, measured: string, met: boolean | null];
+const verdicts: Verdict[] = [];
+{
+	const clientJs = firstLoads.map((f) => f.jsGzipBytes);
+	const worst = firstLoads.reduce(
+		(a, b) => (b.jsGzipBytes > a.jsGzipBytes ? b : a),
+		firstLoads[0]!
+	);
+	verdicts.push([
+		'≤ 50 KB gzip JavaScript on first load, client pages',
+		firstLoads.length ? `largest ${kb(worst.jsGzipBytes)} KB (${worst.path})` : 'not measured',
+		firstLoads.length ? Math.max(...clientJs) <= 50 * 1024 : null
+	]);
+	const minOf = (k: 'performance' | 'accessibility') => Math.min(...lh.map((l) => l[k]));
+	const lhList = (k: 'performance' | 'accessibility') =>
+		lh.map((l) => `${l.label} ${l[k]}`).join(', ');
+	verdicts.push([
+		'Lighthouse mobile performance ≥ 95',
+		lh.length ? lhList('performance') : 'not measured',
+		lh.length ? minOf('performance') >= 95 : null
+	]);
+	verdicts.push([
+		'Lighthouse accessibility 100',
+		lh.length ? lhList('accessibility') : 'not measured',
+		lh.length ? minOf('accessibility') >= 100 : null
+	]);
+	const clientTrips = results.flatMap((r) =>
+		r.roundTrips.filter((t) => CLIENT_LABELS.has(t.label))
+	);
+	const most = clientTrips.reduce((a, b) => (b.next > a.next ? b : a), clientTrips[0]!);
+	verdicts.push([
+		'≤ 2 database round trips per client page',
+		clientTrips.length ? `most: ${most.next} (${most.path})` : 'not measured',
+		clientTrips.length ? most.next <= 2 : null
+	]);
+	const plan = load(pg, 'Mijn plan');
+	const empty = load(pg, 'no-data page');
+	verdicts.push([
+		'Mijn plan on PostgreSQL ≥ 30% of the no-data page’s throughput',
+		plan && empty
+			? `${((plan.requestsPerSecond / empty.requestsPerSecond) * 100).toFixed(0)}% (${rps(plan.requestsPerSecond)} vs ${rps(empty.requestsPerSecond)} req/s)`
+			: 'not measured',
+		plan && empty ? plan.requestsPerSecond >= 0.3 * empty.requestsPerSecond : null
+	]);
+	verdicts.push([
+		`Mijn plan on PostgreSQL p99 ≤ 100 ms (${CONNECTIONS} connections)`,
+		plan ? `${plan.p99} ms` : 'not measured',
+		plan ? plan.p99 <= 100 : null
+	]);
+	const rep = seq(pg, 'council report, one quarter, one gemeente');
+	const repIn = pg?.reportInProcess.find((r) => r.name === 'one quarter, one gemeente');
+	verdicts.push([
+		'council report ≤ 300 ms on PostgreSQL (one quarter, one gemeente, one request at a time)',
+		rep ? `page p50 ${ms(rep.p50)} ms (built in-process: ${ms(repIn!.p50)} ms)` : 'not measured',
+		rep ? rep.p50 <= 300 : null
+	]);
+	verdicts.push([
+		`server peak RSS ≤ 300 MB on PostgreSQL (${CONNECTIONS} connections)`,
+		pg ? `${mb(pg.peakRss)} MB` : 'not measured',
+		pg ? pg.peakRss <= 300 * 2 ** 20 : null
+	]);
+	const pl = byKind('pglite');
+	verdicts.push([
+		'server peak RSS on PGlite (report only)',
+		pl ? `${mb(pl.peakRss)} MB` : 'not measured',
+		null
+	]);
 }
 
-const reportLines = [
-	'## Council report (ms, 20 runs after 3 warm-up, built in-process as /rapportage does)',
-	'',
-	...reports.map(
-		(r) =>
-			`${r.kind}: ${r.answers.toLocaleString('en')} survey answers, ${r.instrumentUses.toLocaleString('en')} instrument uses, ` +
-			`bulk-inserted in ${r.seedSeconds.toFixed(0)} s.`
-	),
-	'',
-	'| database | report | p50 | p95 | max |',
-	'| --- | --- | ---: | ---: | ---: |',
-	...reports.flatMap((r) =>
-		r.runs.map((x) => `| ${r.kind} | ${x.name} | ${ms(x.p50)} | ${ms(x.p95)} | ${ms(x.max)} |`)
-	),
-	''
-];
-
-const lines = [
+const sizeLine =
+	`${int(SIZE.clients)} clients, ${int(SIZE.klantmanagers)} klantmanagers, ` +
+	`${int(SIZE.answers)} survey answers, ${int(SIZE.instrumentUses)} instrument uses, ` +
+	`${int(SIZE.appointments)} appointments`;
+const lines: string[] = [
 	'# Wegwijs benchmarks',
 	'',
-	`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, ` +
-		`${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Command: \`npm run bench\`.`,
+	`Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} × ` +
+		`${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ` +
+		`a shared machine under load from other work (load average ${loadAtStart.toFixed(1)} at the ` +
+		`start, ${loadAtEnd.toFixed(1)} at the end; which is why the throughput figures are ` +
+		`given next to references measured by the same server in the same run). ` +
+		`Command: \`${[SCALE !== 1 ? `BENCH_SCALE=${SCALE}` : '', 'npm run bench', ...args].filter(Boolean).join(' ')}\`` +
+		` (with BENCH_DATABASE_URL set); the whole run took ${minutes.toFixed(0)} minutes.`,
+	'',
+	`Data set (scale ${SCALE}): ${sizeLine}, bulk-inserted into each database: the demo dienst ` +
+		`plus generated clients, each with a plan of four steps, appointments, instrument uses, ` +
+		`outflow and ladder history; the demo klantmanager Sanne has ${CASELOAD} of them.`,
+	SCALE !== 1 ? `\n**This is a reduced run (BENCH_SCALE=${SCALE}), not the full data set.**\n` : '',
+	'## Targets (issue #7)',
+	'',
+	'| target | measured | |',
+	'| --- | --- | --- |',
+	...verdicts.map(
+		([t, m, ok]) => `| ${t} | ${m} | ${ok === null ? '–' : ok ? 'met' : 'not met'} |`
+	),
 	''
 ];
-if (results.length > 0) {
+
+if (firstLoads.length) {
 	lines.push(
-		'## First load (gzip, from the build output)',
+		'## First load of client pages (gzip, from the build output)',
+		'',
+		'What a phone downloads to show the page the first time: the scripts it imports ' +
+			'(modulepreload and entry) and its stylesheets, gzip-compressed, and the HTML.',
 		'',
 		'| page | JS files | JS (KB) | CSS (KB) | HTML (KB) |',
 		'| --- | ---: | ---: | ---: | ---: |',
-		...results[0]!.pages.map(
+		...firstLoads.map(
 			(p) =>
 				`| ${p.path} | ${p.jsFiles} | ${kb(p.jsGzipBytes)} | ${kb(p.cssGzipBytes)} | ${kb(p.htmlGzipBytes)} |`
-		),
-		'',
-		'## Server time, one request at a time (ms, 200 runs after 20 warm-up)',
-		'',
-		'| database | page | p50 | p95 | p99 |',
-		'| --- | --- | ---: | ---: | ---: |',
-		...results.flatMap((r) => [
-			`| ${r.kind} | Mijn plan (/plan, Lars) | ${ms(r.plan.p50)} | ${ms(r.plan.p95)} | ${ms(r.plan.p99)} |`,
-			`| ${r.kind} | login page (no data) | ${ms(r.empty.p50)} | ${ms(r.empty.p95)} | ${ms(r.empty.p99)} |`
-		]),
-		'',
-		`## Caseload page: ${CASELOAD} clients in the caseload (ms, 100 runs after 20 warm-up)`,
-		'',
-		'The same klantmanager page with few and with many clients in the database; the time should',
-		'follow the caseload (every figure is an index lookup per client of the caseload).',
-		'',
-		'| database | clients in database | page | p50 | p95 | p99 |',
-		'| --- | ---: | --- | ---: | ---: | ---: |',
-		...caseloads.flatMap((c) =>
-			c.rows.map(
-				(r) =>
-					`| ${c.kind} | ${r.total.toLocaleString('en-US')} | ${r.label} (\`${r.path}\`) | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} |`
-			)
 		),
 		''
 	);
 }
-lines.push(...reportLines);
-if (reportOnly && existsSync('BENCHMARKS.md')) {
-	const before = readFileSync('BENCHMARKS.md', 'utf8');
-	const cut = before.indexOf('## Council report');
-	lines.splice(0, 4, ...(cut >= 0 ? before.slice(0, cut) : before).trimEnd().split('\n'), '');
+if (lh.length) {
+	lines.push(
+		`## Lighthouse ${'12'} (mobile, median of ${LIGHTHOUSE_RUNS} runs, server on ${lhKind})`,
+		'',
+		'Default mobile settings (simulated slow 4G and 4× CPU slowdown), Debian’s Chromium ' +
+			'headless; signed-in pages with the session cookie.',
+		'',
+		'| page | performance | accessibility | best practices | LCP (ms) | TBT (ms) | CLS |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+		...lh.map(
+			(l) =>
+				`| ${l.label} (\`${l.path}\`) | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ` +
+				`${l.lcpMs.toFixed(0)} | ${l.tbtMs.toFixed(0)} | ${l.cls.toFixed(3)} |`
+		),
+		''
+	);
 }
-writeFileSync('BENCHMARKS.md', lines.join('\n'));
-console.log(lines.join('\n'));
+lines.push(
+	`## Under load: ${CONNECTIONS} connections, ${SECONDS} s per page (autocannon)`,
+	'',
+	`The council report is slower than a run: it is asked for ${CONNECTIONS} times at once ` +
+		'(once per connection, no warm-up) and every answer counts; its req/s is answers divided ' +
+		'by the time until the last one. Each page next to two references served by the same server in the same run: a static file ' +
+		'and a server-rendered page that loads no data (`/bench/leeg`, on only when ' +
+		'BENCH_COUNT_QUERIES is set). Latency in ms.',
+	'',
+	'| database | page | req/s | vs no-data page | p50 | p99 | requests | failed | peak RSS (MB) |',
+	'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+	...results.flatMap((r) => {
+		const empty = load(r, 'no-data page')!;
+		return r.load.map(
+			(l) =>
+				`| ${r.kind} | ${l.label} (\`${l.path}\`) | ${rps(l.requestsPerSecond)} | ` +
+				`${((l.requestsPerSecond / empty.requestsPerSecond) * 100).toFixed(0)}% | ${l.p50} | ${l.p99} | ` +
+				`${int(l.requests)} | ${int(l.failures)} | ${l.peakRss ? mb(l.peakRss) : '–'} |`
+		);
+	}),
+	'',
+	'## Database round trips per request',
+	'',
+	'Counted by the server itself (BENCH_COUNT_QUERIES=true: every statement, plus BEGIN and ' +
+		'COMMIT of each transaction), sent back in the `x-db-round-trips` header. "First" is the ' +
+		'first request for the page in the run, "next" the median of the three after it.',
+	'',
+	`| page | ${results.map((r) => `${r.kind} first | ${r.kind} next`).join(' | ')} |`,
+	`| --- | ${results.map(() => '---: | ---:').join(' | ')} |`,
+	...results[0]!.roundTrips.map(
+		(t) =>
+			`| ${t.label} (\`${t.path}\`) | ${results
+				.map((r) => {
+					const x = r.roundTrips.find((y) => y.label === t.label)!;
+					return `${x.first} | ${x.next}`;
+				})
+				.join(' | ')} |`
+	),
+	'',
+	'## One request at a time (ms, after warm-up)',
+	'',
+	`The caseload is Sanne’s ${CASELOAD} clients among ${int(SIZE.clients)}; the report is ` +
+		'/rapportage for the current quarter and Lindewaard, rendered as HTML.',
+	'',
+	'| database | page | runs | p50 | p95 | p99 |',
+	'| --- | --- | ---: | ---: | ---: | ---: |',
+	...results.flatMap((r) =>
+		r.sequential.map(
+			(s) =>
+				`| ${r.kind} | ${s.label} (\`${s.path}\`) | ${s.runs} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} |`
+		)
+	),
+	'',
+	`## Council report built in-process (ms, ${REPORT_RUNS} runs after 3 warm-up)`,
+	'',
+	'The database’s share: `buildReport` as /rapportage calls it, without HTTP or rendering.',
+	'',
+	'| database | report | p50 | p95 | max |',
+	'| --- | --- | ---: | ---: | ---: |',
+	...results.flatMap((r) =>
+		r.reportInProcess.map(
+			(x) => `| ${r.kind} | ${x.name} | ${ms(x.p50)} | ${ms(x.p95)} | ${ms(x.max)} |`
+		)
+	),
+	'',
+	'## Memory: the server process’s peak RSS',
+	'',
+	'From /proc/<pid>/status: VmHWM once the server answers (start-up: migrations, content ' +
+		'check), VmHWM over the whole run, and the highest VmRSS sampled (every 200 ms) during ' +
+		'the load tests.',
+	'',
+	'| database | peak RSS after start (MB) | peak RSS, whole run (MB) | peak RSS under load (MB) |',
+	'| --- | ---: | ---: | ---: |',
+	...results.map(
+		(r) => `| ${r.kind} | ${mb(r.startRss)} | ${mb(r.peakRss)} | ${mb(r.loadPeakRss)} |`
+	),
+	'',
+	'## Seeding',
+	'',
+	'| database | total (s) | ' +
+		(results[0]?.seed.steps.map((s) => s.name).join(' | ') ?? '') +
+		' |',
+	'| --- | ---: | ' + (results[0]?.seed.steps.map(() => '---:').join(' | ') ?? '') + ' |',
+	...results.map(
+		(r) =>
+			`| ${r.kind} | ${r.seed.seconds.toFixed(0)} | ${r.seed.steps.map((s) => s.seconds.toFixed(1)).join(' | ')} |`
+	),
+	'',
+	'Rows after seeding: ' +
+		Object.entries(results[0]?.seed.counts ?? {})
+			.map(([k, v]) => `${k} ${int(v)}`)
+			.join(', ') +
+		'.',
+	''
+);
+const text = lines.join('\n').replace(/\n{3,}/g, '\n\n');
+writeFileSync('BENCHMARKS.md', text);
+console.log(text);

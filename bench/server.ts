@@ -13,8 +13,10 @@ export interface RunningServer {
 export async function startServer(opts: {
 	port: number;
 	databaseUrl?: string;
-	/** A PGlite folder prepared beforehand (see caseload.ts); a fresh one when absent. */
+	/** A PGlite folder prepared beforehand (see seed.ts); a fresh one when absent. */
 	dataDir?: string;
+	/** More environment for the server, e.g. BENCH_COUNT_QUERIES. */
+	env?: Record<string, string>;
 }): Promise<RunningServer> {
 	const base = `http://localhost:${opts.port}`;
 	const env: NodeJS.ProcessEnv = {
@@ -23,7 +25,8 @@ export async function startServer(opts: {
 		ORIGIN: base,
 		DEMO_MODE: 'true',
 		SEED_DEMO: 'true',
-		NODE_ENV: 'production'
+		NODE_ENV: 'production',
+		...opts.env
 	};
 	if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
 	else env.DATA_DIR = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'wegwijs-bench-'));

@@ -3,7 +3,7 @@ export async function timeRequests(
 	url: string,
 	opts: { cookie?: string; warmup?: number; runs?: number }
 ) {
-	const headers = opts.cookie ? { cookie: opts.cookie } : {};
+	const headers: Record<string, string> = opts.cookie ? { cookie: opts.cookie } : {};
 	for (let i = 0; i < (opts.warmup ?? 20); i++) await (await fetch(url, { headers })).arrayBuffer();
 	const times: number[] = [];
 	for (let i = 0; i < (opts.runs ?? 200); i++) {

@@ -9,6 +9,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { env } from '$lib/server/env';
 import { database } from '$lib/server/db';
+import { countRoundTrips } from '$lib/server/db/round-trips';
 import { seedDemo } from '$lib/server/db/seed/demo';
 import { seedContent } from '$lib/server/db/seed/content';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
@@ -91,6 +92,20 @@ function unavailableResponse(event: RequestEvent): Response {
 		headers: { ...headers, 'content-type': 'text/html; charset=utf-8' }
 	});
 }
+
+/** Benchmarks only (BENCH_COUNT_QUERIES=true): the request's database round trips in a header. */
+const handleRoundTrips: Handle = async ({ event, resolve }) => {
+	if (building || !env().BENCH_COUNT_QUERIES) return resolve(event);
+	return countRoundTrips(async (count) => {
+		const response = await resolve(event);
+		try {
+			response.headers.set('x-db-round-trips', String(count()));
+		} catch {
+			// immutable headers (a proxied response): nothing to report
+		}
+		return response;
+	});
+};
 
 const handleDatabase: Handle = async ({ event, resolve }) => {
 	if (!building) event.locals.db = (await database()).db;
@@ -218,6 +233,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	handleRoundTrips,
 	handleUnavailable,
 	handleDatabase,
 	handleSession,

@@ -15,6 +15,12 @@ describe('environment', () => {
 	it('does not seed demo data into a real server unless asked for', () => {
 		expect(parseEnv({ DATABASE_URL: 'postgres://x@h/db' }).seedDemo).toBe(false);
 	});
+	it('counts database round trips only when the benchmark asks for it', () => {
+		expect(parseEnv({}).BENCH_COUNT_QUERIES).toBeUndefined();
+		expect(parseEnv({ BENCH_COUNT_QUERIES: 'true' }).BENCH_COUNT_QUERIES).toBe(true);
+		expect(parseEnv({ BENCH_COUNT_QUERIES: 'false' }).BENCH_COUNT_QUERIES).toBe(false);
+		expect(() => parseEnv({ BENCH_COUNT_QUERIES: 'yes' })).toThrow(/BENCH_COUNT_QUERIES/);
+	});
 	it('stops with a message naming a malformed variable', () => {
 		expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
 		expect(() => parseEnv({ SESSION_DAYS: 'many' })).toThrow(/SESSION_DAYS/);

@@ -31,7 +31,9 @@ export const envSchema = z
 			.optional(),
 		MAIL_FROM: z.string().min(3).default('Wegwijs <noreply@wegwijs.example>'),
 		/** Months between periodic surveys for one client; 0 switches the periodic survey off. */
-		SURVEY_PERIODIC_MONTHS: z.coerce.number().int().min(0).max(36).default(6)
+		SURVEY_PERIODIC_MONTHS: z.coerce.number().int().min(0).max(36).default(6),
+		/** Benchmarks only: count database round trips and answer them in `x-db-round-trips`. */
+		BENCH_COUNT_QUERIES: bool
 	})
 	.transform((e) => ({
 		...e,

@@ -18,7 +18,9 @@ const RULES: [prefix: string, access: Access][] = [
 	['/taal', 'public'],
 	['/offline', 'public'],
 	['/shell', 'public'],
-	['/api/health', 'public']
+	['/api/health', 'public'],
+	// The benchmark's no-data page; answers 404 unless BENCH_COUNT_QUERIES is set.
+	['/bench', 'public']
 ];
 
 /** What a route needs. Unknown routes (404) are public so SvelteKit can answer them. */

@@ -10,8 +10,11 @@ let opening: Promise<Database> | undefined;
 export function database(): Promise<Database> {
 	opening ??= (async () => {
 		const e = env();
+		const countRoundTrips = e.BENCH_COUNT_QUERIES ?? false;
 		return openDatabase(
-			e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: `${e.DATA_DIR}/pglite` }
+			e.DATABASE_URL
+				? { url: e.DATABASE_URL, countRoundTrips }
+				: { dataDir: `${e.DATA_DIR}/pglite`, countRoundTrips }
 		);
 	})();
 	return opening;

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
+import { countTransactions, roundTripLogger } from './round-trips';
 
 /** One interface over PGlite (embedded) and postgres.js (a real server). */
 export type Db = PgDatabase<
@@ -42,8 +43,14 @@ function migrationsFolder(): string {
  * Opens the database and applies the migrations in drizzle/.
  * `url` is a postgres:// URL, or a PGlite data folder ('memory://' for tests).
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
+export async function openDatabase(opts: {
+	url?: string;
+	dataDir?: string;
+	/** Count round trips per request (benchmarks only; see round-trips.ts). */
+	countRoundTrips?: boolean;
+}): Promise<Database> {
 	const folder = migrationsFolder();
+	const logger = opts.countRoundTrips ? roundTripLogger : undefined;
 	if (opts.url) {
 		const { default: postgres } = await import('postgres');
 		const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -60,7 +67,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
 			backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
 			connection: { jit: 'off' }
 		});
-		const db = drizzle(sql, { schema });
+		const db = drizzle(sql, { schema, logger });
 		const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
 			// A session lock on one reserved connection; the work itself may use the pool.
 			const lock = await sql.reserve();
@@ -76,6 +83,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
 			}
 		};
 		await exclusive(() => migrate(db, { migrationsFolder: folder }));
+		if (logger) countTransactions(db, { savepointsBySql: false });
 		return {
 			db: db as unknown as Db,
 			kind: 'postgres',
@@ -89,8 +97,9 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
 	const dataDir = opts.dataDir ?? 'memory://';
 	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
 	const client = await PGlite.create(dataDir);
-	const db = drizzle(client, { schema });
+	const db = drizzle(client, { schema, logger });
 	await migrate(db, { migrationsFolder: folder });
+	if (logger) countTransactions(db, { savepointsBySql: true });
 	return {
 		db: db as unknown as Db,
 		kind: 'pglite',
