@@ -63,9 +63,11 @@ test('a session made on one process is valid on the other, and signing out ends 
 	expect(onB.status).toBe(200);
 	expect(await onB.text()).toContain('Je loonstrook van vorige maand');
 
+	// As the sign-out button posts it: an (empty) form.
 	const out = await fetch(`${b.origin}/logout`, {
 		method: 'POST',
-		headers: { cookie, origin: b.origin },
+		headers: { cookie, origin: b.origin, 'content-type': 'application/x-www-form-urlencoded' },
+		body: '',
 		redirect: 'manual'
 	});
 	expect(out.status).toBe(303);
