@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
+import type { Db } from '../../src/lib/server/db/open';
 import { seedDemo } from '../../src/lib/server/db/seed/demo';
 import {
 	appointment,
@@ -19,6 +20,21 @@ import { getInstrument, listInstruments } from '../../src/lib/server/domain/cont
 import { openInbox } from '../../src/lib/server/domain/notifications';
 import { addDays, amsterdamDay } from '../../src/lib/dates';
 
+/** Lars, a demo client: his user, client record, klantmanager and gemeente. */
+async function larsOf(db: Db) {
+	const [lars] = await db
+		.select({
+			userId: user.id,
+			clientId: client.id,
+			kmId: client.klantmanagerId,
+			municipalityId: client.municipalityId
+		})
+		.from(user)
+		.innerJoin(client, eq(client.userId, user.id))
+		.where(eq(user.demoKey, 'lars'));
+	return lars!;
+}
+
 // Client pages read their data in one query each; these are the rules a client sees on them.
 describeEachDatabase('client pages', (database) => {
 	const now = new Date('2026-12-01T10:00:00Z');
@@ -28,12 +44,8 @@ describeEachDatabase('client pages', (database) => {
 	it('shows the next planned appointment, the steps due soon and the contact person', async () => {
 		const { db } = database();
 		await seedDemo(db);
-		const [lars] = await db
-			.select({ userId: user.id, clientId: client.id, kmId: client.klantmanagerId })
-			.from(user)
-			.innerJoin(client, eq(client.userId, user.id))
-			.where(eq(user.demoKey, 'lars'));
-		const { clientId, kmId } = lars!;
+		const lars = await larsOf(db);
+		const { clientId, kmId } = lars;
 		const [km] = await db.select().from(user).where(eq(user.id, kmId!));
 		await db.delete(appointment).where(eq(appointment.clientId, clientId));
 		const at = (h: number, status: 'planned' | 'cancelled' = 'planned') => ({
@@ -68,7 +80,7 @@ describeEachDatabase('client pages', (database) => {
 				step(5, 'van de klantmanager', 1, { owner: 'klantmanager' })
 			]);
 
-		const home = (await homeOf(db, lars!.userId, now))!;
+		const home = (await homeOf(db, lars.userId, now))!;
 		expect(home.firstName).toBe('Lars');
 		expect(home.nextAppointment).toMatchObject({
 			startsAt: hours(48).toISOString(),
@@ -91,34 +103,26 @@ describeEachDatabase('client pages', (database) => {
 
 	it('shows an open survey until it expires, and nothing for someone who is not a client', async () => {
 		const { db } = database();
-		const [lars] = await db
-			.select({ userId: user.id, clientId: client.id })
-			.from(user)
-			.innerJoin(client, eq(client.userId, user.id))
-			.where(eq(user.demoKey, 'lars'));
-		const before = (await homeOf(db, lars!.userId, now))!.survey;
+		const lars = await larsOf(db);
+		const before = (await homeOf(db, lars.userId, now))!.survey;
 		const invited = await db.transaction((tx) =>
-			invite(tx as never, { clientId: lars!.clientId, trigger: 'periodic', now })
+			invite(tx as never, { clientId: lars.clientId, trigger: 'periodic', now })
 		);
-		const home = (await homeOf(db, lars!.userId, now))!;
+		const home = (await homeOf(db, lars.userId, now))!;
 		expect(before).toBeNull();
 		expect(invited.ok).toBe(true);
 		expect(home.survey).toMatchObject({ trigger: 'periodic' });
 		expect(home.survey!.questions).toBeGreaterThan(0);
 		// Whatever is open today has expired a month later.
-		expect((await homeOf(db, lars!.userId, hours(24 * 31)))!.survey).toBeNull();
+		expect((await homeOf(db, lars.userId, hours(24 * 31)))!.survey).toBeNull();
 		const [staff] = await db.select().from(user).where(eq(user.demoKey, 'klantmanager'));
 		expect(await homeOf(db, staff!.id, now)).toBeNull();
 	});
 
 	it('lists appointments: upcoming soonest first, the last 20 past latest first, each with its newest request', async () => {
 		const { db } = database();
-		const [lars] = await db
-			.select({ clientId: client.id, kmId: client.klantmanagerId })
-			.from(user)
-			.innerJoin(client, eq(client.userId, user.id))
-			.where(eq(user.demoKey, 'lars'));
-		const { clientId, kmId } = lars!;
+		const lars = await larsOf(db);
+		const { clientId, kmId } = lars;
 		// 25 more in the past, a day apart, on top of the one of yesterday.
 		await db.insert(appointment).values(
 			Array.from({ length: 25 }, (_, i) => ({
@@ -162,18 +166,14 @@ describeEachDatabase('client pages', (database) => {
 
 	it('marks the instruments the client asked about, and only theirs', async () => {
 		const { db } = database();
-		const [lars] = await db
-			.select({ clientId: client.id, municipalityId: client.municipalityId })
-			.from(user)
-			.innerJoin(client, eq(client.userId, user.id))
-			.where(eq(user.demoKey, 'lars'));
+		const lars = await larsOf(db);
 		const [coaching] = await db.select().from(instrument).where(eq(instrument.code, 'jobcoaching'));
 		await db.delete(clientRequest).where(eq(clientRequest.kind, 'instrument_question'));
 		await db.insert(clientRequest).values([
-			{ clientId: lars!.clientId, kind: 'instrument_question', instrumentId: coaching!.id },
+			{ clientId: lars.clientId, kind: 'instrument_question', instrumentId: coaching!.id },
 			// An answered question no longer counts as open.
 			{
-				clientId: lars!.clientId,
+				clientId: lars.clientId,
 				kind: 'instrument_question',
 				instrumentId: (
 					await db.select().from(instrument).where(eq(instrument.code, 'vrijwilligerswerk'))
@@ -181,38 +181,38 @@ describeEachDatabase('client pages', (database) => {
 				status: 'answered'
 			}
 		]);
-		const list = await listInstruments(db, 'nl', lars!.municipalityId, {}, lars!.clientId);
+		const list = await listInstruments(db, 'nl', lars.municipalityId, {}, lars.clientId);
 		expect(list.filter((i) => i.asked).map((i) => i.code)).toEqual(['jobcoaching']);
 		expect((await listInstruments(db, 'nl', null)).some((i) => i.asked)).toBe(false);
-		expect((await getInstrument(db, 'jobcoaching', 'nl', lars!.clientId))!.asked).toBe(true);
+		expect((await getInstrument(db, 'jobcoaching', 'nl', lars.clientId))!.asked).toBe(true);
 		expect((await getInstrument(db, 'jobcoaching', 'nl'))!.asked).toBe(false);
 	});
 
 	it('opening the inbox shows what was new as new, and marks it read', async () => {
 		const { db } = database();
-		const [lars] = await db.select().from(user).where(eq(user.demoKey, 'lars'));
-		await db.delete(notification).where(eq(notification.userId, lars!.id));
+		const { userId } = await larsOf(db);
+		await db.delete(notification).where(eq(notification.userId, userId));
 		await db.insert(notification).values([
 			{
-				userId: lars!.id,
+				userId: userId,
 				channel: 'inbox',
 				kind: 'plan_shared',
 				payload: {},
 				createdAt: hours(-2)
 			},
 			{
-				userId: lars!.id,
+				userId: userId,
 				channel: 'inbox',
 				kind: 'plan_shared',
 				payload: {},
 				createdAt: hours(-30),
 				readAt: hours(-29)
 			},
-			{ userId: lars!.id, channel: 'email', kind: 'plan_shared', payload: {}, createdAt: hours(-1) }
+			{ userId: userId, channel: 'email', kind: 'plan_shared', payload: {}, createdAt: hours(-1) }
 		]);
-		const first = await openInbox(db, lars!.id, now);
+		const first = await openInbox(db, userId, now);
 		expect(first.map((m) => m.read)).toEqual([false, true]);
-		const again = await openInbox(db, lars!.id, now);
+		const again = await openInbox(db, userId, now);
 		expect(again.map((m) => m.read)).toEqual([true, true]);
 	});
 });
