@@ -1,7 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
+/** The V8 flags `npm start` gives the server (package.json), so the bench measures the same. */
+const NODE_FLAGS: string[] =
+	(
+		JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
+	).scripts.start.match(/--max-[a-z-]+=\d+/g) ?? [];
 
 export interface RunningServer {
 	base: string;
@@ -18,6 +24,7 @@ export async function startServer(opts: {
 	/** More environment for the server, e.g. BENCH_COUNT_QUERIES. */
 	env?: Record<string, string>;
 }): Promise<RunningServer> {
+	// Measured as it runs in production: with the heap flags of `npm start`.
 	const base = `http://localhost:${opts.port}`;
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
@@ -30,7 +37,7 @@ export async function startServer(opts: {
 	};
 	if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
 	else env.DATA_DIR = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'wegwijs-bench-'));
-	const child = spawn(process.execPath, ['build/index.js'], {
+	const child = spawn(process.execPath, [...NODE_FLAGS, 'build/index.js'], {
 		env,
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
