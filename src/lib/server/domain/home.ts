@@ -2,12 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { client, user } from '../db/schema';
 import { addDays, amsterdamDay } from '../../dates';
+import { isoUtc } from '../db/json-sql';
 import { openInvitationJson, type OpenInvitation } from './surveys';
 
 export const DUE_SOON_DAYS = 14;
-
-const iso = (column: string) =>
-	sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 type Contact = { name: string; phone: string | null; email: string; hours: string | null };
 type Next = { id: string; startsAt: string; kind: string; place: string | null; staffName: string };
@@ -27,7 +25,7 @@ export async function homeOf(db: Db, userId: string, now = new Date()) {
 				'phone', k.phone, 'email', k.email, 'hours', k.reachable_hours)::text
 				from "user" k where k.id = ${client.klantmanagerId})`,
 			next: sql<string | null>`(select json_build_object('id', a.id,
-				'startsAt', ${iso('a.starts_at')}, 'kind', a.kind, 'place', a.place,
+				'startsAt', ${isoUtc(sql`a.starts_at`)}, 'kind', a.kind, 'place', a.place,
 				'staffName', s.display_name)::text
 				from appointment a join "user" s on s.id = a.staff_id
 				where a.client_id = ${client.id} and a.starts_at >= ${now.toISOString()}

@@ -1,5 +1,6 @@
 import { and, desc, eq, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { isoUtc } from '../db/json-sql';
 import { client, plan, planAgreement, planStep, planVersion } from '../db/schema';
 import type { Tx } from './idempotency';
 
@@ -45,9 +46,6 @@ export interface PlanView {
 	instruments: { id: string; name: string; startDate: string; endDate: string | null }[];
 }
 
-const iso = (column: SQL) =>
-	sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 /** An instrument's name in `lang`, else in Dutch (every instrument has a Dutch text). */
 const instrumentName = (instrumentId: SQL, lang: string) =>
 	sql`coalesce((select t.name from instrument_text t where t.instrument_id = ${instrumentId}
@@ -77,7 +75,7 @@ export async function planViewOfUser(
 			plan,
 			steps: sql<string>`(select coalesce(json_agg(json_build_object('id', s.id,
 				'title', s.title, 'owner', s.owner, 'dueDate', s.due_date, 'status', s.status,
-				'doneAt', ${iso(sql`s.done_at`)}, 'clientNote', s.client_note,
+				'doneAt', ${isoUtc(sql`s.done_at`)}, 'clientNote', s.client_note,
 				'instrumentId', s.instrument_id, 'instrumentCode', i.code,
 				'instrumentName', ${instrumentName(sql`s.instrument_id`, lang)}) order by s.position),
 				'[]')::text

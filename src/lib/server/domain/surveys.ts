@@ -1,6 +1,7 @@
 import { and, desc, eq, getTableName, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/open';
+import { isoUtc } from '../db/json-sql';
 import {
 	client,
 	survey,
@@ -130,7 +131,7 @@ export function openInvitationJson(clientId: PgColumn, now: Date): SQL<string | 
 	// subquery would mean the invitation's own id.
 	const outer = sql`${sql.identifier(getTableName(clientId.table))}.${sql.identifier(clientId.name)}`;
 	return sql<string | null>`(select json_build_object('id', i.id, 'trigger', i.trigger,
-		'dueAt', to_char(i.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+		'dueAt', ${isoUtc(sql`i.due_at`)},
 		'questions', jsonb_array_length(s.items))::text
 		from survey_invitation i join survey s on s.id = i.survey_id
 		where i.client_id = ${outer} and i.answered_at is null and i.due_at > ${now.toISOString()}
