@@ -75,3 +75,32 @@ export async function waitForOfflineCopy(page: Page, key: string) {
 		)
 		.toBe(true);
 }
+
+/**
+ * Every client page, for the signed-in client on `page`: their first appointment, and the
+ * given topic and instrument (by default the first instrument of the catalogue).
+ */
+export async function clientPages(
+	page: Page,
+	{ topic, instrument }: { topic: string; instrument?: string }
+): Promise<string[]> {
+	await page.goto('/afspraken');
+	const appointment = await page.locator('.list a').first().getAttribute('href');
+	let instrumentPath = instrument && `/uitleg/hulp/${instrument}`;
+	if (!instrumentPath) {
+		await page.goto('/uitleg/hulp?segment=all&age=all&statushouder=all');
+		instrumentPath = (await page.locator('.instruments a').first().getAttribute('href'))!;
+	}
+	return [
+		'/',
+		'/plan',
+		'/plan/geschiedenis',
+		'/afspraken',
+		appointment!,
+		'/uitleg',
+		`/uitleg/${topic}`,
+		'/uitleg/hulp',
+		instrumentPath,
+		'/profiel'
+	];
+}
