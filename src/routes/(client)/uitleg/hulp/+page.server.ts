@@ -34,7 +34,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		filter,
 		instruments,
-		asked: instruments.filter((i) => i.asked).map((i) => i.id),
 		fetchedAt: new Date().toISOString()
 	};
 };

@@ -12,7 +12,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	if (!found) error(404, locals.t('errors.notFound'));
 	return {
 		instrument: found,
-		asked: found.asked,
 		formKey: newIdempotencyKey(),
 		fetchedAt: new Date().toISOString()
 	};
