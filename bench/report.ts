@@ -1,7 +1,7 @@
 // The council report built in-process, the way /rapportage builds it, on the seeded data set:
 // the database's share of the page, without HTTP or rendering.
 import type { Db } from '../src/lib/server/db/open';
-import { buildReport } from '../src/lib/server/domain/report';
+import { buildReport } from '../src/lib/server/report/report';
 import { quarterOfInstant } from '../src/lib/quarters';
 
 export interface ReportTiming {

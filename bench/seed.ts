@@ -8,9 +8,9 @@
 import { and, asc, count, eq, ne, sql, inArray } from 'drizzle-orm';
 import type { Db } from '../src/lib/server/db/open';
 import { client, user } from '../src/lib/server/db/schema';
-import { seedContent } from '../src/lib/server/db/seed/content';
-import { seedDemo } from '../src/lib/server/db/seed/demo';
-import { rebuildTally } from '../src/lib/server/domain/surveys';
+import { seedContent } from '../src/lib/server/seed/content';
+import { seedDemo } from '../src/lib/server/seed/demo';
+import { rebuildTally } from '../src/lib/server/surveys/surveys';
 import { quarterOfInstant, quartersEndingWith } from '../src/lib/quarters';
 
 /** Sanne's caseload: the klantmanager whose /km page is measured. */

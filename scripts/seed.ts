@@ -12,8 +12,8 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { openDatabase } from '../src/lib/server/db/open';
 import { municipality } from '../src/lib/server/db/schema';
-import { seedDemo } from '../src/lib/server/db/seed/demo';
-import { seedLarge } from '../src/lib/server/db/seed/large';
+import { seedDemo } from '../src/lib/server/seed/demo';
+import { seedLarge } from '../src/lib/server/seed/large';
 
 const USAGE = `usage: npm run seed -- --clients N [--klantmanagers N] [--survey-answers N]
                    [--instrument-uses N] [--appointments N] [--seed N] [--demo]`;

@@ -10,8 +10,8 @@ import { building } from '$app/environment';
 import { env } from '$lib/server/env';
 import { database } from '$lib/server/db';
 import { countRoundTrips } from '$lib/server/db/round-trips';
-import { seedDemo } from '$lib/server/db/seed/demo';
-import { seedContent } from '$lib/server/db/seed/content';
+import { seedDemo } from '$lib/server/seed/demo';
+import { seedContent } from '$lib/server/seed/content';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { accessFor, mayAccess } from '$lib/server/auth/access';
@@ -19,10 +19,10 @@ import { directionOf } from '$lib/i18n/languages';
 import { negotiateLanguage } from '$lib/i18n/negotiate';
 import { LANGUAGES_WITH_MESSAGES, translatorFor } from '$lib/i18n/messages.server';
 import { LANGUAGE_COOKIE } from '$lib/server/language';
-import { languagesOfAnyMunicipality, offered } from '$lib/server/domain/language-offer';
-import { startReminderJob } from '$lib/server/jobs';
+import { languagesOfAnyMunicipality, offered } from '$lib/server/content/language-offer';
+import { startReminderJob } from '$lib/server/jobs/reminders';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
-import { scheduleSurveys } from '$lib/server/survey-schedule';
+import { scheduleSurveys } from '$lib/server/jobs/survey-schedule';
 
 export const init: ServerInit = async () => {
 	if (building) return;

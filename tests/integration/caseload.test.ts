@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
 import { auditEvent, client, municipality, team, user } from '../../src/lib/server/db/schema';
-import * as caseload from '../../src/lib/server/domain/caseload';
+import * as caseload from '../../src/lib/server/caseload/caseload';
 
 describeEachDatabase('caseload scoping and audit', (database) => {
 	const ids: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
-import { seedDemo } from '../../src/lib/server/db/seed/demo';
+import { seedDemo } from '../../src/lib/server/seed/demo';
 import {
 	appointment,
 	client,
@@ -12,7 +12,7 @@ import {
 	planStep,
 	user
 } from '../../src/lib/server/db/schema';
-import { applyClientAction } from '../../src/lib/server/domain/client-actions';
+import { applyClientAction } from '../../src/lib/server/client/client-actions';
 import type { Db } from '../../src/lib/server/db/open';
 
 async function person(db: Db, key: string) {
@@ -263,7 +263,7 @@ describeEachDatabase('plan history', (database) => {
 	it('keeps each shared version readable with its agreement', async () => {
 		const { db } = database();
 		await seedDemo(db);
-		const { planHistory } = await import('../../src/lib/server/domain/plans');
+		const { planHistory } = await import('../../src/lib/server/plans/plans');
 		const lars = await person(db, 'lars');
 		const history = await planHistory(db, lars.userId, lars.plan.id);
 		expect(history).toHaveLength(1);

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
 import type { Db } from '../../src/lib/server/db/open';
-import { seedDemo } from '../../src/lib/server/db/seed/demo';
+import { seedDemo } from '../../src/lib/server/seed/demo';
 import {
 	appointment,
 	client,
@@ -13,11 +13,11 @@ import {
 	planStep,
 	user
 } from '../../src/lib/server/db/schema';
-import { homeOf } from '../../src/lib/server/domain/home';
-import { invite } from '../../src/lib/server/domain/surveys';
-import { appointmentsOfClient } from '../../src/lib/server/domain/appointments';
-import { getInstrument, listInstruments } from '../../src/lib/server/domain/content';
-import { openInbox } from '../../src/lib/server/domain/notifications';
+import { homeOf } from '../../src/lib/server/client/home';
+import { invite } from '../../src/lib/server/surveys/surveys';
+import { appointmentsOfClient } from '../../src/lib/server/appointments/appointments';
+import { getInstrument, listInstruments } from '../../src/lib/server/content/content';
+import { openInbox } from '../../src/lib/server/notifications/notifications';
 import { addDays, amsterdamDay } from '../../src/lib/dates';
 
 /** Lars, a demo client: his user, client record, klantmanager and gemeente. */

@@ -2,9 +2,9 @@ import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
 import { municipality, topicText, user } from '../../src/lib/server/db/schema';
-import { seedContent } from '../../src/lib/server/db/seed/content';
-import * as contentAdmin from '../../src/lib/server/domain/content-admin';
-import { getInstrument, getTopic, listTopics } from '../../src/lib/server/domain/content';
+import { seedContent } from '../../src/lib/server/seed/content';
+import * as contentAdmin from '../../src/lib/server/content/content-admin';
+import { getInstrument, getTopic, listTopics } from '../../src/lib/server/content/content';
 
 describeEachDatabase('editing content in beheer', (database) => {
 	let adminId = '';

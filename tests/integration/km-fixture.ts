@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db/open';
 import { client, instrument, municipality, team, user } from '../../src/lib/server/db/schema';
-import { seedInstruments } from '../../src/lib/server/db/seed/catalogue';
-import { seedPlanTemplates } from '../../src/lib/server/db/seed/plan-templates';
-import type { Staff } from '../../src/lib/server/domain/caseload';
+import { seedInstruments } from '../../src/lib/server/seed/catalogue';
+import { seedPlanTemplates } from '../../src/lib/server/seed/plan-templates';
+import type { Staff } from '../../src/lib/server/caseload/caseload';
 
 export interface Fixture {
 	municipalityId: string;

@@ -16,13 +16,13 @@ import {
 	planStep,
 	user
 } from '../../src/lib/server/db/schema';
-import * as uses from '../../src/lib/server/domain/instrument-uses';
-import * as outflows from '../../src/lib/server/domain/outflow';
-import * as appointments from '../../src/lib/server/domain/appointments';
-import * as caseload from '../../src/lib/server/domain/caseload';
-import * as notifications from '../../src/lib/server/domain/notifications';
-import * as audit from '../../src/lib/server/domain/audit';
-import * as activation from '../../src/lib/server/domain/activation';
+import * as uses from '../../src/lib/server/instruments/instrument-uses';
+import * as outflows from '../../src/lib/server/caseload/outflow';
+import * as appointments from '../../src/lib/server/appointments/appointments';
+import * as caseload from '../../src/lib/server/caseload/caseload';
+import * as notifications from '../../src/lib/server/notifications/notifications';
+import * as audit from '../../src/lib/server/audit/audit';
+import * as activation from '../../src/lib/server/auth/activation-letter';
 import { redeemActivationCode } from '../../src/lib/server/auth/activation';
 
 const NOW = new Date('2026-12-01T10:00:00Z');

@@ -7,7 +7,7 @@ import {
 	forgetOfferedLanguages,
 	languagesOfAnyMunicipality,
 	offered
-} from '../../src/lib/server/domain/language-offer';
+} from '../../src/lib/server/content/language-offer';
 
 describeEachDatabase('languages a gemeente offers', (database) => {
 	it("offers a client only their own gemeente's languages, in the app's order", async () => {

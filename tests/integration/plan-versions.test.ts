@@ -10,9 +10,9 @@ import {
 	planStep,
 	planTemplate
 } from '../../src/lib/server/db/schema';
-import * as drafts from '../../src/lib/server/domain/plan-drafts';
-import * as plans from '../../src/lib/server/domain/plans';
-import { AccessDenied } from '../../src/lib/server/domain/caseload';
+import * as drafts from '../../src/lib/server/plans/plan-drafts';
+import * as plans from '../../src/lib/server/plans/plans';
+import { AccessDenied } from '../../src/lib/server/caseload/caseload';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
 import { buildFixture, type Fixture } from './km-fixture';
 import { instrumentText, instrumentUse, plan, planStep } from '../../src/lib/server/db/schema';
-import { planViewOfUser } from '../../src/lib/server/domain/plans';
+import { planViewOfUser } from '../../src/lib/server/plans/plans';
 
 // Mijn plan is read in one query; these are the rules the client sees on it.
 describeEachDatabase('the plan a client sees', (database) => {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
-import { seedDemo } from '../../src/lib/server/db/seed/demo';
+import { seedDemo } from '../../src/lib/server/seed/demo';
 import {
 	client,
 	instrument,
@@ -10,9 +10,9 @@ import {
 	surveyResponse,
 	user
 } from '../../src/lib/server/db/schema';
-import { buildReport } from '../../src/lib/server/domain/report';
-import { agreeShare, type ValueCounts } from '../../src/lib/server/domain/indicators';
-import { addToTally, rebuildTally } from '../../src/lib/server/domain/surveys';
+import { buildReport } from '../../src/lib/server/report/report';
+import { agreeShare, type ValueCounts } from '../../src/lib/server/report/indicators';
+import { addToTally, rebuildTally } from '../../src/lib/server/surveys/surveys';
 import type { Db } from '../../src/lib/server/db/open';
 
 // The council report reads running tallies, not the answers. These tests write random answer

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
-import { seedDemo } from '../../src/lib/server/db/seed/demo';
+import { seedDemo } from '../../src/lib/server/seed/demo';
 import {
 	client,
 	instrument,
@@ -12,12 +12,12 @@ import {
 	surveyResponse,
 	user
 } from '../../src/lib/server/db/schema';
-import { buildReport, type Report } from '../../src/lib/server/domain/report';
-import { agreeShare, effectWithin, outflowByReason } from '../../src/lib/server/domain/indicators';
-import { addToTally } from '../../src/lib/server/domain/surveys';
-import { setNorm } from '../../src/lib/server/domain/norms';
-import { reportTables } from '../../src/lib/server/domain/report-tables';
-import { tableCsv } from '../../src/lib/server/domain/report-csv';
+import { buildReport, type Report } from '../../src/lib/server/report/report';
+import { agreeShare, effectWithin, outflowByReason } from '../../src/lib/server/report/indicators';
+import { addToTally } from '../../src/lib/server/surveys/surveys';
+import { setNorm } from '../../src/lib/server/report/norms';
+import { reportTables } from '../../src/lib/server/report/report-tables';
+import { tableCsv } from '../../src/lib/server/report/report-csv';
 import type { Db } from '../../src/lib/server/db/open';
 import { parseCsv } from '../csv';
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from './databases';
 import { municipality, user } from '../../src/lib/server/db/schema';
-import * as staffAdmin from '../../src/lib/server/domain/staff-admin';
+import * as staffAdmin from '../../src/lib/server/staff/staff-admin';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 

@@ -8,9 +8,9 @@ import {
 	surveyText,
 	user
 } from '../../src/lib/server/db/schema';
-import { ensureSurveys } from '../../src/lib/server/db/seed/large';
-import * as surveyAdmin from '../../src/lib/server/domain/survey-admin';
-import * as settings from '../../src/lib/server/domain/settings';
+import { ensureSurveys } from '../../src/lib/server/seed/large';
+import * as surveyAdmin from '../../src/lib/server/surveys/survey-admin';
+import * as settings from '../../src/lib/server/staff/settings';
 
 describeEachDatabase('survey versions in beheer', (database) => {
 	let adminId = '';

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
-import { seedDemo } from '../../src/lib/server/db/seed/demo';
+import { seedDemo } from '../../src/lib/server/seed/demo';
 import {
 	appointment,
 	client,
@@ -13,12 +13,12 @@ import {
 	surveyResponse,
 	user
 } from '../../src/lib/server/db/schema';
-import { applyClientAction } from '../../src/lib/server/domain/client-actions';
+import { applyClientAction } from '../../src/lib/server/client/client-actions';
 import {
 	afterAppointmentHeld,
 	afterInstrumentUseEnded
-} from '../../src/lib/server/domain/survey-triggers';
-import * as surveys from '../../src/lib/server/domain/surveys';
+} from '../../src/lib/server/surveys/survey-triggers';
+import * as surveys from '../../src/lib/server/surveys/surveys';
 import type { Db } from '../../src/lib/server/db/open';
 
 const now = new Date('2026-05-13T08:00:00Z');

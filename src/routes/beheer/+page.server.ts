@@ -1,5 +1,5 @@
 import { requireRole } from '$lib/server/auth/guard';
-import * as contentAdmin from '$lib/server/domain/content-admin';
+import * as contentAdmin from '$lib/server/content/content-admin';
 import { MESSAGES } from '$lib/i18n/messages.server';
 import { MESSAGE_STATUS } from '$lib/i18n/message-status';
 import { LANGUAGES } from '$lib/i18n/languages';

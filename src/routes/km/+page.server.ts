@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
-import * as caseload from '$lib/server/domain/caseload';
+import * as caseload from '$lib/server/caseload/caseload';
 import { SEGMENTS } from '$lib/server/db/schema';
 import type { PageServerLoad } from './$types';
 

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import * as report from '$lib/server/domain/report';
-import { reportTables } from '$lib/server/domain/report-tables';
-import { parseReportQuery, reportSearch } from '$lib/server/report-query';
+import * as report from '$lib/server/report/report';
+import { reportTables } from '$lib/server/report/report-tables';
+import { parseReportQuery, reportSearch } from '$lib/server/report/report-query';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,5 +1,5 @@
 import { intlLocale, type Language } from '$lib/i18n/languages';
-import type { TableCell } from '$lib/server/domain/report-tables';
+import type { TableCell } from '$lib/server/report/report-tables';
 
 /** Formats report figures in the reader's language. */
 export function formatter(lang: Language, t: (key: string, o?: Record<string, unknown>) => string) {

@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
-import * as plans from '$lib/server/domain/plans';
-import { submitClientAction, newIdempotencyKey } from '$lib/server/client-action-form';
+import * as plans from '$lib/server/plans/plans';
+import { submitClientAction, newIdempotencyKey } from '$lib/server/client/client-action-form';
 import { amsterdamDay } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
-import { DEFAULT_PREFERENCES, savePreferences } from '$lib/server/domain/preferences';
+import { DEFAULT_PREFERENCES, savePreferences } from '$lib/server/client/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,6 +1,6 @@
 import { requireRole } from '$lib/server/auth/guard';
-import * as content from '$lib/server/domain/content';
-import { personalStatus } from '$lib/server/domain/personal-status';
+import * as content from '$lib/server/content/content';
+import { personalStatus } from '$lib/server/client/personal-status';
 import { amsterdamDay } from '$lib/dates';
 import type { PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
-import * as audit from '$lib/server/domain/audit';
+import * as audit from '$lib/server/audit/audit';
 import type { PageServerLoad } from './$types';
 
 const querySchema = z.object({

@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
-import * as staffAdmin from '$lib/server/domain/staff-admin';
-import { formObject, newStaffSchema, teamSchema } from '$lib/server/domain/staff-forms';
+import * as staffAdmin from '$lib/server/staff/staff-admin';
+import { formObject, newStaffSchema, teamSchema } from '$lib/server/staff/staff-forms';
 import { issuesToErrors, type FieldErrors } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { requireRole } from '$lib/server/auth/guard';
-import * as notifications from '$lib/server/domain/notifications';
+import * as notifications from '$lib/server/notifications/notifications';
 import { env } from '$lib/server/env';
 import type { PageServerLoad } from './$types';
 

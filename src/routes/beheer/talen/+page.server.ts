@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
-import * as languageOffer from '$lib/server/domain/language-offer';
-import * as staffAdmin from '$lib/server/domain/staff-admin';
+import * as languageOffer from '$lib/server/content/language-offer';
+import * as staffAdmin from '$lib/server/staff/staff-admin';
 import { parseForm, type FieldErrors } from '$lib/server/forms';
 import { LANGUAGE_CODES, LANGUAGES } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';

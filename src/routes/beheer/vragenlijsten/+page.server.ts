@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
-import * as surveyAdmin from '$lib/server/domain/survey-admin';
-import * as settings from '$lib/server/domain/settings';
+import * as surveyAdmin from '$lib/server/surveys/survey-admin';
+import * as settings from '$lib/server/staff/settings';
 import { env } from '$lib/server/env';
 import { LANGUAGES } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import { requireRole } from '$lib/server/auth/guard';
-import { loadNorms, removeNorm, saveNorm } from '$lib/server/norm-form';
+import { loadNorms, removeNorm, saveNorm } from '$lib/server/report/norm-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import { reportContext } from '$lib/server/domain/report';
-import { openAnswers } from '$lib/server/domain/open-answers';
-import { parseReportQuery, reportSearch } from '$lib/server/report-query';
+import { reportContext } from '$lib/server/report/report';
+import { openAnswers } from '$lib/server/report/open-answers';
+import { parseReportQuery, reportSearch } from '$lib/server/report/report-query';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

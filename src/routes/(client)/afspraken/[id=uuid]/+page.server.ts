@@ -1,8 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
-import * as appointments from '$lib/server/domain/appointments';
-import { newIdempotencyKey, submitClientAction } from '$lib/server/client-action-form';
+import * as appointments from '$lib/server/appointments/appointments';
+import { newIdempotencyKey, submitClientAction } from '$lib/server/client/client-action-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

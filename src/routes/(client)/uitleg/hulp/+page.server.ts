@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
-import * as content from '$lib/server/domain/content';
-import { ownSituation } from '$lib/server/domain/situation';
+import * as content from '$lib/server/content/content';
+import { ownSituation } from '$lib/server/client/situation';
 import { SEGMENTS } from '$lib/server/db/schema';
 import type { PageServerLoad } from './$types';
 

@@ -1,8 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import * as surveys from '$lib/server/domain/surveys';
-import { newIdempotencyKey, submitClientAction } from '$lib/server/client-action-form';
-import { readSurveyStep } from '$lib/server/survey-form';
+import * as surveys from '$lib/server/surveys/surveys';
+import { newIdempotencyKey, submitClientAction } from '$lib/server/client/client-action-form';
+import { readSurveyStep } from '$lib/server/surveys/survey-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -1,7 +1,7 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
 import { clientAction, idempotencyKey } from '$lib/actions/schema';
-import { applyClientAction } from '$lib/server/domain/client-actions';
+import { applyClientAction } from '$lib/server/client/client-actions';
 
 /** The offline queue's endpoint: one action per request, applied once per Idempotency-Key. */
 export const POST: RequestHandler = async ({ request, locals }) => {

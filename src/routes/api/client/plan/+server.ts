@@ -1,6 +1,6 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import * as plans from '$lib/server/domain/plans';
+import * as plans from '$lib/server/plans/plans';
 
 /** The signed-in client's current plan with its steps (null when there is none yet). */
 export const GET: RequestHandler = async ({ locals }) => {

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import * as staffAdmin from '$lib/server/domain/staff-admin';
-import { formObject, updateStaffSchema } from '$lib/server/domain/staff-forms';
+import * as staffAdmin from '$lib/server/staff/staff-admin';
+import { formObject, updateStaffSchema } from '$lib/server/staff/staff-forms';
 import { issuesToErrors, type FieldErrors } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,10 +2,10 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
 import { formValues, parseForm, type FieldErrors } from '$lib/server/forms';
-import * as caseload from '$lib/server/domain/caseload';
-import * as clientFile from '$lib/server/domain/client-file';
-import * as appointments from '$lib/server/domain/appointments';
-import { inCaseload } from '$lib/server/km/guard';
+import * as caseload from '$lib/server/caseload/caseload';
+import * as clientFile from '$lib/server/caseload/client-file';
+import * as appointments from '$lib/server/appointments/appointments';
+import { inCaseload } from '$lib/server/caseload/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import * as report from '$lib/server/domain/report';
-import { reportTables } from '$lib/server/domain/report-tables';
-import { tableCsv } from '$lib/server/domain/report-csv';
-import { parseReportQuery } from '$lib/server/report-query';
+import * as report from '$lib/server/report/report';
+import { reportTables } from '$lib/server/report/report-tables';
+import { tableCsv } from '$lib/server/report/report-csv';
+import { parseReportQuery } from '$lib/server/report/report-query';
 import type { RequestHandler } from './$types';
 
 /** One report table as CSV, with the same suppression as on screen. */

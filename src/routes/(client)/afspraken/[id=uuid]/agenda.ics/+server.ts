@@ -1,6 +1,6 @@
 import { error, type RequestHandler } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import * as appointments from '$lib/server/domain/appointments';
+import * as appointments from '$lib/server/appointments/appointments';
 
 /** "Zet in mijn agenda": one appointment as an .ics file. */
 export const GET: RequestHandler = async ({ locals, params }) => {

@@ -1,6 +1,6 @@
 import { error, json, type RequestHandler } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import * as plans from '$lib/server/domain/plans';
+import * as plans from '$lib/server/plans/plans';
 
 /** The signed-in client's own plan, for the offline copy. Anyone else's is a 404. */
 export const GET: RequestHandler = async ({ locals, params }) => {

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
-import * as surveyAdmin from '$lib/server/domain/survey-admin';
+import * as surveyAdmin from '$lib/server/surveys/survey-admin';
 import type { FieldErrors } from '$lib/server/forms';
 import { languageInfo, type Language } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';

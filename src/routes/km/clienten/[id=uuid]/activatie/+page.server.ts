@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import * as caseload from '$lib/server/domain/caseload';
-import * as clientFile from '$lib/server/domain/client-file';
-import * as activation from '$lib/server/domain/activation';
-import { inCaseload } from '$lib/server/km/guard';
+import * as caseload from '$lib/server/caseload/caseload';
+import * as clientFile from '$lib/server/caseload/client-file';
+import * as activation from '$lib/server/auth/activation-letter';
+import { inCaseload } from '$lib/server/caseload/guard';
 import { directionOf, intlLocale, isLanguage } from '$lib/i18n/languages';
 import { MESSAGES, translatorFor } from '$lib/i18n/messages.server';
 import type { Actions, PageServerLoad } from './$types';

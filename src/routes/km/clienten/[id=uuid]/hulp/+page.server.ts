@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
 import { formValues, parseForm, type FieldErrors } from '$lib/server/forms';
 import { INSTRUMENT_OUTCOMES, OUTFLOW_REASONS } from '$lib/server/db/schema';
-import * as caseload from '$lib/server/domain/caseload';
-import * as clientFile from '$lib/server/domain/client-file';
-import * as uses from '$lib/server/domain/instrument-uses';
-import * as outflows from '$lib/server/domain/outflow';
-import { inCaseload } from '$lib/server/km/guard';
+import * as caseload from '$lib/server/caseload/caseload';
+import * as clientFile from '$lib/server/caseload/client-file';
+import * as uses from '$lib/server/instruments/instrument-uses';
+import * as outflows from '$lib/server/caseload/outflow';
+import { inCaseload } from '$lib/server/caseload/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -2,11 +2,11 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
 import { STEP_OWNERS, type DraftStep } from '$lib/server/db/schema';
-import * as caseload from '$lib/server/domain/caseload';
-import * as clientFile from '$lib/server/domain/client-file';
-import * as drafts from '$lib/server/domain/plan-drafts';
+import * as caseload from '$lib/server/caseload/caseload';
+import * as clientFile from '$lib/server/caseload/client-file';
+import * as drafts from '$lib/server/plans/plan-drafts';
 import type { FieldErrors } from '$lib/server/forms';
-import { inCaseload } from '$lib/server/km/guard';
+import { inCaseload } from '$lib/server/caseload/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -2,9 +2,9 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { toBlocks } from '$lib/server/domain/markdown';
-import * as contentAdmin from '$lib/server/domain/content-admin';
-import { contentEditSchema } from '$lib/server/domain/content-edit-schema';
+import { toBlocks } from '$lib/server/content/markdown';
+import * as contentAdmin from '$lib/server/content/content-admin';
+import { contentEditSchema } from '$lib/server/content/content-edit-schema';
 import { languageInfo, type Language } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,11 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
 import { formValues, parseForm, type FieldErrors } from '$lib/server/forms';
-import * as caseload from '$lib/server/domain/caseload';
-import * as clientFile from '$lib/server/domain/client-file';
-import * as appointments from '$lib/server/domain/appointments';
-import { periodSchema, toPeriod } from '$lib/server/km/appointment-form';
-import { inCaseload } from '$lib/server/km/guard';
+import * as caseload from '$lib/server/caseload/caseload';
+import * as clientFile from '$lib/server/caseload/client-file';
+import * as appointments from '$lib/server/appointments/appointments';
+import { periodSchema, toPeriod } from '$lib/server/appointments/appointment-form';
+import { inCaseload } from '$lib/server/caseload/guard';
 import { amsterdamClock } from '$lib/server/wall-clock';
 import { amsterdamDay } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';

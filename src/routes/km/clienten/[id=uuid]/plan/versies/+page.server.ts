@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import * as caseload from '$lib/server/domain/caseload';
-import * as clientFile from '$lib/server/domain/client-file';
-import * as drafts from '$lib/server/domain/plan-drafts';
-import { offeredInstruments } from '$lib/server/domain/instrument-uses';
-import { inCaseload } from '$lib/server/km/guard';
+import * as caseload from '$lib/server/caseload/caseload';
+import * as clientFile from '$lib/server/caseload/client-file';
+import * as drafts from '$lib/server/plans/plan-drafts';
+import { offeredInstruments } from '$lib/server/instruments/instrument-uses';
+import { inCaseload } from '$lib/server/caseload/guard';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

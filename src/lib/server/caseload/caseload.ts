@@ -1,0 +1,309 @@
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/open';
+import { client, SEGMENTS, team, user, type Segment } from '../db/schema';
+import { amsterdamDay } from '../../dates';
+import * as audit from '../audit/audit';
+import * as notifications from '../notifications/notifications';
+
+export interface Staff {
+	id: string;
+	roles: readonly string[];
+}
+
+export class AccessDenied extends Error {
+	constructor() {
+		super('access denied');
+	}
+}
+
+/** Klantmanagers whose clients `staff` may see: themselves, plus their team if they lead it. */
+export async function visibleKlantmanagers(db: Db, staff: Staff): Promise<string[]> {
+	if (!staff.roles.includes('klantmanager')) return [];
+	const led = await db
+		.select({ member: user.id })
+		.from(team)
+		.innerJoin(user, eq(user.teamId, team.id))
+		.where(eq(team.leadUserId, staff.id));
+	return [...new Set([staff.id, ...led.map((r) => r.member)])];
+}
+
+/** The klantmanagers whose caseloads `staff` sees, by name (more than one for a team lead). */
+export async function teamMembers(db: Db, staff: Staff): Promise<{ id: string; name: string }[]> {
+	const visible = await visibleKlantmanagers(db, staff);
+	if (visible.length === 0) return [];
+	return db
+		.select({ id: user.id, name: user.displayName })
+		.from(user)
+		.where(inArray(user.id, visible))
+		.orderBy(asc(user.displayName));
+}
+
+export async function caseloadFilter(db: Db, staff: Staff): Promise<SQL | undefined> {
+	const kms = await visibleKlantmanagers(db, staff);
+	return kms.length ? inArray(client.klantmanagerId, kms) : undefined;
+}
+
+/**
+ * Checks that the client is in the staff member's caseload (or their team's, for a team
+ * lead). A refusal is audited and thrown as AccessDenied; an allowed check writes nothing,
+ * so a change can record its own event.
+ */
+export async function requireInCaseload(db: Db, staff: Staff, clientId: string): Promise<void> {
+	const filter = await caseloadFilter(db, staff);
+	const [row] = filter
+		? await db
+				.select({ id: client.id })
+				.from(client)
+				.where(and(eq(client.id, clientId), filter))
+				.limit(1)
+		: [];
+	if (row) return;
+	const [exists] = await db.select({ id: client.id }).from(client).where(eq(client.id, clientId));
+	await audit.record(db, {
+		actorId: staff.id,
+		clientId: exists ? clientId : null,
+		action: 'client.denied',
+		detail: exists ? undefined : { requested: clientId }
+	});
+	throw new AccessDenied();
+}
+
+/**
+ * Opens a client for a staff member: returns the client id when it is in their caseload
+ * (or their team's, for a team lead) and writes an audit event either way.
+ */
+export async function openClient(
+	db: Db,
+	staff: Staff,
+	clientId: string,
+	page?: string
+): Promise<string> {
+	await requireInCaseload(db, staff, clientId);
+	await audit.record(db, {
+		actorId: staff.id,
+		clientId,
+		action: 'client.read',
+		detail: page ? { page } : undefined
+	});
+	return clientId;
+}
+
+export interface CaseloadRow {
+	id: string;
+	clientNumber: string;
+	name: string;
+	segment: string | null;
+	ladderStep: number;
+}
+
+/** The whole caseload by name (small lists, tests); the page uses `searchCaseload`. */
+export async function listCaseload(db: Db, staff: Staff): Promise<CaseloadRow[]> {
+	const filter = await caseloadFilter(db, staff);
+	if (!filter) return [];
+	return db
+		.select({
+			id: client.id,
+			clientNumber: client.clientNumber,
+			name: user.displayName,
+			segment: client.segment,
+			ladderStep: client.ladderStep
+		})
+		.from(client)
+		.innerJoin(user, eq(user.id, client.userId))
+		.where(filter)
+		.orderBy(asc(user.displayName));
+}
+
+export const PLAN_STATES = ['none', 'draft', 'shared', 'agreed', 'review_due'] as const;
+export type PlanState = (typeof PLAN_STATES)[number];
+export const SORTS = ['name', 'number', 'next', 'ladder', 'requests', 'overdue'] as const;
+export const PAGE_SIZE = 25;
+
+export interface CaseloadQuery {
+	q?: string;
+	segment?: Segment | 'none';
+	plan?: PlanState;
+	attention?: 'requests' | 'overdue';
+	klantmanager?: string;
+	sort?: (typeof SORTS)[number];
+	dir?: 'asc' | 'desc';
+	page?: number;
+}
+
+export interface CaseloadEntry extends CaseloadRow {
+	klantmanagerId: string | null;
+	klantmanagerName: string | null;
+	nextAppointment: string | null;
+	planState: PlanState;
+	openRequests: number;
+	overdueSteps: number;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * One page of the caseload with what a klantmanager scans for: next appointment, plan state,
+ * open requests and overdue steps. Every figure is a lookup per client through an index, and
+ * only clients of the visible klantmanagers are read, so the cost follows the caseload size,
+ * not the number of clients in the database.
+ */
+export async function searchCaseload(
+	db: Db,
+	staff: Staff,
+	query: CaseloadQuery,
+	now = new Date()
+): Promise<{
+	rows: CaseloadEntry[];
+	total: number;
+	page: number;
+	pages: number;
+	klantmanagers: { id: string; name: string }[];
+}> {
+	const members = await teamMembers(db, staff);
+	const visible = members.map((m) => m.id);
+	const kms =
+		query.klantmanager && visible.includes(query.klantmanager) ? [query.klantmanager] : visible;
+	if (kms.length === 0) return { rows: [], total: 0, page: 1, pages: 1, klantmanagers: [] };
+	const today = amsterdamDay(now);
+	const at = now.toISOString();
+	const km = alias(user, 'km');
+
+	const conditions: (SQL | undefined)[] = [inArray(client.klantmanagerId, kms)];
+	const q = query.q?.trim();
+	if (q) {
+		const like = `%${escapeLike(q)}%`;
+		conditions.push(or(ilike(user.displayName, like), ilike(client.clientNumber, like)));
+	}
+	if (query.segment === 'none') conditions.push(isNull(client.segment));
+	else if (query.segment && SEGMENTS.includes(query.segment))
+		conditions.push(eq(client.segment, query.segment));
+
+	const base = db
+		.select({
+			id: client.id,
+			clientNumber: client.clientNumber,
+			name: sql<string>`${user.displayName}`.as('name'),
+			segment: client.segment,
+			ladderStep: client.ladderStep,
+			klantmanagerId: client.klantmanagerId,
+			klantmanagerName: sql<string | null>`${km.displayName}`.as('km_name'),
+			nextAppointment: sql<string | null>`(select min(a.starts_at) from appointment a
+				where a.client_id = ${client.id} and a.status = 'planned'
+				and a.starts_at >= ${at}::timestamptz)`.as('next_appointment'),
+			planState: sql<PlanState>`coalesce((select case
+					when p.status = 'draft' then 'draft'
+					when p.review_date is not null and p.review_date <= ${today}::date then 'review_due'
+					else p.status end
+				from plan p where p.client_id = ${client.id} and p.status <> 'closed'
+				order by p.created_at desc limit 1), 'none')`.as('plan_state'),
+			openRequests: sql<number>`(select count(*) from client_request r
+				where r.client_id = ${client.id} and r.status = 'open')::int`.as('open_requests'),
+			overdueSteps: sql<number>`(select count(*) from plan_step s join plan p on p.id = s.plan_id
+				where p.client_id = ${client.id} and p.status in ('shared', 'agreed')
+				and s.status <> 'done' and s.due_date < ${today}::date)::int`.as('overdue_steps')
+		})
+		.from(client)
+		.innerJoin(user, eq(user.id, client.userId))
+		.leftJoin(km, eq(km.id, client.klantmanagerId))
+		.where(and(...conditions))
+		.as('c');
+
+	const derived: SQL[] = [];
+	if (query.plan) derived.push(eq(base.planState, query.plan));
+	if (query.attention === 'requests') derived.push(sql`${base.openRequests} > 0`);
+	if (query.attention === 'overdue') derived.push(sql`${base.overdueSteps} > 0`);
+	const where = derived.length ? and(...derived) : undefined;
+
+	const dir = query.dir === 'desc' ? desc : asc;
+	const sortColumn = {
+		name: base.name,
+		number: base.clientNumber,
+		next: base.nextAppointment,
+		ladder: base.ladderStep,
+		requests: base.openRequests,
+		overdue: base.overdueSteps
+	}[query.sort ?? 'name'];
+	const nulls = query.sort === 'next' ? sql`nulls last` : sql``;
+
+	const [{ total } = { total: 0 }] = await db
+		.select({ total: sql<number>`count(*)::int` })
+		.from(base)
+		.where(where);
+	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+	const page = Math.min(Math.max(1, query.page ?? 1), pages);
+	const rows = await db
+		.select()
+		.from(base)
+		.where(where)
+		.orderBy(sql`${dir(sortColumn)} ${nulls}`, asc(base.name), asc(base.id))
+		.limit(PAGE_SIZE)
+		.offset((page - 1) * PAGE_SIZE);
+	return {
+		rows: rows.map((r) => ({
+			...r,
+			nextAppointment: r.nextAppointment ? new Date(r.nextAppointment).toISOString() : null
+		})),
+		total,
+		page,
+		pages,
+		klantmanagers: members
+	};
+}
+
+/** Whether `staff` leads a team, so they may see its caseloads and move clients. */
+export async function isTeamLead(db: Db, staff: Staff): Promise<boolean> {
+	const [row] = await db
+		.select({ id: team.id })
+		.from(team)
+		.where(eq(team.leadUserId, staff.id))
+		.limit(1);
+	return !!row;
+}
+
+export type MoveError = 'not_lead' | 'unknown_klantmanager' | 'same';
+
+/**
+ * A team lead gives a client another klantmanager of the team. The client sees the new
+ * contact person on Home and gets a notice saying so.
+ */
+export async function moveClient(
+	db: Db,
+	staff: Staff,
+	input: { clientId: string; toKlantmanagerId: string }
+): Promise<{ ok: true } | { ok: false; error: MoveError }> {
+	await requireInCaseload(db, staff, input.clientId);
+	if (!(await isTeamLead(db, staff))) return { ok: false, error: 'not_lead' };
+	const visible = await visibleKlantmanagers(db, staff);
+	if (!visible.includes(input.toKlantmanagerId))
+		return { ok: false, error: 'unknown_klantmanager' };
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.select({ userId: client.userId, from: client.klantmanagerId })
+			.from(client)
+			.where(eq(client.id, input.clientId));
+		if (!row) throw new AccessDenied();
+		if (row.from === input.toKlantmanagerId) return { ok: false, error: 'same' } as const;
+		const [to] = await tx
+			.select({ name: user.displayName, roles: user.roles })
+			.from(user)
+			.where(eq(user.id, input.toKlantmanagerId));
+		if (!to || !to.roles.includes('klantmanager'))
+			return { ok: false, error: 'unknown_klantmanager' } as const;
+		await tx
+			.update(client)
+			.set({ klantmanagerId: input.toKlantmanagerId })
+			.where(eq(client.id, input.clientId));
+		await audit.record(tx, {
+			actorId: staff.id,
+			clientId: input.clientId,
+			action: 'client.move',
+			detail: { from: row.from, to: input.toKlantmanagerId }
+		});
+		await notifications.notify(tx, row.userId, {
+			kind: 'contactChanged',
+			params: { name: to.name }
+		});
+		return { ok: true } as const;
+	});
+}

@@ -1,0 +1,55 @@
+import type { Db } from '../db/open';
+import type { ClientAction, ClientActionResult } from '../../actions/schema';
+import { once, type Outcome } from './idempotency';
+import * as plans from '../plans/plans';
+import * as appointments from '../appointments/appointments';
+import * as requests from '../instruments/requests';
+import * as surveys from '../surveys/surveys';
+
+const STATUS: Record<string, number> = {
+	not_found: 404,
+	not_yours: 403,
+	plan_changed: 409,
+	note_too_long: 422,
+	too_long: 422,
+	reason_missing: 422,
+	reason_too_long: 422,
+	in_past: 422,
+	cancelled: 409,
+	not_shared: 409,
+	already_answered: 409,
+	invalid_answer: 422
+};
+
+/**
+ * Applies one client action exactly once per Idempotency-Key. A replay (the offline queue
+ * sending again after a lost answer) gets the first answer and changes nothing.
+ */
+export function applyClientAction(
+	db: Db,
+	input: { userId: string; key: string; action: ClientAction; now?: Date }
+): Promise<Outcome<ClientActionResult>> {
+	const { userId, action, now } = input;
+	return once<ClientActionResult>(db, { key: input.key, userId }, async (tx) => {
+		const result = await (async (): Promise<ClientActionResult> => {
+			switch (action.type) {
+				case 'step':
+					return plans.updateOwnStep(tx, { userId, ...action, now });
+				case 'agree':
+					return plans.agreeToPlan(tx, {
+						userId,
+						planId: action.planId,
+						version: action.version,
+						now
+					});
+				case 'ask':
+					return requests.askAboutInstrument(tx, { userId, ...action });
+				case 'change':
+					return appointments.requestChange(tx, { userId, ...action, now });
+				case 'survey':
+					return surveys.submitAnswers(tx, { userId, ...action, now });
+			}
+		})();
+		return { status: result.ok ? 200 : (STATUS[result.error] ?? 400), body: result };
+	});
+}

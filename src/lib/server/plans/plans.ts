@@ -1,0 +1,255 @@
+import { and, desc, eq, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { isoUtc } from '../db/json-sql';
+import { client, plan, planAgreement, planStep, planVersion } from '../db/schema';
+import type { Tx } from '../client/idempotency';
+
+export const NOTE_MAX = 500;
+
+/** The client row of a signed-in client user, or null. */
+export async function clientOfUser(db: Db | Tx, userId: string) {
+	const [row] = await db.select().from(client).where(eq(client.userId, userId)).limit(1);
+	return row ?? null;
+}
+
+/** The client's current plan: the newest one that has been shared (drafts stay with staff). */
+export async function currentPlanOfClient(db: Db | Tx, clientId: string) {
+	const [row] = await db
+		.select()
+		.from(plan)
+		.where(and(eq(plan.clientId, clientId), ne(plan.status, 'draft'), ne(plan.status, 'closed')))
+		.orderBy(desc(plan.createdAt))
+		.limit(1);
+	return row ?? null;
+}
+
+export interface PlanView {
+	id: string;
+	goal: string;
+	status: string;
+	version: number;
+	sharedAt: string | null;
+	agreedAt: string | null;
+	agreedVersion: number | null;
+	reviewDate: string | null;
+	steps: {
+		id: string;
+		title: string;
+		owner: 'client' | 'klantmanager' | 'partner';
+		dueDate: string | null;
+		status: 'todo' | 'done';
+		doneAt: string | null;
+		clientNote: string | null;
+		instrument: { id: string; name: string; code: string } | null;
+	}[];
+	/** Instrument uses linked to the plan's steps, with their period. */
+	instruments: { id: string; name: string; startDate: string; endDate: string | null }[];
+}
+
+/** An instrument's name in `lang`, else in Dutch (every instrument has a Dutch text). */
+const instrumentName = (instrumentId: SQL, lang: string) =>
+	sql`coalesce((select t.name from instrument_text t where t.instrument_id = ${instrumentId}
+		and t.language = ${lang}), (select t.name from instrument_text t
+		where t.instrument_id = ${instrumentId} and t.language = 'nl'), '')`;
+
+type StepRow = Omit<PlanView['steps'][number], 'instrument'> & {
+	instrumentId: string | null;
+	instrumentCode: string | null;
+	instrumentName: string;
+};
+
+/**
+ * The plan a client sees, only when it belongs to the client signed in as `userId`: the one
+ * asked for (`planId`, any shared version), else the current one (newest, not closed). Steps,
+ * instrument names and the instrument uses linked to the steps come in the same query, so
+ * Mijn plan costs one round trip.
+ */
+export async function planViewOfUser(
+	db: Db,
+	userId: string,
+	lang: string,
+	planId?: string
+): Promise<PlanView | null> {
+	const [row] = await db
+		.select({
+			plan,
+			steps: sql<string>`(select coalesce(json_agg(json_build_object('id', s.id,
+				'title', s.title, 'owner', s.owner, 'dueDate', s.due_date, 'status', s.status,
+				'doneAt', ${isoUtc(sql`s.done_at`)}, 'clientNote', s.client_note,
+				'instrumentId', s.instrument_id, 'instrumentCode', i.code,
+				'instrumentName', ${instrumentName(sql`s.instrument_id`, lang)}) order by s.position),
+				'[]')::text
+				from plan_step s left join instrument i on i.id = s.instrument_id
+				where s.plan_id = ${plan.id})`,
+			instruments: sql<string>`(select coalesce(json_agg(json_build_object('id', u.id,
+				'name', ${instrumentName(sql`u.instrument_id`, lang)}, 'startDate', u.start_date,
+				'endDate', coalesce(u.end_date, u.planned_end_date)) order by u.start_date), '[]')::text
+				from instrument_use u where u.client_id = ${plan.clientId}
+				and u.instrument_id in (select s.instrument_id from plan_step s
+					where s.plan_id = ${plan.id}))`
+		})
+		.from(plan)
+		.innerJoin(client, eq(client.id, plan.clientId))
+		.where(
+			planId
+				? and(eq(plan.id, planId), eq(client.userId, userId), ne(plan.status, 'draft'))
+				: and(eq(client.userId, userId), notInArray(plan.status, ['draft', 'closed']))
+		)
+		.orderBy(desc(plan.createdAt))
+		.limit(1);
+	if (!row) return null;
+	const p = row.plan;
+	const steps = JSON.parse(row.steps) as StepRow[];
+	return {
+		id: p.id,
+		goal: p.goal,
+		status: p.status,
+		version: p.version,
+		sharedAt: p.sharedAt?.toISOString() ?? null,
+		agreedAt: p.agreedAt?.toISOString() ?? null,
+		agreedVersion: p.agreedVersion,
+		reviewDate: p.reviewDate,
+		steps: steps.map(({ instrumentId, instrumentCode, instrumentName, ...step }) => ({
+			...step,
+			instrument:
+				instrumentId && instrumentCode
+					? { id: instrumentId, code: instrumentCode, name: instrumentName }
+					: null
+		})),
+		instruments: JSON.parse(row.instruments) as PlanView['instruments']
+	};
+}
+
+export type StepUpdateError = 'not_found' | 'not_yours' | 'plan_changed' | 'note_too_long';
+
+/**
+ * A client marks one of their own steps done (or not done) and may leave a short note.
+ * Steps of the klantmanager or a partner are theirs to mark. When the plan changed since the
+ * client last saw it, nothing is applied and the note is handed back so it is not lost.
+ */
+export async function updateOwnStep(
+	tx: Tx,
+	input: {
+		userId: string;
+		stepId: string;
+		done: boolean;
+		note?: string | null;
+		seenVersion?: number;
+		now?: Date;
+	}
+): Promise<{ ok: true } | { ok: false; error: StepUpdateError; note?: string | null }> {
+	const note = input.note?.trim() || null;
+	if (note && [...note].length > NOTE_MAX) return { ok: false, error: 'note_too_long', note };
+	const [row] = await tx
+		.select({ step: planStep, plan })
+		.from(planStep)
+		.innerJoin(plan, eq(plan.id, planStep.planId))
+		.innerJoin(client, eq(client.id, plan.clientId))
+		.where(and(eq(planStep.id, input.stepId), eq(client.userId, input.userId)))
+		.limit(1);
+	if (!row || row.plan.status === 'draft' || row.plan.status === 'closed') {
+		return input.seenVersion !== undefined
+			? { ok: false, error: 'plan_changed', note }
+			: { ok: false, error: 'not_found' };
+	}
+	if (input.seenVersion !== undefined && input.seenVersion !== row.plan.version) {
+		return { ok: false, error: 'plan_changed', note };
+	}
+	if (row.step.owner !== 'client') return { ok: false, error: 'not_yours' };
+	await tx
+		.update(planStep)
+		.set({
+			status: input.done ? 'done' : 'todo',
+			doneAt: input.done ? (row.step.doneAt ?? input.now ?? new Date()) : null,
+			...(input.note !== undefined ? { clientNote: note } : {})
+		})
+		.where(eq(planStep.id, input.stepId));
+	return { ok: true };
+}
+
+export type AgreeError = 'not_found' | 'plan_changed' | 'not_shared';
+
+/** The client agrees to one version of their plan; the agreement is dated and kept. */
+export async function agreeToPlan(
+	tx: Tx,
+	input: { userId: string; planId: string; version: number; now?: Date }
+): Promise<{ ok: true; agreedAt: string } | { ok: false; error: AgreeError }> {
+	const [row] = await tx
+		.select({ plan })
+		.from(plan)
+		.innerJoin(client, eq(client.id, plan.clientId))
+		.where(and(eq(plan.id, input.planId), eq(client.userId, input.userId)))
+		.limit(1);
+	if (!row || row.plan.status === 'draft') return { ok: false, error: 'not_found' };
+	if (row.plan.status === 'closed') return { ok: false, error: 'not_shared' };
+	if (row.plan.version !== input.version) return { ok: false, error: 'plan_changed' };
+	if (row.plan.status === 'agreed' && row.plan.agreedVersion === input.version) {
+		return { ok: true, agreedAt: row.plan.agreedAt!.toISOString() };
+	}
+	const agreedAt = input.now ?? new Date();
+	await tx
+		.insert(planAgreement)
+		.values({ planId: input.planId, version: input.version, userId: input.userId, agreedAt });
+	await tx
+		.update(plan)
+		.set({ status: 'agreed', agreedAt, agreedVersion: input.version, updatedAt: agreedAt })
+		.where(eq(plan.id, input.planId));
+	return { ok: true, agreedAt: agreedAt.toISOString() };
+}
+
+/** Every shared version of the plan with when (and whether) the client agreed to it. */
+export async function planHistory(db: Db, userId: string, planId?: string) {
+	// One query: the plan (own only), its shared versions and their agreements.
+	const own = planId
+		? and(eq(plan.id, planId), eq(client.userId, userId))
+		: eq(
+				plan.id,
+				sql`(select p.id from plan p join client c on c.id = p.client_id
+					where c.user_id = ${userId} and p.status not in ('draft', 'closed')
+					order by p.created_at desc limit 1)`
+			);
+	const rows = await db
+		.select({
+			version: planVersion.version,
+			goal: planVersion.goal,
+			steps: planVersion.steps,
+			sharedAt: planVersion.sharedAt,
+			agreedAt: planAgreement.agreedAt
+		})
+		.from(plan)
+		.innerJoin(client, eq(client.id, plan.clientId))
+		.leftJoin(planVersion, eq(planVersion.planId, plan.id))
+		.leftJoin(
+			planAgreement,
+			and(eq(planAgreement.planId, plan.id), eq(planAgreement.version, planVersion.version))
+		)
+		.where(own)
+		.orderBy(desc(planVersion.version));
+	if (rows.length === 0) return null;
+	return rows.flatMap((v) =>
+		v.version === null || v.goal === null || v.steps === null || v.sharedAt === null
+			? []
+			: [
+					{
+						version: v.version,
+						goal: v.goal,
+						steps: v.steps,
+						sharedAt: v.sharedAt.toISOString(),
+						agreedAt: v.agreedAt?.toISOString() ?? null
+					}
+				]
+	);
+}
+
+/** Progress as the client sees it: "3 van 7 stappen klaar". */
+export function progress(steps: { status: string }[]): { done: number; total: number } {
+	return { done: steps.filter((s) => s.status === 'done').length, total: steps.length };
+}
+
+/** Overdue: not done and the due date (a calendar day in Amsterdam) is before today. */
+export function isOverdue(
+	step: { status: string; dueDate: string | null },
+	today: string
+): boolean {
+	return step.status !== 'done' && !!step.dueDate && step.dueDate < today;
+}

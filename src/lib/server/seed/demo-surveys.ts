@@ -1,0 +1,93 @@
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { client, surveyInvitation, surveyOpenAnswer, surveyResponse, user } from '../db/schema';
+import { rebuildTally, INVITATION_DAYS } from '../surveys/surveys';
+import { quarterDays } from '../../quarters';
+import {
+	addDays,
+	ensureSurveys,
+	generateSurveyResponses,
+	insertMany,
+	type GenerateContext,
+	type Rng
+} from './large';
+
+const DEMO_ANSWER_SETS = 900;
+/** Share of invitations answered in the demo history. */
+const RESPONSE_RATE = 0.42;
+
+/**
+ * Survey history for the demo: anonymous answer sets over eight quarters (enough for real
+ * numbers, with small cells that the report must hide), invitations that add up to a
+ * believable response rate, and one open invitation for Maryam.
+ */
+export async function seedDemoSurveys(tx: Db, rng: Rng, ctx: GenerateContext): Promise<void> {
+	const surveys = await ensureSurveys(tx);
+	const { responses, open } = generateSurveyResponses(rng, ctx, surveys, DEMO_ANSWER_SETS);
+	await insertMany(tx, surveyResponse, responses);
+	await insertMany(tx, surveyOpenAnswer, open);
+	await rebuildTally(tx);
+
+	// Invitations per gemeente and quarter; the answered ones match the answer sets in number
+	// only (nothing links an answer to an invitation).
+	const clients = await tx
+		.select({ id: client.id, municipalityId: client.municipalityId })
+		.from(client)
+		.innerJoin(user, eq(user.id, client.userId))
+		.where(sql`${user.demoKey} is null`);
+	const groups = new Map<string, { muni: string; quarter: string; trigger: string; n: number }>();
+	for (const r of responses) {
+		const k = `${r.municipalityId}|${r.quarter}|${r.trigger}`;
+		const g = groups.get(k) ?? {
+			muni: String(r.municipalityId),
+			quarter: String(r.quarter),
+			trigger: String(r.trigger),
+			n: 0
+		};
+		g.n++;
+		groups.set(k, g);
+	}
+	const invitations: PgInsertValue<typeof surveyInvitation>[] = [];
+	for (const g of groups.values()) {
+		const pool = clients.filter((c) => c.municipalityId === g.muni);
+		if (pool.length === 0) continue;
+		const total = Math.round(g.n / RESPONSE_RATE);
+		const { from } = quarterDays(g.quarter);
+		const start = new Date(`${from}T09:00:00Z`);
+		const trigger = g.trigger as 'appointment' | 'instrument_end' | 'periodic';
+		for (let i = 0; i < total; i++) {
+			const createdAt = addDays(start, rng.int(0, 75));
+			if (createdAt > ctx.now) continue;
+			invitations.push({
+				clientId: rng.pick(pool).id,
+				surveyId: surveys[trigger].id,
+				trigger,
+				createdAt,
+				dueAt: addDays(createdAt, INVITATION_DAYS),
+				answeredAt: i < g.n ? addDays(createdAt, rng.int(0, 5)) : null
+			});
+		}
+	}
+	await insertMany(tx, surveyInvitation, invitations);
+	// Older history must not block the demo: no background invitation is still open.
+	await tx.execute(
+		sql`update survey_invitation set due_at = created_at where answered_at is null and due_at > ${ctx.now.toISOString()}`
+	);
+
+	// Maryam has an open periodic invitation (the browser tests answer it).
+	const [maryam] = await tx
+		.select({ id: client.id })
+		.from(client)
+		.innerJoin(user, eq(user.id, client.userId))
+		.where(eq(user.demoKey, 'maryam'));
+	if (maryam) {
+		await tx.insert(surveyInvitation).values({
+			clientId: maryam.id,
+			surveyId: surveys.periodic.id,
+			trigger: 'periodic',
+			createdAt: addDays(ctx.now, -1),
+			dueAt: addDays(ctx.now, INVITATION_DAYS - 1)
+		});
+	}
+}

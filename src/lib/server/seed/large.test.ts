@@ -1,0 +1,149 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../tests/integration/databases';
+import { client, outflow, surveyResponse, user } from '../db/schema';
+import { seedDemo } from './demo';
+import { caseloads, mulberry32, Rng, seedLarge } from './large';
+
+/** PGlite returns { rows }, postgres.js an array. */
+function rowsOf<T>(result: unknown): T[] {
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+describe('random helpers', () => {
+	it('repeats the same sequence for the same seed', () => {
+		const a = mulberry32(7);
+		const b = mulberry32(7);
+		const xs = Array.from({ length: 5 }, () => a());
+		expect(Array.from({ length: 5 }, () => b())).toEqual(xs);
+		for (const x of xs) expect(x >= 0 && x < 1).toBe(true);
+	});
+	it('spreads clients over klantmanagers in caseloads of 70 to 200', () => {
+		const counts = caseloads(new Rng(1), 100, 10_000);
+		expect(counts.reduce((a, b) => a + b, 0)).toBe(10_000);
+		expect(Math.min(...counts)).toBeGreaterThanOrEqual(65);
+		expect(Math.max(...counts)).toBeLessThanOrEqual(200);
+	});
+});
+
+describeEachDatabase('seedLarge', (get) => {
+	const now = new Date('2026-05-13T08:00:00Z');
+
+	it('adds the requested number of clients on top of the demo data', async () => {
+		const { db } = get();
+		await seedDemo(db, { now });
+		const [before] = await db.select({ n: sql<number>`count(*)::int` }).from(client);
+		const stages = new Set<string>();
+		const result = await seedLarge(db, {
+			clients: 500,
+			seed: 3,
+			now,
+			chunkSize: 200,
+			onProgress: (_done, _total, stage) => stages.add(stage)
+		});
+		expect(result.clients).toBe(500);
+		expect(result.klantmanagers).toBe(5);
+		expect(result.appointments).toBe(1500);
+		expect(result.surveyResponses).toBe(400);
+		expect(stages.size).toBeGreaterThanOrEqual(2);
+		const [after] = await db.select({ n: sql<number>`count(*)::int` }).from(client);
+		expect(after!.n - before!.n).toBe(500);
+	});
+
+	it('follows the segment shares of DOMAIN.md', async () => {
+		const { db } = get();
+		const rows = await db
+			.select({ segment: client.segment, n: sql<number>`count(*)::int` })
+			.from(client)
+			.where(sql`${client.clientNumber} >= 'WW-200001'`)
+			.groupBy(client.segment);
+		const total = rows.reduce((a, r) => a + r.n, 0);
+		const share = (s: string | null) => (rows.find((r) => r.segment === s)?.n ?? 0) / total;
+		expect(total).toBe(500);
+		expect(share('werk')).toBeCloseTo(0.17, 1);
+		expect(Math.abs(share('perspectief') - 0.36)).toBeLessThan(0.06);
+		expect(Math.abs(share('meedoen') - 0.4)).toBeLessThan(0.06);
+		expect(Math.abs(share(null) - 0.07)).toBeLessThan(0.04);
+
+		const [stats] = await db
+			.select({
+				statushouders: sql<number>`avg(case when ${client.statushouder} then 1.0 else 0 end)::float`,
+				older: sql<number>`avg(case when ${client.birthDate} <= '1981-05-13' then 1.0 else 0 end)::float`
+			})
+			.from(client)
+			.where(sql`${client.clientNumber} >= 'WW-200001'`);
+		expect(Math.abs(stats!.statushouders - 1 / 6)).toBeLessThan(0.05);
+		expect(Math.abs(stats!.older - 0.5)).toBeLessThan(0.07);
+	});
+
+	it('keeps caseloads separate and every client with a klantmanager', async () => {
+		const { db } = get();
+		const rows = await db
+			.select({ km: client.klantmanagerId, n: sql<number>`count(*)::int` })
+			.from(client)
+			.innerJoin(user, eq(user.id, client.klantmanagerId))
+			.where(sql`${user.email} like 'klantmanager.%'`)
+			.groupBy(client.klantmanagerId);
+		expect(rows.reduce((a, r) => a + r.n, 0)).toBe(500);
+		for (const r of rows) expect(r.n).toBeGreaterThan(50);
+	});
+
+	it('stores survey answers without anything that points to a client', async () => {
+		const { db } = get();
+		const names = rowsOf<{ column_name: string }>(
+			await db.execute(
+				sql`select column_name from information_schema.columns where table_name = 'survey_response'`
+			)
+		);
+		expect(names.length).toBeGreaterThan(5);
+		for (const c of names) expect(c.column_name).not.toMatch(/client|user|invitation|person/);
+		const targets = rowsOf<{ target: string }>(
+			await db.execute(sql`
+			select ccu.table_name as target
+			from information_schema.table_constraints tc
+			join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name
+			where tc.table_name = 'survey_response' and tc.constraint_type = 'FOREIGN KEY'`)
+		);
+		expect(targets.map((t) => t.target)).not.toContain('client');
+		expect(targets.map((t) => t.target)).not.toContain('user');
+
+		const answers = await db
+			.select({ a: surveyResponse.answers, q: surveyResponse.quarter })
+			.from(surveyResponse);
+		// 900 answer sets come with the demo history, 400 from this run.
+		expect(answers.length).toBe(900 + 400);
+		for (const { a, q } of answers) {
+			expect(q).toMatch(/^\d{4}-Q[1-4]$/);
+			for (const [code, v] of Object.entries(a)) {
+				if (code === 'grade') expect(v >= 1 && v <= 10).toBe(true);
+				else expect(v >= 0 && v <= 5).toBe(true);
+			}
+		}
+	});
+
+	it('records at most one outflow per client, around 15% of clients', async () => {
+		const { db } = get();
+		const dupes = await db
+			.select({ id: outflow.clientId })
+			.from(outflow)
+			.groupBy(outflow.clientId)
+			.having(sql`count(*) > 1`);
+		expect(dupes).toEqual([]);
+		const [row] = await db
+			.select({ n: sql<number>`count(*)::int` })
+			.from(outflow)
+			.innerJoin(client, eq(client.id, outflow.clientId))
+			.where(sql`${client.clientNumber} >= 'WW-200001'`);
+		expect(row!.n / 500).toBeGreaterThan(0.08);
+		expect(row!.n / 500).toBeLessThan(0.22);
+	});
+
+	it('can be called again and keeps adding', async () => {
+		const { db } = get();
+		const result = await seedLarge(db, { clients: 50, seed: 4, now });
+		expect(result.clients).toBe(50);
+		const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(client);
+		// The demo: five personas, 40 background clients and 200 history clients.
+		expect(row!.n).toBe(245 + 500 + 50);
+	});
+});
