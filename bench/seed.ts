@@ -221,13 +221,13 @@ export async function seedBench(
 				${today}::date - (g % 3000)
 			from generate_series(1, ${newClients}::int) g`);
 		await db.execute(sql`
-			with m as materialized (select array_agg(id order by code) a from municipality),
+			with m as materialized (select array_agg(id order by code) a from gemeente),
 				k as materialized (select array_agg(id order by email) a from "user"
 					where 'klantmanager' = any(roles) and email like '%@bench.example'),
 				u as (select id, created_at, (row_number() over (order by id))::int g from "user"
 					where roles = '{client}' and demo_key is null and created_at is not null
 						and not exists (select 1 from client c where c.user_id = "user".id))
-			insert into client (user_id, client_number, municipality_id, klantmanager_id, segment,
+			insert into client (user_id, client_number, gemeente_id, klantmanager_id, segment,
 				birth_date, benefit_start, statushouder, ladder_step, applications_per_week)
 			select u.id, 'B-' || lpad(u.g::text, 6, '0'), m.a[1 + u.g % 3],
 				k.a[1 + u.g % array_length(k.a, 1)],
@@ -327,10 +327,10 @@ export async function seedBench(
 		for (let from = 0; from < size.answers; from += chunk) {
 			const to = Math.min(size.answers, from + chunk);
 			await db.execute(sql`
-				with m as materialized (select array_agg(id order by code) a from municipality),
+				with m as materialized (select array_agg(id order by code) a from gemeente),
 					i as materialized (select array_agg(id) a from instrument),
 					s as materialized (select array_agg(id order by trigger) a from survey where active)
-				insert into survey_response (municipality_id, quarter, segment, instrument_id, trigger,
+				insert into survey_response (gemeente_id, quarter, segment, instrument_id, trigger,
 					language, survey_id, answers, late)
 				select m.a[1 + g % 3], (${q})[1 + (g / 7) % 8],
 					(array['werk', 'perspectief', 'meedoen', null])[1 + (g / 3) % 4],

@@ -11,7 +11,7 @@ import cliProgress from 'cli-progress';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { openDatabase } from '../src/lib/server/db/open';
-import { municipality } from '../src/lib/server/db/schema';
+import { gemeente } from '../src/lib/server/db/schema';
 import { seedDemo } from '../src/lib/server/seed/demo';
 import { seedLarge } from '../src/lib/server/seed/large';
 
@@ -98,8 +98,7 @@ async function main(): Promise<void> {
 	process.stderr.write(`Seeding ${database.kind} (${where})\n`);
 
 	try {
-		const empty =
-			(await db.select({ id: municipality.id }).from(municipality).limit(1)).length === 0;
+		const empty = (await db.select({ id: gemeente.id }).from(gemeente).limit(1)).length === 0;
 		if (args.demo || empty) {
 			const added = await seedDemo(db);
 			process.stderr.write(added ? 'Demo data added.\n' : 'Demo data already present; skipped.\n');
@@ -140,7 +139,7 @@ async function main(): Promise<void> {
 		}
 
 		const tables = [
-			'municipality',
+			'gemeente',
 			'user',
 			'client',
 			'ladder_step',

@@ -19,7 +19,7 @@ import { directionOf } from '$lib/i18n/languages';
 import { negotiateLanguage } from '$lib/i18n/negotiate';
 import { LANGUAGES_WITH_MESSAGES, translatorFor } from '$lib/i18n/messages.server';
 import { LANGUAGE_COOKIE } from '$lib/server/language';
-import { languagesOfAnyMunicipality, offered } from '$lib/server/content/language-offer';
+import { languagesOfAnyGemeente, offered } from '$lib/server/content/language-offer';
 import { startReminderJob } from '$lib/server/jobs/reminders';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { scheduleSurveys } from '$lib/server/jobs/survey-schedule';
@@ -137,8 +137,8 @@ const handleLanguage: Handle = async ({ event, resolve }) => {
 	const user = event.locals.user;
 	const wanted = building
 		? LANGUAGES_WITH_MESSAGES
-		: (user?.municipalityLanguages ??
-			(user ? LANGUAGES_WITH_MESSAGES : await languagesOfAnyMunicipality(event.locals.db)));
+		: (user?.gemeenteLanguages ??
+			(user ? LANGUAGES_WITH_MESSAGES : await languagesOfAnyGemeente(event.locals.db)));
 	const enabled = offered(wanted, LANGUAGES_WITH_MESSAGES);
 	const lang = negotiateLanguage({
 		userPreference: user?.language,

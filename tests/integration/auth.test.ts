@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
-import { authIdentity, client, municipality, session, user } from '../../src/lib/server/db/schema';
+import { authIdentity, client, gemeente, session, user } from '../../src/lib/server/db/schema';
 import {
 	createSession,
 	invalidateSession,
@@ -31,7 +31,7 @@ describeEachDatabase('sessions and sign-in', (database) => {
 			subject: 'sanne@x.example',
 			passwordHash: await hashPassword('correct horse battery')
 		});
-		const [m] = await db.insert(municipality).values({ code: 'm', name: 'M' }).returning();
+		const [m] = await db.insert(gemeente).values({ code: 'm', name: 'M' }).returning();
 		const [cu] = await db
 			.insert(user)
 			.values({ displayName: 'Lars', roles: ['client'] })
@@ -40,7 +40,7 @@ describeEachDatabase('sessions and sign-in', (database) => {
 		await db.insert(client).values({
 			userId: clientUserId,
 			clientNumber: 'WW-9',
-			municipalityId: m!.id,
+			gemeenteId: m!.id,
 			birthDate: '2000-01-01',
 			benefitStart: '2024-01-01'
 		});

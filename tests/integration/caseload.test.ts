@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
-import { auditEvent, client, municipality, team, user } from '../../src/lib/server/db/schema';
+import { auditEvent, client, gemeente, team, user } from '../../src/lib/server/db/schema';
 import * as caseload from '../../src/lib/server/caseload/caseload';
 
 describeEachDatabase('caseload scoping and audit', (database) => {
@@ -9,7 +9,7 @@ describeEachDatabase('caseload scoping and audit', (database) => {
 
 	it('prepares a team with a lead, two klantmanagers and their clients', async () => {
 		const { db } = database();
-		const [m] = await db.insert(municipality).values({ code: 'a', name: 'A' }).returning();
+		const [m] = await db.insert(gemeente).values({ code: 'a', name: 'A' }).returning();
 		const [t] = await db.insert(team).values({ name: 'Team A' }).returning();
 		const staff = async (name: string, teamId: string | null) => {
 			const [u] = await db
@@ -32,7 +32,7 @@ describeEachDatabase('caseload scoping and audit', (database) => {
 				.values({
 					userId: u!.id,
 					clientNumber: `WW-${name}`,
-					municipalityId: m!.id,
+					gemeenteId: m!.id,
 					klantmanagerId: km,
 					birthDate: '1990-01-01',
 					benefitStart: '2024-01-01'

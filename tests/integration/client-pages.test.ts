@@ -27,7 +27,7 @@ async function larsOf(db: Db) {
 			userId: user.id,
 			clientId: client.id,
 			kmId: client.klantmanagerId,
-			municipalityId: client.municipalityId
+			gemeenteId: client.gemeenteId
 		})
 		.from(user)
 		.innerJoin(client, eq(client.userId, user.id))
@@ -181,7 +181,7 @@ describeEachDatabase('client pages', (database) => {
 				status: 'answered'
 			}
 		]);
-		const list = await listInstruments(db, 'nl', lars.municipalityId, {}, lars.clientId);
+		const list = await listInstruments(db, 'nl', lars.gemeenteId, {}, lars.clientId);
 		expect(list.filter((i) => i.asked).map((i) => i.code)).toEqual(['jobcoaching']);
 		expect((await listInstruments(db, 'nl', null)).some((i) => i.asked)).toBe(false);
 		expect((await getInstrument(db, 'jobcoaching', 'nl', lars.clientId))!.asked).toBe(true);

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
-import { municipality, topicText, user } from '../../src/lib/server/db/schema';
+import { gemeente, topicText, user } from '../../src/lib/server/db/schema';
 import { seedContent } from '../../src/lib/server/seed/content';
 import * as contentAdmin from '../../src/lib/server/content/content-admin';
 import { getInstrument, getTopic, listTopics } from '../../src/lib/server/content/content';
@@ -13,7 +13,7 @@ describeEachDatabase('editing content in beheer', (database) => {
 		kind: 'topic' as const,
 		code: 'ontheffing',
 		language: 'ti',
-		municipalityCode: null
+		gemeenteCode: null
 	};
 
 	it('counts per language and kind what is missing, a draft, or checked', async () => {
@@ -27,7 +27,7 @@ describeEachDatabase('editing content in beheer', (database) => {
 			.returning();
 		adminId = a!.id;
 		const [m] = await db
-			.insert(municipality)
+			.insert(gemeente)
 			.values({ code: 'lindewaard', name: 'Lindewaard' })
 			.returning();
 		gemeenteId = m!.id;
@@ -127,7 +127,7 @@ describeEachDatabase('editing content in beheer', (database) => {
 				kind: 'topic',
 				code: 'arbeidsverplichtingen',
 				language: 'nl',
-				municipalityCode: 'lindewaard',
+				gemeenteCode: 'lindewaard',
 				title: 'Werken en solliciteren in Lindewaard',
 				summary: null,
 				body: '## Wat moet je doen\n\nJe solliciteert 2 keer per week.',
@@ -145,7 +145,7 @@ describeEachDatabase('editing content in beheer', (database) => {
 		const [variant] = await db
 			.select({ status: topicText.status })
 			.from(topicText)
-			.where(eq(topicText.municipalityId, gemeenteId));
+			.where(eq(topicText.gemeenteId, gemeenteId));
 		expect(variant!.status).toBe('checked');
 		const rows = await contentAdmin.listContent(db);
 		expect(rows.find((r) => r.code === 'arbeidsverplichtingen')!.variants).toEqual(['lindewaard']);
@@ -160,7 +160,7 @@ describeEachDatabase('editing content in beheer', (database) => {
 				kind: 'instrument',
 				code: 'jobcoaching',
 				language: 'nl',
-				municipalityCode: null,
+				gemeenteCode: null,
 				title: text!.text!.title,
 				summary: text!.text!.summary,
 				body: text!.text!.body,
@@ -180,9 +180,9 @@ describeEachDatabase('editing content in beheer', (database) => {
 		const { db } = database();
 		expect(await contentAdmin.removeText(db, ti)).toBe(true);
 		expect(await getTopic(db, 'ontheffing', 'ti', null)).toMatchObject({ fallback: true });
-		expect(
-			await contentAdmin.removeText(db, { ...ti, language: 'nl', municipalityCode: null })
-		).toBe(false);
+		expect(await contentAdmin.removeText(db, { ...ti, language: 'nl', gemeenteCode: null })).toBe(
+			false
+		);
 		expect(await getTopic(db, 'ontheffing', 'nl', null)).toMatchObject({ fallback: false });
 	});
 

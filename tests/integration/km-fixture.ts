@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db/open';
-import { client, instrument, municipality, team, user } from '../../src/lib/server/db/schema';
+import { client, instrument, gemeente, team, user } from '../../src/lib/server/db/schema';
 import { seedInstruments } from '../../src/lib/server/seed/catalogue';
 import { seedPlanTemplates } from '../../src/lib/server/seed/plan-templates';
 import type { Staff } from '../../src/lib/server/caseload/caseload';
 
 export interface Fixture {
-	municipalityId: string;
-	otherMunicipalityId: string;
+	gemeenteId: string;
+	otherGemeenteId: string;
 	lead: Staff;
 	sanne: Staff;
 	ahmed: Staff;
@@ -27,7 +27,7 @@ export interface Fixture {
 /** A small dienst: team Noord (lead + Sanne), Ahmed outside it, Maryam (Sanne) and Frans (Ahmed). */
 export async function buildFixture(db: Db): Promise<Fixture> {
 	const [m, other] = await db
-		.insert(municipality)
+		.insert(gemeente)
 		.values([
 			{ code: 'lindewaard', name: 'Lindewaard' },
 			{ code: 'brakeloo', name: 'Brakeloo' }
@@ -58,7 +58,7 @@ export async function buildFixture(db: Db): Promise<Fixture> {
 			.values({
 				userId: u!.id,
 				clientNumber: `WW-${900_000 + n++}`,
-				municipalityId: m!.id,
+				gemeenteId: m!.id,
 				klantmanagerId: km,
 				segment: 'perspectief',
 				birthDate: '1998-01-01',
@@ -71,8 +71,8 @@ export async function buildFixture(db: Db): Promise<Fixture> {
 	const maryam = await addClient('Maryam Haddad', sanne.id, { statushouder: true });
 	const frans = await addClient('Frans Bakker', ahmed.id, { segment: 'werk' });
 	return {
-		municipalityId: m!.id,
-		otherMunicipalityId: other!.id,
+		gemeenteId: m!.id,
+		otherGemeenteId: other!.id,
 		lead,
 		sanne,
 		ahmed,

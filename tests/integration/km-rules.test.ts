@@ -48,7 +48,7 @@ describeEachDatabase('instrument uses and their outcomes', (database) => {
 		const taal = await f.instrumentId('taalstage');
 		await db
 			.update(instrument)
-			.set({ municipalityIds: [f.otherMunicipalityId] })
+			.set({ gemeenteIds: [f.otherGemeenteId] })
 			.where(eq(instrument.id, taal));
 		expect(
 			await uses.registerUse(db, f.sanne, {

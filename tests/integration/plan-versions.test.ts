@@ -85,7 +85,7 @@ describeEachDatabase('plan builder: drafts, sharing and versions', (database) =>
 		const only = await f.instrumentId('jobcoaching');
 		await db
 			.update(instrument)
-			.set({ municipalityIds: [f.otherMunicipalityId] })
+			.set({ gemeenteIds: [f.otherGemeenteId] })
 			.where(eq(instrument.id, only));
 		const d = (await drafts.editorOf(db, f.maryam.clientId)).draft!;
 		const result = await drafts.saveDraft(db, f.sanne, f.maryam.clientId, {
@@ -93,7 +93,7 @@ describeEachDatabase('plan builder: drafts, sharing and versions', (database) =>
 			steps: [...d.steps, { ...d.steps[0]!, key: crypto.randomUUID(), instrumentId: only }]
 		});
 		expect(result).toEqual({ ok: false, error: 'not_offered', step: d.steps.length });
-		await db.update(instrument).set({ municipalityIds: [] }).where(eq(instrument.id, only));
+		await db.update(instrument).set({ gemeenteIds: [] }).where(eq(instrument.id, only));
 	});
 
 	it('shares version 1, tells the client, and the client can agree', async () => {

@@ -5,7 +5,7 @@ import { seedDemo } from '../../src/lib/server/seed/demo';
 import {
 	client,
 	instrument,
-	municipality,
+	gemeente,
 	survey,
 	surveyResponse,
 	user
@@ -42,34 +42,34 @@ function random(seed: number) {
 /** survey_tally_split recounted from survey_response, written out without the app's helpers. */
 const STRAIGHT = sql`
 	with a as (
-		select quarter, municipality_id, segment, instrument_id, language, e.key as item,
+		select quarter, gemeente_id, segment, instrument_id, language, e.key as item,
 			e.value::text::int as value
 		from survey_response cross join lateral jsonb_each(answers) e
-		union all select quarter, municipality_id, segment, instrument_id, language, '*', 0
+		union all select quarter, gemeente_id, segment, instrument_id, language, '*', 0
 		from survey_response
-		union all select quarter, municipality_id, segment, instrument_id, language, '*late', 0
+		union all select quarter, gemeente_id, segment, instrument_id, language, '*late', 0
 		from survey_response where late)
-	select quarter, municipality_id::text as m, 'segment' as split,
+	select quarter, gemeente_id::text as m, 'segment' as split,
 		coalesce(segment, 'none') as category, item, value, count(*)::int as count
 	from a group by 1, 2, 3, 4, 5, 6
 	union all
-	select quarter, municipality_id::text, 'language',
+	select quarter, gemeente_id::text, 'language',
 		case when language = 'nl' or language = 'en' or language = 'ar' then language
 			else 'other' end, item, value, count(*)::int
 	from a group by 1, 2, 3, 4, 5, 6
 	union all
-	select quarter, municipality_id::text, 'instrument', coalesce(instrument_id::text, 'none'),
+	select quarter, gemeente_id::text, 'instrument', coalesce(instrument_id::text, 'none'),
 		item, value, count(*)::int
 	from a group by 1, 2, 3, 4, 5, 6
 	order by 1, 2, 3, 4, 5, 6`;
-const RUNNING = sql`select quarter, municipality_id::text as m, split, category, item,
+const RUNNING = sql`select quarter, gemeente_id::text as m, split, category, item,
 	value::int as value, count from survey_tally_split order by 1, 2, 3, 4, 5, 6`;
 
 describeEachDatabase('council report tallies', (database) => {
 	it('the split tally equals a straight count of the answers after random answer sets', async () => {
 		const { db } = database();
 		expect(await seedDemo(db, { now })).toBe(true);
-		const gemeenten = await db.select({ id: municipality.id }).from(municipality);
+		const gemeenten = await db.select({ id: gemeente.id }).from(gemeente);
 		const instruments = await db.select({ id: instrument.id }).from(instrument);
 		const surveys = await db.select({ id: survey.id, trigger: survey.trigger }).from(survey);
 		const rnd = random(7);
@@ -81,7 +81,7 @@ describeEachDatabase('council report tallies', (database) => {
 				if (rnd() < 0.8) answers[item] = Math.floor(rnd() * 6);
 			if (rnd() < 0.5) answers.grade = 1 + Math.floor(rnd() * 10);
 			const response = {
-				municipalityId: pick(gemeenten).id,
+				gemeenteId: pick(gemeenten).id,
 				quarter: pick(QUARTERS),
 				segment: pick(['werk', 'perspectief', 'meedoen', null] as const),
 				instrumentId: rnd() < 0.4 ? pick(instruments).id : null,
@@ -106,7 +106,7 @@ describeEachDatabase('council report tallies', (database) => {
 
 	it('the % eens per segment, language and instrument is the one the answers give', async () => {
 		const { db } = database();
-		const [lw] = await db.select().from(municipality).where(eq(municipality.code, 'lindewaard'));
+		const [lw] = await db.select().from(gemeente).where(eq(gemeente.code, 'lindewaard'));
 		for (const [period, quarters] of [
 			['quarter', ['2026-Q2']],
 			['year', ['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2']]
@@ -125,7 +125,7 @@ describeEachDatabase('council report tallies', (database) => {
 				})
 				.from(surveyResponse)
 				.where(
-					sql`${surveyResponse.municipalityId} = ${lw!.id} and ${surveyResponse.quarter} in (${sql.join(
+					sql`${surveyResponse.gemeenteId} = ${lw!.id} and ${surveyResponse.quarter} in (${sql.join(
 						quarters.map((q) => sql`${q}`),
 						sql`, `
 					)})`
@@ -174,10 +174,7 @@ describeEachDatabase('council report tallies', (database) => {
 		// On 31 December 2025 someone born on 1 January 1999 is 26, and a benefit that started
 		// on 1 January 2025 has run for less than a year (PostgreSQL's age() says "26 years
 		// 11 months 30 days", which compares equal to 27 years).
-		const [m] = await db
-			.insert(municipality)
-			.values({ code: 'grens', name: 'Grensdorp' })
-			.returning();
+		const [m] = await db.insert(gemeente).values({ code: 'grens', name: 'Grensdorp' }).returning();
 		const users = await db
 			.insert(user)
 			.values(
@@ -191,7 +188,7 @@ describeEachDatabase('council report tallies', (database) => {
 			users.map((u, i) => ({
 				userId: u.id,
 				clientNumber: `G-${i}`,
-				municipalityId: m!.id,
+				gemeenteId: m!.id,
 				birthDate: '1999-01-01',
 				benefitStart: '2025-01-01',
 				segment: 'werk' as const

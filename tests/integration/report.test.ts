@@ -6,7 +6,7 @@ import {
 	client,
 	instrument,
 	instrumentUse,
-	municipality,
+	gemeente,
 	outflow,
 	survey,
 	surveyResponse,
@@ -43,7 +43,7 @@ function hiddenNumbersLeak(value: unknown): string[] {
 
 async function newClient(
 	db: Db,
-	municipalityId: string,
+	gemeenteId: string,
 	n: number,
 	extra: Partial<typeof client.$inferInsert> = {}
 ) {
@@ -56,7 +56,7 @@ async function newClient(
 		.values({
 			userId: u!.id,
 			clientNumber: `T-${n}`,
-			municipalityId,
+			gemeenteId,
 			birthDate: '1990-01-01',
 			benefitStart: '2024-01-01',
 			segment: 'werk',
@@ -96,12 +96,12 @@ describeEachDatabase('council report', (database) => {
 
 	it('counts the answer sets and the % eens as the raw answers give them', async () => {
 		const { db } = database();
-		const [lw] = await db.select().from(municipality).where(eq(municipality.code, 'lindewaard'));
+		const [lw] = await db.select().from(gemeente).where(eq(gemeente.code, 'lindewaard'));
 		const raw = await db
 			.select({ answers: surveyResponse.answers })
 			.from(surveyResponse)
 			.where(
-				sql`${surveyResponse.quarter} = ${QUARTER} and ${surveyResponse.municipalityId} = ${lw!.id}`
+				sql`${surveyResponse.quarter} = ${QUARTER} and ${surveyResponse.gemeenteId} = ${lw!.id}`
 			);
 		expect(report.methods.answered.n).toBe(raw.length);
 		const counts: Record<number, number> = {};
@@ -117,14 +117,11 @@ describeEachDatabase('council report', (database) => {
 
 	it('a gemeente with one client: its answer is hidden and cannot be worked out from the total', async () => {
 		const { db } = database();
-		const [m] = await db
-			.insert(municipality)
-			.values({ code: 'klein', name: 'Kleindorp' })
-			.returning();
+		const [m] = await db.insert(gemeente).values({ code: 'klein', name: 'Kleindorp' }).returning();
 		const c = await newClient(db, m!.id, 1);
 		const [s] = await db.select().from(survey).where(eq(survey.trigger, 'appointment'));
 		const response = {
-			municipalityId: m!.id,
+			gemeenteId: m!.id,
 			quarter: QUARTER,
 			segment: c.segment,
 			instrumentId: null,
@@ -197,7 +194,7 @@ describeEachDatabase('council report', (database) => {
 
 	it('outflow is counted once per client, as the pure rule says', async () => {
 		const { db } = database();
-		const [lw] = await db.select().from(municipality).where(eq(municipality.code, 'lindewaard'));
+		const [lw] = await db.select().from(gemeente).where(eq(gemeente.code, 'lindewaard'));
 		const c = await newClient(db, lw!.id, 2);
 		await db.insert(outflow).values([
 			{ clientId: c.id, benefitStart: '2023-01-01', date: '2026-04-10', reason: 'verhuizing' },
@@ -218,7 +215,7 @@ describeEachDatabase('council report', (database) => {
 
 	it('effect: who finished an instrument two quarters ago and found work within 6 months counts', async () => {
 		const { db } = database();
-		const [lw] = await db.select().from(municipality).where(eq(municipality.code, 'lindewaard'));
+		const [lw] = await db.select().from(gemeente).where(eq(gemeente.code, 'lindewaard'));
 		const [ins] = await db.select().from(instrument).where(eq(instrument.code, 'jobcoaching'));
 		const before = (await buildReport(
 			db,

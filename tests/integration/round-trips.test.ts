@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../src/lib/server/db/open';
 import { countRoundTrips } from '../../src/lib/server/db/round-trips';
-import { municipality } from '../../src/lib/server/db/schema';
+import { gemeente } from '../../src/lib/server/db/schema';
 import { createScratchDatabase } from './databases';
 
 // The benchmark's `x-db-round-trips` header: what each page costs the database per request.
@@ -33,8 +33,8 @@ for (const target of targets) {
 		it('counts each statement, including relational queries and raw SQL', async () => {
 			const { db } = counted!;
 			const n = await countRoundTrips(async (count) => {
-				await db.select().from(municipality);
-				await db.query.municipality.findMany();
+				await db.select().from(gemeente);
+				await db.query.gemeente.findMany();
 				await db.execute(sql`select 1`);
 				return count();
 			});
@@ -45,7 +45,7 @@ for (const target of targets) {
 			const { db } = counted!;
 			const n = await countRoundTrips(async (count) => {
 				await db.transaction(async (tx) => {
-					await tx.insert(municipality).values({ code: 'rt', name: 'Round trip' });
+					await tx.insert(gemeente).values({ code: 'rt', name: 'Round trip' });
 					await tx.transaction(async (inner) => {
 						await inner.execute(sql`select 1`);
 					});
@@ -89,7 +89,7 @@ for (const target of targets) {
 		it('counts nothing when the counter is off', async () => {
 			const { db } = plain!;
 			const n = await countRoundTrips(async (count) => {
-				await db.select().from(municipality);
+				await db.select().from(gemeente);
 				await db.transaction(async (tx) => tx.execute(sql`select 1`));
 				return count();
 			});

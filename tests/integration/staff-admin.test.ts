@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from './databases';
-import { municipality, user } from '../../src/lib/server/db/schema';
+import { gemeente, user } from '../../src/lib/server/db/schema';
 import * as staffAdmin from '../../src/lib/server/staff/staff-admin';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
@@ -51,7 +51,7 @@ describeEachDatabase('staff and teams in beheer', (database) => {
 
 	it('finds staff by name or e-mail, never clients', async () => {
 		const { db } = database();
-		const [m] = await db.insert(municipality).values({ code: 'm', name: 'M' }).returning();
+		const [m] = await db.insert(gemeente).values({ code: 'm', name: 'M' }).returning();
 		expect(m).toBeTruthy();
 		await db.insert(user).values({ displayName: 'Sanne Client', roles: ['client'] });
 		expect((await staffAdmin.listStaff(db, 'sanne')).map((s) => s.displayName)).toEqual([
@@ -93,7 +93,7 @@ describeEachDatabase('staff and teams in beheer', (database) => {
 
 	it('adds a gemeente once, offering Dutch and English', async () => {
 		const { db } = database();
-		expect(await staffAdmin.addMunicipality(db, 'oost-gelre', 'Oost Gelre')).toBe(true);
-		expect(await staffAdmin.addMunicipality(db, 'oost-gelre', 'Oost Gelre')).toBe(false);
+		expect(await staffAdmin.addGemeente(db, 'oost-gelre', 'Oost Gelre')).toBe(true);
+		expect(await staffAdmin.addGemeente(db, 'oost-gelre', 'Oost Gelre')).toBe(false);
 	});
 });

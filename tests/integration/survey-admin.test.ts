@@ -1,13 +1,7 @@
 import { expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
-import {
-	municipality,
-	survey,
-	surveyResponse,
-	surveyText,
-	user
-} from '../../src/lib/server/db/schema';
+import { gemeente, survey, surveyResponse, surveyText, user } from '../../src/lib/server/db/schema';
 import { ensureSurveys } from '../../src/lib/server/seed/large';
 import * as surveyAdmin from '../../src/lib/server/surveys/survey-admin';
 import * as settings from '../../src/lib/server/staff/settings';
@@ -38,10 +32,10 @@ describeEachDatabase('survey versions in beheer', (database) => {
 
 	it('a version with answers is read-only; a new version copies it, translations as drafts', async () => {
 		const { db } = database();
-		const [m] = await db.insert(municipality).values({ code: 'm', name: 'M' }).returning();
+		const [m] = await db.insert(gemeente).values({ code: 'm', name: 'M' }).returning();
 		await surveyAdmin.markSurveyTextChecked(db, v1, 'ti', adminId);
 		await db.insert(surveyResponse).values({
-			municipalityId: m!.id,
+			gemeenteId: m!.id,
 			quarter: '2026-Q4',
 			trigger: 'periodic',
 			language: 'ti',

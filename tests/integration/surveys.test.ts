@@ -30,7 +30,7 @@ const key = () => `survey-key-${Date.now()}-${n++}-abcdefgh`;
 
 async function person(db: Db, demoKey: string) {
 	const [row] = await db
-		.select({ userId: user.id, clientId: client.id, municipalityId: client.municipalityId })
+		.select({ userId: user.id, clientId: client.id, gemeenteId: client.gemeenteId })
 		.from(user)
 		.innerJoin(client, eq(client.userId, user.id))
 		.where(eq(user.demoKey, demoKey));
@@ -42,10 +42,10 @@ async function responses(db: Db) {
 	return row!.n;
 }
 
-async function tallied(db: Db, municipalityId: string, quarter: string) {
+async function tallied(db: Db, gemeenteId: string, quarter: string) {
 	const rows = await db.execute(
 		sql`select coalesce(sum(count), 0)::int as n from survey_tally
-			where item = '*' and municipality_id = ${municipalityId} and quarter = ${quarter}`
+			where item = '*' and gemeente_id = ${gemeenteId} and quarter = ${quarter}`
 	);
 	const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { n: number }[];
 	return list[0]!.n;
@@ -92,20 +92,20 @@ describeEachDatabase('surveys', (database) => {
 		const { db } = database();
 		expect(await columnsOf(db, 'survey_response')).toEqual([
 			'answers',
+			'gemeente_id',
 			'id',
 			'instrument_id',
 			'language',
 			'late',
-			'municipality_id',
 			'quarter',
 			'segment',
 			'survey_id',
 			'trigger'
 		]);
 		expect(await columnsOf(db, 'survey_open_answer')).toEqual([
+			'gemeente_id',
 			'id',
 			'language',
-			'municipality_id',
 			'quarter',
 			'text'
 		]);
@@ -133,7 +133,7 @@ describeEachDatabase('surveys', (database) => {
 		const maryam = await person(db, 'maryam');
 		const invitation = (await surveys.openInvitationOf(db, maryam.userId, now))!;
 		const before = await responses(db);
-		const tallyBefore = await tallied(db, maryam.municipalityId, '2026-Q2');
+		const tallyBefore = await tallied(db, maryam.gemeenteId, '2026-Q2');
 		const action = {
 			type: 'survey' as const,
 			invitationId: invitation.id,
@@ -150,13 +150,13 @@ describeEachDatabase('surveys', (database) => {
 		expect(again).toMatchObject({ status: 409, body: { ok: false, error: 'already_answered' } });
 
 		expect(await responses(db)).toBe(before + 1);
-		expect(await tallied(db, maryam.municipalityId, '2026-Q2')).toBe(tallyBefore + 1);
+		expect(await tallied(db, maryam.gemeenteId, '2026-Q2')).toBe(tallyBefore + 1);
 		const [row] = await db
 			.select()
 			.from(surveyResponse)
 			.where(
 				and(
-					eq(surveyResponse.municipalityId, maryam.municipalityId),
+					eq(surveyResponse.gemeenteId, maryam.gemeenteId),
 					eq(surveyResponse.language, 'ar'),
 					sql`${surveyResponse.answers} = ${JSON.stringify(action.answers)}::jsonb`
 				)
@@ -183,7 +183,7 @@ describeEachDatabase('surveys', (database) => {
 			.from(surveyResponse)
 			.where(
 				and(
-					eq(surveyResponse.municipalityId, maryam.municipalityId),
+					eq(surveyResponse.gemeenteId, maryam.gemeenteId),
 					sql`${surveyResponse.answers} = ${JSON.stringify({ serious: 5, together: 0, fits: 4, grade: 8 })}::jsonb`
 				)
 			);
@@ -362,13 +362,13 @@ describeEachDatabase('surveys', (database) => {
 	it('the running tally equals a recount from the answers', async () => {
 		const { db } = database();
 		const snapshot = async () => {
-			const r = await db.execute(sql`select quarter, municipality_id, item, value, segment,
+			const r = await db.execute(sql`select quarter, gemeente_id, item, value, segment,
 				instrument_id, language, trigger, survey_id, count from survey_tally
 				order by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
 			return Array.isArray(r) ? r : (r as { rows: unknown[] }).rows;
 		};
 		const quarters = async () => {
-			const r = await db.execute(sql`select quarter, municipality_id, item, value, count
+			const r = await db.execute(sql`select quarter, gemeente_id, item, value, count
 				from survey_tally_quarter order by 1, 2, 3, 4`);
 			return Array.isArray(r) ? r : (r as { rows: unknown[] }).rows;
 		};

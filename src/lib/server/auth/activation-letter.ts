@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { client, municipality, user } from '../db/schema';
+import { client, gemeente, user } from '../db/schema';
 import { createActivationCode } from './activation';
 import * as audit from '../audit/audit';
 import { requireInCaseload, type Staff } from '../caseload/caseload';
@@ -18,11 +18,11 @@ export async function issueLetter(db: Db, staff: Staff, clientId: string, now = 
 			name: user.displayName,
 			language: user.language,
 			clientNumber: client.clientNumber,
-			municipality: municipality.name
+			gemeente: gemeente.name
 		})
 		.from(client)
 		.innerJoin(user, eq(user.id, client.userId))
-		.innerJoin(municipality, eq(municipality.id, client.municipalityId))
+		.innerJoin(gemeente, eq(gemeente.id, client.gemeenteId))
 		.where(eq(client.id, clientId));
 	if (!c) return null;
 	const [km] = await db
@@ -46,7 +46,7 @@ export async function issueLetter(db: Db, staff: Staff, clientId: string, now = 
 		name: c.name,
 		language: c.language,
 		clientNumber: c.clientNumber,
-		municipality: c.municipality,
+		gemeente: c.gemeente,
 		klantmanager: km ?? null
 	};
 }

@@ -3,7 +3,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { decodeHex, encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db/open';
-import { client, municipality, session, user, type Client, type User } from '../db/schema';
+import { client, gemeente, session, user, type Client, type User } from '../db/schema';
 
 // Sessions as in the current Lucia guide: a token "id.secret"; the database keeps the id and
 // a SHA-256 of the secret, so a leaked table cannot be replayed as cookies.
@@ -15,7 +15,7 @@ export type SessionUser = Pick<
 	'id' | 'displayName' | 'email' | 'roles' | 'language' | 'teamId' | 'preferences'
 > & {
 	/** For a client: the languages their gemeente offers (read in the same query). */
-	municipalityLanguages: string[] | null;
+	gemeenteLanguages: string[] | null;
 };
 /** For a client user: their client record, read with the session so pages need no extra query. */
 export type SessionClient = Client;
@@ -73,14 +73,14 @@ export async function validateSessionToken(
 				teamId: user.teamId,
 				preferences: user.preferences,
 				disabledAt: user.disabledAt,
-				municipalityLanguages: municipality.languages
+				gemeenteLanguages: gemeente.languages
 			},
 			client
 		})
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
 		.leftJoin(client, eq(client.userId, user.id))
-		.leftJoin(municipality, eq(municipality.id, client.municipalityId))
+		.leftJoin(gemeente, eq(gemeente.id, client.gemeenteId))
 		.where(eq(session.id, id))
 		.limit(1);
 	if (!row) return null;

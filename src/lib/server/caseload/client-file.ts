@@ -8,7 +8,7 @@ import {
 	clientRequest,
 	instrumentText,
 	ladderStep,
-	municipality,
+	gemeente,
 	plan,
 	planAgreement,
 	planStep,
@@ -31,12 +31,12 @@ export async function headerOf(db: Db, clientId: string) {
 			language: user.language,
 			userId: client.userId,
 			segment: client.segment,
-			municipalityName: municipality.name,
+			gemeenteName: gemeente.name,
 			benefitStart: client.benefitStart
 		})
 		.from(client)
 		.innerJoin(user, eq(user.id, client.userId))
-		.innerJoin(municipality, eq(municipality.id, client.municipalityId))
+		.innerJoin(gemeente, eq(gemeente.id, client.gemeenteId))
 		.where(eq(client.id, clientId));
 	return row ?? null;
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import {
 	instrument,
 	instrumentText,
-	municipality,
+	gemeente,
 	topic,
 	topicText,
 	type TextStatus
@@ -56,7 +56,7 @@ export async function listContent(db: Db): Promise<ContentRow[]> {
 			})
 			.from(topic)
 			.innerJoin(topicText, eq(topicText.topicId, topic.id))
-			.where(isNull(topicText.municipalityId))
+			.where(isNull(topicText.gemeenteId))
 			.orderBy(asc(topic.position)),
 		db
 			.select({
@@ -71,10 +71,10 @@ export async function listContent(db: Db): Promise<ContentRow[]> {
 			.innerJoin(instrumentText, eq(instrumentText.instrumentId, instrument.id))
 			.orderBy(asc(instrument.code)),
 		db
-			.select({ code: topic.code, gemeente: municipality.code })
+			.select({ code: topic.code, gemeente: gemeente.code })
 			.from(topicText)
 			.innerJoin(topic, eq(topic.id, topicText.topicId))
-			.innerJoin(municipality, eq(municipality.id, topicText.municipalityId))
+			.innerJoin(gemeente, eq(gemeente.id, topicText.gemeenteId))
 	]);
 	const rows = new Map<string, ContentRow>();
 	const add = (kind: ContentKind, r: (typeof topics)[number]) => {
@@ -130,7 +130,7 @@ export interface EditableText {
 	kind: ContentKind;
 	code: string;
 	language: string;
-	municipalityCode: string | null;
+	gemeenteCode: string | null;
 	published: boolean;
 	/** Topics: the legal basis (one per topic, in Dutch). */
 	legalBasis: string | null;
@@ -149,12 +149,9 @@ export interface EditableText {
 	source: { title: string; summary: string | null; body: string };
 }
 
-async function municipalityIdOf(db: Db, code: string | null): Promise<string | null | undefined> {
+async function gemeenteIdOf(db: Db, code: string | null): Promise<string | null | undefined> {
 	if (code === null) return null;
-	const [row] = await db
-		.select({ id: municipality.id })
-		.from(municipality)
-		.where(eq(municipality.code, code));
+	const [row] = await db.select({ id: gemeente.id }).from(gemeente).where(eq(gemeente.code, code));
 	return row?.id;
 }
 
@@ -166,17 +163,17 @@ export async function getEditableText(
 	kind: ContentKind,
 	code: string,
 	language: string,
-	municipalityCode: string | null = null
+	gemeenteCode: string | null = null
 ): Promise<EditableText | null> {
-	const municipalityId = await municipalityIdOf(db, kind === 'topic' ? municipalityCode : null);
-	if (municipalityId === undefined) return null;
+	const gemeenteId = await gemeenteIdOf(db, kind === 'topic' ? gemeenteCode : null);
+	if (gemeenteId === undefined) return null;
 	if (kind === 'topic') {
 		const [t] = await db.select().from(topic).where(eq(topic.code, code));
 		if (!t) return null;
 		const texts = await db
 			.select({
 				language: topicText.language,
-				municipalityId: topicText.municipalityId,
+				gemeenteId: topicText.gemeenteId,
 				title: topicText.title,
 				body: topicText.body,
 				lastCheckedOn: topicText.lastCheckedOn,
@@ -187,13 +184,13 @@ export async function getEditableText(
 			})
 			.from(topicText)
 			.where(eq(topicText.topicId, t.id));
-		const source = texts.find((x) => x.language === SOURCE_LANGUAGE && x.municipalityId === null);
-		const own = texts.find((x) => x.language === language && x.municipalityId === municipalityId);
+		const source = texts.find((x) => x.language === SOURCE_LANGUAGE && x.gemeenteId === null);
+		const own = texts.find((x) => x.language === language && x.gemeenteId === gemeenteId);
 		return {
 			kind,
 			code,
 			language,
-			municipalityCode: kind === 'topic' ? municipalityCode : null,
+			gemeenteCode: kind === 'topic' ? gemeenteCode : null,
 			published: t.published,
 			legalBasis: t.legalBasis,
 			text: own
@@ -232,7 +229,7 @@ export async function getEditableText(
 		kind,
 		code,
 		language,
-		municipalityCode: null,
+		gemeenteCode: null,
 		published: i.active,
 		legalBasis: null,
 		text: own
@@ -259,7 +256,7 @@ export interface TextEdit {
 	kind: ContentKind;
 	code: string;
 	language: string;
-	municipalityCode: string | null;
+	gemeenteCode: string | null;
 	title: string;
 	summary: string | null;
 	body: string;
@@ -291,7 +288,7 @@ export async function saveText(
 			edit.kind,
 			edit.code,
 			edit.language,
-			edit.municipalityCode
+			edit.gemeenteCode
 		);
 		if (!current) return false;
 		if ((current.text?.updatedAt ?? null) !== edit.baseUpdatedAt && current.text) {
@@ -311,7 +308,7 @@ export async function saveText(
 				})
 				.where(eq(topic.code, edit.code))
 				.returning({ id: topic.id });
-			const municipalityId = (await municipalityIdOf(tx, edit.municipalityCode)) ?? null;
+			const gemeenteId = (await gemeenteIdOf(tx, edit.gemeenteCode)) ?? null;
 			const values = {
 				title: edit.title,
 				body: edit.body,
@@ -322,9 +319,9 @@ export async function saveText(
 			};
 			await tx
 				.insert(topicText)
-				.values({ topicId: t!.id, language: edit.language, municipalityId, ...values })
+				.values({ topicId: t!.id, language: edit.language, gemeenteId, ...values })
 				.onConflictDoUpdate({
-					target: [topicText.topicId, topicText.language, topicText.municipalityId],
+					target: [topicText.topicId, topicText.language, topicText.gemeenteId],
 					set: values
 				});
 			return true;
@@ -357,22 +354,20 @@ export interface TextTarget {
 	kind: ContentKind;
 	code: string;
 	language: string;
-	municipalityCode: string | null;
+	gemeenteCode: string | null;
 }
 
 /** The row of one text: a topic text (per gemeente variant) or an instrument text. */
 async function whereText(db: Db, target: TextTarget) {
 	if (target.kind === 'topic') {
-		const municipalityId = await municipalityIdOf(db, target.municipalityCode);
-		if (municipalityId === undefined) return null;
+		const gemeenteId = await gemeenteIdOf(db, target.gemeenteCode);
+		if (gemeenteId === undefined) return null;
 		return {
 			table: topicText,
 			where: and(
 				eq(topicText.topicId, sql`(select id from topic where code = ${target.code})`),
 				eq(topicText.language, target.language),
-				municipalityId === null
-					? isNull(topicText.municipalityId)
-					: eq(topicText.municipalityId, municipalityId)
+				gemeenteId === null ? isNull(topicText.gemeenteId) : eq(topicText.gemeenteId, gemeenteId)
 			)
 		} as const;
 	}
@@ -407,7 +402,7 @@ export async function markChecked(
  * text again, marked as such. The Dutch dienst-wide text is the source and cannot go.
  */
 export async function removeText(db: Db, target: TextTarget): Promise<boolean> {
-	if (target.language === SOURCE_LANGUAGE && target.municipalityCode === null) return false;
+	if (target.language === SOURCE_LANGUAGE && target.gemeenteCode === null) return false;
 	const row = await whereText(db, target);
 	if (!row) return false;
 	const removed = await db
@@ -418,9 +413,9 @@ export async function removeText(db: Db, target: TextTarget): Promise<boolean> {
 }
 
 /** The gemeenten a topic can have its own variant for. */
-export async function listMunicipalities(db: Db): Promise<{ code: string; name: string }[]> {
+export async function listGemeenten(db: Db): Promise<{ code: string; name: string }[]> {
 	return db
-		.select({ code: municipality.code, name: municipality.name })
-		.from(municipality)
-		.orderBy(asc(municipality.name));
+		.select({ code: gemeente.code, name: gemeente.name })
+		.from(gemeente)
+		.orderBy(asc(gemeente.name));
 }

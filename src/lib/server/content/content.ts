@@ -29,29 +29,29 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
 	return map;
 }
 
-function pick<T extends { language: string; municipalityId?: string | null }>(
+function pick<T extends { language: string; gemeenteId?: string | null }>(
 	rows: T[],
 	lang: string,
-	municipalityId: string | null
+	gemeenteId: string | null
 ): { row: T; fallback: boolean } | null {
 	const score = (r: T) =>
-		(r.language === lang ? 2 : 0) + (municipalityId && r.municipalityId === municipalityId ? 1 : 0);
+		(r.language === lang ? 2 : 0) + (gemeenteId && r.gemeenteId === gemeenteId ? 1 : 0);
 	const best = [...rows].sort((a, b) => score(b) - score(a))[0];
 	return best ? { row: best, fallback: best.language !== lang } : null;
 }
 
-const topicTextFor = (lang: string, municipalityId: string | null) =>
+const topicTextFor = (lang: string, gemeenteId: string | null) =>
 	and(
 		inArray(topicText.language, [lang, 'nl']),
-		municipalityId
-			? or(isNull(topicText.municipalityId), eq(topicText.municipalityId, municipalityId))
-			: isNull(topicText.municipalityId)
+		gemeenteId
+			? or(isNull(topicText.gemeenteId), eq(topicText.gemeenteId, gemeenteId))
+			: isNull(topicText.gemeenteId)
 	);
 
 export async function listTopics(
 	db: Db,
 	lang: string,
-	municipalityId: string | null
+	gemeenteId: string | null
 ): Promise<TopicSummary[]> {
 	const rows = await db
 		.select({
@@ -60,16 +60,16 @@ export async function listTopics(
 			pictogram: topic.pictogram,
 			position: topic.position,
 			language: topicText.language,
-			municipalityId: topicText.municipalityId,
+			gemeenteId: topicText.gemeenteId,
 			title: topicText.title
 		})
 		.from(topic)
 		.innerJoin(topicText, eq(topicText.topicId, topic.id))
-		.where(and(eq(topic.published, true), topicTextFor(lang, municipalityId)))
+		.where(and(eq(topic.published, true), topicTextFor(lang, gemeenteId)))
 		.orderBy(asc(topic.position));
 	const byCode = groupBy(rows, (r) => r.code);
 	return [...byCode.values()].flatMap((group) => {
-		const chosen = pick(group, lang, municipalityId);
+		const chosen = pick(group, lang, gemeenteId);
 		if (!chosen) return [];
 		const { row, fallback } = chosen;
 		return [
@@ -82,7 +82,7 @@ export async function getTopic(
 	db: Db,
 	code: string,
 	lang: string,
-	municipalityId: string | null
+	gemeenteId: string | null
 ): Promise<TopicView | null> {
 	const rows = await db
 		.select({
@@ -91,7 +91,7 @@ export async function getTopic(
 			pictogram: topic.pictogram,
 			legalBasis: topic.legalBasis,
 			language: topicText.language,
-			municipalityId: topicText.municipalityId,
+			gemeenteId: topicText.gemeenteId,
 			title: topicText.title,
 			body: topicText.body,
 			lastCheckedOn: topicText.lastCheckedOn,
@@ -99,10 +99,8 @@ export async function getTopic(
 		})
 		.from(topic)
 		.innerJoin(topicText, eq(topicText.topicId, topic.id))
-		.where(
-			and(eq(topic.code, code), eq(topic.published, true), topicTextFor(lang, municipalityId))
-		);
-	const chosen = pick(rows, lang, municipalityId);
+		.where(and(eq(topic.code, code), eq(topic.published, true), topicTextFor(lang, gemeenteId)));
+	const chosen = pick(rows, lang, gemeenteId);
 	if (!chosen) return null;
 	const { row, fallback } = chosen;
 	return {
@@ -155,16 +153,16 @@ const instrumentColumns = {
 export async function listInstruments(
 	db: Db,
 	lang: string,
-	municipalityId: string | null,
+	gemeenteId: string | null,
 	filter: InstrumentFilter = {},
 	askedBy: string | null = null
 ): Promise<InstrumentSummary[]> {
 	const conditions = [eq(instrument.active, true), inArray(instrumentText.language, [lang, 'nl'])];
-	if (municipalityId) {
+	if (gemeenteId) {
 		conditions.push(
 			or(
-				sql`cardinality(${instrument.municipalityIds}) = 0`,
-				arrayContains(instrument.municipalityIds, [municipalityId])
+				sql`cardinality(${instrument.gemeenteIds}) = 0`,
+				arrayContains(instrument.gemeenteIds, [gemeenteId])
 			)!
 		);
 	}

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { municipality } from '../db/schema';
+import { gemeente } from '../db/schema';
 import { LANGUAGE_CODES, SOURCE_LANGUAGE, type Language } from '../../i18n/languages';
 
 // A gemeente switches languages on or off (its caseload decides). A client is offered their
@@ -11,11 +11,11 @@ const CACHE_MS = 30_000;
 let cached: { at: number; languages: Language[] } | undefined;
 
 /** Languages offered by at least one gemeente. Cached briefly: it changes only in /beheer. */
-export async function languagesOfAnyMunicipality(db: Db, now = Date.now()): Promise<Language[]> {
+export async function languagesOfAnyGemeente(db: Db, now = Date.now()): Promise<Language[]> {
 	if (cached && now - cached.at < CACHE_MS) return cached.languages;
 	const rows = await db
-		.select({ language: sql<string>`distinct unnest(${municipality.languages})` })
-		.from(municipality);
+		.select({ language: sql<string>`distinct unnest(${gemeente.languages})` })
+		.from(gemeente);
 	const languages = ordered(rows.map((r) => r.language));
 	cached = { at: now, languages };
 	return languages;
@@ -37,25 +37,25 @@ export function offered(wanted: readonly string[], withMessages: readonly Langua
 }
 
 /** The gemeenten with the languages each offers, for /beheer. */
-export async function municipalityLanguages(db: Db) {
+export async function gemeenteLanguages(db: Db) {
 	const rows = await db
-		.select({ code: municipality.code, name: municipality.name, languages: municipality.languages })
-		.from(municipality)
-		.orderBy(municipality.name);
+		.select({ code: gemeente.code, name: gemeente.name, languages: gemeente.languages })
+		.from(gemeente)
+		.orderBy(gemeente.name);
 	return rows.map((r) => ({ ...r, languages: ordered(r.languages) }));
 }
 
 /** Switches a gemeente's languages; Dutch stays on. False when the gemeente does not exist. */
-export async function setMunicipalityLanguages(
+export async function setGemeenteLanguages(
 	db: Db,
 	code: string,
 	languages: readonly string[]
 ): Promise<boolean> {
 	const rows = await db
-		.update(municipality)
+		.update(gemeente)
 		.set({ languages: ordered(languages) })
-		.where(eq(municipality.code, code))
-		.returning({ id: municipality.id });
+		.where(eq(gemeente.code, code))
+		.returning({ id: gemeente.id });
 	forgetOfferedLanguages();
 	return rows.length > 0;
 }

@@ -21,7 +21,7 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 // ── Organisation ──────────────────────────────────────────────────────────────
 
 /** A gemeente served by the sociale dienst; reports are per gemeente. */
-export const municipality = pgTable('municipality', {
+export const gemeente = pgTable('gemeente', {
 	id: id(),
 	code: text('code').notNull().unique(),
 	name: text('name').notNull(),
@@ -32,7 +32,7 @@ export const municipality = pgTable('municipality', {
 		.default(sql`'{nl,en,ar}'::text[]`),
 	createdAt: createdAt()
 });
-export type Municipality = typeof municipality.$inferSelect;
+export type Gemeente = typeof gemeente.$inferSelect;
 
 export const team = pgTable(
 	'team',
@@ -157,9 +157,9 @@ export const client = pgTable(
 			.unique()
 			.references(() => user.id, { onDelete: 'cascade' }),
 		clientNumber: text('client_number').notNull().unique(),
-		municipalityId: uuid('municipality_id')
+		gemeenteId: uuid('gemeente_id')
 			.notNull()
-			.references(() => municipality.id),
+			.references(() => gemeente.id),
 		klantmanagerId: uuid('klantmanager_id').references(() => user.id),
 		segment: text('segment').$type<Segment>(),
 		ladderStep: smallint('ladder_step').notNull().default(1),
@@ -175,7 +175,7 @@ export const client = pgTable(
 	},
 	(t) => [
 		index('client_klantmanager_idx').on(t.klantmanagerId),
-		index('client_municipality_idx').on(t.municipalityId),
+		index('client_gemeente_idx').on(t.gemeenteId),
 		// The report's inflow: who started in the period.
 		index('client_benefit_start_idx').on(t.benefitStart)
 	]
@@ -303,7 +303,7 @@ export const instrument = pgTable('instrument', {
 	maxAge: smallint('max_age'),
 	forStatushouders: boolean('for_statushouders').notNull().default(false),
 	/** Gemeenten that offer it; empty means all. */
-	municipalityIds: uuid('municipality_ids')
+	gemeenteIds: uuid('gemeente_ids')
 		.array()
 		.notNull()
 		.default(sql`'{}'::uuid[]`),
@@ -417,7 +417,7 @@ export const topicText = pgTable(
 			.references(() => topic.id, { onDelete: 'cascade' }),
 		language: text('language').notNull(),
 		/** A gemeente-specific variant where numbers differ; null is the dienst-wide text. */
-		municipalityId: uuid('municipality_id').references(() => municipality.id),
+		gemeenteId: uuid('gemeente_id').references(() => gemeente.id),
 		title: text('title').notNull(),
 		body: text('body').notNull(),
 		lastCheckedOn: date('last_checked_on').notNull(),
@@ -427,9 +427,7 @@ export const topicText = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
-		unique('topic_text_topic_lang_uq')
-			.on(t.topicId, t.language, t.municipalityId)
-			.nullsNotDistinct()
+		unique('topic_text_topic_lang_uq').on(t.topicId, t.language, t.gemeenteId).nullsNotDistinct()
 	]
 );
 
@@ -557,9 +555,9 @@ export const surveyResponse = pgTable(
 	'survey_response',
 	{
 		id: id(),
-		municipalityId: uuid('municipality_id')
+		gemeenteId: uuid('gemeente_id')
 			.notNull()
-			.references(() => municipality.id),
+			.references(() => gemeente.id),
 		quarter: text('quarter').notNull(),
 		segment: text('segment').$type<Segment>(),
 		instrumentId: uuid('instrument_id').references(() => instrument.id),
@@ -573,7 +571,7 @@ export const surveyResponse = pgTable(
 		late: boolean('late').notNull().default(false)
 	},
 	(t) => [
-		index('survey_response_report_idx').on(t.quarter, t.municipalityId),
+		index('survey_response_report_idx').on(t.quarter, t.gemeenteId),
 		// /beheer asks whether a version has answers (then it is read-only).
 		index('survey_response_survey_idx').on(t.surveyId)
 	]
@@ -584,14 +582,14 @@ export const surveyOpenAnswer = pgTable(
 	'survey_open_answer',
 	{
 		id: id(),
-		municipalityId: uuid('municipality_id')
+		gemeenteId: uuid('gemeente_id')
 			.notNull()
-			.references(() => municipality.id),
+			.references(() => gemeente.id),
 		quarter: text('quarter').notNull(),
 		language: text('language').notNull(),
 		text: text('text').notNull()
 	},
-	(t) => [index('survey_open_answer_quarter_idx').on(t.quarter, t.municipalityId)]
+	(t) => [index('survey_open_answer_quarter_idx').on(t.quarter, t.gemeenteId)]
 );
 
 /**
@@ -603,9 +601,9 @@ export const surveyOpenAnswer = pgTable(
 export const surveyTally = pgTable(
 	'survey_tally',
 	{
-		municipalityId: uuid('municipality_id')
+		gemeenteId: uuid('gemeente_id')
 			.notNull()
-			.references(() => municipality.id),
+			.references(() => gemeente.id),
 		quarter: text('quarter').notNull(),
 		segment: text('segment').$type<Segment>(),
 		instrumentId: uuid('instrument_id').references(() => instrument.id),
@@ -622,7 +620,7 @@ export const surveyTally = pgTable(
 		unique('survey_tally_cell_uq')
 			.on(
 				t.quarter,
-				t.municipalityId,
+				t.gemeenteId,
 				t.item,
 				t.value,
 				t.segment,
@@ -640,14 +638,14 @@ export const surveyTallyQuarter = pgTable(
 	'survey_tally_quarter',
 	{
 		quarter: text('quarter').notNull(),
-		municipalityId: uuid('municipality_id')
+		gemeenteId: uuid('gemeente_id')
 			.notNull()
-			.references(() => municipality.id),
+			.references(() => gemeente.id),
 		item: text('item').notNull(),
 		value: smallint('value').notNull(),
 		count: integer('count').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.quarter, t.municipalityId, t.item, t.value] })]
+	(t) => [primaryKey({ columns: [t.quarter, t.gemeenteId, t.item, t.value] })]
 );
 
 export const TALLY_SPLITS = ['segment', 'language', 'instrument'] as const;
@@ -662,9 +660,9 @@ export const surveyTallySplit = pgTable(
 	'survey_tally_split',
 	{
 		quarter: text('quarter').notNull(),
-		municipalityId: uuid('municipality_id')
+		gemeenteId: uuid('gemeente_id')
 			.notNull()
-			.references(() => municipality.id),
+			.references(() => gemeente.id),
 		split: text('split').$type<TallySplit>().notNull(),
 		category: text('category').notNull(),
 		item: text('item').notNull(),
@@ -673,7 +671,7 @@ export const surveyTallySplit = pgTable(
 	},
 	(t) => [
 		primaryKey({
-			columns: [t.quarter, t.municipalityId, t.split, t.category, t.item, t.value]
+			columns: [t.quarter, t.gemeenteId, t.split, t.category, t.item, t.value]
 		})
 	]
 );

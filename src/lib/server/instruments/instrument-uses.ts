@@ -26,8 +26,8 @@ export async function offeredInstruments(db: Db, clientId: string) {
 			and(
 				eq(instrument.active, true),
 				or(
-					sql`cardinality(${instrument.municipalityIds}) = 0`,
-					sql`${client.municipalityId} = any(${instrument.municipalityIds})`
+					sql`cardinality(${instrument.gemeenteIds}) = 0`,
+					sql`${client.gemeenteId} = any(${instrument.gemeenteIds})`
 				)
 			)
 		)
@@ -45,8 +45,8 @@ export async function isOffered(db: Db, clientId: string, instrumentId: string):
 				eq(instrument.id, instrumentId),
 				eq(instrument.active, true),
 				or(
-					sql`cardinality(${instrument.municipalityIds}) = 0`,
-					sql`${client.municipalityId} = any(${instrument.municipalityIds})`
+					sql`cardinality(${instrument.gemeenteIds}) = 0`,
+					sql`${client.gemeenteId} = any(${instrument.gemeenteIds})`
 				)
 			)
 		);

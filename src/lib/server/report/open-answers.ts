@@ -13,7 +13,7 @@ export async function openAnswers(db: Db, ctx: ReportContext) {
 	const where = sql`${surveyOpenAnswer.quarter} in (${sql.join(
 		ctx.quarters.map((q) => sql`${q}`),
 		sql`, `
-	)}) ${ctx.selected ? sql`and ${surveyOpenAnswer.municipalityId} = ${ctx.selected.id}` : sql``}`;
+	)}) ${ctx.selected ? sql`and ${surveyOpenAnswer.gemeenteId} = ${ctx.selected.id}` : sql``}`;
 	const rows = await db
 		.select({ text: surveyOpenAnswer.text, language: surveyOpenAnswer.language })
 		.from(surveyOpenAnswer)

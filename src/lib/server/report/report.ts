@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import {
 	instrument,
 	instrumentText,
-	municipality,
+	gemeente,
 	survey,
 	surveyText,
 	TALLY_SPLITS,
@@ -216,9 +216,9 @@ export interface ReportContext {
 /** Gemeente by code, or null for the whole dienst; undefined when the code is unknown. */
 export async function reportContext(db: Db, q: ReportQuery): Promise<ReportContext | undefined> {
 	const gemeenten = await db
-		.select({ id: municipality.id, code: municipality.code, name: municipality.name })
-		.from(municipality)
-		.orderBy(asc(municipality.name));
+		.select({ id: gemeente.id, code: gemeente.code, name: gemeente.name })
+		.from(gemeente)
+		.orderBy(asc(gemeente.name));
 	const selected = q.gemeente ? gemeenten.find((g) => g.code === q.gemeente) : null;
 	if (selected === undefined) return undefined;
 	const quarters = q.period === 'year' ? quartersEndingWith(q.quarter, 4) : [q.quarter];
@@ -242,12 +242,12 @@ async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: string[]) {
 	// The item × value counts per gemeente and category of each split, from the split tally.
 	const list = await rows(
 		db,
-		sql`select municipality_id as m, split, category as c, item, value, sum(count)::int as n
+		sql`select gemeente_id as m, split, category as c, item, value, sum(count)::int as n
 			from survey_tally_split where quarter in (${sql.join(
 				ctx.quarters.map((q) => sql`${q}`),
 				sql`, `
 			)})
-			group by municipality_id, split, category, item, value`
+			group by gemeente_id, split, category, item, value`
 	);
 	const bySplit = withMargins(
 		Object.fromEntries(TALLY_SPLITS.map((s) => [s, list.filter((r) => r.split === s)])) as Record<
@@ -386,12 +386,12 @@ async function trend(db: Db, ctx: ReportContext, lastQuarter: string, gradeCodes
 	const m = ctx.selected?.id ?? ALL;
 	const list = await rows(
 		db,
-		sql`select quarter as q, municipality_id as m, item, value, sum(count)::int as n
+		sql`select quarter as q, gemeente_id as m, item, value, sum(count)::int as n
 			from survey_tally_quarter where quarter in (${sql.join(
 				quarters.map((q) => sql`${q}`),
 				sql`, `
 			)}) and item not like '*%'
-			group by grouping sets ((quarter, municipality_id, item, value), (quarter, item, value))`
+			group by grouping sets ((quarter, gemeente_id, item, value), (quarter, item, value))`
 	);
 	const counts = new Map<string, ValueCounts>();
 	const items = new Set<string>();
@@ -434,7 +434,7 @@ export const USE_MEASURES = ['started', 'running', 'completed', 'stopped', 'work
 async function instrumentUses(db: Db, ctx: ReportContext) {
 	const lists = await perGemeenteSplits(
 		db,
-		sql`select c.municipality_id as m, u.instrument_id as instrument,
+		sql`select c.gemeente_id as m, u.instrument_id as instrument,
 				coalesce(c.segment, 'none') as segment, u.start_date, u.end_date, u.outcome
 			from instrument_use u join client c on c.id = u.client_id
 			where u.start_date <= ${ctx.to} and (u.end_date is null or u.end_date >= ${ctx.from})`,
@@ -481,7 +481,7 @@ function measuresTable<M extends string>(list: Row[], ctx: ReportContext, measur
 async function outflowByReason(db: Db, ctx: ReportContext) {
 	const { c: list } = await perGemeenteSplits(
 		db,
-		sql`select distinct on (o.client_id) c.municipality_id as m, o.reason as c
+		sql`select distinct on (o.client_id) c.gemeente_id as m, o.reason as c
 			from outflow o join client c on c.id = o.client_id
 			where o.date between ${ctx.from} and ${ctx.to}
 			order by o.client_id, o.date desc`,
@@ -502,7 +502,7 @@ async function effect(db: Db, ctx: ReportContext, months: 6 | 12) {
 	const to = quarterDays(shiftQuarter(ctx.quarters[ctx.quarters.length - 1]!, -back)).to;
 	const { c: list } = await perGemeenteSplits(
 		db,
-		sql`select c.municipality_id as m, cohort.c, exists (select 1 from outflow o
+		sql`select c.gemeente_id as m, cohort.c, exists (select 1 from outflow o
 				where o.client_id = cohort.client_id and o.reason in ('werk', 'werk_lks', 'opleiding')
 				and o.date between cohort.start_date
 					and (cohort.end_date + make_interval(months => ${months}))::date) as hit
@@ -545,7 +545,7 @@ async function effect(db: Db, ctx: ReportContext, months: 6 | 12) {
 async function ladder(db: Db, ctx: ReportContext) {
 	const { c: list } = await perGemeenteSplits(
 		db,
-		sql`select c.municipality_id as m,
+		sql`select c.gemeente_id as m,
 				case when l.e % 16 > l.s % 16 then 'up' when l.e % 16 < l.s % 16 then 'down'
 					else 'same' end as c
 			from (select client_id,
@@ -587,7 +587,7 @@ async function bestand(db: Db, ctx: ReportContext) {
 	const [lists, flows] = await Promise.all([
 		perGemeenteSplits(
 			db,
-			sql`select c.municipality_id as m, ${sql.join(
+			sql`select c.gemeente_id as m, ${sql.join(
 				names.map((n) => sql`${BESTAND_SPLITS[n]} as ${sql.raw(n)}`),
 				sql`, `
 			)}
@@ -599,13 +599,13 @@ async function bestand(db: Db, ctx: ReportContext) {
 		),
 		rows(
 			db,
-			sql`select c.municipality_id as m, 'inflow' as c, count(*)::int as n from client c
+			sql`select c.gemeente_id as m, 'inflow' as c, count(*)::int as n from client c
 			where c.benefit_start between ${ctx.from} and ${ctx.to}
-			group by grouping sets ((c.municipality_id), ())
+			group by grouping sets ((c.gemeente_id), ())
 		union all
-		select c.municipality_id, 'outflow', count(distinct o.client_id)::int from outflow o
+		select c.gemeente_id, 'outflow', count(distinct o.client_id)::int from outflow o
 			join client c on c.id = o.client_id where o.date between ${ctx.from} and ${ctx.to}
-			group by grouping sets ((c.municipality_id), ())`
+			group by grouping sets ((c.gemeente_id), ())`
 		)
 	]);
 	const out = Object.fromEntries(
@@ -628,10 +628,10 @@ async function bestand(db: Db, ctx: ReportContext) {
 async function invited(db: Db, ctx: ReportContext) {
 	const list = await rows(
 		db,
-		sql`select c.municipality_id as m, count(*)::int as n
+		sql`select c.gemeente_id as m, count(*)::int as n
 		from survey_invitation i join client c on c.id = i.client_id
 		where (i.created_at at time zone 'Europe/Amsterdam')::date between ${ctx.from} and ${ctx.to}
-		group by grouping sets ((c.municipality_id), ())`
+		group by grouping sets ((c.gemeente_id), ())`
 	);
 	const g: Grid = new Map();
 	for (const r of list) g.set(cellId(key(r.m), ALL), Number(r.n));
@@ -718,7 +718,7 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 			db,
 			sql`select coalesce(sum(count), 0)::int as n from survey_tally where item = '*late'
 					and quarter in (${inQuarters})
-					${ctx.selected ? sql`and municipality_id = ${ctx.selected.id}` : sql``}`
+					${ctx.selected ? sql`and gemeente_id = ${ctx.selected.id}` : sql``}`
 		),
 		invited(db, ctx),
 		normsForYear(db, Number(q.quarter.slice(0, 4)))

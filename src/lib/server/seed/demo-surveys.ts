@@ -32,15 +32,15 @@ export async function seedDemoSurveys(tx: Db, rng: Rng, ctx: GenerateContext): P
 	// Invitations per gemeente and quarter; the answered ones match the answer sets in number
 	// only (nothing links an answer to an invitation).
 	const clients = await tx
-		.select({ id: client.id, municipalityId: client.municipalityId })
+		.select({ id: client.id, gemeenteId: client.gemeenteId })
 		.from(client)
 		.innerJoin(user, eq(user.id, client.userId))
 		.where(sql`${user.demoKey} is null`);
 	const groups = new Map<string, { muni: string; quarter: string; trigger: string; n: number }>();
 	for (const r of responses) {
-		const k = `${r.municipalityId}|${r.quarter}|${r.trigger}`;
+		const k = `${r.gemeenteId}|${r.quarter}|${r.trigger}`;
 		const g = groups.get(k) ?? {
-			muni: String(r.municipalityId),
+			muni: String(r.gemeenteId),
 			quarter: String(r.quarter),
 			trigger: String(r.trigger),
 			n: 0
@@ -50,7 +50,7 @@ export async function seedDemoSurveys(tx: Db, rng: Rng, ctx: GenerateContext): P
 	}
 	const invitations: PgInsertValue<typeof surveyInvitation>[] = [];
 	for (const g of groups.values()) {
-		const pool = clients.filter((c) => c.municipalityId === g.muni);
+		const pool = clients.filter((c) => c.gemeenteId === g.muni);
 		if (pool.length === 0) continue;
 		const total = Math.round(g.n / RESPONSE_RATE);
 		const { from } = quarterDays(g.quarter);

@@ -8,7 +8,7 @@ import {
 	client,
 	instrument,
 	instrumentText,
-	municipality,
+	gemeente,
 	plan,
 	planStep,
 	team,
@@ -53,7 +53,7 @@ it.each(translatedLanguages())('%s: every instrument is translated, with its hea
 describeEachDatabase('seedDemo', (get) => {
 	const counts = async () => {
 		const { db } = get();
-		const tables = { municipality, user, client, plan, planStep, appointment, instrument, team };
+		const tables = { gemeente, user, client, plan, planStep, appointment, instrument, team };
 		const out: Record<string, number> = {};
 		for (const [name, table] of Object.entries(tables)) {
 			const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table);
@@ -66,7 +66,7 @@ describeEachDatabase('seedDemo', (get) => {
 		const { db } = get();
 		expect(await seedDemo(db, { now })).toBe(true);
 
-		const munis = await db.select().from(municipality);
+		const munis = await db.select().from(gemeente);
 		expect(munis.map((m) => m.code).sort()).toEqual(['brakeloo', 'lindewaard', 'oosterveld']);
 		// Each gemeente offers the languages its caseload reads; Dutch and English everywhere.
 		const languages = Object.fromEntries(munis.map((m) => [m.code, m.languages]));
@@ -136,7 +136,7 @@ describeEachDatabase('seedDemo', (get) => {
 				id: client.id,
 				km: client.klantmanagerId,
 				key: user.demoKey,
-				muni: client.municipalityId
+				muni: client.gemeenteId
 			})
 			.from(client)
 			.innerJoin(user, eq(user.id, client.userId));

@@ -9,7 +9,7 @@ import {
 	client,
 	instrumentUse,
 	ladderStep,
-	municipality,
+	gemeente,
 	plan,
 	planStep,
 	team,
@@ -26,7 +26,7 @@ import { seedDemoSurveys } from './demo-surveys';
 import {
 	addDays,
 	amsterdamTime,
-	DEMO_MUNICIPALITIES,
+	DEMO_GEMEENTEN,
 	DEMO_PASSWORD,
 	generateClients,
 	insertGenerated,
@@ -100,7 +100,7 @@ const STAFF: StaffSpec[] = [
 	}
 ];
 
-type Muni = (typeof DEMO_MUNICIPALITIES)[number]['code'];
+type Muni = (typeof DEMO_GEMEENTEN)[number]['code'];
 type Km = 'klantmanager' | 'klantmanager2';
 
 interface UseSpec {
@@ -143,7 +143,7 @@ interface PersonaSpec {
 	language: string;
 	/** Who gave an e-mail address gets notices by e-mail too (the outbox in development). */
 	email?: string;
-	municipality: Muni;
+	gemeente: Muni;
 	km: Km;
 	segment: Segment;
 	benefitYears: number;
@@ -176,7 +176,7 @@ const PERSONAS: PersonaSpec[] = [
 		birthdayDaysAgo: 140,
 		language: 'nl',
 		email: 'lieke.jansen@example.org',
-		municipality: 'lindewaard',
+		gemeente: 'lindewaard',
 		km: 'klantmanager',
 		segment: 'meedoen',
 		benefitYears: 6,
@@ -271,7 +271,7 @@ const PERSONAS: PersonaSpec[] = [
 		age: 59,
 		birthdayDaysAgo: 200,
 		language: 'nl',
-		municipality: 'brakeloo',
+		gemeente: 'brakeloo',
 		km: 'klantmanager2',
 		segment: 'perspectief',
 		benefitYears: 8,
@@ -359,7 +359,7 @@ const PERSONAS: PersonaSpec[] = [
 		age: 25,
 		birthdayDaysAgo: 90,
 		language: 'nl',
-		municipality: 'oosterveld',
+		gemeente: 'oosterveld',
 		km: 'klantmanager2',
 		segment: 'werk',
 		benefitYears: 3,
@@ -438,7 +438,7 @@ const PERSONAS: PersonaSpec[] = [
 		age: 21,
 		birthdayDaysAgo: 60,
 		language: 'nl',
-		municipality: 'oosterveld',
+		gemeente: 'oosterveld',
 		km: 'klantmanager',
 		segment: 'werk',
 		benefitYears: 2,
@@ -522,7 +522,7 @@ const PERSONAS: PersonaSpec[] = [
 		age: 28,
 		birthdayDaysAgo: 170,
 		language: 'ar',
-		municipality: 'lindewaard',
+		gemeente: 'lindewaard',
 		km: 'klantmanager',
 		segment: 'perspectief',
 		benefitYears: 7,
@@ -630,7 +630,7 @@ const HISTORY_CLIENTS = 200;
  */
 export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boolean> {
 	const now = opts.now ?? new Date();
-	const before = await db.select({ id: municipality.id }).from(municipality).limit(1);
+	const before = await db.select({ id: gemeente.id }).from(gemeente).limit(1);
 	if (before.length > 0) return false;
 	// argon2 is slow on purpose: hash once and share it between all demo accounts.
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -638,13 +638,13 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 	return db.transaction(async (tx) => {
 		// Two processes starting at once must not both seed.
 		await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
-		const again = await tx.select({ id: municipality.id }).from(municipality).limit(1);
+		const again = await tx.select({ id: gemeente.id }).from(gemeente).limit(1);
 		if (again.length > 0) return false;
 
 		const munis = await tx
-			.insert(municipality)
+			.insert(gemeente)
 			.values(
-				DEMO_MUNICIPALITIES.map((m) => ({
+				DEMO_GEMEENTEN.map((m) => ({
 					code: m.code,
 					name: m.name,
 					languages: [...m.languages]
@@ -729,7 +729,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 				id: clientId,
 				userId,
 				clientNumber,
-				municipalityId: muniId(p.municipality),
+				gemeenteId: muniId(p.gemeente),
 				klantmanagerId: kmId,
 				segment: p.segment,
 				ladderStep: p.ladder[p.ladder.length - 1]![1],
@@ -831,8 +831,8 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 			rng,
 			{
 				now,
-				municipalities: munis,
-				municipalityWeights: [40, 35, 25],
+				gemeenten: munis,
+				gemeenteWeights: [40, 35, 25],
 				instruments,
 				passwordHash
 			},
@@ -847,8 +847,8 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 		await insertGenerated(tx, rows);
 		const ctx = {
 			now,
-			municipalities: munis,
-			municipalityWeights: [40, 35, 25],
+			gemeenten: munis,
+			gemeenteWeights: [40, 35, 25],
 			instruments,
 			passwordHash
 		};

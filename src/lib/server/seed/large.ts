@@ -12,7 +12,7 @@ import {
 	instrumentText,
 	instrumentUse,
 	ladderStep,
-	municipality,
+	gemeente,
 	outflow,
 	plan,
 	planStep,
@@ -166,7 +166,7 @@ export async function insertMany<T extends PgTable>(
 
 // ── Reference data ────────────────────────────────────────────────────────────
 
-export interface MunicipalityRef {
+export interface GemeenteRef {
 	id: string;
 	code: string;
 	name: string;
@@ -184,7 +184,7 @@ export interface InstrumentRef {
 }
 
 /** Fictional gemeenten served by one sociale dienst (demo and benchmark data). */
-export const DEMO_MUNICIPALITIES = [
+export const DEMO_GEMEENTEN = [
 	{
 		code: 'lindewaard',
 		name: 'Lindewaard',
@@ -207,16 +207,16 @@ export const DEMO_MUNICIPALITIES = [
 ] as const;
 
 export function officeAddress(m: { code: string; name: string }): string {
-	return DEMO_MUNICIPALITIES.find((d) => d.code === m.code)?.office ?? `Sociale dienst, ${m.name}`;
+	return DEMO_GEMEENTEN.find((d) => d.code === m.code)?.office ?? `Sociale dienst, ${m.name}`;
 }
 
-export async function ensureMunicipalities(db: Db): Promise<MunicipalityRef[]> {
-	const existing = await db.select().from(municipality).orderBy(asc(municipality.createdAt));
+export async function ensureGemeenten(db: Db): Promise<GemeenteRef[]> {
+	const existing = await db.select().from(gemeente).orderBy(asc(gemeente.createdAt));
 	if (existing.length > 0) return existing;
 	return db
-		.insert(municipality)
+		.insert(gemeente)
 		.values(
-			DEMO_MUNICIPALITIES.map((m) => ({ code: m.code, name: m.name, languages: [...m.languages] }))
+			DEMO_GEMEENTEN.map((m) => ({ code: m.code, name: m.name, languages: [...m.languages] }))
 		)
 		.returning();
 }
@@ -473,9 +473,9 @@ const REACHABLE = [
 
 export interface GenerateContext {
 	now: Date;
-	municipalities: MunicipalityRef[];
-	/** Relative share of new clients per gemeente, same order as `municipalities`. */
-	municipalityWeights: number[];
+	gemeenten: GemeenteRef[];
+	/** Relative share of new clients per gemeente, same order as `gemeenten`. */
+	gemeenteWeights: number[];
 	instruments: InstrumentRef[];
 	passwordHash: string;
 }
@@ -495,7 +495,7 @@ interface Profile {
 	userId: string;
 	clientId: string;
 	number: string;
-	municipality: MunicipalityRef;
+	gemeente: GemeenteRef;
 	kmId: string | null;
 	segment: Segment | null;
 	age: number;
@@ -618,12 +618,12 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		outflows: [],
 		appointments: []
 	};
-	const muniCumulative = cumulativeOf(ctx.municipalityWeights);
+	const muniCumulative = cumulativeOf(ctx.gemeenteWeights);
 	const profiles: Profile[] = [];
 	const instrumentNames = new Map(ctx.instruments.map((i) => [i.id, i.name]));
 
 	for (const [i, kmId] of opts.klantmanagerIds.entries()) {
-		const m = ctx.municipalities[weightedIndex(muniCumulative, rng)]!;
+		const m = ctx.gemeenten[weightedIndex(muniCumulative, rng)]!;
 		const segment = rng.weighted(SEGMENT_SHARES);
 		const seg = segment ?? 'none';
 		const [minAge, maxAge] = rng.weighted(AGE_BANDS);
@@ -709,7 +709,7 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 			userId: randomUUID(),
 			clientId: randomUUID(),
 			number: `WW-${opts.firstNumber + i}`,
-			municipality: m,
+			gemeente: m,
 			kmId,
 			segment,
 			age,
@@ -739,7 +739,7 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 			id: p.clientId,
 			userId: p.userId,
 			clientNumber: p.number,
-			municipalityId: m.id,
+			gemeenteId: m.id,
 			klantmanagerId: kmId,
 			segment,
 			ladderStep: ladder,
@@ -1003,7 +1003,7 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 			kind,
 			place:
 				kind === 'in_person'
-					? officeAddress(p.municipality)
+					? officeAddress(p.gemeente)
 					: kind === 'home_visit'
 						? 'Bij je thuis'
 						: null,
@@ -1173,7 +1173,7 @@ export function generateSurveyResponses(
 } {
 	const responses: PgInsertValue<typeof surveyResponse>[] = [];
 	const open: PgInsertValue<typeof surveyOpenAnswer>[] = [];
-	const muniCumulative = cumulativeOf(ctx.municipalityWeights);
+	const muniCumulative = cumulativeOf(ctx.gemeenteWeights);
 	const quarters: string[] = [];
 	for (let q = 7; q >= 0; q--) {
 		const d = new Date(Date.UTC(ctx.now.getUTCFullYear(), ctx.now.getUTCMonth() - q * 3, 15));
@@ -1181,7 +1181,7 @@ export function generateSurveyResponses(
 	}
 	for (let n = 0; n < count; n++) {
 		const mi = weightedIndex(muniCumulative, rng);
-		const m = ctx.municipalities[mi]!;
+		const m = ctx.gemeenten[mi]!;
 		const qi = rng.weighted(quarters.map((_, i) => [i, 8 + i] as const));
 		const trigger = rng.weighted<SurveyTrigger>([
 			['appointment', 50],
@@ -1233,7 +1233,7 @@ export function generateSurveyResponses(
 			}
 		}
 		responses.push({
-			municipalityId: m.id,
+			gemeenteId: m.id,
 			quarter: quarters[qi]!,
 			segment,
 			instrumentId,
@@ -1245,7 +1245,7 @@ export function generateSurveyResponses(
 		});
 		if (s.items.some((i) => i.type === 'open') && rng.chance(trigger === 'periodic' ? 0.1 : 0.04)) {
 			open.push({
-				municipalityId: m.id,
+				gemeenteId: m.id,
 				quarter: quarters[qi]!,
 				language,
 				text: rng.pick(OPEN_ANSWERS[language] ?? OPEN_ANSWERS.nl!)
@@ -1389,7 +1389,7 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 	};
 
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	const municipalities = await ensureMunicipalities(db);
+	const gemeenten = await ensureGemeenten(db);
 	await seedInstruments(db);
 	const instruments = await loadInstrumentRefs(db);
 	const surveys = await ensureSurveys(db);
@@ -1399,8 +1399,8 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 	// Larger gemeenten first, like a dienst with one centre town and smaller neighbours.
 	const ctx: GenerateContext = {
 		now,
-		municipalities,
-		municipalityWeights: municipalities.map((_, i) => [50, 30, 20][i] ?? 15),
+		gemeenten,
+		gemeenteWeights: gemeenten.map((_, i) => [50, 30, 20][i] ?? 15),
 		instruments,
 		passwordHash
 	};

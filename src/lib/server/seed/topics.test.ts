@@ -165,7 +165,7 @@ describe('seedTopics', () => {
 				position: topic.position,
 				kind: topic.kind,
 				language: topicText.language,
-				municipalityId: topicText.municipalityId,
+				gemeenteId: topicText.gemeenteId,
 				title: topicText.title,
 				status: topicText.status,
 				lastCheckedOn: topicText.lastCheckedOn
@@ -180,7 +180,7 @@ describe('seedTopics', () => {
 			expect(r).toMatchObject({
 				kind: topics[i]!.kind,
 				language: 'nl',
-				municipalityId: null,
+				gemeenteId: null,
 				title: topics[i]!.nl.title,
 				status: 'checked',
 				lastCheckedOn: topics[i]!.lastCheckedOn

@@ -223,7 +223,7 @@ export async function seedTopics(
 				([language, text]) => ({
 					topicId: ids.get(t.code)!,
 					language,
-					municipalityId: null,
+					gemeenteId: null,
 					title: text.title,
 					body: text.body,
 					lastCheckedOn: t.lastCheckedOn,

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, isNull, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { authIdentity, municipality, ROLES, team, user, type Role } from '../db/schema';
+import { authIdentity, gemeente, ROLES, team, user, type Role } from '../db/schema';
 import { hashPassword } from '../auth/password';
 
 // Staff accounts, roles and klantmanager teams, kept by the functioneel beheerder. Clients
@@ -179,12 +179,12 @@ export async function setTeamLead(db: Db, teamId: string, leadUserId: string | n
 }
 
 /** A gemeente the dienst starts to serve; it offers Dutch and English until /beheer/talen says more. */
-export async function addMunicipality(db: Db, code: string, name: string): Promise<boolean> {
+export async function addGemeente(db: Db, code: string, name: string): Promise<boolean> {
 	const rows = await db
-		.insert(municipality)
+		.insert(gemeente)
 		.values({ code, name, languages: ['nl', 'en'] })
-		.onConflictDoNothing({ target: municipality.code })
-		.returning({ id: municipality.id });
+		.onConflictDoNothing({ target: gemeente.code })
+		.returning({ id: gemeente.id });
 	return rows.length > 0;
 }
 

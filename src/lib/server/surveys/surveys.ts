@@ -225,7 +225,7 @@ export async function submitAnswers(
 			instrumentId: surveyInvitation.instrumentId,
 			dueAt: surveyInvitation.dueAt,
 			answeredAt: surveyInvitation.answeredAt,
-			municipalityId: client.municipalityId,
+			gemeenteId: client.gemeenteId,
 			segment: client.segment
 		})
 		.from(surveyInvitation)
@@ -245,7 +245,7 @@ export async function submitAnswers(
 		.from(surveyText)
 		.where(and(eq(surveyText.surveyId, inv.surveyId), eq(surveyText.language, input.language)));
 	const response = {
-		municipalityId: inv.municipalityId,
+		gemeenteId: inv.gemeenteId,
 		quarter: quarterOfInstant(now),
 		segment: inv.segment,
 		instrumentId: inv.trigger === 'instrument_end' ? inv.instrumentId : null,
@@ -259,7 +259,7 @@ export async function submitAnswers(
 	await addToTally(tx, response);
 	if (cleaned.open) {
 		await tx.insert(surveyOpenAnswer).values({
-			municipalityId: response.municipalityId,
+			gemeenteId: response.gemeenteId,
 			quarter: response.quarter,
 			language: response.language,
 			text: cleaned.open
@@ -271,7 +271,7 @@ export async function submitAnswers(
 }
 
 type TallyCell = {
-	municipalityId: string;
+	gemeenteId: string;
 	quarter: string;
 	segment: string | null;
 	instrumentId: string | null;
@@ -314,26 +314,26 @@ export async function addToTally(tx: Db, r: TallyCell): Promise<void> {
 	const splitRows = entries.flatMap(([item, value]) =>
 		tallyCategories(r).map(
 			([split, category]) =>
-				sql`(${r.quarter}, ${r.municipalityId}, ${split}, ${category}, ${item}, ${value}, 1)`
+				sql`(${r.quarter}, ${r.gemeenteId}, ${split}, ${category}, ${item}, ${value}, 1)`
 		)
 	);
 	await tx.execute(sql`
-		insert into survey_tally_split (quarter, municipality_id, split, category, item, value, count)
+		insert into survey_tally_split (quarter, gemeente_id, split, category, item, value, count)
 		values ${sql.join(splitRows, sql`, `)}
-		on conflict (quarter, municipality_id, split, category, item, value)
+		on conflict (quarter, gemeente_id, split, category, item, value)
 		do update set count = survey_tally_split.count + excluded.count`);
 	for (const [item, value] of entries) {
 		await tx.execute(sql`
-			insert into survey_tally (municipality_id, quarter, segment, instrument_id, trigger,
+			insert into survey_tally (gemeente_id, quarter, segment, instrument_id, trigger,
 				language, survey_id, item, value, count)
-			values (${r.municipalityId}, ${r.quarter}, ${r.segment}, ${r.instrumentId}, ${r.trigger},
+			values (${r.gemeenteId}, ${r.quarter}, ${r.segment}, ${r.instrumentId}, ${r.trigger},
 				${r.language}, ${r.surveyId}, ${item}, ${value}, 1)
 			on conflict on constraint survey_tally_cell_uq
 			do update set count = survey_tally.count + 1`);
 		await tx.execute(sql`
-			insert into survey_tally_quarter (quarter, municipality_id, item, value, count)
-			values (${r.quarter}, ${r.municipalityId}, ${item}, ${value}, 1)
-			on conflict (quarter, municipality_id, item, value)
+			insert into survey_tally_quarter (quarter, gemeente_id, item, value, count)
+			values (${r.quarter}, ${r.gemeenteId}, ${item}, ${value}, 1)
+			on conflict (quarter, gemeente_id, item, value)
 			do update set count = survey_tally_quarter.count + 1`);
 	}
 }
@@ -342,31 +342,31 @@ export async function addToTally(tx: Db, r: TallyCell): Promise<void> {
 export async function rebuildTally(db: Db): Promise<void> {
 	await db.execute(sql`delete from survey_tally`);
 	await db.execute(sql`
-		insert into survey_tally (municipality_id, quarter, segment, instrument_id, trigger,
+		insert into survey_tally (gemeente_id, quarter, segment, instrument_id, trigger,
 			language, survey_id, item, value, count)
-		select r.municipality_id, r.quarter, r.segment, r.instrument_id, r.trigger, r.language,
+		select r.gemeente_id, r.quarter, r.segment, r.instrument_id, r.trigger, r.language,
 			r.survey_id, e.key, e.value::text::smallint, count(*)::int
 		from survey_response r cross join lateral jsonb_each(r.answers) e
 		group by 1, 2, 3, 4, 5, 6, 7, 8, 9
 		union all
-		select r.municipality_id, r.quarter, r.segment, r.instrument_id, r.trigger, r.language,
+		select r.gemeente_id, r.quarter, r.segment, r.instrument_id, r.trigger, r.language,
 			r.survey_id, '*', 0, count(*)::int
 		from survey_response r
 		group by 1, 2, 3, 4, 5, 6, 7, 8, 9
 		union all
-		select r.municipality_id, r.quarter, r.segment, r.instrument_id, r.trigger, r.language,
+		select r.gemeente_id, r.quarter, r.segment, r.instrument_id, r.trigger, r.language,
 			r.survey_id, '*late', 0, count(*)::int
 		from survey_response r where r.late
 		group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
 	await db.execute(sql`delete from survey_tally_quarter`);
 	await db.execute(sql`
-		insert into survey_tally_quarter (quarter, municipality_id, item, value, count)
-		select quarter, municipality_id, item, value, sum(count)::int from survey_tally
+		insert into survey_tally_quarter (quarter, gemeente_id, item, value, count)
+		select quarter, gemeente_id, item, value, sum(count)::int from survey_tally
 		group by 1, 2, 3, 4`);
 	await db.execute(sql`delete from survey_tally_split`);
 	await db.execute(sql`
-		insert into survey_tally_split (quarter, municipality_id, split, category, item, value, count)
-		select t.quarter, t.municipality_id, s.split, s.category, t.item, t.value, sum(t.count)::int
+		insert into survey_tally_split (quarter, gemeente_id, split, category, item, value, count)
+		select t.quarter, t.gemeente_id, s.split, s.category, t.item, t.value, sum(t.count)::int
 		from survey_tally t cross join lateral ${SPLIT_CATEGORIES}
 		group by 1, 2, 3, 4, 5, 6`);
 }

@@ -9,7 +9,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const me = locals.client;
 	return {
 		personal: me ? personalStatus(me, amsterdamDay()) : null,
-		topics: await content.listTopics(locals.db, locals.lang, me?.municipalityId ?? null),
+		topics: await content.listTopics(locals.db, locals.lang, me?.gemeenteId ?? null),
 		fetchedAt: new Date().toISOString()
 	};
 };

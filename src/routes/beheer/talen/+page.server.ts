@@ -15,12 +15,12 @@ const schema = z.object({
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, 'admin', url);
 	return {
-		gemeenten: await languageOffer.municipalityLanguages(locals.db),
+		gemeenten: await languageOffer.gemeenteLanguages(locals.db),
 		languages: LANGUAGES.map((l) => ({ code: l.code, name: l.name }))
 	};
 };
 
-const newMunicipalitySchema = z.object({
+const newGemeenteSchema = z.object({
 	code: z
 		.string()
 		.trim()
@@ -32,9 +32,9 @@ const newMunicipalitySchema = z.object({
 export const actions: Actions = {
 	add: async ({ locals, url, request }) => {
 		requireRole(locals, 'admin', url);
-		const form = parseForm(newMunicipalitySchema, await request.formData());
+		const form = parseForm(newGemeenteSchema, await request.formData());
 		if (!form.ok) return fail(400, { addErrors: form.errors, addValues: form.values });
-		if (!(await staffAdmin.addMunicipality(locals.db, form.data.code, form.data.name)))
+		if (!(await staffAdmin.addGemeente(locals.db, form.data.code, form.data.name)))
 			return fail(409, {
 				addErrors: { code: { key: 'admin.gemeenten.exists' } } as FieldErrors,
 				addValues: form.data as Record<string, string>
@@ -51,7 +51,7 @@ export const actions: Actions = {
 		});
 		if (!parsed.success) return fail(400, { error: 'errors.invalid' });
 		const { gemeente, languages } = parsed.data;
-		if (!(await languageOffer.setMunicipalityLanguages(locals.db, gemeente, languages)))
+		if (!(await languageOffer.setGemeenteLanguages(locals.db, gemeente, languages)))
 			return fail(404, { error: 'errors.notFound' });
 		return { saved: gemeente };
 	}

@@ -6,12 +6,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requireRole(locals, 'client', url);
 	const me = locals.client;
-	const topic = await content.getTopic(
-		locals.db,
-		params.code,
-		locals.lang,
-		me?.municipalityId ?? null
-	);
+	const topic = await content.getTopic(locals.db, params.code, locals.lang, me?.gemeenteId ?? null);
 	if (!topic) error(404, locals.t('errors.notFound'));
 	return { topic, fetchedAt: new Date().toISOString() };
 };

@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const instruments = await content.listInstruments(
 		locals.db,
 		locals.lang,
-		me?.municipalityId ?? null,
+		me?.gemeenteId ?? null,
 		{
 			segment: filter.segment === 'all' ? undefined : filter.segment,
 			age: filter.age === 'all' ? undefined : filter.age,

@@ -51,7 +51,7 @@ export const actions: Actions = {
 					name: letter.klantmanager?.name ?? '',
 					phone: letter.klantmanager?.phone ?? ''
 				}),
-				closing: t('km.letter.closing', { municipality: letter.municipality })
+				closing: t('km.letter.closing', { gemeente: letter.gemeente })
 			}
 		};
 	}

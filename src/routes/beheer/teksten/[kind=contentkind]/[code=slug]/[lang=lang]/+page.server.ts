@@ -20,7 +20,7 @@ function target(params: { kind: string; code: string; lang: string }, url: URL) 
 		kind: (params.kind === 'onderwerp' ? 'topic' : 'instrument') as contentAdmin.ContentKind,
 		code: params.code,
 		language: params.lang as Language,
-		municipalityCode: params.kind === 'onderwerp' ? gemeente.data : null
+		gemeenteCode: params.kind === 'onderwerp' ? gemeente.data : null
 	};
 }
 
@@ -39,10 +39,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		t.kind,
 		t.code,
 		t.language,
-		t.municipalityCode
+		t.gemeenteCode
 	);
 	if (!text) error(404, locals.t('errors.notFound'));
-	const gemeenten = t.kind === 'topic' ? await contentAdmin.listMunicipalities(locals.db) : [];
+	const gemeenten = t.kind === 'topic' ? await contentAdmin.listGemeenten(locals.db) : [];
 	return {
 		text,
 		gemeenten,
