@@ -1,9 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole, inCaseload } from '$lib/server/kit/guard';
 import * as caseload from '$lib/server/caseload/caseload';
 import * as clientFile from '$lib/server/caseload/client-file';
 import * as activation from '$lib/server/auth/activation-letter';
-import { inCaseload } from '$lib/server/caseload/guard';
 import { directionOf, intlLocale, isLanguage } from '$lib/i18n/languages';
 import { MESSAGES, translatorFor } from '$lib/i18n/messages.server';
 import type { Actions, PageServerLoad } from './$types';
