@@ -15,7 +15,7 @@ import {
 import { quarterOfInstant } from '../../quarters';
 import { cleanAnswers, type SurveyItem } from './survey-answers';
 
-// Invitations and anonymous answers (DOMAIN.md "Surveys"). The invitation knows the client;
+// Invitations and anonymous answers (docs/DOMAIN.md "Surveys"). The invitation knows the client;
 // the response never does. Both change in one transaction, and nothing joins them afterwards.
 
 /** Days a client has to answer an invitation before it is no longer offered. */
