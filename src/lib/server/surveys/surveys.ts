@@ -16,7 +16,7 @@ import { quarterOfInstant } from '../../quarters';
 import { cleanAnswers, type SurveyItem } from './survey-answers';
 import { invitationDueAt, inviteBlockedBy, tooSoonSince } from './invitation-rules';
 
-// Invitations and anonymous answers (DOMAIN.md "Surveys"). The invitation knows the client;
+// Invitations and anonymous answers (docs/DOMAIN.md "Surveys"). The invitation knows the client;
 // the response never does. Both change in one transaction, and nothing joins them afterwards.
 
 export { INVITATION_DAYS, MIN_DAYS_BETWEEN } from './invitation-rules';
