@@ -35,7 +35,16 @@ const noKitLayer = {
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'data/', 'drizzle/', 'test-results/', 'playwright-report/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'data/',
+			'drizzle/',
+			'test-results/',
+			'playwright-report/',
+			'.stryker-tmp/',
+			'reports/'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,
