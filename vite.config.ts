@@ -21,6 +21,6 @@ export default defineConfig({
 		// PGlite instances are heavy; a few files at a time keeps memory flat on 2 cores.
 		maxWorkers: 2,
 		testTimeout: 30_000,
-		hookTimeout: 60_000
+		hookTimeout: 180_000
 	}
 });
