@@ -5,14 +5,14 @@ import { shiftQuarter } from '../../quarters';
 import { normColour } from './indicators';
 import { normsForYear } from './norms';
 import { rows } from './rows';
-import type { Colour } from './cells';
+import type { Colour, CountCell } from './cells';
 import { reportContext, type ReportQuery } from './context';
 import { satisfaction } from './satisfaction';
 import { trend } from './trend';
 import { instrumentUses } from './instruments';
 import { effect, ladder, outflowByReason } from './effect';
 import { bestand } from './bestand';
-import { invited } from './methods';
+import { invited, lateAnswers } from './methods';
 
 // The council report (DOMAIN.md "The council report"). Every figure is counted in SQL, for all
 // gemeenten at once with their totals (grouping sets), so suppression sees the whole table
@@ -66,7 +66,7 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 		texts,
 		instruments,
 		versions,
-		late,
+		lateCell,
 		inv,
 		norms
 	] = await Promise.all([
@@ -87,19 +87,15 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 			.from(instrument)
 			.innerJoin(instrumentText, eq(instrumentText.instrumentId, instrument.id))
 			.where(eq(instrumentText.language, 'nl')),
+		// Which survey versions were answered (their counts are not published: one version
+		// answered by a few people would be a small cell without a line to protect it).
 		rows(
 			db,
-			sql`select s.trigger, s.version, sum(t.count)::int as n from survey_tally t
+			sql`select distinct s.trigger, s.version from survey_tally t
 					join survey s on s.id = t.survey_id
-					where t.item = '*' and t.quarter in (${inQuarters})
-					group by s.trigger, s.version`
+					where t.item = '*' and t.quarter in (${inQuarters})`
 		),
-		rows(
-			db,
-			sql`select coalesce(sum(count), 0)::int as n from survey_tally where item = '*late'
-					and quarter in (${inQuarters})
-					${ctx.selected ? sql`and gemeente_id = ${ctx.selected.id}` : sql``}`
-		),
+		lateAnswers(db, ctx),
 		invited(db, ctx),
 		normsForYear(db, Number(q.quarter.slice(0, 4)))
 	]);
@@ -109,6 +105,8 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 		const norm = norms.find((n) => n.indicator === indicator);
 		return norm && value !== null ? { colour: normColour(value, norm), norm } : null;
 	};
+	const late: CountCell =
+		sat.answered.hidden !== false && !lateCell.hidden ? { n: null, hidden: 'secondary' } : lateCell;
 	const responseRate =
 		sat.answered.n !== null && inv.n !== null && inv.n > 0 ? sat.answered.n / inv.n : null;
 
@@ -128,9 +126,9 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 			invited: inv,
 			answered: sat.answered,
 			responseRate,
-			late: sat.answered.n === null ? null : Number(late[0]?.n ?? 0),
+			late,
 			versions: versions
-				.map((v) => ({ trigger: String(v.trigger), version: Number(v.version), n: Number(v.n) }))
+				.map((v) => ({ trigger: String(v.trigger), version: Number(v.version) }))
 				.sort((a, b) => a.trigger.localeCompare(b.trigger) || a.version - b.version)
 		},
 		satisfaction: sat.items.map((i) => ({

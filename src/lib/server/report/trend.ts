@@ -50,10 +50,16 @@ export async function trend(db: Db, ctx: ReportContext, lastQuarter: string, gra
 				}
 				const vis = suppress(n, [{ total: ALL, parts: gemeenten }]);
 				const s = shares.get(m)!;
-				return {
-					quarter: q,
-					...shareCell(s.n, s.k, vis.get(m), s.interval?.low ?? null, s.interval?.high ?? null)
-				};
+				// No n per point: the trend is a picture of the shares, and its n per quarter
+				// and gemeente would add lines to difference against.
+				const { share, low, high, hidden } = shareCell(
+					s.n,
+					s.k,
+					vis.get(m),
+					s.interval?.low ?? null,
+					s.interval?.high ?? null
+				);
+				return { quarter: q, share, low, high, hidden };
 			})
 		}))
 	};
