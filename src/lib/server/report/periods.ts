@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Db } from '../db/open';
 import { reportSnapshot, setting } from '../db/schema';
 import { amsterdamDay } from '../../dates';
-import { buildReport, type Report } from './report';
+import { buildReport, recolour, type Report } from './report';
+import { normsForYear } from './norms';
 import type { ReportQuery } from './context';
 import { lastClosedQuarter, periodKey } from './period-rules';
 import { parseReportQuery } from './report-query';
@@ -60,8 +61,10 @@ export async function publishedReport(
 					)
 				)
 		)[0]?.report as Report | undefined;
+	const coloured = async (r: Report) =>
+		recolour(r, await normsForYear(db, Number(q.quarter.slice(0, 4))));
 	const stored = await find();
-	if (stored) return stored;
+	if (stored) return coloured(stored);
 	const whole = await buildReport(db, { ...q, gemeente: null }, now);
 	if (!whole) return null;
 	// Is there a snapshot of this period at all? Then this gemeente is unknown.
@@ -90,7 +93,8 @@ export async function publishedReport(
 			)
 			.onConflictDoNothing();
 	}
-	return (await find()) ?? null;
+	const frozen = await find();
+	return frozen ? coloured(frozen) : null;
 }
 
 /** The URL's report query checked against today's last closed quarter, with that quarter. */

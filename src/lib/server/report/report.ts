@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import { instrument, instrumentText, survey, surveyText } from '../db/schema';
 import { shiftQuarter } from '../../quarters';
 import { normColour } from './indicators';
-import { normsForYear } from './norms';
+import { normsForYear, type NormRow } from './norms';
 import { rows } from './rows';
 import type { Colour, CountCell } from './cells';
 import { reportContext, type ReportQuery } from './context';
@@ -170,3 +170,40 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 }
 
 export type Report = NonNullable<Awaited<ReturnType<typeof buildReport>>>;
+
+/**
+ * The same figures coloured by the norms as they are now: a published report's figures are
+ * frozen, but the raad may set or change a norm for the year afterwards.
+ */
+export function recolour(r: Report, norms: NormRow[]): Report {
+	const colour = (indicator: string, value: number | null): Colour | null => {
+		const norm = norms.find((n) => n.indicator === indicator);
+		return norm && value !== null ? { colour: normColour(value, norm), norm } : null;
+	};
+	const pct = (v: number | null) => (v === null ? null : v * 100);
+	return {
+		...r,
+		satisfaction: r.satisfaction.map((i) => ({
+			...i,
+			colour: colour(`agree.${i.code}`, pct(i.total.share))
+		})),
+		grade: r.grade && {
+			...r.grade,
+			colourMean: colour('grade.mean', r.grade.mean === null ? null : r.grade.mean * 10),
+			colourFail: colour('grade.fail', pct(r.grade.failShare))
+		},
+		responseColour: colour('response.rate', pct(r.methods.responseRate)),
+		effect: {
+			...r.effect,
+			within6: {
+				...r.effect.within6,
+				colour: colour('effect.work6', pct(r.effect.within6.total.share))
+			},
+			within12: {
+				...r.effect.within12,
+				colour: colour('effect.work12', pct(r.effect.within12.total.share))
+			}
+		},
+		norms
+	};
+}
