@@ -208,9 +208,18 @@ test.describe('the reporter', () => {
 
 	test('reads open answers in bulk, apart from the report', async ({ page }) => {
 		await signInAs(page, 'reporter');
-		await page.goto('/rapportage/open-antwoorden?periode=jaar');
-		await expect(page.getByRole('heading', { level: 2 })).toContainText('open antwoorden');
-		await expect(page.locator('.answers li').first()).toBeVisible();
+		// A closed calendar year; the whole dienst only shows them when no gemeente has 1 to 9,
+		// so look per gemeente: at least one has 10 or more in the demo.
+		let shown = 0;
+		for (const g of ['lindewaard', 'brakeloo', 'oosterveld']) {
+			await page.goto(`/rapportage/open-antwoorden?kwartaal=2025-Q4&periode=jaar&gemeente=${g}`);
+			if ((await page.locator('.answers li').count()) === 0) continue;
+			await expect(page.getByRole('heading', { level: 2 })).toContainText('open antwoorden');
+			shown++;
+		}
+		expect(shown).toBeGreaterThan(0);
+		const current = await page.goto('/rapportage/open-antwoorden?periode=jaar');
+		expect(current!.status()).toBe(400);
 		await page.goto('/rapportage');
 		await expect(page.getByText('Het duurt lang voordat ik antwoord krijg.')).toHaveCount(0);
 	});
