@@ -2,6 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { surveyOpenAnswer } from '../db/schema';
 import { THRESHOLD } from './suppression';
+import { visibleOpenAnswers } from './open-answer-rules';
 import type { ReportContext } from './context';
 
 /**
@@ -34,13 +35,13 @@ export async function openAnswers(db: Db, ctx: ReportContext) {
 		.from(surveyOpenAnswer)
 		.where(where)
 		.orderBy(asc(surveyOpenAnswer.text));
-	if (rows.length < THRESHOLD) return none;
+	const visible = visibleOpenAnswers(rows);
+	if (!visible.enough) return none;
 	const perLanguage = new Map<string, number>();
 	for (const r of rows) perLanguage.set(r.language, (perLanguage.get(r.language) ?? 0) + 1);
 	return {
-		enough: true as const,
-		count: rows.length,
-		answers: rows.map((r) => ({
+		...visible,
+		answers: visible.answers.map((r) => ({
 			text: r.text,
 			language: (perLanguage.get(r.language) ?? 0) >= THRESHOLD ? r.language : null
 		}))
