@@ -64,7 +64,8 @@ export const actions: Actions = {
 		const admin = requireRole(locals, 'admin', url);
 		const form = parseForm(revokeForm, await request.formData());
 		if (!form.ok) return fail(400, { revokeError: true });
-		await contentAdmin.revokeReviewer(locals.db, form.data, admin.id);
+		if (!(await contentAdmin.revokeReviewer(locals.db, form.data, admin.id)))
+			return fail(404, { revokeError: true });
 		return { reviewerSaved: true };
 	}
 };
