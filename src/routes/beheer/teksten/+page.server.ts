@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
-import { parseForm, type FieldErrors } from '$lib/server/forms';
+import { requireRole } from '$lib/server/kit/guard';
+import { parseForm } from '$lib/forms/form-data';
+import type { FieldErrors } from '$lib/forms/errors';
 import * as contentAdmin from '$lib/server/content/content-admin';
 import { LANGUAGES, LANGUAGE_CODES } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';
