@@ -63,6 +63,9 @@ export const EXPECTED: Record<string, Row> = {
 	'POST /beheer/talen ?/add': row(L, 403, 403, 403, 403, 403, 400),
 	'POST /beheer/talen ?/languages': row(L, 403, 403, 403, 403, 403, 400),
 	'GET /beheer/teksten': row(L, 403, 403, 403, 403, 403, 200),
+	'POST /beheer/teksten ?/setting': row(L, 403, 403, 403, 403, 403, 400),
+	'POST /beheer/teksten ?/grant': row(L, 403, 403, 403, 403, 403, 400),
+	'POST /beheer/teksten ?/revoke': row(L, 403, 403, 403, 403, 403, 400),
 	'GET /beheer/teksten/[kind=contentkind]/[code=slug]/[lang=lang]': row(
 		L,
 		403,

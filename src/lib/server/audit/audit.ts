@@ -19,7 +19,13 @@ export const AUDIT_ACTIONS = [
 	'instrument_use.end',
 	'outflow.create',
 	'activation.create',
-	'client.move'
+	'client.move',
+	'content.edit',
+	'content.check',
+	'content.remove',
+	'content.status',
+	'content.reviewer',
+	'content.setting'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

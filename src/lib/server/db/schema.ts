@@ -329,6 +329,8 @@ export const instrumentText = pgTable(
 		status: text('status').$type<TextStatus>().notNull().default('concept'),
 		checkedBy: uuid('checked_by').references(() => user.id),
 		checkedAt: timestamp('checked_at', { withTimezone: true }),
+		/** Who saved this text last (null: seeded from the repository); they cannot check it. */
+		editedBy: uuid('edited_by').references(() => user.id),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.instrumentId, t.language] })]
@@ -424,6 +426,8 @@ export const topicText = pgTable(
 		status: text('status').$type<TextStatus>().notNull().default('concept'),
 		checkedBy: uuid('checked_by').references(() => user.id),
 		checkedAt: timestamp('checked_at', { withTimezone: true }),
+		/** Who saved this text last (null: seeded from the repository); they cannot check it. */
+		editedBy: uuid('edited_by').references(() => user.id),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
@@ -855,6 +859,36 @@ export const appointmentReminder = pgTable(
 export const setting = pgTable('setting', {
 	key: text('key').primaryKey(),
 	value: jsonb('value').$type<unknown>().notNull(),
+	updatedBy: uuid('updated_by').references(() => user.id),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+// ── Content review (issue 17: honest status, four eyes) ──────────────────────
+
+/**
+ * A redacteur: someone an admin allowed to check texts in one language. `dienst` is what a
+ * client reads after their name ("gecontroleerd door <naam>, <dienst> op <datum>").
+ */
+export const contentReviewer = pgTable(
+	'content_reviewer',
+	{
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		language: text('language').notNull(),
+		dienst: text('dienst').notNull(),
+		grantedBy: uuid('granted_by').references(() => user.id),
+		grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.language] })]
+);
+
+/** Per gemeente: show concept texts to clients (with a notice), or hold them back. */
+export const gemeenteContentSetting = pgTable('gemeente_content_setting', {
+	gemeenteId: uuid('gemeente_id')
+		.primaryKey()
+		.references(() => gemeente.id, { onDelete: 'cascade' }),
+	showConcept: boolean('show_concept').notNull().default(true),
 	updatedBy: uuid('updated_by').references(() => user.id),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
