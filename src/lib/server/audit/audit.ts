@@ -19,7 +19,11 @@ export const AUDIT_ACTIONS = [
 	'instrument_use.end',
 	'outflow.create',
 	'activation.create',
-	'client.move'
+	'client.move',
+	// Clients in and out (issue 15)
+	'client.create',
+	'client.reentry',
+	'client.close'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -27,7 +31,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export async function record(
 	db: Db,
 	event: {
-		actorId: string;
+		/** null for what a scheduled job did on its own. */
+		actorId: string | null;
 		clientId: string | null;
 		action: AuditAction;
 		detail?: Record<string, unknown>;

@@ -19,7 +19,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		client: header,
 		uses: await uses.usesOfClient(locals.db, params.id),
 		instruments: await uses.offeredInstruments(locals.db, params.id),
-		outflow: await outflows.outflowOfClient(locals.db, params.id)
+		outflow: await outflows.outflowOfClient(locals.db, params.id),
+		periods: await outflows.periodsOfClient(locals.db, params.id),
+		// What the outflow form proposes per running use for each reason; the klantmanager confirms.
+		outcomeDefaults: Object.fromEntries(OUTFLOW_REASONS.map((r) => [r, outflows.defaultOutcome(r)]))
 	};
 };
 
@@ -36,7 +39,12 @@ const endSchema = z.object({
 	outcome: z.enum(INSTRUMENT_OUTCOMES, 'errors.required'),
 	reason: z.string().trim().max(500)
 });
-const outflowSchema = z.object({ date: day, reason: z.enum(OUTFLOW_REASONS, 'errors.required') });
+const outflowSchema = z
+	.object({ date: day, reason: z.enum(OUTFLOW_REASONS, 'errors.required') })
+	.catchall(z.string());
+/** `outcome-<use id>` fields: the outcome chosen for each running instrument use. */
+const outcomeField = /^outcome-([0-9a-f-]{36})$/;
+const reentrySchema = z.object({ benefitStart: day });
 
 export const actions: Actions = {
 	register: async ({ request, locals, params }) => {
@@ -82,15 +90,46 @@ export const actions: Actions = {
 		const parsed = parseForm(outflowSchema, form);
 		if (!parsed.ok)
 			return fail(400, { form: 'outflow', errors: parsed.errors, values: parsed.values });
+		const outcomes: Record<string, (typeof INSTRUMENT_OUTCOMES)[number]> = {};
+		const errors: FieldErrors = {};
+		for (const [key, value] of form) {
+			const m = outcomeField.exec(key);
+			if (!m || value === '') continue;
+			const outcome = z.enum(INSTRUMENT_OUTCOMES).safeParse(value);
+			if (outcome.success) outcomes[m[1]!] = outcome.data;
+			else errors[key] = { key: 'errors.invalid' };
+		}
+		if (Object.keys(errors).length)
+			return fail(400, { form: 'outflow', errors, values: formValues(form) });
+		const { date, reason } = parsed.data;
 		const result = await inCaseload(locals, () =>
-			outflows.registerOutflow(locals.db, staff, { clientId: params.id, ...parsed.data })
+			outflows.registerOutflow(locals.db, staff, { clientId: params.id, date, reason, outcomes })
 		);
 		if (!result.ok)
 			return fail(400, {
 				form: 'outflow',
-				errors: { date: { key: `km.errors.${result.error}` } } as FieldErrors,
+				errors: (result.useId
+					? { [`outcome-${result.useId}`]: { key: 'outflow.errors.outcome_missing' } }
+					: { date: { key: `km.errors.${result.error}` } }) as FieldErrors,
 				values: formValues(form)
 			});
 		return { form: 'outflow', done: true };
+	},
+	reentry: async ({ request, locals, params }) => {
+		const staff = requireRole(locals, 'klantmanager');
+		const form = await request.formData();
+		const parsed = parseForm(reentrySchema, form);
+		if (!parsed.ok)
+			return fail(400, { form: 'reentry', errors: parsed.errors, values: parsed.values });
+		const result = await inCaseload(locals, () =>
+			outflows.registerReentry(locals.db, staff, { clientId: params.id, ...parsed.data })
+		);
+		if (!result.ok)
+			return fail(400, {
+				form: 'reentry',
+				errors: { benefitStart: { key: `outflow.errors.${result.error}` } } as FieldErrors,
+				values: formValues(form)
+			});
+		return { form: 'reentry', done: true };
 	}
 };
