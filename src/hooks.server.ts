@@ -23,6 +23,7 @@ import { languagesOfAnyGemeente, offered } from '$lib/server/content/language-of
 import { startReminderJob } from '$lib/server/jobs/reminders';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { scheduleSurveys } from '$lib/server/jobs/survey-schedule';
+import { scheduleDaily } from '$lib/server/retention/daily';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -35,6 +36,7 @@ export const init: ServerInit = async () => {
 	});
 	startReminderJob(db);
 	scheduleSurveys(db, e.SURVEY_PERIODIC_MONTHS);
+	scheduleDaily(db);
 };
 
 /** The locals of requests that failed on an unreachable database (set by handleError). */

@@ -116,6 +116,9 @@ export const EXPECTED: Record<string, Row> = {
 	'POST /beheer/vragenlijsten/[id=uuid]/[lang=lang] ?/save': row(L, 403, 403, 403, 403, 403, 400),
 	'POST /beheer/vragenlijsten/[id=uuid]/[lang=lang] ?/check': row(L, 403, 403, 403, 403, 403, OK),
 	'GET /km': row(L, 403, 403, 200, 200, 403, 403),
+	// Any klantmanager registers clients (for themselves, or their team as its lead).
+	'GET /km/clienten/nieuw': row(L, 403, 403, 200, 200, 403, 403),
+	'POST /km/clienten/nieuw ?/default': row(L, 403, 403, 400, 400, 403, 403),
 	'GET /km/clienten/[id=uuid]': row(L, 403, 403, 200, 403, 403, 403),
 	'POST /km/clienten/[id=uuid] ?/answer': row(L, 403, 403, 400, 403, 403, 403),
 	'POST /km/clienten/[id=uuid] ?/move': row(L, 403, 403, 400, 403, 403, 403),
@@ -155,6 +158,7 @@ export const EXPECTED: Record<string, Row> = {
 	'POST /km/clienten/[id=uuid]/hulp ?/register': row(L, 403, 403, 400, 403, 403, 403),
 	'POST /km/clienten/[id=uuid]/hulp ?/end': row(L, 403, 403, 400, 403, 403, 403),
 	'POST /km/clienten/[id=uuid]/hulp ?/outflow': row(L, 403, 403, 400, 403, 403, 403),
+	'POST /km/clienten/[id=uuid]/hulp ?/reentry': row(L, 403, 403, 400, 403, 403, 403),
 	'GET /km/clienten/[id=uuid]/plan': row(L, 403, 403, 200, 403, 403, 403),
 	'POST /km/clienten/[id=uuid]/plan ?/create': row(L, 403, 403, 400, 403, 403, 403),
 	'POST /km/clienten/[id=uuid]/plan ?/template': row(L, 403, 403, 400, 403, 403, 403),
