@@ -23,7 +23,8 @@ export const AUDIT_ACTIONS = [
 	// Clients in and out (issue 15)
 	'client.create',
 	'client.reentry',
-	'client.close'
+	'client.close',
+	'import.apply'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
