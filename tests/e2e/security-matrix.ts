@@ -55,6 +55,8 @@ export const EXPECTED: Record<string, Row> = {
 	'POST /beheer/gebruikers ?/team': row(L, 403, 403, 403, 403, 403, 400),
 	'GET /beheer/gebruikers/[id=uuid]': row(L, 403, 403, 403, 403, 403, 200),
 	'POST /beheer/gebruikers/[id=uuid] ?/default': row(L, 403, 403, 403, 403, 403, 400),
+	'GET /beheer/import': row(L, 403, 403, 403, 403, 403, 200),
+	'POST /beheer/import ?/default': row(L, 403, 403, 403, 403, 403, 400),
 	'GET /beheer/normen': row(L, 403, 403, 403, 403, 403, 200),
 	'POST /beheer/normen ?/save': row(L, 403, 403, 403, 403, 403, 400),
 	'POST /beheer/normen ?/remove': row(L, 403, 403, 403, 403, 403, 400),

@@ -45,6 +45,8 @@ export interface ImportReport {
 }
 
 export const MAX_ERRORS = 200;
+/** A file of 50,000 clients is about 6 MB; anything much larger is not a clients file. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const BATCH = 500;
 class Rollback extends Error {}
 
