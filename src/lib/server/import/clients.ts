@@ -4,7 +4,7 @@ import type { Db } from '../db/open';
 import { benefitPeriod, client, gemeente, SEGMENTS, user, type Segment } from '../db/schema';
 import { LANGUAGE_CODES, type Language } from '../../i18n/languages';
 import * as audit from '../audit/audit';
-import { CLIENT_NUMBER } from '../intake/intake';
+import { CLIENT_NUMBER } from '../intake/client-number';
 import { CsvError, parseDay, readCsv } from './csv';
 
 /**

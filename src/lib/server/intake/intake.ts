@@ -7,8 +7,9 @@ import { amsterdamDay } from '../../dates';
 import * as audit from '../audit/audit';
 import { teamMembers, type Staff } from '../caseload/caseload';
 
-/** Client numbers as benefit systems make them: letters, digits and dashes. */
-export const CLIENT_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
+import { CLIENT_NUMBER } from './client-number';
+
+export { CLIENT_NUMBER };
 
 const checkbox = z
 	.union([z.literal('on'), z.literal('true'), z.literal('')])
