@@ -7,7 +7,9 @@ import {
 	client,
 	instrument,
 	instrumentUse,
+	INSTRUMENT_OUTCOMES,
 	outflow,
+	OUTFLOW_REASONS,
 	plan,
 	session,
 	setting,
@@ -20,6 +22,10 @@ import * as audit from '../audit/audit';
 import * as notifications from '../notifications/notifications';
 import { requireInCaseload, type Staff } from './caseload';
 import { afterInstrumentUseEnded } from '../surveys/survey-triggers';
+
+/** For the routes, which may not import db/ (layer rule). */
+export const OUTFLOW_REASON_LIST = OUTFLOW_REASONS;
+export const OUTCOME_LIST = INSTRUMENT_OUTCOMES;
 
 export type OutflowError =
 	'already_registered' | 'before_benefit_start' | 'in_future' | 'outcome_missing';

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import { importClients, MAX_FILE_BYTES } from '$lib/server/import/clients';
 import type { Actions } from './$types';
 

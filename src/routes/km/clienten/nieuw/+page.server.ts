@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
-import { parseForm, type FieldErrors } from '$lib/server/forms';
+import { requireRole } from '$lib/server/kit/guard';
+import { parseForm } from '$lib/forms/form-data';
+import type { FieldErrors } from '$lib/forms/errors';
 import * as intake from '$lib/server/intake/intake';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,13 +1,14 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
-import { formValues, parseForm, type FieldErrors } from '$lib/server/forms';
-import { INSTRUMENT_OUTCOMES, OUTFLOW_REASONS } from '$lib/server/db/schema';
+import { requireRole, inCaseload } from '$lib/server/kit/guard';
+import { parseForm, type FormResult } from '$lib/forms/form-data';
+import { fieldError, type FieldErrors } from '$lib/forms/errors';
+import { staffAction } from '$lib/server/kit/staff-action';
+import { endUseSchema, outflowSchema, registerUseSchema } from '$lib/forms/km-forms';
 import * as caseload from '$lib/server/caseload/caseload';
 import * as clientFile from '$lib/server/caseload/client-file';
 import * as uses from '$lib/server/instruments/instrument-uses';
 import * as outflows from '$lib/server/caseload/outflow';
-import { inCaseload } from '$lib/server/caseload/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -22,114 +23,83 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		outflow: await outflows.outflowOfClient(locals.db, params.id),
 		periods: await outflows.periodsOfClient(locals.db, params.id),
 		// What the outflow form proposes per running use for each reason; the klantmanager confirms.
-		outcomeDefaults: Object.fromEntries(OUTFLOW_REASONS.map((r) => [r, outflows.defaultOutcome(r)]))
+		outcomeDefaults: Object.fromEntries(
+			outflows.OUTFLOW_REASON_LIST.map((r) => [r, outflows.defaultOutcome(r)])
+		)
 	};
 };
 
-const day = z.iso.date('errors.invalid');
-const registerSchema = z.object({
-	instrumentId: z.uuid('errors.required'),
-	startDate: day,
-	plannedEndDate: z.union([z.literal(''), day]),
-	provider: z.string().trim().max(200)
-});
-const endSchema = z.object({
-	useId: z.uuid(),
-	endDate: day,
-	outcome: z.enum(INSTRUMENT_OUTCOMES, 'errors.required'),
-	reason: z.string().trim().max(500)
-});
-const outflowSchema = z
-	.object({ date: day, reason: z.enum(OUTFLOW_REASONS, 'errors.required') })
-	.catchall(z.string());
 /** `outcome-<use id>` fields: the outcome chosen for each running instrument use. */
 const outcomeField = /^outcome-([0-9a-f-]{36})$/;
-const reentrySchema = z.object({ benefitStart: day });
+const outcomeSchema = z.enum(outflows.OUTCOME_LIST);
+type Outcome = z.infer<typeof outcomeSchema>;
+
+function parseOutflow(
+	form: FormData
+): FormResult<z.infer<typeof outflowSchema> & { outcomes: Record<string, Outcome> }> {
+	const parsed = parseForm(outflowSchema, form);
+	const outcomes: Record<string, Outcome> = {};
+	const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+	for (const [key, value] of form) {
+		const m = outcomeField.exec(key);
+		if (!m || value === '') continue;
+		const outcome = outcomeSchema.safeParse(value);
+		if (outcome.success) outcomes[m[1]!] = outcome.data;
+		else errors[key] = { key: 'errors.invalid' };
+	}
+	if (!parsed.ok || Object.keys(errors).length) {
+		const values: Record<string, string> = {};
+		for (const [k, v] of form) if (typeof v === 'string') values[k] = v;
+		return { ok: false, errors, values };
+	}
+	return { ok: true, data: { ...parsed.data, outcomes } };
+}
+
+const reentrySchema = z.object({ benefitStart: z.iso.date('errors.invalid') });
 
 export const actions: Actions = {
-	register: async ({ request, locals, params }) => {
-		const staff = requireRole(locals, 'klantmanager');
-		const form = await request.formData();
-		const parsed = parseForm(registerSchema, form);
-		if (!parsed.ok)
-			return fail(400, { form: 'register', errors: parsed.errors, values: parsed.values });
-		const result = await inCaseload(locals, () =>
-			uses.registerUse(locals.db, staff, { clientId: params.id, ...parsed.data })
-		);
-		if (!result.ok)
-			return fail(400, {
-				form: 'register',
-				errors: { [result.field]: { key: `km.errors.${result.error}` } } as FieldErrors,
-				values: formValues(form)
-			});
-		return { form: 'register', done: true };
-	},
-	end: async ({ request, locals, params }) => {
-		const staff = requireRole(locals, 'klantmanager');
-		const form = await request.formData();
-		const parsed = parseForm(endSchema, form);
-		if (!parsed.ok) return fail(400, { form: 'end', errors: parsed.errors, values: parsed.values });
-		const result = await inCaseload(locals, () =>
-			uses.endUse(locals.db, staff, { clientId: params.id, ...parsed.data })
-		);
-		if (!result.ok)
-			return fail(400, {
-				form: 'end',
-				errors: {
-					[result.field === 'useId' ? 'endDate' : result.field]: {
-						key: `km.errors.${result.error}`
-					}
-				} as FieldErrors,
-				values: formValues(form)
-			});
-		return { form: 'end', done: true };
-	},
-	outflow: async ({ request, locals, params }) => {
-		const staff = requireRole(locals, 'klantmanager');
-		const form = await request.formData();
-		const parsed = parseForm(outflowSchema, form);
-		if (!parsed.ok)
-			return fail(400, { form: 'outflow', errors: parsed.errors, values: parsed.values });
-		const outcomes: Record<string, (typeof INSTRUMENT_OUTCOMES)[number]> = {};
-		const errors: FieldErrors = {};
-		for (const [key, value] of form) {
-			const m = outcomeField.exec(key);
-			if (!m || value === '') continue;
-			const outcome = z.enum(INSTRUMENT_OUTCOMES).safeParse(value);
-			if (outcome.success) outcomes[m[1]!] = outcome.data;
-			else errors[key] = { key: 'errors.invalid' };
-		}
-		if (Object.keys(errors).length)
-			return fail(400, { form: 'outflow', errors, values: formValues(form) });
-		const { date, reason } = parsed.data;
-		const result = await inCaseload(locals, () =>
-			outflows.registerOutflow(locals.db, staff, { clientId: params.id, date, reason, outcomes })
-		);
-		if (!result.ok)
-			return fail(400, {
-				form: 'outflow',
-				errors: (result.useId
-					? { [`outcome-${result.useId}`]: { key: 'outflow.errors.outcome_missing' } }
-					: { date: { key: `km.errors.${result.error}` } }) as FieldErrors,
-				values: formValues(form)
-			});
-		return { form: 'outflow', done: true };
-	},
-	reentry: async ({ request, locals, params }) => {
-		const staff = requireRole(locals, 'klantmanager');
-		const form = await request.formData();
-		const parsed = parseForm(reentrySchema, form);
-		if (!parsed.ok)
-			return fail(400, { form: 'reentry', errors: parsed.errors, values: parsed.values });
-		const result = await inCaseload(locals, () =>
-			outflows.registerReentry(locals.db, staff, { clientId: params.id, ...parsed.data })
-		);
-		if (!result.ok)
-			return fail(400, {
-				form: 'reentry',
-				errors: { benefitStart: { key: `outflow.errors.${result.error}` } } as FieldErrors,
-				values: formValues(form)
-			});
-		return { form: 'reentry', done: true };
-	}
+	register: staffAction({
+		tag: { form: 'register' },
+		parse: (form) => parseForm(registerUseSchema, form),
+		run: ({ db, staff, params }, input) =>
+			uses.registerUse(db, staff, { clientId: params.id!, ...input }),
+		done: () => ({ done: true }),
+		refused: (r) => ({ status: 400, errors: fieldError(r.field, `km.errors.${r.error}`) })
+	}),
+	end: staffAction({
+		tag: { form: 'end' },
+		parse: (form) => parseForm(endUseSchema, form),
+		run: ({ db, staff, params }, input) =>
+			uses.endUse(db, staff, { clientId: params.id!, ...input }),
+		done: () => ({ done: true }),
+		refused: (r) => ({
+			status: 400,
+			// The use itself is not a field on screen: its error shows at the end date.
+			errors: fieldError(r.field === 'useId' ? 'endDate' : r.field, `km.errors.${r.error}`)
+		})
+	}),
+	outflow: staffAction({
+		tag: { form: 'outflow' },
+		parse: parseOutflow,
+		run: ({ db, staff, params }, input) =>
+			outflows.registerOutflow(db, staff, { clientId: params.id!, ...input }),
+		done: () => ({ done: true }),
+		refused: (r) => ({
+			status: 400,
+			errors: r.useId
+				? fieldError(`outcome-${r.useId}`, 'outflow.errors.outcome_missing')
+				: fieldError('date', `km.errors.${r.error}`)
+		})
+	}),
+	reentry: staffAction({
+		tag: { form: 'reentry' },
+		parse: (form) => parseForm(reentrySchema, form),
+		run: ({ db, staff, params }, input) =>
+			outflows.registerReentry(db, staff, { clientId: params.id!, ...input }),
+		done: () => ({ done: true }),
+		refused: (r) => ({
+			status: 400,
+			errors: fieldError('benefitStart', `outflow.errors.${r.error}`)
+		})
+	})
 };
