@@ -24,6 +24,7 @@ import { startReminderJob } from '$lib/server/jobs/reminders';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { scheduleSurveys } from '$lib/server/jobs/survey-schedule';
 import { scheduleHeldAnswers } from '$lib/server/jobs/held-answers';
+import { scheduleDaily } from '$lib/server/retention/daily';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -37,6 +38,7 @@ export const init: ServerInit = async () => {
 	startReminderJob(db);
 	scheduleSurveys(db, e.SURVEY_PERIODIC_MONTHS);
 	scheduleHeldAnswers(db);
+	scheduleDaily(db);
 };
 
 /** The locals of requests that failed on an unreachable database (set by handleError). */

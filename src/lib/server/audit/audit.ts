@@ -25,7 +25,12 @@ export const AUDIT_ACTIONS = [
 	'content.remove',
 	'content.status',
 	'content.reviewer',
-	'content.setting'
+	'content.setting',
+	// Clients in and out (issue 15)
+	'client.create',
+	'client.reentry',
+	'client.close',
+	'import.apply'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -33,7 +38,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export async function record(
 	db: Db,
 	event: {
-		actorId: string;
+		/** null for what a scheduled job did on its own. */
+		actorId: string | null;
 		clientId: string | null;
 		action: AuditAction;
 		detail?: Record<string, unknown>;

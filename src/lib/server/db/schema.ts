@@ -892,3 +892,30 @@ export const gemeenteContentSetting = pgTable('gemeente_content_setting', {
 	updatedBy: uuid('updated_by').references(() => user.id),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
+// ── Clients in and out: benefit periods (issue 15) ───────────────────────────
+
+export const BENEFIT_PERIOD_SOURCES = ['intake', 'reentry'] as const;
+export type BenefitPeriodSource = (typeof BENEFIT_PERIOD_SOURCES)[number];
+
+/**
+ * Every benefit period a client had, so a return after outflow (herinstroom) is a new period
+ * and the earlier one's history (its outflow, plans, instrument uses) stays. `client.benefit_start`
+ * is the current period's start.
+ */
+export const benefitPeriod = pgTable(
+	'benefit_period',
+	{
+		id: id(),
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		start: date('start').notNull(),
+		source: text('source').$type<BenefitPeriodSource>().notNull(),
+		createdBy: uuid('created_by').references(() => user.id),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('benefit_period_client_start_idx').on(t.clientId, t.start),
+		index('benefit_period_start_idx').on(t.start)
+	]
+);
