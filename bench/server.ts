@@ -37,7 +37,7 @@ export async function startServer(opts: {
 	};
 	if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
 	else env.DATA_DIR = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'wegwijs-bench-'));
-	const child = spawn(process.execPath, [...NODE_FLAGS, 'build/index.js'], {
+	const child = spawn(process.execPath, [...NODE_FLAGS, 'scripts/server-entry.js'], {
 		env,
 		stdio: ['ignore', 'ignore', 'inherit']
 	});

@@ -28,23 +28,6 @@ export function messagesFor(lang: Language): Messages {
 /** In the app's fixed order. */
 export const LANGUAGES_WITH_MESSAGES = LANGUAGE_CODES.filter((l) => MESSAGES[l]);
 
-/** Texts only staff screens use; a client's phone need not download them with every page. */
-const STAFF_ONLY = new Set(['km', 'admin', 'report']);
-
-const forClients = new Map<Language, Messages>();
-
-/** The UI strings a page sends to the browser: staff namespaces only to staff. */
-export function messagesForPage(lang: Language, roles: readonly string[]): Messages {
-	const all = messagesFor(lang);
-	if (roles.some((r) => r !== 'client')) return all;
-	let subset = forClients.get(lang);
-	if (!subset) {
-		subset = Object.fromEntries(Object.entries(all).filter(([ns]) => !STAFF_ONLY.has(ns)));
-		forClients.set(lang, subset);
-	}
-	return subset;
-}
-
 const translators = new Map<Language, TFunction>();
 
 /**
