@@ -7,7 +7,18 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'data/', 'drizzle/', 'test-results/', 'playwright-report/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'bench/bare/build/',
+			'bench/bare/.svelte-kit/',
+			// The bare benchmark app is its own SvelteKit project (outside this tsconfig).
+			'bench/bare/src/**/*.svelte',
+			'data/',
+			'drizzle/',
+			'test-results/',
+			'playwright-report/'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,
