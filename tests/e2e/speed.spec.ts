@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { headerProblems } from './security-headers';
 import { contextFor } from './security-personas';
-import { signInAs } from './helpers';
+import { signInAs, waitForOfflineCopy } from './helpers';
 
 // Issue #19: what a cheap phone downloads. Answers are compressed as the browser asks, with
 // every security header kept; the UI strings come once per language as an immutable file,
@@ -118,5 +118,33 @@ test.describe('UI strings once per language', () => {
 		await signInAs(page, 'maryam');
 		const scripts = await scriptsUntilIdle(page, '/');
 		expect(scripts.filter((s) => /ZodError|\$ZodType/.test(s.text)).map((s) => s.url)).toEqual([]);
+	});
+});
+
+/** The names of the offline databases in this browser (one per person kept). */
+const offlineDatabases = (page: Page) =>
+	page.evaluate(async () =>
+		(await indexedDB.databases())
+			.map((d) => d.name ?? '')
+			.filter((n) => n.startsWith('wegwijs-user-'))
+	);
+
+test.describe('the offline store, loaded when the page is idle', () => {
+	test('keeps a client’s copy, and signing out still wipes it', async ({ page }) => {
+		await signInAs(page, 'maryam');
+		await waitForOfflineCopy(page, 'home');
+		expect(await offlineDatabases(page)).toHaveLength(1);
+		await page.getByRole('button', { name: ar.app.signOut }).click();
+		await page.waitForURL(/\/login/);
+		await expect.poll(() => offlineDatabases(page), { timeout: 10_000 }).toEqual([]);
+		expect(await page.evaluate(() => localStorage.getItem('wegwijs-last-user'))).toBeNull();
+	});
+
+	test('keeps nothing for staff', async ({ page }) => {
+		await signInAs(page, 'klantmanager');
+		await page.goto('/km');
+		await page.waitForLoadState('networkidle');
+		await page.waitForTimeout(2500); // past the idle callback's time-out
+		expect(await offlineDatabases(page)).toEqual([]);
 	});
 });
