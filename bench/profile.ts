@@ -54,7 +54,8 @@ function summarise(file: string, top = 12) {
 		}
 		const o = origin(url, functionName);
 		byOrigin.set(o, (byOrigin.get(o) ?? 0) + us);
-		const f = `${functionName || '(anonymous)'} ${o}${url ? `:${lineNumber + 1}` : ''}`;
+		const where = url.includes('/build/server/') ? url.split('/build/server/')[1] : o;
+		const f = `${functionName || '(anonymous)'} ${where}${url ? `:${lineNumber + 1}` : ''}`;
 		byFunction.set(f, (byFunction.get(f) ?? 0) + us);
 	}
 	const busy = total - idle;
