@@ -12,6 +12,8 @@ const LONG_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
  * language and set of options, kept for the life of the process or page. The options used
  * are a handful of literals in the pages, so the map stays small.
  */
+// A cache, not state: nothing reactive reads it.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const formats = new Map<string, Intl.DateTimeFormat>();
 export function dateFormat(lang: Language, options: Intl.DateTimeFormatOptions) {
 	const key = `${lang} ${JSON.stringify(options)}`;
