@@ -4,7 +4,7 @@
 // issue #7, not pass/fail checks. Options: see README ("Tests and benchmarks").
 import { execSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../src/lib/server/db/open';
 import { createScratchDatabase } from '../scripts/scratch-db.js';
@@ -648,6 +648,9 @@ lines.push(
 		'.',
 	''
 );
+// Where the time goes: written by hand from `npx tsx bench/profile.ts` (kept across runs).
+const NOTES = 'bench/where-the-time-goes.md';
+if (existsSync(NOTES)) lines.push('', readFileSync(NOTES, 'utf8'));
 const text = lines.join('\n').replace(/\n{3,}/g, '\n\n');
 writeFileSync('BENCHMARKS.md', text);
 console.log(text);
