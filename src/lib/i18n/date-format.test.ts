@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFormat } from './context.svelte';
+import { dateFormat } from '../dates';
 import { intlLocale } from './languages';
 
 describe('dates on the pages', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadMessages } from './load';
-import { MESSAGES } from './messages.server';
+import { MESSAGES, messagesForPage } from './messages.server';
 import { needsStaffPart, STAFF_NAMESPACES } from './parts';
 
 const file = (lang: string) => JSON.parse(readFileSync(`messages/${lang}.json`, 'utf8'));
@@ -24,5 +24,12 @@ describe('UI strings for the pages (one file per language and part)', () => {
 
 	it('reads each part once: the same object for every request', async () => {
 		expect(await loadMessages('tr', false)).toBe(await loadMessages('tr', false));
+	});
+});
+
+describe('the same strings for pages rendered on their own (messagesForPage)', () => {
+	it('matches what the browser loads, per role', async () => {
+		expect(messagesForPage('uk', ['client'])).toEqual(await loadMessages('uk', false));
+		expect(messagesForPage('uk', ['admin'])).toEqual(await loadMessages('uk', true));
 	});
 });
