@@ -31,7 +31,7 @@ const demoSchema = z.object({
 });
 
 export const actions: Actions = {
-	password: async ({ request, locals, cookies, getClientAddress }) => {
+	password: async ({ request, locals, cookies, getClientAddress, setHeaders }) => {
 		const form = parseForm(passwordSchema, await request.formData(), { secret: ['password'] });
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const result = await signInWithPassword(locals.db, {
@@ -39,10 +39,19 @@ export const actions: Actions = {
 			password: form.data.password,
 			address: getClientAddress()
 		});
-		if (!result.ok) {
-			return fail(result.reason === 'limited' ? 429 : 400, {
+		if (!result.ok && result.reason === 'limited') {
+			setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+			// A short wait (growing per failure) or, for one address hammering one account, the window.
+			const key = result.retryAfterSeconds <= 60 ? 'security.waitShort' : 'login.limited';
+			return fail(429, {
 				values: { identifier: form.data.identifier },
-				errors: { form: { key: result.reason === 'limited' ? 'login.limited' : 'login.invalid' } }
+				errors: { form: { key } }
+			});
+		}
+		if (!result.ok) {
+			return fail(400, {
+				values: { identifier: form.data.identifier },
+				errors: { form: { key: 'login.invalid' } }
 			});
 		}
 		const landing = await startSession(locals, cookies, result.userId);

@@ -5,7 +5,9 @@ import { verifyAgainstDummy, verifyPassword } from './password';
 import * as rateLimit from './rate-limit';
 
 export type SignInResult =
-	{ ok: true; userId: string } | { ok: false; reason: 'invalid' | 'limited' };
+	| { ok: true; userId: string }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'limited'; retryAfterSeconds: number };
 
 /**
  * Password sign-in for staff (e-mail) and clients (client number). Unknown accounts and wrong
@@ -13,11 +15,18 @@ export type SignInResult =
  */
 export async function signInWithPassword(
 	db: Db,
-	input: { identifier: string; password: string; address: string }
+	input: { identifier: string; password: string; address: string; now?: Date }
 ): Promise<SignInResult> {
 	const identifier = input.identifier.trim().toLowerCase();
-	if (await rateLimit.isLimited(db, identifier, input.address)) {
-		return { ok: false, reason: 'limited' };
+	const now = input.now ?? new Date();
+	// Reserved before the slow check: parallel guesses are counted before any is evaluated.
+	const reserved = await rateLimit.reserveAttempt(
+		db,
+		rateLimit.signInRules(identifier, input.address),
+		now
+	);
+	if (!reserved.ok) {
+		return { ok: false, reason: 'limited', retryAfterSeconds: reserved.retryAfterSeconds };
 	}
 	const [identity] = await db
 		.select({ userId: authIdentity.userId, passwordHash: authIdentity.passwordHash })
@@ -34,10 +43,8 @@ export async function signInWithPassword(
 	const valid = identity?.passwordHash
 		? await verifyPassword(identity.passwordHash, input.password)
 		: (await verifyAgainstDummy(input.password), false);
-	if (!identity || !valid) {
-		await rateLimit.recordFailure(db, identifier, input.address);
-		return { ok: false, reason: 'invalid' };
-	}
-	await rateLimit.clearAccountFailures(db, identifier);
+	// A failure leaves its reservation standing: that is the count.
+	if (!identity || !valid) return { ok: false, reason: 'invalid' };
+	await rateLimit.clearAttempts(db, reserved.keys, now);
 	return { ok: true, userId: identity.userId };
 }
