@@ -7,7 +7,7 @@ import {
 } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
-import { env } from '$lib/server/env';
+import { env, markDemoFolder } from '$lib/server/env';
 import { database } from '$lib/server/db';
 import { countRoundTrips } from '$lib/server/db/round-trips';
 import { seedDemo } from '$lib/server/seed/demo';
@@ -28,6 +28,7 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	const e = env(); // a bad variable stops start-up here, with its name
 	const { db, kind, exclusive } = await database();
+	markDemoFolder(e);
 	// Several processes may start at once on one database: one at a time fills it.
 	await exclusive(async () => {
 		await seedContent(db);
@@ -118,7 +119,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.client = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token && !building) {
-		const result = await validateSessionToken(event.locals.db, token, env().SESSION_DAYS);
+		const result = await validateSessionToken(event.locals.db, token, env().sessionLimits);
 		if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;

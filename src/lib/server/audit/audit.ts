@@ -19,7 +19,29 @@ export const AUDIT_ACTIONS = [
 	'instrument_use.end',
 	'outflow.create',
 	'activation.create',
-	'client.move'
+	'client.move',
+	// Security (#14): sign-in, sessions and privileged acts in beheer.
+	'auth.sign_in',
+	'auth.sign_in_failed',
+	'auth.sign_in_limited',
+	'auth.sign_out',
+	'auth.second_factor_failed',
+	'auth.second_factor_enrolled',
+	'session.expire',
+	'activation.redeem',
+	'activation.failed',
+	'user.create',
+	'user.update',
+	'user.roles',
+	'user.disable',
+	'user.enable',
+	'team.create',
+	'team.update',
+	'gemeente.create',
+	'gemeente.languages',
+	'norm.update',
+	'survey.update',
+	'setting.update'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -27,7 +49,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export async function record(
 	db: Db,
 	event: {
-		actorId: string;
+		/** Null only when nobody is known (a failed sign-in for an unknown account). */
+		actorId: string | null;
 		clientId: string | null;
 		action: AuditAction;
 		detail?: Record<string, unknown>;

@@ -59,8 +59,7 @@ export type RedeemResult =
 	{ ok: true; userId: string; clientNumber: string } | { ok: false; reason: 'invalid' };
 
 export type ActivateResult =
-	| RedeemResult
-	| { ok: false; reason: 'limited'; retryAfterSeconds: number };
+	RedeemResult | { ok: false; reason: 'limited'; retryAfterSeconds: number };
 
 /**
  * The activation form: one guess is reserved per address before the code is looked up, so
@@ -71,11 +70,19 @@ export async function activateWithCode(
 	input: { code: string; password: string; address: string; now?: Date }
 ): Promise<ActivateResult> {
 	const now = input.now ?? new Date();
-	const reserved = await rateLimit.reserveAttempt(db, rateLimit.activationRules(input.address), now);
+	const reserved = await rateLimit.reserveAttempt(
+		db,
+		rateLimit.activationRules(input.address),
+		now
+	);
 	if (!reserved.ok) {
 		return { ok: false, reason: 'limited', retryAfterSeconds: reserved.retryAfterSeconds };
 	}
-	const result = await redeemActivationCode(db, { code: input.code, password: input.password, now });
+	const result = await redeemActivationCode(db, {
+		code: input.code,
+		password: input.password,
+		now
+	});
 	if (result.ok) await rateLimit.clearAttempts(db, reserved.keys, now);
 	return result;
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
 import { env } from '../env';
 import { user } from '../db/schema';
-import { createSession, invalidateSession } from './session';
+import { createSession, invalidateSession, lifetimeFor } from './session';
 import { setSessionCookie } from './cookie';
 import { startPage } from './access';
 
@@ -16,8 +16,13 @@ export async function startSession(
 	userId: string
 ): Promise<string> {
 	if (locals.session) await invalidateSession(locals.db, locals.session.id);
-	const { token, expiresAt } = await createSession(locals.db, userId, env().SESSION_DAYS);
-	setSessionCookie(cookies, token, expiresAt);
 	const [row] = await locals.db.select({ roles: user.roles }).from(user).where(eq(user.id, userId));
-	return startPage(row?.roles ?? []);
+	const roles = row?.roles ?? [];
+	const { token, expiresAt } = await createSession(
+		locals.db,
+		userId,
+		lifetimeFor(env().sessionLimits, roles)
+	);
+	setSessionCookie(cookies, token, expiresAt);
+	return startPage(roles);
 }

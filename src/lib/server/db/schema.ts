@@ -94,7 +94,9 @@ export const session = pgTable(
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		// Security (#14): the idle timeout counts from here; touched at most once a minute.
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('session_user_idx').on(t.userId)]
 );

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, isNull, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { authIdentity, gemeente, ROLES, team, user, type Role } from '../db/schema';
+import { authIdentity, gemeente, ROLES, session, team, user, type Role } from '../db/schema';
 import { hashPassword } from '../auth/password';
 
 // Staff accounts, roles and klantmanager teams, kept by the functioneel beheerder. Clients
@@ -160,6 +160,8 @@ export async function updateStaff(
 			.update(user)
 			.set({ roles, teamId: input.teamId, disabledAt: input.disabled ? now : null })
 			.where(eq(user.id, userId));
+		// Security (#14): a disabled account is signed out everywhere at once.
+		if (input.disabled) await tx.delete(session).where(eq(session.userId, userId));
 		return 'ok';
 	});
 }
