@@ -40,7 +40,7 @@ export const actions: Actions = {
 				errors: { code: { key: 'activate.invalid' } }
 			});
 		}
-		const landing = await startSession(locals, cookies, result.userId);
+		const landing = await startSession(locals, cookies, result.userId, 'activation');
 		redirect(303, `${landing}?welkom=${encodeURIComponent(result.clientNumber)}`);
 	}
 };

@@ -54,7 +54,7 @@ export const actions: Actions = {
 				errors: { form: { key: 'login.invalid' } }
 			});
 		}
-		const landing = await startSession(locals, cookies, result.userId);
+		const landing = await startSession(locals, cookies, result.userId, 'password');
 		redirect(303, safeNext(form.data.next) ?? landing);
 	},
 	demo: async ({ request, locals, cookies }) => {
@@ -63,7 +63,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { errors: { form: { key: 'errors.invalid' } } });
 		const userId = await demo.demoUserId(locals.db, parsed.data.key);
 		if (!userId) return fail(400, { errors: { form: { key: 'errors.invalid' } } });
-		const landing = await startSession(locals, cookies, userId);
+		const landing = await startSession(locals, cookies, userId, 'demo');
 		redirect(303, safeNext(parsed.data.next) ?? landing);
 	}
 };

@@ -163,6 +163,12 @@ export async function invalidateSession(db: Db, sessionId: string): Promise<void
 	await db.delete(session).where(eq(session.id, sessionId));
 }
 
+/** Sign-out: the session ends on the server, and it is on record. */
+export async function signOut(db: Db, sessionId: string, userId: string): Promise<void> {
+	await invalidateSession(db, sessionId);
+	await audit.record(db, { actorId: userId, clientId: null, action: 'auth.sign_out' });
+}
+
 export async function invalidateUserSessions(db: Db, userId: string): Promise<void> {
 	await db.delete(session).where(eq(session.userId, userId));
 }

@@ -5,6 +5,7 @@ import { user } from '../db/schema';
 import { createSession, invalidateSession, lifetimeFor } from './session';
 import { setSessionCookie } from './cookie';
 import { startPage } from './access';
+import * as audit from '../audit/audit';
 
 /**
  * Starts a fresh session for `userId` (any old one is ended, so a session id can never be
@@ -13,7 +14,9 @@ import { startPage } from './access';
 export async function startSession(
 	locals: App.Locals,
 	cookies: Cookies,
-	userId: string
+	userId: string,
+	/** How they proved who they are; a password sign-in is audited where it is checked. */
+	method: 'password' | 'demo' | 'oidc' | 'activation'
 ): Promise<string> {
 	if (locals.session) await invalidateSession(locals.db, locals.session.id);
 	const [row] = await locals.db.select({ roles: user.roles }).from(user).where(eq(user.id, userId));
@@ -24,5 +27,13 @@ export async function startSession(
 		lifetimeFor(env().sessionLimits, roles)
 	);
 	setSessionCookie(cookies, token, expiresAt);
+	if (method !== 'password') {
+		await audit.record(locals.db, {
+			actorId: userId,
+			clientId: null,
+			action: method === 'activation' ? 'activation.redeem' : 'auth.sign_in',
+			detail: { method }
+		});
+	}
 	return startPage(roles);
 }

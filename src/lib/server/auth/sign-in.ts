@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import { authIdentity, user } from '../db/schema';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import * as rateLimit from './rate-limit';
+import * as audit from '../audit/audit';
 
 export type SignInResult =
 	| { ok: true; userId: string }
@@ -26,6 +27,12 @@ export async function signInWithPassword(
 		now
 	);
 	if (!reserved.ok) {
+		await audit.record(db, {
+			actorId: null,
+			clientId: null,
+			action: 'auth.sign_in_limited',
+			detail: { method: 'password' }
+		});
 		return { ok: false, reason: 'limited', retryAfterSeconds: reserved.retryAfterSeconds };
 	}
 	const [identity] = await db
@@ -44,7 +51,22 @@ export async function signInWithPassword(
 		? await verifyPassword(identity.passwordHash, input.password)
 		: (await verifyAgainstDummy(input.password), false);
 	// A failure leaves its reservation standing: that is the count.
-	if (!identity || !valid) return { ok: false, reason: 'invalid' };
+	if (!identity || !valid) {
+		// The account when it exists (its owner may want to know); never the password typed.
+		await audit.record(db, {
+			actorId: identity?.userId ?? null,
+			clientId: null,
+			action: 'auth.sign_in_failed',
+			detail: { method: 'password' }
+		});
+		return { ok: false, reason: 'invalid' };
+	}
 	await rateLimit.clearAttempts(db, reserved.keys, now);
+	await audit.record(db, {
+		actorId: identity.userId,
+		clientId: null,
+		action: 'auth.sign_in',
+		detail: { method: 'password' }
+	});
 	return { ok: true, userId: identity.userId };
 }
