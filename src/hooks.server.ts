@@ -22,6 +22,7 @@ import { LANGUAGE_COOKIE } from '$lib/server/language';
 import { languagesOfAnyGemeente, offered } from '$lib/server/content/language-offer';
 import { startReminderJob } from '$lib/server/jobs/reminders';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
+import { loggable } from '$lib/server/audit/safe-log';
 import { scheduleSurveys } from '$lib/server/jobs/survey-schedule';
 
 export const init: ServerInit = async () => {
@@ -256,6 +257,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 		console.warn(`Wegwijs: database unavailable (${event.url.pathname})`);
 		return { message: t ? t('errors.unavailable') : 'Unavailable', code: 'unavailable' };
 	}
-	console.error(error);
+	// Without parameter values or database detail: those are what people typed (#14).
+	console.error(loggable(error));
 	return { message: t ? t('errors.server') : 'Error' };
 };

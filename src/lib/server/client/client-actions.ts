@@ -30,7 +30,9 @@ export function applyClientAction(
 	input: { userId: string; key: string; action: ClientAction; now?: Date }
 ): Promise<Outcome<ClientActionResult>> {
 	const { userId, action, now } = input;
-	return once<ClientActionResult>(db, { key: input.key, userId }, async (tx) => {
+	// The key is bound to what it asks for: the same key with another action is refused.
+	const fingerprint = `client-action ${JSON.stringify(action)}`;
+	return once<ClientActionResult>(db, { key: input.key, userId, fingerprint }, async (tx) => {
 		const result = await (async (): Promise<ClientActionResult> => {
 			switch (action.type) {
 				case 'step':

@@ -715,15 +715,24 @@ export const auditEvent = pgTable(
 );
 
 /** Each mutation the offline queue can replay is applied once per key; replays get `result`. */
-export const idempotency = pgTable('idempotency', {
-	key: text('key').primaryKey(),
-	userId: uuid('user_id')
-		.notNull()
-		.references(() => user.id, { onDelete: 'cascade' }),
-	status: integer('status').notNull(),
-	result: jsonb('result'),
-	createdAt: createdAt()
-});
+export const idempotency = pgTable(
+	'idempotency',
+	{
+		key: text('key').notNull(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		status: integer('status').notNull(),
+		result: jsonb('result'),
+		createdAt: createdAt(),
+		// Security (#14): keys are per person, bound to a hash of the action, and expire.
+		requestHash: text('request_hash')
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.key] }),
+		index('idempotency_created_idx').on(t.createdAt)
+	]
+);
 
 /** In-app inbox and the development outbox of e-mails. */
 export const notification = pgTable(
