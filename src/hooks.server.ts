@@ -24,6 +24,7 @@ import { startReminderJob } from '$lib/server/jobs/reminders';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { loggable } from '$lib/server/audit/safe-log';
 import { scheduleSurveys } from '$lib/server/jobs/survey-schedule';
+import { onShutdown } from '$lib/server/jobs/shutdown';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -35,8 +36,15 @@ export const init: ServerInit = async () => {
 		await seedContent(db);
 		if (e.seedDemo && (await seedDemo(db))) console.log(`Wegwijs: demo data seeded (${kind})`);
 	});
-	startReminderJob(db);
+	const stopReminders = startReminderJob(db);
 	scheduleSurveys(db, e.SURVEY_PERIODIC_MONTHS);
+	// SIGTERM: adapter-node finishes the running requests, then this ends the rest (#14).
+	onShutdown(process, {
+		stopTimers: stopReminders,
+		closeDatabase: async () => (await database()).close(),
+		exit: (code) => process.exit(code),
+		graceMs: 5000
+	});
 };
 
 /** The locals of requests that failed on an unreachable database (set by handleError). */

@@ -11,7 +11,7 @@ export const WINDOW_MS = 15 * 60 * 1000;
 /** Attempts per account before delays start. */
 export const FREE_PER_ACCOUNT = 5;
 /** The first delay; each further failure doubles it, up to MAX_DELAY_MS. */
-export const FIRST_DELAY_MS = 2_000;
+export const FIRST_DELAY_MS = 5_000;
 export const MAX_DELAY_MS = 60_000;
 /** One address may try one account this often per window (other addresses are not affected). */
 export const MAX_PER_ADDRESS_ACCOUNT = 10;
