@@ -9,6 +9,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
+	// A stray test.only must not pass CI with the rest of the suite skipped.
+	forbidOnly: !!process.env.CI,
 	timeout: 60_000,
 	reporter: [['list'], ['json', { outputFile: '.test-reports/e2e.json' }]],
 	use: {

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createScratchDatabase } from './scratch-db.js';
+import { startThrowawayPostgres } from './throwaway-pg.js';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -59,6 +60,40 @@ function summary() {
 	console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 }
 
+/**
+ * Without TEST_DATABASE_URL the database tests would run on PGlite only. Start a throw-away
+ * PostgreSQL when initdb/pg_ctl are installed; otherwise say loudly what is left out.
+ */
+async function postgresForTests() {
+	if (process.env.TEST_DATABASE_URL) return null;
+	const pg = await startThrowawayPostgres();
+	if (!pg) return null;
+	console.log(`\n▶ no TEST_DATABASE_URL: started a throw-away PostgreSQL at ${pg.url}`);
+	process.env.TEST_DATABASE_URL = pg.url;
+	return pg;
+}
+
+/** The vitest tests that ran on PGlite only: each would have run on PostgreSQL as well. */
+function pgliteOnlyCount() {
+	if (!existsSync('.test-reports/unit.json')) return 0;
+	const report = JSON.parse(readFileSync('.test-reports/unit.json', 'utf8'));
+	let n = 0;
+	for (const file of report.testResults ?? [])
+		for (const t of file.assertionResults ?? []) if (t.fullName?.includes('[pglite]')) n++;
+	return n;
+}
+
+function warnSkippedPostgres() {
+	const line = '!'.repeat(78);
+	console.warn(
+		`\n${line}\n!! PostgreSQL NOT TESTED: ${pgliteOnlyCount()} database tests ran on PGlite only, and the\n` +
+			`!! browser tests' direct database checks were skipped. Run them with\n` +
+			`!!   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm test\n` +
+			`!! or install PostgreSQL (initdb, pg_ctl in ${process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin'}; PG_BIN) so\n` +
+			`!! npm test starts a throw-away server itself.\n${line}`
+	);
+}
+
 async function main() {
 	// Playwright empties test-results/ when it starts, so the counts live elsewhere.
 	rmSync('.test-reports', { recursive: true, force: true });
@@ -93,6 +128,7 @@ async function main() {
 	}
 }
 
+const throwaway = await postgresForTests();
 try {
 	await main();
 	summary();
@@ -101,4 +137,7 @@ try {
 	console.error(`\n✖ ${e.message}`);
 	summary();
 	process.exitCode = e instanceof StepFailed ? e.code : 1;
+} finally {
+	throwaway?.stop();
+	if (!process.env.TEST_DATABASE_URL) warnSkippedPostgres();
 }

@@ -12,7 +12,7 @@ import { database } from '$lib/server/db';
 import { countRoundTrips } from '$lib/server/db/round-trips';
 import { seedDemo } from '$lib/server/seed/demo';
 import { seedContent } from '$lib/server/seed/content';
-import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/kit/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { accessFor, mayAccess } from '$lib/server/auth/access';
 import { directionOf } from '$lib/i18n/languages';
@@ -25,6 +25,7 @@ import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { loggable } from '$lib/server/audit/safe-log';
 import { scheduleSurveys } from '$lib/server/jobs/survey-schedule';
 import { onShutdown } from '$lib/server/jobs/shutdown';
+import { scheduleHeldAnswers } from '$lib/server/jobs/held-answers';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -38,6 +39,7 @@ export const init: ServerInit = async () => {
 	});
 	const stopReminders = startReminderJob(db);
 	scheduleSurveys(db, e.SURVEY_PERIODIC_MONTHS);
+	scheduleHeldAnswers(db);
 	// SIGTERM: adapter-node finishes the running requests, then this ends the rest (#14).
 	onShutdown(process, {
 		stopTimers: stopReminders,

@@ -61,7 +61,7 @@ describeEachDatabase('idempotency keys per person, bound to the request, expirin
 		const keys = (
 			await db.select({ key: idempotency.key }).from(idempotency).where(eq(idempotency.userId, a))
 		).map((r) => r.key);
-		expect(keys).not.toContain('old-key-00001');
-		expect(keys).toContain('new-key-00001');
+		expect(keys).not.toContain(`${a}:old-key-00001`);
+		expect(keys).toContain(`${a}:new-key-00001`);
 	});
 });

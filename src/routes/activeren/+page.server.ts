@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/forms/form-data';
 import { activateWithCode } from '$lib/server/auth/activation';
-import { startSession } from '$lib/server/auth/sign-in-session';
+import { startSession } from '$lib/server/kit/sign-in-session';
 import type { Actions } from './$types';
 
 const schema = z

@@ -1,6 +1,5 @@
+import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db/open';
 import { idempotency } from '../db/schema';
 
@@ -17,44 +16,44 @@ export interface Outcome<T> {
 	replayed: boolean;
 }
 
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
 /**
  * Applies a mutation once per key and person. The key row is written in the same transaction
- * as the change, so a concurrent duplicate waits on it and then gets the first answer. A key is
- * bound to its request (`fingerprint`: what it asks for); the same key with another request is
- * refused with 422 instead of silently answering the first one again.
+ * as the change, so a concurrent duplicate waits on it and then gets the first answer. Keys are
+ * scoped per person (#14): the stored key is "<user id>:<key>", so one person's key never
+ * touches another's action. A key is bound to its request (`fingerprint`); the same key with
+ * another request is refused with 422 instead of silently answering the first one again.
  */
 export async function once<T>(
 	db: Db,
-	input: { key: string; userId: string; fingerprint: string; now?: Date },
+	input: { key: string; userId: string; anonymous?: boolean; fingerprint: string; now?: Date },
 	apply: (tx: Tx) => Promise<{ status: number; body: T }>
 ): Promise<Outcome<T>> {
 	const now = input.now ?? new Date();
-	const requestHash = encodeHexLowerCase(sha256(new TextEncoder().encode(input.fingerprint)));
-	const mine = and(eq(idempotency.userId, input.userId), eq(idempotency.key, input.key));
+	// An anonymous action (a survey answer) keeps no person id: its row is found by a hash of
+	// the person and the key, which only that person's replay produces again.
+	const key = input.anonymous
+		? `anon:${sha256(`${input.userId}\n${input.key}`)}`
+		: `${input.userId}:${input.key}`;
+	const userId = input.anonymous ? null : input.userId;
+	const requestHash = sha256(input.fingerprint);
 	return db.transaction(async (tx) => {
-		// This person's expired keys go first (a replay that late is a new action anyway).
+		// Expired keys go first (a replay that late is a new action anyway).
+		const expired = lt(idempotency.createdAt, new Date(now.getTime() - IDEMPOTENCY_DAYS * DAY));
 		await tx
 			.delete(idempotency)
-			.where(
-				and(
-					eq(idempotency.userId, input.userId),
-					lt(idempotency.createdAt, new Date(now.getTime() - IDEMPOTENCY_DAYS * DAY))
-				)
-			);
+			.where(and(userId ? eq(idempotency.userId, userId) : eq(idempotency.key, key), expired));
 		const inserted = await tx
 			.insert(idempotency)
-			.values({ key: input.key, userId: input.userId, status: 0, requestHash, createdAt: now })
+			.values({ key, userId, status: 0, requestHash, createdAt: now })
 			.onConflictDoNothing()
 			.returning({ key: idempotency.key });
 		if (inserted.length === 0) {
-			const [row] = await tx.select().from(idempotency).where(mine);
+			const [row] = await tx.select().from(idempotency).where(eq(idempotency.key, key));
 			// A row from before keys were bound (no hash) is still replayed.
 			if (!row || (row.requestHash !== null && row.requestHash !== requestHash)) {
-				return {
-					status: 422,
-					body: { ok: false, error: 'key_mismatch' } as T,
-					replayed: false
-				};
+				return { status: 422, body: { ok: false, error: 'key_mismatch' } as T, replayed: false };
 			}
 			return { status: row.status, body: row.result as T, replayed: true };
 		}
@@ -62,7 +61,7 @@ export async function once<T>(
 		await tx
 			.update(idempotency)
 			.set({ status: result.status, result: result.body as object })
-			.where(mine);
+			.where(eq(idempotency.key, key));
 		return { ...result, replayed: false };
 	});
 }

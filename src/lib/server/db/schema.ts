@@ -678,6 +678,50 @@ export const surveyTallySplit = pgTable(
 	]
 );
 
+// ── Report privacy: held answers and published quarters (issue #13) ─────────────
+
+/**
+ * Answer sets waiting to be published. The client's action writes only here (and "answered" on
+ * the invitation); a job moves them in shuffled batches into survey_response and the tallies,
+ * in transactions of their own, so no transaction id, row order or time stamp ties a published
+ * answer to the invitation. No client, invitation or time column; the id is random.
+ */
+export const surveyAnswerHeld = pgTable('survey_answer_held', {
+	id: id(),
+	gemeenteId: uuid('gemeente_id')
+		.notNull()
+		.references(() => gemeente.id),
+	/** The quarter of the day it was answered (Amsterdam). */
+	quarter: text('quarter').notNull(),
+	segment: text('segment').$type<Segment>(),
+	instrumentId: uuid('instrument_id').references(() => instrument.id),
+	trigger: text('trigger').$type<SurveyTrigger>().notNull(),
+	language: text('language').notNull(),
+	surveyId: uuid('survey_id')
+		.notNull()
+		.references(() => survey.id),
+	answers: jsonb('answers').$type<Record<string, number>>().notNull(),
+	open: text('open'),
+	late: boolean('late').notNull().default(false)
+});
+
+/**
+ * A published report: the figures of a closed period, frozen the first time it is asked for
+ * after it became reportable, for every gemeente and the total at once. `selection` is the
+ * gemeente code or '*'; `period` 'quarter' or 'year'.
+ */
+export const reportSnapshot = pgTable(
+	'report_snapshot',
+	{
+		quarter: text('quarter').notNull(),
+		period: text('period').$type<'quarter' | 'year'>().notNull(),
+		selection: text('selection').notNull(),
+		report: jsonb('report').$type<unknown>().notNull(),
+		publishedOn: date('published_on').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.quarter, t.period, t.selection] })]
+);
+
 // ── Governance ────────────────────────────────────────────────────────────────
 
 /** The raad's target per indicator per year: green at or above `green`, orange from `orange`. */
@@ -718,20 +762,17 @@ export const auditEvent = pgTable(
 export const idempotency = pgTable(
 	'idempotency',
 	{
-		key: text('key').notNull(),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		/** Scoped per person: "<user id>:<key>", or for an anonymous action "anon:<hash>" (#14). */
+		key: text('key').primaryKey(),
+		/** Null for survey answers: their key is a hash of the user and the key instead (#13). */
+		userId: uuid('user_id').references(() => user.id, { onDelete: 'cascade' }),
 		status: integer('status').notNull(),
 		result: jsonb('result'),
 		createdAt: createdAt(),
-		// Security (#14): keys are per person, bound to a hash of the action, and expire.
+		// Security (#14): bound to a hash of the action, and expired after IDEMPOTENCY_DAYS.
 		requestHash: text('request_hash')
 	},
-	(t) => [
-		primaryKey({ columns: [t.userId, t.key] }),
-		index('idempotency_created_idx').on(t.createdAt)
-	]
+	(t) => [index('idempotency_created_idx').on(t.createdAt)]
 );
 
 /** In-app inbox and the development outbox of e-mails. */

@@ -5,26 +5,22 @@ import { isoUtc } from '../db/json-sql';
 import {
 	client,
 	survey,
+	surveyAnswerHeld,
 	surveyInvitation,
-	surveyOpenAnswer,
-	surveyResponse,
 	surveyText,
 	type SurveyTrigger,
 	type TallySplit
 } from '../db/schema';
 import { quarterOfInstant } from '../../quarters';
 import { cleanAnswers, type SurveyItem } from './survey-answers';
+import { invitationDueAt, inviteBlockedBy, tooSoonSince } from './invitation-rules';
 
-// Invitations and anonymous answers (DOMAIN.md "Surveys"). The invitation knows the client;
-// the response never does. Both change in one transaction, and nothing joins them afterwards.
+// Invitations and anonymous answers (docs/DOMAIN.md "Surveys", docs/REPORT.md). The invitation
+// knows the client; the response never does. The client's action only holds the answers; they
+// are published later, in batches (held-answers.ts), so nothing joins them afterwards.
 
-/** Days a client has to answer an invitation before it is no longer offered. */
-export const INVITATION_DAYS = 14;
-/** At most one invitation per client in this many days, whatever the trigger. */
-export const MIN_DAYS_BETWEEN = 30;
+export { INVITATION_DAYS, MIN_DAYS_BETWEEN } from './invitation-rules';
 export const DEFAULT_PERIODIC_MONTHS = 6;
-
-const DAY = 86_400_000;
 
 export type InviteResult =
 	| { ok: true; invitationId: string }
@@ -56,10 +52,8 @@ export async function invite(
 		.where(eq(surveyInvitation.clientId, me.id))
 		.orderBy(desc(surveyInvitation.createdAt))
 		.limit(1);
-	if (last && !last.answeredAt && last.dueAt > now) return { ok: false, reason: 'open_invitation' };
-	if (last && last.createdAt.getTime() > now.getTime() - MIN_DAYS_BETWEEN * DAY) {
-		return { ok: false, reason: 'too_soon' };
-	}
+	const blocked = inviteBlockedBy(last, now);
+	if (blocked) return { ok: false, reason: blocked };
 	const active = await activeSurvey(db, input.trigger);
 	if (!active) return { ok: false, reason: 'no_survey' };
 	const [row] = await db
@@ -70,7 +64,7 @@ export async function invite(
 			trigger: input.trigger,
 			instrumentId: input.trigger === 'instrument_end' ? (input.instrumentId ?? null) : null,
 			createdAt: now,
-			dueAt: new Date(now.getTime() + INVITATION_DAYS * DAY)
+			dueAt: invitationDueAt(now)
 		})
 		.returning({ id: surveyInvitation.id });
 	return { ok: true, invitationId: row!.id };
@@ -99,7 +93,7 @@ export async function invitePeriodic(
 	const months = opts.everyMonths ?? DEFAULT_PERIODIC_MONTHS;
 	const since = new Date(now);
 	since.setUTCMonth(since.getUTCMonth() - months);
-	const recent = new Date(now.getTime() - MIN_DAYS_BETWEEN * DAY);
+	const recent = tooSoonSince(now);
 	const candidates = await db
 		.select({ id: client.id })
 		.from(client)
@@ -201,8 +195,10 @@ export type SurveySubmitResult =
 	| { ok: false; error: 'not_found' | 'already_answered' | 'invalid_answer' | 'too_long' };
 
 /**
- * Stores one anonymous answer set and marks the invitation answered, in the caller's
- * transaction (the idempotency key's). An answer that arrives after the invitation expired
+ * Takes one anonymous answer set and marks the invitation answered (to the day), in the
+ * caller's transaction (the idempotency key's). The answers go to the holding table only,
+ * with no link to the invitation: publishHeldAnswers moves them on later, in batches, in
+ * transactions of their own (issue #13). An answer that arrives after the invitation expired
  * (sent from a phone that was offline) is accepted once and marked late.
  */
 export async function submitAnswers(
@@ -244,7 +240,8 @@ export async function submitAnswers(
 		.select({ language: surveyText.language })
 		.from(surveyText)
 		.where(and(eq(surveyText.surveyId, inv.surveyId), eq(surveyText.language, input.language)));
-	const response = {
+	const late = inv.dueAt <= now;
+	await tx.insert(surveyAnswerHeld).values({
 		gemeenteId: inv.gemeenteId,
 		quarter: quarterOfInstant(now),
 		segment: inv.segment,
@@ -253,21 +250,17 @@ export async function submitAnswers(
 		language: text ? input.language : 'nl',
 		surveyId: inv.surveyId,
 		answers: cleaned.answers,
-		late: inv.dueAt <= now
-	};
-	await tx.insert(surveyResponse).values(response);
-	await addToTally(tx, response);
-	if (cleaned.open) {
-		await tx.insert(surveyOpenAnswer).values({
-			gemeenteId: response.gemeenteId,
-			quarter: response.quarter,
-			language: response.language,
-			text: cleaned.open
-		});
-	}
-	await tx.update(surveyInvitation).set({ answeredAt: now }).where(eq(surveyInvitation.id, inv.id));
-	// Nothing about the stored row goes back: the idempotency table keeps this answer per user.
-	return { ok: true, late: response.late };
+		open: cleaned.open || null,
+		late
+	});
+	// Answered to the day: the order of answers within a day is not kept anywhere.
+	await tx
+		.update(surveyInvitation)
+		.set({
+			answeredAt: sql`date_trunc('day', ${now.toISOString()}::timestamptz at time zone 'Europe/Amsterdam') at time zone 'Europe/Amsterdam'`
+		})
+		.where(eq(surveyInvitation.id, inv.id));
+	return { ok: true, late };
 }
 
 type TallyCell = {

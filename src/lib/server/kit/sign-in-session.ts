@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
 import { env } from '../env';
 import { user } from '../db/schema';
-import { createSession, invalidateSession, lifetimeFor } from './session';
+import { createSession, invalidateSession, lifetimeFor } from '../auth/session';
 import { setSessionCookie } from './cookie';
-import { startPage } from './access';
+import { startPage } from '../auth/access';
 import * as audit from '../audit/audit';
 
 /**
