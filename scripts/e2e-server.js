@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import './security-headers.js';
 
 if (process.env.E2E_DATABASE_URL) {
 	process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;

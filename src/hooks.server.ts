@@ -7,7 +7,7 @@ import {
 } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
-import { env } from '$lib/server/env';
+import { env, markDemoFolder } from '$lib/server/env';
 import { database } from '$lib/server/db';
 import { countRoundTrips } from '$lib/server/db/round-trips';
 import { seedDemo } from '$lib/server/seed/demo';
@@ -22,7 +22,9 @@ import { LANGUAGE_COOKIE } from '$lib/server/language';
 import { languagesOfAnyGemeente, offered } from '$lib/server/content/language-offer';
 import { startReminderJob } from '$lib/server/jobs/reminders';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
+import { loggable } from '$lib/server/audit/safe-log';
 import { scheduleSurveys } from '$lib/server/jobs/survey-schedule';
+import { onShutdown } from '$lib/server/jobs/shutdown';
 import { scheduleHeldAnswers } from '$lib/server/jobs/held-answers';
 import { scheduleDaily } from '$lib/server/retention/daily';
 
@@ -30,15 +32,23 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	const e = env(); // a bad variable stops start-up here, with its name
 	const { db, kind, exclusive } = await database();
+	markDemoFolder(e);
 	// Several processes may start at once on one database: one at a time fills it.
 	await exclusive(async () => {
 		await seedContent(db);
 		if (e.seedDemo && (await seedDemo(db))) console.log(`Wegwijs: demo data seeded (${kind})`);
 	});
-	startReminderJob(db);
+	const stopReminders = startReminderJob(db);
 	scheduleSurveys(db, e.SURVEY_PERIODIC_MONTHS);
 	scheduleHeldAnswers(db);
 	scheduleDaily(db);
+	// SIGTERM: adapter-node finishes the running requests, then this ends the rest (#14).
+	onShutdown(process, {
+		stopTimers: stopReminders,
+		closeDatabase: async () => (await database()).close(),
+		exit: (code) => process.exit(code),
+		graceMs: 5000
+	});
 };
 
 /** The locals of requests that failed on an unreachable database (set by handleError). */
@@ -122,7 +132,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.client = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token && !building) {
-		const result = await validateSessionToken(event.locals.db, token, env().SESSION_DAYS);
+		const result = await validateSessionToken(event.locals.db, token, env().sessionLimits);
 		if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
@@ -259,6 +269,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 		console.warn(`Wegwijs: database unavailable (${event.url.pathname})`);
 		return { message: t ? t('errors.unavailable') : 'Unavailable', code: 'unavailable' };
 	}
-	console.error(error);
+	// Without parameter values or database detail: those are what people typed (#14).
+	console.error(loggable(error));
 	return { message: t ? t('errors.server') : 'Error' };
 };

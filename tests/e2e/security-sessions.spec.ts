@@ -2,6 +2,10 @@ import { expect, request, test, type APIRequestContext } from '@playwright/test'
 import { BASE_URL } from './helpers';
 import { contextFor, demoSignIn, FORM_HEADERS } from './security-personas';
 import { cspProblems } from './security-headers';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 // Sessions and cookies, sign-in limits and cross-site posts, seen as a browser's requests.
 // (The page headers of every route are checked in security-access.spec.ts.)
@@ -106,7 +110,8 @@ test('signing out ends the session on the server: the old cookie replayed is nob
 	await ctx.dispose();
 });
 
-test('five wrong passwords lock the account, even for the right password next', async () => {
+test('five wrong passwords make the account wait, then the owner gets in (no lockout)', async () => {
+	test.setTimeout(60_000);
 	// Tim's client number: no other test signs him in with a password.
 	const ctx = await request.newContext({ baseURL: BASE_URL });
 	const attempt = (password: string) =>
@@ -120,10 +125,17 @@ test('five wrong passwords lock the account, even for the right password next', 
 		expect(res.status()).toBe(400);
 		expect(await res.text()).toContain('klopt niet');
 	}
-	const locked = await attempt('wegwijs-demo');
-	expect(locked.status()).toBe(429);
-	expect(await locked.text()).toContain('te vaak');
-	expect(locked.headers()['set-cookie'] ?? '').not.toContain(SESSION);
+	const waiting = await attempt('wegwijs-demo');
+	expect(waiting.status()).toBe(429);
+	expect(await waiting.text()).toContain('te vaak');
+	expect(waiting.headers()['set-cookie'] ?? '').not.toContain(SESSION);
+	const wait = Number(waiting.headers()['retry-after']);
+	expect(wait).toBeGreaterThan(0);
+	expect(wait).toBeLessThanOrEqual(60);
+	await new Promise((r) => setTimeout(r, wait * 1000 + 200));
+	const owner = await attempt('wegwijs-demo');
+	expect(owner.status()).toBe(303);
+	expect(owner.headers()['set-cookie'] ?? '').toContain(SESSION);
 	await ctx.dispose();
 });
 
@@ -166,13 +178,53 @@ test.describe('cross-site form posts are refused', () => {
 	});
 });
 
-test('the prerendered shell and offline page carry a strict policy in a meta tag', async () => {
+test('the prerendered shell and offline page carry a strict policy and the security headers', async () => {
 	// Served as files, without the hooks' headers; no person's data is in them.
 	const ctx = await request.newContext({ baseURL: BASE_URL });
 	for (const path of ['/shell', '/offline']) {
 		const html = await (await ctx.get(path)).text();
 		const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
 		expect(cspProblems(meta, true), path).toEqual([]);
+		// Files served without the hooks still get the same headers (scripts/security-headers.js).
+		const h = (await ctx.get(path)).headers();
+		expect(h['x-frame-options'], path).toBe('DENY');
+		expect(h['x-content-type-options'], path).toBe('nosniff');
+		expect(h['referrer-policy'], path).toBe('same-origin');
 	}
 	await ctx.dispose();
+});
+
+test('SIGTERM finishes, closes the database and exits within seconds', async () => {
+	test.setTimeout(90_000);
+	const port = Number(process.env.E2E_PORT ?? 4173) + 100;
+	const dataDir = mkdtempSync(path.join(tmpdir(), 'wegwijs-sigterm-'));
+	const child = spawn(process.execPath, ['scripts/serve.js'], {
+		env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_MODE: 'true' },
+		stdio: 'ignore'
+	});
+	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+	try {
+		await expect
+			.poll(
+				async () => {
+					try {
+						return (await fetch(`http://localhost:${port}/api/health`)).status;
+					} catch {
+						return 0;
+					}
+				},
+				{ timeout: 60_000 }
+			)
+			.toBe(200);
+		const sentAt = Date.now();
+		child.kill('SIGTERM');
+		const code = await Promise.race([
+			exited,
+			new Promise<'hung'>((r) => setTimeout(() => r('hung'), 10_000))
+		]);
+		expect(code).toBe(0);
+		expect(Date.now() - sentAt).toBeLessThan(8_000);
+	} finally {
+		if (child.exitCode === null) child.kill('SIGKILL');
+	}
 });

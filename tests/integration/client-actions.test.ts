@@ -118,7 +118,10 @@ describeEachDatabase('client actions', (database) => {
 			action: { ...action, note: 'tweede' }
 		});
 		expect(first.replayed).toBe(false);
-		expect(again).toEqual({ ...first, replayed: true });
+		// The same key with another action is refused (#14), not answered as if it were the first.
+		expect(again).toMatchObject({ status: 422, body: { ok: false, error: 'key_mismatch' } });
+		const same = await applyClientAction(db, { userId: tim.userId, key: k, action });
+		expect(same).toEqual({ ...first, replayed: true });
 		const [after] = await db.select().from(planStep).where(eq(planStep.id, own.id));
 		expect(after!.clientNote).toBe('eerste');
 	});
@@ -139,7 +142,11 @@ describeEachDatabase('client actions', (database) => {
 			key: k,
 			action: { type: 'step', stepId: own.id, done: true }
 		});
-		expect(stolen.status).toBe(409);
+		// Keys are per person (#14): Lars's request is his own, and Tim's step is not his.
+		expect(stolen.replayed).toBe(false);
+		expect(stolen.status).toBe(404);
+		const [after] = await db.select().from(planStep).where(eq(planStep.id, own.id));
+		expect(after!.status).toBe('todo');
 	});
 
 	it('records a dated agreement with the plan version, once', async () => {

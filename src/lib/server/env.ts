@@ -1,3 +1,5 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 
 const bool = z
@@ -18,7 +20,21 @@ export const envSchema = z
 		SEED_DEMO: bool,
 		ORIGIN: z.url().optional(),
 		DIENST_NAME: z.string().min(1).default('Sociale Dienst Achterhoek-West'),
+		/** Client sessions: absolute lifetime in days (from sign-in, not sliding). */
 		SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+		/** Client sessions: ended after this many days without a request. */
+		SESSION_CLIENT_IDLE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+		/** Staff sessions: absolute lifetime in hours. */
+		SESSION_STAFF_HOURS: z.coerce.number().int().min(1).max(24).default(8),
+		/** Staff sessions: ended after this many minutes without a request. */
+		SESSION_STAFF_IDLE_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
+		/** adapter-node: the header with the client's address, set only behind a reverse proxy. */
+		ADDRESS_HEADER: z
+			.string()
+			.regex(/^[A-Za-z0-9-]+$/, 'must be a header name, e.g. x-forwarded-for')
+			.optional(),
+		/** adapter-node: the number of trusted proxies in front of the app (x-forwarded-for only). */
+		XFF_DEPTH: z.coerce.number().int().min(1).max(10).optional(),
 		DIGID_ISSUER: z.url().optional(),
 		DIGID_CLIENT_ID: z.string().min(1).optional(),
 		DIGID_CLIENT_SECRET: z.string().min(1).optional(),
@@ -35,14 +51,69 @@ export const envSchema = z
 		/** Benchmarks only: count database round trips and answer them in `x-db-round-trips`. */
 		BENCH_COUNT_QUERIES: bool
 	})
+	.superRefine((e, ctx) => {
+		// The sign-in limits count per client address: behind a proxy a wrong setting would put
+		// everyone on one address (or let anyone choose theirs), so an inconsistent one stops start-up.
+		const header = e.ADDRESS_HEADER?.toLowerCase();
+		if (e.XFF_DEPTH !== undefined && header !== 'x-forwarded-for') {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['XFF_DEPTH'],
+				message: 'only means something with ADDRESS_HEADER=x-forwarded-for'
+			});
+		}
+		if (header === 'x-forwarded-for' && e.XFF_DEPTH === undefined) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['XFF_DEPTH'],
+				message: 'must be set to the number of trusted proxies with ADDRESS_HEADER=x-forwarded-for'
+			});
+		}
+		if (header && !e.ORIGIN) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['ORIGIN'],
+				message: 'must be set to the public URL when ADDRESS_HEADER says the app is behind a proxy'
+			});
+		}
+	})
 	.transform((e) => ({
 		...e,
-		// Demo sign-in is on for the embedded default, off in production unless asked for.
-		demoMode: e.DEMO_MODE ?? e.NODE_ENV !== 'production',
-		seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL
+		// Demo sign-in (one-click admin) only when asked for, or on the embedded default database
+		// in a folder the demo itself created; never in production unless DEMO_MODE=true.
+		demoMode:
+			e.DEMO_MODE ?? (e.NODE_ENV !== 'production' && !e.DATABASE_URL && demoFolder(e.DATA_DIR)),
+		seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
+		sessionLimits: {
+			staff: {
+				absoluteMs: e.SESSION_STAFF_HOURS * 3_600_000,
+				idleMs: e.SESSION_STAFF_IDLE_MINUTES * 60_000
+			},
+			client: {
+				absoluteMs: e.SESSION_DAYS * 86_400_000,
+				idleMs: e.SESSION_CLIENT_IDLE_DAYS * 86_400_000
+			}
+		}
 	}));
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The file that marks a PGlite folder as made by the demo (`npm start` on a fresh checkout). */
+export const DEMO_MARKER = '.wegwijs-demo';
+
+/** A folder that does not exist yet (the demo is about to create it) or carries the marker. */
+function demoFolder(dataDir: string): boolean {
+	if (dataDir.startsWith('memory://')) return true;
+	return !existsSync(dataDir) || existsSync(path.join(dataDir, DEMO_MARKER));
+}
+
+/** Called once the embedded database folder exists: marks it as the demo's own. */
+export function markDemoFolder(e: Env): void {
+	if (!e.demoMode || e.DEMO_MODE !== undefined || e.DATABASE_URL) return;
+	if (e.DATA_DIR.startsWith('memory://') || !existsSync(e.DATA_DIR)) return;
+	const marker = path.join(e.DATA_DIR, DEMO_MARKER);
+	if (!existsSync(marker)) writeFileSync(marker, 'Made by the Wegwijs demo: demo sign-in is on.\n');
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
 	const result = envSchema.safeParse(source);

@@ -1,8 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { parseForm } from '$lib/forms/form-data';
-import { redeemActivationCode } from '$lib/server/auth/activation';
-import * as rateLimit from '$lib/server/auth/rate-limit';
+import { activateWithCode } from '$lib/server/auth/activation';
 import { startSession } from '$lib/server/kit/sign-in-session';
 import type { Actions } from './$types';
 
@@ -23,23 +22,25 @@ export const actions: Actions = {
 			secret: ['password', 'passwordRepeat']
 		});
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const address = getClientAddress();
-		// Guessing codes is limited like guessing passwords, per address.
-		if (await rateLimit.isLimited(locals.db, `activation:${address}`, address)) {
+		// Guessing codes is limited per address (reserved before the code is looked up).
+		const result = await activateWithCode(locals.db, {
+			code: form.data.code,
+			password: form.data.password,
+			address: getClientAddress()
+		});
+		if (!result.ok && result.reason === 'limited') {
 			return fail(429, {
 				values: { code: form.data.code },
 				errors: { form: { key: 'login.limited' } }
 			});
 		}
-		const result = await redeemActivationCode(locals.db, form.data);
 		if (!result.ok) {
-			await rateLimit.recordFailure(locals.db, `activation:${address}`, address);
 			return fail(400, {
 				values: { code: form.data.code },
 				errors: { code: { key: 'activate.invalid' } }
 			});
 		}
-		const landing = await startSession(locals, cookies, result.userId);
+		const landing = await startSession(locals, cookies, result.userId, 'activation');
 		redirect(303, `${landing}?welkom=${encodeURIComponent(result.clientNumber)}`);
 	}
 };

@@ -31,7 +31,7 @@ const demoSchema = z.object({
 });
 
 export const actions: Actions = {
-	password: async ({ request, locals, cookies, getClientAddress }) => {
+	password: async ({ request, locals, cookies, getClientAddress, setHeaders }) => {
 		const form = parseForm(passwordSchema, await request.formData(), { secret: ['password'] });
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const result = await signInWithPassword(locals.db, {
@@ -39,13 +39,22 @@ export const actions: Actions = {
 			password: form.data.password,
 			address: getClientAddress()
 		});
-		if (!result.ok) {
-			return fail(result.reason === 'limited' ? 429 : 400, {
+		if (!result.ok && result.reason === 'limited') {
+			setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+			// A short wait (growing per failure) or, for one address hammering one account, the window.
+			const key = result.retryAfterSeconds <= 60 ? 'security.waitShort' : 'login.limited';
+			return fail(429, {
 				values: { identifier: form.data.identifier },
-				errors: { form: { key: result.reason === 'limited' ? 'login.limited' : 'login.invalid' } }
+				errors: { form: { key } }
 			});
 		}
-		const landing = await startSession(locals, cookies, result.userId);
+		if (!result.ok) {
+			return fail(400, {
+				values: { identifier: form.data.identifier },
+				errors: { form: { key: 'login.invalid' } }
+			});
+		}
+		const landing = await startSession(locals, cookies, result.userId, 'password');
 		redirect(303, safeNext(form.data.next) ?? landing);
 	},
 	demo: async ({ request, locals, cookies }) => {
@@ -54,7 +63,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { errors: { form: { key: 'errors.invalid' } } });
 		const userId = await demo.demoUserId(locals.db, parsed.data.key);
 		if (!userId) return fail(400, { errors: { form: { key: 'errors.invalid' } } });
-		const landing = await startSession(locals, cookies, userId);
+		const landing = await startSession(locals, cookies, userId, 'demo');
 		redirect(303, safeNext(parsed.data.next) ?? landing);
 	}
 };

@@ -1,10 +1,10 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
-import { invalidateSession } from '$lib/server/auth/session';
+import { signOut } from '$lib/server/auth/session';
 import { clearSessionCookie } from '$lib/server/kit/cookie';
 
 /** Ends the session on the server, not only in the browser. */
 export const POST: RequestHandler = async ({ locals, cookies }) => {
-	if (locals.session) await invalidateSession(locals.db, locals.session.id);
+	if (locals.session) await signOut(locals.db, locals.session.id, locals.session.userId);
 	clearSessionCookie(cookies);
 	// Clear-Site-Data wipes what this person left in the browser: caches and storage.
 	return new Response(null, {

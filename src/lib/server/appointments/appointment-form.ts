@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { APPOINTMENT_KINDS } from '../db/schema';
 import { PURPOSE_MAX } from './appointments';
 import { amsterdamInstant } from '../wall-clock';
+import { isSafeVideoLink } from './video-link';
 
 export const DURATIONS = [15, 30, 45, 60, 90, 120] as const;
 
@@ -18,7 +19,10 @@ export const periodSchema = z.object({
 export const appointmentSchema = periodSchema.extend({
 	kind: z.enum(APPOINTMENT_KINDS, 'errors.required'),
 	place: z.string().trim().max(200),
-	videoUrl: z.union([z.literal(''), z.url('errors.invalid').max(500)]),
+	videoUrl: z.union([
+		z.literal(''),
+		z.string().trim().refine(isSafeVideoLink, 'security.videoLink')
+	]),
 	purpose: z.string().trim().min(1).max(PURPOSE_MAX),
 	bring: z.string().trim().max(300)
 });

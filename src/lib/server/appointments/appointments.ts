@@ -3,6 +3,7 @@ import { createEvent, type DateArray } from 'ics';
 import type { Db } from '../db/open';
 import { appointment, client, clientRequest, user } from '../db/schema';
 import type { Tx } from '../client/idempotency';
+import { isSafeVideoLink } from './video-link';
 import * as audit from '../audit/audit';
 import { requireInCaseload, type Staff } from '../caseload/caseload';
 import * as notifications from '../notifications/notifications';
@@ -175,7 +176,8 @@ export function toIcs(
 		title: opts.title,
 		description: opts.description,
 		location: opts.location,
-		url: a.videoUrl ?? undefined,
+		// A stored link that breaks the rule (saved before it existed) is left out, not a 500.
+		url: a.videoUrl && isSafeVideoLink(a.videoUrl) ? a.videoUrl : undefined,
 		status: a.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
 		productId: 'wegwijs/ics'
 	});

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/open';
 import { auditEvent, client, user } from '../db/schema';
@@ -30,7 +30,29 @@ export const AUDIT_ACTIONS = [
 	'client.create',
 	'client.reentry',
 	'client.close',
-	'import.apply'
+	'import.apply',
+	// Security (#14): sign-in, sessions and privileged acts in beheer.
+	'auth.sign_in',
+	'auth.sign_in_failed',
+	'auth.sign_in_limited',
+	'auth.sign_out',
+	'auth.second_factor_failed',
+	'auth.second_factor_enrolled',
+	'session.expire',
+	'activation.redeem',
+	'activation.failed',
+	'user.create',
+	'user.update',
+	'user.roles',
+	'user.disable',
+	'user.enable',
+	'team.create',
+	'team.update',
+	'gemeente.create',
+	'gemeente.languages',
+	'norm.update',
+	'survey.update',
+	'setting.update'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -38,7 +60,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export async function record(
 	db: Db,
 	event: {
-		/** null for what a scheduled job did on its own. */
+		/** Null when nobody is known (a failed sign-in for an unknown account) or a scheduled job acted on its own. */
 		actorId: string | null;
 		clientId: string | null;
 		action: AuditAction;
@@ -60,10 +82,43 @@ export interface AuditQuery {
 
 export const AUDIT_PAGE_SIZE = 50;
 
+/** The detail fields shown in /beheer/audit, each with a translated label; ids are left out. */
+export const AUDIT_FACTS = [
+	'added',
+	'removed',
+	'reason',
+	'method',
+	'name',
+	'version',
+	'revision',
+	'outcome',
+	'status',
+	'page'
+] as const;
+export type AuditFact = (typeof AUDIT_FACTS)[number];
+
+function factsOf(detail: Record<string, unknown> | null): { key: AuditFact; value: string }[] {
+	if (!detail) return [];
+	const out: { key: AuditFact; value: string }[] = [];
+	for (const key of AUDIT_FACTS) {
+		const v = detail[key];
+		if (v === undefined || v === null) continue;
+		const value = Array.isArray(v) ? v.map(String).join(', ') : String(v);
+		if (value !== '') out.push({ key, value });
+	}
+	return out;
+}
+
+/** A day the database and the page can both count with; anything else is no filter at all. */
+const plausibleDay = (d: string | undefined) =>
+	d && d >= '1900-01-01' && d <= '2999-12-31' ? d : undefined;
+
 /** The audit search for admins: newest first, one page at a time. */
 export async function search(db: Db, query: AuditQuery) {
 	const actor = alias(user, 'actor');
+	const subject = alias(user, 'subject');
 	const conditions: SQL[] = [];
+	query = { ...query, from: plausibleDay(query.from), to: plausibleDay(query.to) };
 	if (query.clientNumber) conditions.push(eq(client.clientNumber, query.clientNumber.trim()));
 	if (query.actorEmail) conditions.push(eq(actor.email, query.actorEmail.trim().toLowerCase()));
 	if (query.action) conditions.push(eq(auditEvent.action, query.action));
@@ -82,10 +137,15 @@ export async function search(db: Db, query: AuditQuery) {
 			detail: auditEvent.detail,
 			actorName: actor.displayName,
 			actorEmail: actor.email,
-			clientNumber: client.clientNumber
+			clientNumber: client.clientNumber,
+			subjectName: subject.displayName
 		})
 		.from(auditEvent)
 		.leftJoin(actor, eq(actor.id, auditEvent.actorId))
+		.leftJoin(
+			subject,
+			sql`${subject.id}::text = ${auditEvent.detail}->>'userId' and ${auditEvent.detail}->>'userId' is not null`
+		)
 		.leftJoin(client, eq(client.id, auditEvent.clientId))
 		.where(conditions.length ? and(...conditions) : undefined)
 		.orderBy(desc(auditEvent.at), desc(auditEvent.id))
@@ -94,10 +154,11 @@ export async function search(db: Db, query: AuditQuery) {
 	return {
 		page,
 		hasMore: rows.length > AUDIT_PAGE_SIZE,
-		rows: rows.slice(0, AUDIT_PAGE_SIZE).map((r) => ({
+		rows: rows.slice(0, AUDIT_PAGE_SIZE).map(({ detail, ...r }) => ({
 			...r,
 			at: r.at.toISOString(),
-			detail: r.detail ? JSON.stringify(r.detail) : null
+			// In words: the page shows labelled facts, never the raw JSON.
+			facts: factsOf(detail)
 		}))
 	};
 }

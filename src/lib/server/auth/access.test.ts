@@ -29,6 +29,25 @@ describe('route access', () => {
 		expect(safeNext('/plan')).toBe('/plan');
 		expect(safeNext('//evil.example')).toBeNull();
 		expect(safeNext('https://evil.example')).toBeNull();
+		expect(safeNext('/km/clienten?q=de%20Vries&page=2#plan')).toBe(
+			'/km/clienten?q=de%20Vries&page=2#plan'
+		);
+	});
+	it('refuses a next that a browser or header could read as another origin or break on', () => {
+		for (const bad of [
+			'/\t/evil.example',
+			'/\x09/evil.example',
+			'/\n/evil.example',
+			'/plan\r\nSet-Cookie: x=1',
+			'/plan\u2028',
+			'/caf\u00e9',
+			'/plan/\u0645',
+			'/\\evil.example',
+			'/ /evil.example',
+			''
+		]) {
+			expect(safeNext(bad), JSON.stringify(bad)).toBeNull();
+		}
 	});
 });
 

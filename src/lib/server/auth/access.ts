@@ -61,9 +61,21 @@ export function startPage(roles: readonly string[]): string {
 	return START_PAGES.find(([role]) => roles.includes(role))?.[1] ?? '/login';
 }
 
-/** Only same-site paths are followed after sign-in, never another origin. */
+/**
+ * Only a plain same-origin path is followed after sign-in: printable ASCII that a URL may hold
+ * as is (so no tab, CR/LF, space or non-Latin character a browser would strip or a header
+ * would break on), starting with one "/" that is not followed by "/" or "\\".
+ */
+const PLAIN_PATH = /^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?#]*$/;
+
 export function safeNext(next: string | null | undefined): string | null {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+	if (!next || next.length > 500 || !PLAIN_PATH.test(next)) return null;
+	// What a browser would make of it must still be this origin.
+	const base = 'http://wegwijs.invalid';
+	try {
+		if (new URL(next, base).origin !== base) return null;
+	} catch {
 		return null;
+	}
 	return next;
 }

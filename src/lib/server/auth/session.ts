@@ -4,11 +4,38 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { decodeHex, encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db/open';
 import { client, gemeente, session, user, type Client, type User } from '../db/schema';
+import * as audit from '../audit/audit';
 
 // Sessions as in the current Lucia guide: a token "id.secret"; the database keeps the id and
 // a SHA-256 of the secret, so a leaked table cannot be replayed as cookies.
 
 const DAY = 24 * 60 * 60 * 1000;
+/** The idle clock is written at most this often (not on every request). */
+const TOUCH_MS = 60 * 1000;
+
+/** How long a session may live at most, and without a request. */
+export interface Lifetime {
+	absoluteMs: number;
+	idleMs: number;
+}
+/** Staff (any role besides client) on shared office PCs; clients on their own phone. */
+export interface SessionLimits {
+	staff: Lifetime;
+	client: Lifetime;
+}
+
+function asLifetime(l: Lifetime | number): Lifetime {
+	return typeof l === 'number' ? { absoluteMs: l * DAY, idleMs: l * DAY } : l;
+}
+function asLimits(l: SessionLimits | number): SessionLimits {
+	return typeof l === 'number' ? { staff: asLifetime(l), client: asLifetime(l) } : l;
+}
+export function isStaffRoles(roles: readonly string[]): boolean {
+	return roles.some((r) => r !== 'client');
+}
+export function lifetimeFor(limits: SessionLimits, roles: readonly string[]): Lifetime {
+	return isStaffRoles(roles) ? limits.staff : limits.client;
+}
 
 export type SessionUser = Pick<
 	User,
@@ -40,21 +67,33 @@ function hashSecret(secret: string): string {
 export async function createSession(
 	db: Db,
 	userId: string,
-	days: number,
+	lifetime: Lifetime | number,
 	now = new Date()
 ): Promise<{ token: string; expiresAt: Date }> {
 	const id = randomPart();
 	const secret = randomPart();
-	const expiresAt = new Date(now.getTime() + days * DAY);
-	await db.insert(session).values({ id, secretHash: hashSecret(secret), userId, expiresAt });
+	const l = asLifetime(lifetime);
+	const expiresAt = new Date(now.getTime() + Math.min(l.absoluteMs, l.idleMs));
+	await db.insert(session).values({
+		id,
+		secretHash: hashSecret(secret),
+		userId,
+		expiresAt,
+		createdAt: now,
+		lastSeenAt: now
+	});
 	return { token: `${id}.${secret}`, expiresAt };
 }
 
-/** Returns the session and its user, or null for a missing, forged or expired token. */
+/**
+ * Returns the session and its user, or null for a missing, forged or expired token. A session
+ * ends at the first of: its absolute lifetime from sign-in, its idle timeout since the last
+ * request (both per role), or its user being disabled.
+ */
 export async function validateSessionToken(
 	db: Db,
 	token: string,
-	days: number,
+	sessionLimits: SessionLimits | number,
 	now = new Date()
 ): Promise<{ session: ValidSession; user: SessionUser; client: SessionClient | null } | null> {
 	const [id, secret, extra] = token.split('.');
@@ -64,6 +103,8 @@ export async function validateSessionToken(
 			id: session.id,
 			secretHash: session.secretHash,
 			expiresAt: session.expiresAt,
+			createdAt: session.createdAt,
+			lastSeenAt: session.lastSeenAt,
 			user: {
 				id: user.id,
 				displayName: user.displayName,
@@ -85,17 +126,30 @@ export async function validateSessionToken(
 		.limit(1);
 	if (!row) return null;
 	if (!constantTimeEqual(decodeHex(hashSecret(secret)), decodeHex(row.secretHash))) return null;
-	if (row.expiresAt.getTime() <= now.getTime() || row.user.disabledAt) {
+	const lifetime = lifetimeFor(asLimits(sessionLimits), row.user.roles);
+	const absoluteEnd = row.createdAt.getTime() + lifetime.absoluteMs;
+	const idleEnd = row.lastSeenAt.getTime() + lifetime.idleMs;
+	const end = Math.min(absoluteEnd, idleEnd, row.expiresAt.getTime());
+	if (end <= now.getTime() || row.user.disabledAt) {
 		await db.delete(session).where(eq(session.id, id));
+		if (!row.user.disabledAt) {
+			await audit.record(db, {
+				actorId: row.user.id,
+				clientId: null,
+				action: 'session.expire',
+				detail: { reason: absoluteEnd <= now.getTime() ? 'absolute' : 'idle' }
+			});
+		}
 		return null;
 	}
-	// Sliding expiry: once half the lifetime is used, push the expiry out again.
+	// The idle clock moves with each request (written at most once a minute); the expiry
+	// never passes the absolute end.
 	let expiresAt = row.expiresAt;
 	let renewed = false;
-	if (expiresAt.getTime() - now.getTime() < (days * DAY) / 2) {
-		expiresAt = new Date(now.getTime() + days * DAY);
+	if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_MS) {
+		expiresAt = new Date(Math.min(absoluteEnd, now.getTime() + lifetime.idleMs));
 		renewed = true;
-		await db.update(session).set({ expiresAt }).where(eq(session.id, id));
+		await db.update(session).set({ expiresAt, lastSeenAt: now }).where(eq(session.id, id));
 	}
 	const { disabledAt: _disabled, ...sessionUser } = row.user;
 	return {
@@ -107,6 +161,12 @@ export async function validateSessionToken(
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
 	await db.delete(session).where(eq(session.id, sessionId));
+}
+
+/** Sign-out: the session ends on the server, and it is on record. */
+export async function signOut(db: Db, sessionId: string, userId: string): Promise<void> {
+	await invalidateSession(db, sessionId);
+	await audit.record(db, { actorId: userId, clientId: null, action: 'auth.sign_out' });
 }
 
 export async function invalidateUserSessions(db: Db, userId: string): Promise<void> {

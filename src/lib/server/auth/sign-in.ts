@@ -3,9 +3,12 @@ import type { Db } from '../db/open';
 import { authIdentity, user } from '../db/schema';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import * as rateLimit from './rate-limit';
+import * as audit from '../audit/audit';
 
 export type SignInResult =
-	{ ok: true; userId: string } | { ok: false; reason: 'invalid' | 'limited' };
+	| { ok: true; userId: string }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'limited'; retryAfterSeconds: number };
 
 /**
  * Password sign-in for staff (e-mail) and clients (client number). Unknown accounts and wrong
@@ -13,11 +16,24 @@ export type SignInResult =
  */
 export async function signInWithPassword(
 	db: Db,
-	input: { identifier: string; password: string; address: string }
+	input: { identifier: string; password: string; address: string; now?: Date }
 ): Promise<SignInResult> {
 	const identifier = input.identifier.trim().toLowerCase();
-	if (await rateLimit.isLimited(db, identifier, input.address)) {
-		return { ok: false, reason: 'limited' };
+	const now = input.now ?? new Date();
+	// Reserved before the slow check: parallel guesses are counted before any is evaluated.
+	const reserved = await rateLimit.reserveAttempt(
+		db,
+		rateLimit.signInRules(identifier, input.address),
+		now
+	);
+	if (!reserved.ok) {
+		await audit.record(db, {
+			actorId: null,
+			clientId: null,
+			action: 'auth.sign_in_limited',
+			detail: { method: 'password' }
+		});
+		return { ok: false, reason: 'limited', retryAfterSeconds: reserved.retryAfterSeconds };
 	}
 	const [identity] = await db
 		.select({ userId: authIdentity.userId, passwordHash: authIdentity.passwordHash })
@@ -34,10 +50,23 @@ export async function signInWithPassword(
 	const valid = identity?.passwordHash
 		? await verifyPassword(identity.passwordHash, input.password)
 		: (await verifyAgainstDummy(input.password), false);
+	// A failure leaves its reservation standing: that is the count.
 	if (!identity || !valid) {
-		await rateLimit.recordFailure(db, identifier, input.address);
+		// The account when it exists (its owner may want to know); never the password typed.
+		await audit.record(db, {
+			actorId: identity?.userId ?? null,
+			clientId: null,
+			action: 'auth.sign_in_failed',
+			detail: { method: 'password' }
+		});
 		return { ok: false, reason: 'invalid' };
 	}
-	await rateLimit.clearAccountFailures(db, identifier);
+	await rateLimit.clearAttempts(db, reserved.keys, now);
+	await audit.record(db, {
+		actorId: identity.userId,
+		clientId: null,
+		action: 'auth.sign_in',
+		detail: { method: 'password' }
+	});
 	return { ok: true, userId: identity.userId };
 }

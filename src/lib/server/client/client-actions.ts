@@ -31,26 +31,32 @@ export function applyClientAction(
 ): Promise<Outcome<ClientActionResult>> {
 	const { userId, action, now } = input;
 	const anonymous = action.type === 'survey';
-	return once<ClientActionResult>(db, { key: input.key, userId, anonymous }, async (tx) => {
-		const result = await (async (): Promise<ClientActionResult> => {
-			switch (action.type) {
-				case 'step':
-					return plans.updateOwnStep(tx, { userId, ...action, now });
-				case 'agree':
-					return plans.agreeToPlan(tx, {
-						userId,
-						planId: action.planId,
-						version: action.version,
-						now
-					});
-				case 'ask':
-					return requests.askAboutInstrument(tx, { userId, ...action });
-				case 'change':
-					return appointments.requestChange(tx, { userId, ...action, now });
-				case 'survey':
-					return surveys.submitAnswers(tx, { userId, ...action, now });
-			}
-		})();
-		return { status: result.ok ? 200 : (STATUS[result.error] ?? 400), body: result };
-	});
+	// The key is bound to what it asks for: the same key with another action is refused (#14).
+	const fingerprint = `client-action ${JSON.stringify(action)}`;
+	return once<ClientActionResult>(
+		db,
+		{ key: input.key, userId, anonymous, fingerprint },
+		async (tx) => {
+			const result = await (async (): Promise<ClientActionResult> => {
+				switch (action.type) {
+					case 'step':
+						return plans.updateOwnStep(tx, { userId, ...action, now });
+					case 'agree':
+						return plans.agreeToPlan(tx, {
+							userId,
+							planId: action.planId,
+							version: action.version,
+							now
+						});
+					case 'ask':
+						return requests.askAboutInstrument(tx, { userId, ...action });
+					case 'change':
+						return appointments.requestChange(tx, { userId, ...action, now });
+					case 'survey':
+						return surveys.submitAnswers(tx, { userId, ...action, now });
+				}
+			})();
+			return { status: result.ok ? 200 : (STATUS[result.error] ?? 400), body: result };
+		}
+	);
 }

@@ -94,7 +94,9 @@ export const session = pgTable(
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		// Security (#14): the idle timeout counts from here; touched at most once a minute.
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('session_user_idx').on(t.userId)]
 );
@@ -761,14 +763,21 @@ export const auditEvent = pgTable(
 );
 
 /** Each mutation the offline queue can replay is applied once per key; replays get `result`. */
-export const idempotency = pgTable('idempotency', {
-	key: text('key').primaryKey(),
-	/** Null for survey answers: their key is a hash of the user and the key instead (#13). */
-	userId: uuid('user_id').references(() => user.id, { onDelete: 'cascade' }),
-	status: integer('status').notNull(),
-	result: jsonb('result'),
-	createdAt: createdAt()
-});
+export const idempotency = pgTable(
+	'idempotency',
+	{
+		/** Scoped per person: "<user id>:<key>", or for an anonymous action "anon:<hash>" (#14). */
+		key: text('key').primaryKey(),
+		/** Null for survey answers: their key is a hash of the user and the key instead (#13). */
+		userId: uuid('user_id').references(() => user.id, { onDelete: 'cascade' }),
+		status: integer('status').notNull(),
+		result: jsonb('result'),
+		createdAt: createdAt(),
+		// Security (#14): bound to a hash of the action, and expired after IDEMPOTENCY_DAYS.
+		requestHash: text('request_hash')
+	},
+	(t) => [index('idempotency_created_idx').on(t.createdAt)]
+);
 
 /** In-app inbox and the development outbox of e-mails. */
 export const notification = pgTable(

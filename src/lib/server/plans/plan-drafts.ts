@@ -253,6 +253,18 @@ export async function saveDraft(
 		const conflict = async () =>
 			({ ok: false, error: 'conflict', theirs: await draftView(tx, p) }) as const;
 		if (p.version !== input.version) return conflict();
+		// Security (#14): a step key is a new id or a step of this very plan, each used once;
+		// another plan's step id would make sharing move or break that step.
+		const keys = input.steps.map((s) => s.key);
+		if (new Set(keys).size !== keys.length) return { ok: false, error: 'not_found' } as const;
+		if (keys.length) {
+			const foreign = await tx
+				.select({ id: planStep.id })
+				.from(planStep)
+				.where(and(inArray(planStep.id, keys), ne(planStep.planId, p.id)))
+				.limit(1);
+			if (foreign.length) return { ok: false, error: 'not_found' } as const;
+		}
 		const values = {
 			goal: input.goal,
 			reviewDate: input.reviewDate,

@@ -1,7 +1,8 @@
 import { and, asc, eq, ilike, isNull, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { authIdentity, gemeente, ROLES, team, user, type Role } from '../db/schema';
+import { authIdentity, gemeente, ROLES, session, team, user, type Role } from '../db/schema';
 import { hashPassword } from '../auth/password';
+import * as audit from '../audit/audit';
 
 // Staff accounts, roles and klantmanager teams, kept by the functioneel beheerder. Clients
 // are not managed here: they come from the benefit administration and activate themselves.
@@ -99,6 +100,8 @@ export async function createStaff(
 		roles: StaffRole[];
 		teamId: string | null;
 		password: string | null;
+		/** Who does it, for the audit log (#14). */
+		actorId?: string | null;
 	}
 ): Promise<string> {
 	const email = input.email.toLowerCase();
@@ -122,6 +125,12 @@ export async function createStaff(
 				passwordHash: await hashPassword(input.password)
 			});
 		}
+		await audit.record(tx, {
+			actorId: input.actorId ?? null,
+			clientId: null,
+			action: 'user.create',
+			detail: { userId: created!.id, added: input.roles }
+		});
 		return created!.id;
 	});
 }
@@ -133,12 +142,18 @@ export async function createStaff(
 export async function updateStaff(
 	db: Db,
 	userId: string,
-	input: { roles: StaffRole[]; teamId: string | null; disabled: boolean },
+	input: {
+		roles: StaffRole[];
+		teamId: string | null;
+		disabled: boolean;
+		/** Who does it, for the audit log (#14). */
+		actorId?: string | null;
+	},
 	now = new Date()
 ): Promise<'ok' | 'not-found' | 'last-admin'> {
 	return db.transaction(async (tx) => {
 		const [current] = await tx
-			.select({ roles: user.roles })
+			.select({ roles: user.roles, teamId: user.teamId, disabledAt: user.disabledAt })
 			.from(user)
 			.where(and(eq(user.id, userId), isStaff));
 		if (!current) return 'not-found';
@@ -160,31 +175,79 @@ export async function updateStaff(
 			.update(user)
 			.set({ roles, teamId: input.teamId, disabledAt: input.disabled ? now : null })
 			.where(eq(user.id, userId));
+		// Security (#14): a disabled account is signed out everywhere at once.
+		if (input.disabled) await tx.delete(session).where(eq(session.userId, userId));
+		const actorId = input.actorId ?? null;
+		const added = roles.filter((r) => !current.roles.includes(r));
+		const removed = current.roles.filter((r) => !roles.includes(r));
+		const event = (action: audit.AuditAction, detail: Record<string, unknown> = {}) =>
+			audit.record(tx, { actorId, clientId: null, action, detail: { userId, ...detail } });
+		if (added.length || removed.length) await event('user.roles', { added, removed });
+		if (input.disabled && !current.disabledAt) await event('user.disable');
+		if (!input.disabled && current.disabledAt) await event('user.enable');
+		if (input.teamId !== current.teamId) await event('user.update', { teamId: input.teamId });
 		return 'ok';
 	});
 }
 
-export async function createTeam(db: Db, name: string, leadUserId: string | null) {
+export async function createTeam(
+	db: Db,
+	name: string,
+	leadUserId: string | null,
+	actorId: string | null = null
+) {
 	const [row] = await db.insert(team).values({ name, leadUserId }).returning({ id: team.id });
+	await audit.record(db, {
+		actorId,
+		clientId: null,
+		action: 'team.create',
+		detail: { teamId: row!.id, name, ...(leadUserId ? { userId: leadUserId } : {}) }
+	});
 	return row!.id;
 }
 
-export async function setTeamLead(db: Db, teamId: string, leadUserId: string | null) {
+export async function setTeamLead(
+	db: Db,
+	teamId: string,
+	leadUserId: string | null,
+	actorId: string | null = null
+) {
 	const rows = await db
 		.update(team)
 		.set({ leadUserId })
 		.where(eq(team.id, teamId))
 		.returning({ id: team.id });
+	if (rows.length > 0) {
+		await audit.record(db, {
+			actorId,
+			clientId: null,
+			action: 'team.update',
+			detail: { teamId, ...(leadUserId ? { userId: leadUserId } : {}) }
+		});
+	}
 	return rows.length > 0;
 }
 
 /** A gemeente the dienst starts to serve; it offers Dutch and English until /beheer/talen says more. */
-export async function addGemeente(db: Db, code: string, name: string): Promise<boolean> {
+export async function addGemeente(
+	db: Db,
+	code: string,
+	name: string,
+	actorId: string | null = null
+): Promise<boolean> {
 	const rows = await db
 		.insert(gemeente)
 		.values({ code, name, languages: ['nl', 'en'] })
 		.onConflictDoNothing({ target: gemeente.code })
 		.returning({ id: gemeente.id });
+	if (rows.length > 0) {
+		await audit.record(db, {
+			actorId,
+			clientId: null,
+			action: 'gemeente.create',
+			detail: { name }
+		});
+	}
 	return rows.length > 0;
 }
 

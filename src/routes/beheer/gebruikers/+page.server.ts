@@ -28,7 +28,7 @@ export const actions: Actions = {
 		if (!parsed.success)
 			return fail(400, { form: 'create', errors: issuesToErrors(parsed.error), values });
 		try {
-			await staffAdmin.createStaff(locals.db, parsed.data);
+			await staffAdmin.createStaff(locals.db, { ...parsed.data, actorId: locals.user!.id });
 		} catch (e) {
 			if (e instanceof staffAdmin.DuplicateEmail)
 				return fail(409, {
@@ -47,7 +47,12 @@ export const actions: Actions = {
 		const parsed = teamSchema.safeParse(raw);
 		if (!parsed.success)
 			return fail(400, { form: 'team', errors: issuesToErrors(parsed.error), values: raw });
-		await staffAdmin.createTeam(locals.db, parsed.data.name, parsed.data.leadUserId);
+		await staffAdmin.createTeam(
+			locals.db,
+			parsed.data.name,
+			parsed.data.leadUserId,
+			locals.user!.id
+		);
 		return { teamCreated: parsed.data.name };
 	}
 };

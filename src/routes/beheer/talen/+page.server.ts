@@ -35,7 +35,7 @@ export const actions: Actions = {
 		requireRole(locals, 'admin', url);
 		const form = parseForm(newGemeenteSchema, await request.formData());
 		if (!form.ok) return fail(400, { addErrors: form.errors, addValues: form.values });
-		if (!(await staffAdmin.addGemeente(locals.db, form.data.code, form.data.name)))
+		if (!(await staffAdmin.addGemeente(locals.db, form.data.code, form.data.name, locals.user!.id)))
 			return fail(409, {
 				addErrors: { code: { key: 'admin.gemeenten.exists' } } as FieldErrors,
 				addValues: form.data as Record<string, string>

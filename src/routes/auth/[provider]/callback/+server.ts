@@ -33,7 +33,7 @@ export const GET: RequestHandler = async ({ params, url, cookies, locals }) => {
 		const userId = await linkedUser(locals.db, provider.id, subject);
 		// The subject can be a BSN: it is never logged.
 		if (!userId) throw new Error('subject not linked to an account');
-		const start = await startSession(locals, cookies, userId);
+		const start = await startSession(locals, cookies, userId, 'oidc');
 		landing = safeNext(flow.next) ?? start;
 	} catch (err) {
 		console.warn(`OIDC sign-in failed (${flow?.provider ?? 'no flow'}): ${reason(err)}`);

@@ -19,7 +19,10 @@ export const actions: Actions = {
 		const raw = formObject(await request.formData(), ['roles']);
 		const parsed = updateStaffSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { errors: issuesToErrors(parsed.error), values: raw });
-		const result = await staffAdmin.updateStaff(locals.db, params.id, parsed.data);
+		const result = await staffAdmin.updateStaff(locals.db, params.id, {
+			...parsed.data,
+			actorId: locals.user!.id
+		});
 		if (result === 'not-found') error(404, locals.t('errors.notFound'));
 		if (result === 'last-admin')
 			return fail(409, {

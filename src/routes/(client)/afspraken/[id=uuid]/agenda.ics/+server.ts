@@ -1,6 +1,7 @@
 import { error, type RequestHandler } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/kit/guard';
 import * as appointments from '$lib/server/appointments/appointments';
+import { isSafeVideoLink } from '$lib/server/appointments/video-link';
 
 /** "Zet in mijn agenda": one appointment as an .ics file. */
 export const GET: RequestHandler = async ({ locals, params }) => {
@@ -14,7 +15,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		description: [
 			a.purpose,
 			a.bring ? `${t('appointments.bring')}: ${a.bring}` : '',
-			a.videoUrl ?? ''
+			a.videoUrl && isSafeVideoLink(a.videoUrl) ? a.videoUrl : ''
 		]
 			.filter(Boolean)
 			.join('\n'),
