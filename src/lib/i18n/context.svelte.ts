@@ -1,7 +1,9 @@
 import { getContext, setContext } from 'svelte';
 import type { Messages } from './index';
 import { createTranslate, type Translate, type TranslateOptions } from './translate';
-import { directionOf, intlLocale, type Language } from './languages';
+import { directionOf, type Language } from './languages';
+import { formatDate, formatNumber, type DateStyle } from '../date-format';
+import { DATE_LOCALES } from '../date-locales';
 
 const KEY = Symbol('i18n');
 
@@ -25,13 +27,17 @@ export class Translator {
 
 	t = (key: string, options?: TranslateOptions): string => this.#translate(key, options);
 
-	date = (value: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }) =>
-		new Intl.DateTimeFormat(intlLocale(this.lang), {
-			timeZone: 'Europe/Amsterdam',
-			...options
-			// A throw-away Date only to format; nothing reactive reads it.
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		}).format(typeof value === 'string' ? new Date(value) : value);
+	/**
+	 * A date, time or both in Amsterdam time, from the shared CLDR table: the same text on the
+	 * server and in every browser (whose Intl may lack this language). A date-only value
+	 * (YYYY-MM-DD) is that calendar day.
+	 */
+	date = (value: Date | string, style: DateStyle = 'long') =>
+		formatDate(DATE_LOCALES[this.lang], value, style);
+
+	/** A number with the language's separators, the same on the server and in the browser. */
+	number = (value: number, fractionDigits = 0) =>
+		formatNumber(DATE_LOCALES[this.lang], value, fractionDigits);
 }
 
 export function setTranslator(translator: Translator) {

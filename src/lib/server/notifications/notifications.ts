@@ -6,6 +6,8 @@ import { appointment, appointmentReminder, client, notification, user } from '..
 import { intlLocale, isLanguage, type Language } from '../../i18n/languages';
 import { translatorFor } from '../../i18n/messages.server';
 import { addDays, amsterdamDay, TIME_ZONE } from '../../dates';
+import { formatDate } from '../../date-format';
+import { DATE_LOCALES } from '../../date-locales';
 import { env } from '../env';
 
 export const NOTICE_KINDS = [
@@ -55,11 +57,7 @@ export function renderNotice(lang: string, notice: Notice): { subject: string; t
 }
 
 export function formatWhen(lang: Language, iso: string): string {
-	return new Intl.DateTimeFormat(intlLocale(lang), {
-		timeZone: TIME_ZONE,
-		dateStyle: 'full',
-		timeStyle: 'short'
-	}).format(new Date(iso));
+	return formatDate(DATE_LOCALES[lang], iso, 'fullTime');
 }
 
 /** The in-app inbox: always on, it is where the client looks first. */
