@@ -3,7 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { TZDate } from '@date-fns/tz';
 import type { Db } from '../db/open';
 import { appointment, appointmentReminder, client, notification, user } from '../db/schema';
-import { intlLocale, isLanguage, type Language } from '../../i18n/languages';
+import { isLanguage, type Language } from '../../i18n/languages';
 import { translatorFor } from '../../i18n/messages.server';
 import { addDays, amsterdamDay, TIME_ZONE } from '../../dates';
 import { formatDate } from '../../date-format';
