@@ -815,3 +815,25 @@ export const setting = pgTable('setting', {
 	updatedBy: uuid('updated_by').references(() => user.id),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
+
+// ── Plan texts in the client's language (issue #18) ─────────────────────────────────────────
+/**
+ * Translations of plan texts (a goal or a step title), keyed by the Dutch text itself: a step
+ * made from a template keeps the template's words and so finds their translation; a text the
+ * klantmanager typed has none until they add one, and is shown in Dutch with a marker. Edit
+ * the Dutch text and the translation no longer applies (it translated other words).
+ */
+export const planTextTranslation = pgTable(
+	'plan_text_translation',
+	{
+		source: text('source').notNull(),
+		language: text('language').notNull(),
+		text: text('text').notNull(),
+		/** Template translations start as concept until a native speaker checked them. */
+		status: text('status').$type<'concept' | 'checked'>().notNull().default('concept'),
+		updatedBy: uuid('updated_by').references(() => user.id),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.source, t.language] })]
+);
+export type PlanTextTranslation = typeof planTextTranslation.$inferSelect;
