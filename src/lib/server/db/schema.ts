@@ -14,6 +14,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { searchNameSql } from '../caseload/search-name';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -57,6 +58,8 @@ export const user = pgTable(
 	{
 		id: id(),
 		displayName: text('display_name').notNull(),
+		/** The name as caseload search compares it: no accents, lower case (issue #18). */
+		searchName: text('search_name').notNull().generatedAlwaysAs(searchNameSql('display_name')),
 		email: text('email').unique(),
 		roles: text('roles').array().$type<Role[]>().notNull(),
 		language: text('language').notNull().default('nl'),
@@ -157,6 +160,9 @@ export const client = pgTable(
 			.unique()
 			.references(() => user.id, { onDelete: 'cascade' }),
 		clientNumber: text('client_number').notNull().unique(),
+		/** The Latin spelling of a name written in another script, so staff can find it (issue #18). */
+		latinName: text('latin_name'),
+		latinSearchName: text('latin_search_name').generatedAlwaysAs(searchNameSql('latin_name')),
 		gemeenteId: uuid('gemeente_id')
 			.notNull()
 			.references(() => gemeente.id),
