@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open';
 import { client, plan, planStep, planTextTranslation, user } from '../db/schema';
@@ -62,4 +62,38 @@ export async function addStepTranslation(
 		});
 	});
 	return { ok: true, language: row.language };
+}
+
+/**
+ * The steps of the client's current shared plan with their translation into the client's
+ * language (null: the client reads it in Dutch), for the klantmanager. Null for a client who
+ * reads Dutch or has no shared plan.
+ */
+export async function translationsOf(db: Db, clientId: string) {
+	const [c] = await db
+		.select({ language: user.language })
+		.from(client)
+		.innerJoin(user, eq(user.id, client.userId))
+		.where(eq(client.id, clientId));
+	if (!c || !isLanguage(c.language) || c.language === SOURCE_LANGUAGE) return null;
+	const steps = await db
+		.select({
+			id: planStep.id,
+			title: planStep.title,
+			translation: planTextTranslation.text,
+			status: planTextTranslation.status
+		})
+		.from(planStep)
+		.innerJoin(plan, eq(plan.id, planStep.planId))
+		.leftJoin(
+			planTextTranslation,
+			and(
+				eq(planTextTranslation.source, planStep.title),
+				eq(planTextTranslation.language, c.language)
+			)
+		)
+		.where(and(eq(plan.clientId, clientId), inArray(plan.status, ['shared', 'agreed'])))
+		.orderBy(asc(planStep.position));
+	if (steps.length === 0) return null;
+	return { language: c.language, steps };
 }

@@ -5,6 +5,7 @@ import { STEP_OWNERS, type DraftStep } from '$lib/server/db/schema';
 import * as caseload from '$lib/server/caseload/caseload';
 import * as clientFile from '$lib/server/caseload/client-file';
 import * as drafts from '$lib/server/plans/plan-drafts';
+import * as planLanguage from '$lib/server/plans/plan-language';
 import type { FieldErrors } from '$lib/server/forms';
 import { inCaseload } from '$lib/server/caseload/guard';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +15,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	await inCaseload(locals, () => caseload.openClient(locals.db, staff, params.id, 'plan'));
 	const header = await clientFile.headerOf(locals.db, params.id);
 	if (!header) error(404, locals.t('errors.notFound'));
-	return { client: header, ...(await drafts.editorOf(locals.db, params.id)) };
+	return {
+		client: header,
+		...(await drafts.editorOf(locals.db, params.id)),
+		translations: await planLanguage.translationsOf(locals.db, params.id)
+	};
 };
 
 const day = z.union([z.literal(''), z.iso.date('errors.invalid')]);
@@ -181,6 +186,26 @@ export const actions: Actions = {
 		);
 		if (result.ok) return { saved: true };
 		return refusal(result, input, form);
+	},
+	/** A translation of one shared step into the client's language; the typed text is kept. */
+	translate: async ({ request, locals, params }) => {
+		const staff = requireRole(locals, 'klantmanager');
+		const form = await request.formData();
+		const raw = (k: string) => (typeof form.get(k) === 'string' ? (form.get(k) as string) : '');
+		const parsed = planLanguage.stepTranslationInput.safeParse({
+			stepId: raw('stepId'),
+			text: raw('text')
+		});
+		const echo = { stepId: z.uuid().safeParse(raw('stepId')).data ?? null, text: raw('text') };
+		if (!parsed.success) return fail(400, { translate: { ...echo, error: 'errors.invalid' } });
+		const result = await inCaseload(locals, () =>
+			planLanguage.addStepTranslation(locals.db, staff, params.id, parsed.data)
+		);
+		if (!result.ok)
+			return fail(result.error === 'not_found' ? 404 : 400, {
+				translate: { ...echo, error: `km.translations.${result.error}` }
+			});
+		return { translated: parsed.data.stepId };
 	}
 };
 
