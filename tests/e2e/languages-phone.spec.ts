@@ -67,3 +67,88 @@ test.describe('dates, times and numbers stay as the server wrote them', () => {
 		});
 	}
 });
+
+/** Words of the bottom navigation and of buttons that are split over two lines. */
+async function wordsBrokenInside(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const broken: string[] = [];
+		for (const el of document.querySelectorAll('.bottom-nav a span, main button, main summary')) {
+			const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+			for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+				const text = n.textContent ?? '';
+				for (const m of text.matchAll(/\S+/g)) {
+					const range = document.createRange();
+					range.setStart(n, m.index);
+					range.setEnd(n, m.index + m[0].length);
+					const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+					if (tops.size > 1) broken.push(m[0]);
+				}
+			}
+		}
+		return broken;
+	});
+}
+
+test.describe('labels never break inside a word at 320 px', () => {
+	test.use({ viewport: { width: 320, height: 640 } });
+	for (const lang of LANGUAGES) {
+		test(lang, async ({ page }) => {
+			await signInAs(page, 'maryam');
+			await chooseLanguage(page, lang);
+			for (const path of ['/', '/plan', '/afspraken', '/uitleg', '/profiel']) {
+				await page.goto(path);
+				expect(await wordsBrokenInside(page), path).toEqual([]);
+			}
+		});
+	}
+});
+
+test('Maryam’s plan: her language where translated, Dutch marked and named before she agrees', async ({
+	page
+}) => {
+	await signInAs(page, 'maryam');
+	await chooseLanguage(page, 'ar');
+	await page.goto('/plan');
+	// Translated (concept) steps are Arabic; the typed ones Dutch, with lang="nl" and a marker.
+	await expect(page.locator('.steps h3', { hasText: 'أكمل برنامج الاندماج' })).toHaveCount(1);
+	const dutch = page.locator('.steps h3[lang="nl"]', { hasText: 'Samen kiezen welk werk' });
+	await expect(dutch).toHaveCount(1);
+	await expect(dutch.locator('.fallback[lang="ar"]')).toHaveText('(بالهولندية)');
+	// Every Dutch text of the page carries lang="nl" (read-aloud picks a Dutch voice).
+	const untagged = await page.locator('main').evaluate((main) => {
+		const out: string[] = [];
+		const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+			const text = n.textContent?.trim() ?? '';
+			if (
+				/\b(je|de|het|van|een)\b/i.test(text) &&
+				n.parentElement?.closest('[lang]')?.getAttribute('lang') !== 'nl'
+			)
+				out.push(text);
+		}
+		return out;
+	});
+	expect(untagged).toEqual([]);
+	const agree = page.locator('.agree .dutch-parts');
+	await expect(agree).toContainText('هذه الأجزاء باللغة الهولندية');
+	await expect(agree.locator('li[lang="nl"]')).toHaveCount(3);
+
+	// Sanne adds a translation; Maryam then reads that step in Arabic.
+	await signInAs(page, 'klantmanager');
+	await page.goto('/km');
+	await page.getByRole('link', { name: 'Maryam Haddad' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Maryam Haddad');
+	await page.goto(`${page.url().replace(/\/$/, '')}/plan`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plan van Maryam Haddad');
+	const item = page.locator('.translations li', { hasText: 'Samen kiezen welk werk' });
+	await item.locator('textarea').fill('نختار معًا العمل الذي تريدين تجربته');
+	await item.getByRole('button').click();
+	await expect(item.locator('.notice')).toBeVisible();
+	await signInAs(page, 'maryam');
+	await page.goto('/plan');
+	await expect(page.locator('.steps h3', { hasText: 'نختار معًا العمل' })).not.toHaveAttribute(
+		'lang',
+		'nl'
+	);
+	await expect(page.locator('.agree .dutch-parts li')).toHaveCount(2);
+});
