@@ -6,7 +6,6 @@
  * server's ICU by scripts/date-locales.ts). Intl is only used for the Amsterdam wall clock,
  * which every browser has.
  */
-import { TIME_ZONE } from './dates';
 
 /** The styles the app shows; each name is one set of Intl options. */
 export const DATE_STYLES = {
@@ -50,7 +49,7 @@ export interface DateLocale {
 }
 
 const wallClock = new Intl.DateTimeFormat('en-US', {
-	timeZone: TIME_ZONE,
+	timeZone: 'Europe/Amsterdam', // TIME_ZONE in dates.ts (which imports this module)
 	hourCycle: 'h23',
 	year: 'numeric',
 	month: 'numeric',

@@ -4,7 +4,7 @@ import { describeEachDatabase } from './databases';
 import { buildFixture, type Fixture } from './km-fixture';
 import { client, user } from '../../src/lib/server/db/schema';
 import { searchCaseload } from '../../src/lib/server/caseload/caseload';
-import { searchName } from '../../src/lib/server/caseload/search-name';
+import { searchName } from '../../src/lib/server/db/search-name';
 
 // Issue #18: names from every language. A klantmanager types a name the way they heard it.
 describeEachDatabase('caseload search ignores accents and case', (database) => {

@@ -2,10 +2,13 @@ import { getContext, setContext } from 'svelte';
 import type { Messages } from './index';
 import { createTranslate, type Translate, type TranslateOptions } from './translate';
 import { directionOf, type Language } from './languages';
-import { formatDate, formatNumber, type DateStyle } from '../date-format';
+import { formatNumber, type DateStyle } from '../date-format';
 import { DATE_LOCALES } from '../date-locales';
+import { showDate } from '../dates';
 
-const KEY = Symbol('i18n');
+/** The context key of the Translator (exported for tests that render a page on its own). */
+export const I18N_CONTEXT = Symbol('i18n');
+const KEY = I18N_CONTEXT;
 
 /** The page's language and translate function, shared through Svelte context (safe in SSR). */
 export class Translator {
@@ -28,12 +31,10 @@ export class Translator {
 	t = (key: string, options?: TranslateOptions): string => this.#translate(key, options);
 
 	/**
-	 * A date, time or both in Amsterdam time, from the shared CLDR table: the same text on the
-	 * server and in every browser (whose Intl may lack this language). A date-only value
-	 * (YYYY-MM-DD) is that calendar day.
+	 * A date or time in Amsterdam, in the page's language (see showDate in $lib/dates): the
+	 * same text on the server and in every browser, whose Intl may lack this language.
 	 */
-	date = (value: Date | string, style: DateStyle = 'long') =>
-		formatDate(DATE_LOCALES[this.lang], value, style);
+	date = (value: Date | string, style: DateStyle = 'long') => showDate(this.lang, value, style);
 
 	/** A number with the language's separators, the same on the server and in the browser. */
 	number = (value: number, fractionDigits = 0) =>

@@ -1,11 +1,14 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
-import { searchName } from './search-name';
+import { searchName } from '../db/search-name';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/open';
 import { client, SEGMENTS, team, user, type Segment } from '../db/schema';
 import { amsterdamDay } from '../../dates';
 import * as audit from '../audit/audit';
 import * as notifications from '../notifications/notifications';
+
+/** The three segments (werk, perspectief, meedoen), for filters in routes. */
+export { SEGMENTS };
 
 export interface Staff {
 	id: string;

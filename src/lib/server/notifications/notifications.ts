@@ -5,9 +5,7 @@ import type { Db } from '../db/open';
 import { appointment, appointmentReminder, client, notification, user } from '../db/schema';
 import { isLanguage, type Language } from '../../i18n/languages';
 import { translatorFor } from '../../i18n/messages.server';
-import { addDays, amsterdamDay, TIME_ZONE } from '../../dates';
-import { formatDate } from '../../date-format';
-import { DATE_LOCALES } from '../../date-locales';
+import { addDays, amsterdamDay, showDate, TIME_ZONE } from '../../dates';
 import { env } from '../env';
 
 export const NOTICE_KINDS = [
@@ -57,7 +55,7 @@ export function renderNotice(lang: string, notice: Notice): { subject: string; t
 }
 
 export function formatWhen(lang: Language, iso: string): string {
-	return formatDate(DATE_LOCALES[lang], iso, 'fullTime');
+	return showDate(lang, iso, 'fullTime');
 }
 
 /** The in-app inbox: always on, it is where the client looks first. */

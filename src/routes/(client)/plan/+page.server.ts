@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as plans from '$lib/server/plans/plans';
-import { submitClientAction, newIdempotencyKey } from '$lib/server/client/client-action-form';
+import { submitClientAction, newIdempotencyKey } from '$lib/server/kit/client-action-form';
 import { amsterdamDay } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 
