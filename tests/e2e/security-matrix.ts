@@ -168,6 +168,7 @@ export const EXPECTED: Record<string, Row> = {
 	'POST /km/clienten/[id=uuid]/plan ?/create': row(L, 403, 403, 400, 403, 403, 403),
 	'POST /km/clienten/[id=uuid]/plan ?/template': row(L, 403, 403, 400, 403, 403, 403),
 	'POST /km/clienten/[id=uuid]/plan ?/save': row(L, 403, 403, 400, 403, 403, 403),
+	'POST /km/clienten/[id=uuid]/plan ?/translate': row(L, 403, 403, 400, 403, 403, 403),
 	'GET /km/clienten/[id=uuid]/plan/versies': row(L, 403, 403, 200, 403, 403, 403),
 	'GET /login': row(200, 303, 303, 303, 303, 303, 303),
 	'POST /login ?/password': row(400, 303, 303, 303, 303, 303, 303),

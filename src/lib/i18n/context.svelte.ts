@@ -2,6 +2,8 @@ import { getContext, setContext } from 'svelte';
 import type { Messages } from './index';
 import { createTranslate, type Translate, type TranslateOptions } from './translate';
 import { directionOf, type Language } from './languages';
+import { formatNumber, type DateStyle } from '../date-format';
+import { DATE_LOCALES } from '../date-locales';
 import { showDate } from '../dates';
 
 /** The context key of the Translator (exported for tests that render a page on its own). */
@@ -28,9 +30,15 @@ export class Translator {
 
 	t = (key: string, options?: TranslateOptions): string => this.#translate(key, options);
 
-	/** A date or time in Amsterdam, in the page's language (see showDate in $lib/dates). */
-	date = (value: Date | string, options?: Intl.DateTimeFormatOptions) =>
-		showDate(this.lang, value, options);
+	/**
+	 * A date or time in Amsterdam, in the page's language (see showDate in $lib/dates): the
+	 * same text on the server and in every browser, whose Intl may lack this language.
+	 */
+	date = (value: Date | string, style: DateStyle = 'long') => showDate(this.lang, value, style);
+
+	/** A number with the language's separators, the same on the server and in the browser. */
+	number = (value: number, fractionDigits = 0) =>
+		formatNumber(DATE_LOCALES[this.lang], value, fractionDigits);
 }
 
 export function setTranslator(translator: Translator) {

@@ -1,4 +1,6 @@
 import type { Messages } from './index';
+import { isLanguage } from './languages';
+import { pluralCategory } from '../plural';
 
 /** What the pages pass to t(): placeholder values, `count` for plurals, a default text. */
 export type TranslateOptions = Record<string, unknown> & { count?: number; defaultValue?: string };
@@ -14,7 +16,13 @@ const PLACEHOLDER = /{{\s*([^{}\s]+)\s*}}/g;
  * that both give the same text for every key of every language.
  */
 export function createTranslate(lang: string, messages: Messages): Translate {
-	const plural = (count: number) => pluralRules(lang).select(count);
+	let rules: Intl.PluralRules | null = null;
+	const plural = (count: number) => {
+		// Whole numbers by our own CLDR table: the browser may lack the language's rules.
+		if (isLanguage(lang) && Number.isInteger(count)) return pluralCategory(lang, count);
+		rules ??= pluralRules(lang);
+		return rules.select(count);
+	};
 	return (key, options) => {
 		const count = options?.count;
 		let text: string | undefined;

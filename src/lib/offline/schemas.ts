@@ -10,6 +10,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const planView = z.object({
 	id: z.string(),
 	goal: z.string(),
+	goalLang: z.string().default('nl'),
 	status: z.string(),
 	version: z.number(),
 	sharedAt: iso.nullable(),
@@ -20,6 +21,7 @@ export const planView = z.object({
 		z.object({
 			id: z.string(),
 			title: z.string(),
+			titleLang: z.string().default('nl'),
 			owner: z.enum(['client', 'klantmanager', 'partner']),
 			dueDate: day.nullable(),
 			status: z.enum(['todo', 'done']),

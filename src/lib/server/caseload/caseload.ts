@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { searchName } from '../db/search-name';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/open';
 import { client, SEGMENTS, team, user, type Segment } from '../db/schema';
@@ -179,8 +180,16 @@ export async function searchCaseload(
 	const conditions: (SQL | undefined)[] = [inArray(client.klantmanagerId, kms)];
 	const q = query.q?.trim();
 	if (q) {
-		const like = `%${escapeLike(q)}%`;
-		conditions.push(or(ilike(user.displayName, like), ilike(client.clientNumber, like)));
+		// Accents, case, hyphens and apostrophes do not matter ("wojcik" finds "Wójcik"); a name
+		// in another script is found by its stored Latin spelling too.
+		const name = `%${escapeLike(searchName(q))}%`;
+		conditions.push(
+			or(
+				like(user.searchName, name),
+				like(client.latinSearchName, name),
+				ilike(client.clientNumber, `%${escapeLike(q)}%`)
+			)
+		);
 	}
 	const left = sql`exists (select 1 from outflow o
 		where o.client_id = ${client.id} and o.benefit_start = ${client.benefitStart})`;

@@ -14,6 +14,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { searchNameSql } from './search-name';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -57,6 +58,8 @@ export const user = pgTable(
 	{
 		id: id(),
 		displayName: text('display_name').notNull(),
+		/** The name as caseload search compares it: no accents, lower case (issue #18). */
+		searchName: text('search_name').notNull().generatedAlwaysAs(searchNameSql('display_name')),
 		email: text('email').unique(),
 		roles: text('roles').array().$type<Role[]>().notNull(),
 		language: text('language').notNull().default('nl'),
@@ -159,6 +162,9 @@ export const client = pgTable(
 			.unique()
 			.references(() => user.id, { onDelete: 'cascade' }),
 		clientNumber: text('client_number').notNull().unique(),
+		/** The Latin spelling of a name written in another script, so staff can find it (issue #18). */
+		latinName: text('latin_name'),
+		latinSearchName: text('latin_search_name').generatedAlwaysAs(searchNameSql('latin_name')),
 		gemeenteId: uuid('gemeente_id')
 			.notNull()
 			.references(() => gemeente.id),
@@ -928,3 +934,24 @@ export const benefitPeriod = pgTable(
 		index('benefit_period_start_idx').on(t.start)
 	]
 );
+// ── Plan texts in the client's language (issue #18) ─────────────────────────────────────────
+/**
+ * Translations of plan texts (a goal or a step title), keyed by the Dutch text itself: a step
+ * made from a template keeps the template's words and so finds their translation; a text the
+ * klantmanager typed has none until they add one, and is shown in Dutch with a marker. Edit
+ * the Dutch text and the translation no longer applies (it translated other words).
+ */
+export const planTextTranslation = pgTable(
+	'plan_text_translation',
+	{
+		source: text('source').notNull(),
+		language: text('language').notNull(),
+		text: text('text').notNull(),
+		/** Template translations start as concept until a native speaker checked them. */
+		status: text('status').$type<'concept' | 'checked'>().notNull().default('concept'),
+		updatedBy: uuid('updated_by').references(() => user.id),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.source, t.language] })]
+);
+export type PlanTextTranslation = typeof planTextTranslation.$inferSelect;

@@ -65,7 +65,7 @@ export function formatDay(lang: Language, day: string): string {
 }
 
 export function formatWhen(lang: Language, iso: string): string {
-	return showDate(lang, iso, { dateStyle: 'full', timeStyle: 'short' });
+	return showDate(lang, iso, 'fullTime');
 }
 
 /** The in-app inbox: always on, it is where the client looks first. */

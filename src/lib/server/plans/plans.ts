@@ -26,6 +26,8 @@ export async function currentPlanOfClient(db: Db | Tx, clientId: string) {
 export interface PlanView {
 	id: string;
 	goal: string;
+	/** The language `goal` is in: the client's when translated, else 'nl' (typed in Dutch). */
+	goalLang: string;
 	status: string;
 	version: number;
 	sharedAt: string | null;
@@ -35,6 +37,8 @@ export interface PlanView {
 	steps: {
 		id: string;
 		title: string;
+		/** The language `title` is in: the client's when translated, else 'nl'. */
+		titleLang: string;
 		owner: 'client' | 'klantmanager' | 'partner';
 		dueDate: string | null;
 		status: 'todo' | 'done';
@@ -73,13 +77,17 @@ export async function planViewOfUser(
 	const [row] = await db
 		.select({
 			plan,
+			goalTranslated: sql<string | null>`(select tr.text from plan_text_translation tr
+				where tr.source = ${plan.goal} and tr.language = ${lang})`,
 			steps: sql<string>`(select coalesce(json_agg(json_build_object('id', s.id,
-				'title', s.title, 'owner', s.owner, 'dueDate', s.due_date, 'status', s.status,
+				'title', coalesce(tr.text, s.title),
+				'titleLang', case when tr.text is null then 'nl' else ${lang}::text end, 'owner', s.owner, 'dueDate', s.due_date, 'status', s.status,
 				'doneAt', ${isoUtc(sql`s.done_at`)}, 'clientNote', s.client_note,
 				'instrumentId', s.instrument_id, 'instrumentCode', i.code,
 				'instrumentName', ${instrumentName(sql`s.instrument_id`, lang)}) order by s.position),
 				'[]')::text
 				from plan_step s left join instrument i on i.id = s.instrument_id
+				left join plan_text_translation tr on tr.source = s.title and tr.language = ${lang}
 				where s.plan_id = ${plan.id})`,
 			instruments: sql<string>`(select coalesce(json_agg(json_build_object('id', u.id,
 				'name', ${instrumentName(sql`u.instrument_id`, lang)}, 'startDate', u.start_date,
@@ -102,7 +110,8 @@ export async function planViewOfUser(
 	const steps = JSON.parse(row.steps) as StepRow[];
 	return {
 		id: p.id,
-		goal: p.goal,
+		goal: row.goalTranslated ?? p.goal,
+		goalLang: row.goalTranslated === null ? 'nl' : lang,
 		status: p.status,
 		version: p.version,
 		sharedAt: p.sharedAt?.toISOString() ?? null,

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import { seedInstruments } from './catalogue';
 import { ensureSurveys } from './large';
-import { seedPlanTemplates } from './plan-templates';
+import { seedPlanTemplates, seedPlanTextTranslations } from './plan-templates';
 import { seedTopics } from './topics';
 
 /**
@@ -15,6 +15,7 @@ export async function seedContent(
 	const instruments = await seedInstruments(db);
 	const topics = await seedTopics(db);
 	const planTemplates = await seedPlanTemplates(db);
+	await seedPlanTextTranslations(db);
 	await ensureSurveys(db);
 	return { instruments, topics, planTemplates };
 }

@@ -1,5 +1,10 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
 import type { Db } from '../db/open';
-import { planTemplate, type PlanTemplate } from '../db/schema';
+import { planTemplate, planTextTranslation, type PlanTemplate } from '../db/schema';
+import { LANGUAGE_CODES, SOURCE_LANGUAGE, type Language } from '../../i18n/languages';
+import { contentDir } from './content-files';
 
 type TemplateSeed = Omit<PlanTemplate, 'id' | 'active' | 'createdAt'>;
 
@@ -124,4 +129,65 @@ export async function seedPlanTemplates(db: Db): Promise<number> {
 		.onConflictDoNothing({ target: planTemplate.code })
 		.returning({ id: planTemplate.id });
 	return rows.length;
+}
+
+const templateFile = z.record(
+	z.string(),
+	z.object({ name: z.string().min(1), goal: z.string().min(1), steps: z.array(z.string().min(1)) })
+);
+const textsFile = z.record(z.string().min(1), z.string().min(1));
+
+export interface PlanTextRow {
+	source: string;
+	language: Language;
+	text: string;
+}
+
+/**
+ * The translations kept in content/plan-templates.<lang>.json (a template's goal and steps,
+ * in the template's order) and content/plan-texts.<lang>.json (Dutch text → translation, for
+ * texts outside the templates, such as the demo plans). A file that does not fit the templates
+ * (a missing template, a step too many or too few) stops the start with its name.
+ */
+export function loadPlanTextTranslations(dir = contentDir()): PlanTextRow[] {
+	const rows: PlanTextRow[] = [];
+	for (const language of LANGUAGE_CODES) {
+		if (language === SOURCE_LANGUAGE) continue;
+		const templates = path.join(dir, `plan-templates.${language}.json`);
+		if (existsSync(templates)) {
+			const parsed = templateFile.parse(JSON.parse(readFileSync(templates, 'utf8')));
+			for (const [code, t] of Object.entries(parsed)) {
+				const source = PLAN_TEMPLATES.find((p) => p.code === code);
+				if (!source) throw new Error(`${templates}: no template "${code}"`);
+				if (source.steps.length !== t.steps.length)
+					throw new Error(
+						`${templates}: "${code}" has ${t.steps.length} steps, not ${source.steps.length}`
+					);
+				rows.push({ source: source.goal, language, text: t.goal });
+				source.steps.forEach((step, i) =>
+					rows.push({ source: step.title, language, text: t.steps[i]! })
+				);
+			}
+		}
+		const texts = path.join(dir, `plan-texts.${language}.json`);
+		if (existsSync(texts)) {
+			const parsed = textsFile.parse(JSON.parse(readFileSync(texts, 'utf8')));
+			for (const [source, text] of Object.entries(parsed)) rows.push({ source, language, text });
+		}
+	}
+	return rows;
+}
+
+/**
+ * Adds the plan text translations the database lacks, as concept (to be checked by a native
+ * speaker). One a klantmanager or editor changed is kept.
+ */
+export async function seedPlanTextTranslations(db: Db, rows = loadPlanTextTranslations()) {
+	if (rows.length === 0) return 0;
+	const added = await db
+		.insert(planTextTranslation)
+		.values(rows.map((r) => ({ ...r, status: 'concept' as const })))
+		.onConflictDoNothing()
+		.returning({ source: planTextTranslation.source });
+	return added.length;
 }

@@ -26,7 +26,7 @@ export const actions: Actions = {
 		// The letter is in the client's language (when Wegwijs has it), whatever the staff reads.
 		const lang = isLanguage(letter.language) && MESSAGES[letter.language] ? letter.language : 'nl';
 		const t = translatorFor(lang);
-		const expires = showDate(lang, letter.expiresAt, { dateStyle: 'long' });
+		const expires = showDate(lang, letter.expiresAt, 'long');
 		return {
 			letter: {
 				lang,

@@ -3,6 +3,7 @@ import { requireRole, inCaseload } from '$lib/server/kit/guard';
 import * as caseload from '$lib/server/caseload/caseload';
 import * as clientFile from '$lib/server/caseload/client-file';
 import * as drafts from '$lib/server/plans/plan-drafts';
+import * as planLanguage from '$lib/server/plans/plan-language';
 import { staffAction } from '$lib/server/kit/staff-action';
 import { parseForm } from '$lib/forms/form-data';
 import { fieldError, type FieldErrors } from '$lib/forms/errors';
@@ -15,7 +16,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	await inCaseload(locals, () => caseload.openClient(locals.db, staff, params.id, 'plan'));
 	const header = await clientFile.headerOf(locals.db, params.id);
 	if (!header) error(404, locals.t('errors.notFound'));
-	return { client: header, ...(await drafts.editorOf(locals.db, params.id)) };
+	return {
+		client: header,
+		...(await drafts.editorOf(locals.db, params.id)),
+		translations: await planLanguage.translationsOf(locals.db, params.id)
+	};
 };
 
 export const actions: Actions = {
@@ -52,6 +57,18 @@ export const actions: Actions = {
 		},
 		done: (r) => ('version' in r ? { shared: r.version } : { saved: true }),
 		refused: (r, _, { input }) => refusal(r, input)
+	}),
+	/** A translation of one shared step into the client's language; the typed text is kept. */
+	translate: staffAction({
+		tag: { form: 'translate' },
+		parse: (form) => parseForm(planLanguage.stepTranslationInput, form),
+		run: ({ db, staff, params }, input) =>
+			planLanguage.addStepTranslation(db, staff, params.id!, input),
+		done: (r, { form }) => ({ translated: String(form.get('stepId')), language: r.language }),
+		refused: (r) => ({
+			status: 400 as const,
+			errors: fieldError('text', `km.translations.${r.error}`)
+		})
 	})
 };
 
