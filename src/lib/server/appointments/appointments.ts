@@ -2,6 +2,7 @@ import { and, asc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { createEvent, type DateArray } from 'ics';
 import type { Db } from '../db/open';
 import { appointment, client, clientRequest, user } from '../db/schema';
+import { insertClientMessage } from '../messages/conversation';
 import type { Tx } from '../client/idempotency';
 import * as audit from '../audit/audit';
 import { requireInCaseload, type Staff } from '../caseload/caseload';
@@ -143,6 +144,16 @@ export async function requestChange(
 			message: `${input.kind === 'cannot_come' ? '[kan niet]' : '[ander tijdstip]'} ${reason}`
 		})
 		.returning({ id: clientRequest.id });
+	// The klantmanager reads it in the conversation too, with the appointment as context.
+	await insertClientMessage(tx, {
+		clientId: row.clientId,
+		userId: input.userId,
+		body: reason,
+		contextKind: 'appointment',
+		contextId: row.id,
+		intent: input.kind,
+		now: input.now
+	});
 	return { ok: true, requestId: created!.id };
 }
 

@@ -19,7 +19,10 @@ export const AUDIT_ACTIONS = [
 	'instrument_use.end',
 	'outflow.create',
 	'activation.create',
-	'client.move'
+	'client.move',
+	'message.send',
+	'document.download',
+	'document.denied'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

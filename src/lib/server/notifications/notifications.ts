@@ -15,7 +15,8 @@ export const NOTICE_KINDS = [
 	'appointmentCancelled',
 	'appointmentReminder',
 	'requestAnswered',
-	'contactChanged'
+	'contactChanged',
+	'newMessage'
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -132,7 +132,8 @@ export async function updateOwnStep(
 	input: {
 		userId: string;
 		stepId: string;
-		done: boolean;
+		/** Absent: a note only, the status stays. */
+		done?: boolean;
 		note?: string | null;
 		seenVersion?: number;
 		now?: Date;
@@ -159,8 +160,12 @@ export async function updateOwnStep(
 	await tx
 		.update(planStep)
 		.set({
-			status: input.done ? 'done' : 'todo',
-			doneAt: input.done ? (row.step.doneAt ?? input.now ?? new Date()) : null,
+			...(input.done === undefined
+				? {}
+				: {
+						status: input.done ? ('done' as const) : ('todo' as const),
+						doneAt: input.done ? (row.step.doneAt ?? input.now ?? new Date()) : null
+					}),
 			...(input.note !== undefined ? { clientNote: note } : {})
 		})
 		.where(eq(planStep.id, input.stepId));
