@@ -92,7 +92,7 @@ describeEachDatabase('conversation with the klantmanager', (database) => {
 			});
 			errors.push(r.body.ok ? 'ok' : r.body.error);
 		}
-		expect(errors).toEqual(['empty', 'too_long', 'not_found', 'not_found']);
+		expect(errors).toEqual(['empty', 'message_too_long', 'not_found', 'not_found']);
 		expect(await messagesOfClient(db, f.maryam.clientId)).toHaveLength(before);
 		expect(await messagesOfClient(db, f.frans.clientId)).toHaveLength(0);
 	});
@@ -338,7 +338,7 @@ describeEachDatabase('conversation with the klantmanager', (database) => {
 		]);
 		const seen = await conversation.conversationForStaff(db, f.sanne, f.maryam.clientId);
 		const q = seen.messages.at(-1)!;
-		expect(q.context).toEqual({ kind: 'plan', id: p.id, version: 2 });
+		expect(q.context).toEqual({ kind: 'plan', id: p.id, version: 2, link: '/plan' });
 		await conversation.reply(db, f.sanne, f.maryam.clientId, {
 			body: 'Dat leg ik uit',
 			replyTo: q.id

@@ -46,7 +46,13 @@ export const clientAction = z.discriminatedUnion('type', [
 			.nullable()
 			.optional()
 	}),
-	z.object({ type: z.literal('read'), upTo: uuid }),
+	z.object({
+		type: z.literal('read'),
+		/** The newest message from the klantmanager that was on screen. */
+		upTo: uuid.optional(),
+		/** When the inbox of notices was on screen (its newest notice's time). */
+		notices: z.iso.datetime().optional()
+	}),
 	z.object({
 		type: z.literal('survey'),
 		invitationId: uuid,

@@ -20,7 +20,8 @@ const STATUS: Record<string, number> = {
 	not_shared: 409,
 	already_answered: 409,
 	invalid_answer: 422,
-	empty: 422
+	empty: 422,
+	message_too_long: 422
 };
 
 /**
@@ -51,7 +52,7 @@ export function applyClientAction(
 				case 'message':
 					return conversation.sendFromClient(tx, { userId, ...action, now });
 				case 'read':
-					return conversation.markReadByClient(tx, { userId, upTo: action.upTo, now });
+					return conversation.markReadByClient(tx, { userId, ...action, now });
 				case 'survey':
 					return surveys.submitAnswers(tx, { userId, ...action, now });
 			}

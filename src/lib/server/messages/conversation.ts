@@ -24,7 +24,7 @@ import { MESSAGE_MAX } from '../../actions/schema';
 /** Longest message, in characters after trimming (a long letter, not a document). */
 export { MESSAGE_MAX };
 
-export type SendError = 'empty' | 'too_long' | 'not_found' | 'reason_missing';
+export type SendError = 'empty' | 'message_too_long' | 'not_found' | 'reason_missing';
 
 export interface MessageContextInput {
 	kind: MessageContext;
@@ -39,7 +39,13 @@ export interface MessageView {
 	/** Who wrote it: the client sees which klantmanager, team lead or stand-in answered. */
 	author: string | null;
 	body: string;
-	context: { kind: MessageContext; id: string | null; version: number | null } | null;
+	context: {
+		kind: MessageContext;
+		id: string | null;
+		version: number | null;
+		/** Where the client reads about it in the app. */
+		link: string;
+	} | null;
 	intent: MessageIntent | null;
 	createdAt: string;
 	read: boolean;
@@ -66,7 +72,7 @@ function cleanBody(
 ): { ok: true; body: string } | { ok: false; error: SendError } {
 	const body = raw.trim();
 	if (!body && required) return { ok: false, error: 'empty' };
-	if ([...body].length > MESSAGE_MAX) return { ok: false, error: 'too_long' };
+	if ([...body].length > MESSAGE_MAX) return { ok: false, error: 'message_too_long' };
 	return { ok: true, body };
 }
 
@@ -308,6 +314,7 @@ function toView(r: {
 	intent: MessageIntent | null;
 	createdAt: Date;
 	readAt: Date | null;
+	instrumentCode: string | null;
 }): MessageView {
 	return {
 		id: r.id,
@@ -315,7 +322,15 @@ function toView(r: {
 		author: r.author,
 		body: r.body,
 		context: r.contextKind
-			? { kind: r.contextKind, id: r.contextId, version: r.planVersion }
+			? {
+					kind: r.contextKind,
+					id: r.contextId,
+					version: r.planVersion,
+					link:
+						r.contextKind === 'instrument' && r.instrumentCode
+							? `/uitleg/hulp/${r.instrumentCode}`
+							: contextLink(r.contextKind, r.contextId)
+				}
 			: null,
 		intent: r.intent,
 		createdAt: r.createdAt.toISOString(),
@@ -333,7 +348,9 @@ const viewColumns = {
 	planVersion: message.planVersion,
 	intent: message.intent,
 	createdAt: message.createdAt,
-	readAt: message.readAt
+	readAt: message.readAt,
+	instrumentCode: sql<string | null>`case when ${message.contextKind} = 'instrument' then
+		(select i.code from instrument i where i.id = ${message.contextId}) end`
 };
 
 /** The newest messages of one conversation, oldest first (one indexed query). */
@@ -430,14 +447,18 @@ async function markRead(
 	return marked.length;
 }
 
-/** The client has seen their conversation up to `upTo` (a POST, sent when it is shown). */
+/** The client has seen their conversation (and notices) up to what was shown: a POST. */
 export async function markReadByClient(
 	tx: Tx,
-	input: { userId: string; upTo: string; now?: Date }
+	input: { userId: string; upTo?: string; notices?: string; now?: Date }
 ): Promise<{ ok: true; marked: number } | { ok: false; error: 'not_found' }> {
 	const me = await clientOfUser(tx, input.userId);
 	if (!me) return { ok: false, error: 'not_found' };
-	const marked = await markRead(tx, me.id, false, input.upTo, input.now ?? new Date());
+	const now = input.now ?? new Date();
+	let marked = input.upTo ? await markRead(tx, me.id, false, input.upTo, now) : 0;
+	if (input.notices) {
+		marked += await notifications.markInboxRead(tx, input.userId, new Date(input.notices), now);
+	}
 	return { ok: true, marked };
 }
 
@@ -452,7 +473,7 @@ export async function markReadByStaff(
 	return markRead(db, clientId, true, upTo, now);
 }
 
-export type ReplyError = 'empty' | 'too_long' | 'not_found';
+export type ReplyError = 'empty' | 'message_too_long' | 'not_found';
 
 /**
  * A klantmanager, team lead or stand-in answers. The answer takes the context of the message
@@ -469,7 +490,9 @@ export async function reply(
 ): Promise<{ ok: true; messageId: string } | { ok: false; error: ReplyError }> {
 	await requireConversationAccess(db, staff, clientId);
 	const cleaned = cleanBody(input.body, true);
-	if (!cleaned.ok) return { ok: false, error: cleaned.error === 'too_long' ? 'too_long' : 'empty' };
+	if (!cleaned.ok) {
+		return { ok: false, error: cleaned.error === 'message_too_long' ? cleaned.error : 'empty' };
+	}
 	return db.transaction(async (tx) => {
 		let about: typeof message.$inferSelect | undefined;
 		if (input.replyTo) {

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, isNull, lt } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNull, lt, lte } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { TZDate } from '@date-fns/tz';
 import type { Db } from '../db/open';
@@ -158,35 +158,32 @@ export interface InboxItem {
 	read: boolean;
 }
 
-/** The newest messages in a person's in-app inbox. */
 /**
- * Opening the inbox is reading it: the messages as they were (what was new this time still
- * shows as new) and every unread one marked read, in one statement, one round trip.
+ * Marks the inbox read up to the newest notice that was shown (`shownUpTo`): a POST sent when
+ * the inbox is on screen, never the GET that reads it. A notice that arrived later stays new.
  */
-export async function openInbox(db: Db, userId: string, now = new Date()): Promise<InboxItem[]> {
-	const marked = db.$with('marked').as(
-		db
-			.update(notification)
-			.set({ readAt: now })
-			.where(
-				and(
-					eq(notification.userId, userId),
-					eq(notification.channel, 'inbox'),
-					isNull(notification.readAt)
-				)
+export async function markInboxRead(
+	db: Db,
+	userId: string,
+	shownUpTo: Date,
+	now = new Date()
+): Promise<number> {
+	const marked = await db
+		.update(notification)
+		.set({ readAt: now })
+		.where(
+			and(
+				eq(notification.userId, userId),
+				eq(notification.channel, 'inbox'),
+				isNull(notification.readAt),
+				lte(notification.createdAt, shownUpTo)
 			)
-			.returning({ id: notification.id })
-	);
-	const rows = await db
-		.with(marked)
-		.select()
-		.from(notification)
-		.where(and(eq(notification.userId, userId), eq(notification.channel, 'inbox')))
-		.orderBy(desc(notification.createdAt))
-		.limit(50);
-	return rows.map(toInboxItem);
+		)
+		.returning({ id: notification.id });
+	return marked.length;
 }
 
+/** The newest messages in a person's in-app inbox, as they are (reading marks nothing). */
 export async function inboxOf(db: Db, userId: string, limit = 50): Promise<InboxItem[]> {
 	const rows = await db
 		.select()
