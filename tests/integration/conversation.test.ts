@@ -13,6 +13,7 @@ import {
 } from '../../src/lib/server/db/schema';
 import { applyClientAction } from '../../src/lib/server/client/client-actions';
 import * as conversation from '../../src/lib/server/messages/conversation';
+import * as caseload from '../../src/lib/server/caseload/caseload';
 import { AccessDenied } from '../../src/lib/server/caseload/caseload';
 import type { Db } from '../../src/lib/server/db/open';
 
@@ -68,10 +69,23 @@ describeEachDatabase('conversation with the klantmanager', (database) => {
 				unread: 1
 			})
 		]);
+		const list = await caseload.searchCaseload(db, f.sanne, { sort: 'messages', dir: 'desc' });
+		expect(list.rows.map((r) => [r.name, r.unreadMessages])).toEqual([['Maryam Haddad', 1]]);
 		// Ahmed has other clients: nothing of Maryam's waits for him.
 		expect(await conversation.openConversations(db, f.ahmed)).toEqual([]);
 		const seen = await conversation.conversationForStaff(db, f.sanne, f.maryam.clientId);
 		expect(seen.messages.map((m) => m.body)).toEqual(['Ik loop vast met mijn cv']);
+		// Opening it marks nothing read; the page's POST does.
+		expect((await conversation.openConversations(db, f.sanne))[0]!.unread).toBe(1);
+		expect(
+			await conversation.markReadByStaff(db, f.sanne, f.maryam.clientId, seen.messages[0]!.id)
+		).toBe(1);
+		const after = await caseload.searchCaseload(db, f.sanne, {});
+		expect(after.rows[0]!.unreadMessages).toBe(0);
+		expect((await conversation.openConversations(db, f.sanne))[0]).toMatchObject({
+			unread: 0,
+			waiting: 1
+		});
 	});
 
 	it('refuses an empty, a 10,000-character and another client’s message, storing nothing', async () => {

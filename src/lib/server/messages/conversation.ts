@@ -280,7 +280,8 @@ export async function setStandIn(
 			and(
 				eq(user.id, input.standInId),
 				sql`'klantmanager' = any(${user.roles})`,
-				sql`${user.id} <> ${staff.id}`
+				sql`${user.id} <> ${staff.id}`,
+				isNull(user.disabledAt)
 			)
 		);
 	if (!other) return { ok: false, error: 'not_found' };
@@ -292,6 +293,26 @@ export async function setStandIn(
 			set: { standInId: other.id, until: input.until }
 		});
 	return { ok: true };
+}
+
+/** Klantmanagers who can stand in: the own team first, then the others, by name. */
+export async function colleagues(db: Db, staff: Staff): Promise<{ id: string; name: string }[]> {
+	const [me] = await db.select({ teamId: user.teamId }).from(user).where(eq(user.id, staff.id));
+	return db
+		.select({ id: user.id, name: user.displayName })
+		.from(user)
+		.where(
+			and(
+				sql`'klantmanager' = any(${user.roles})`,
+				sql`${user.id} <> ${staff.id}`,
+				isNull(user.disabledAt)
+			)
+		)
+		.orderBy(
+			me?.teamId ? sql`(${user.teamId} = ${me.teamId}) is not true` : sql`1`,
+			asc(user.displayName)
+		)
+		.limit(500);
 }
 
 export async function standInOf(db: Db, staffId: string) {
