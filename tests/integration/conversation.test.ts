@@ -14,6 +14,7 @@ import {
 import { applyClientAction } from '../../src/lib/server/client/client-actions';
 import * as conversation from '../../src/lib/server/messages/conversation';
 import * as caseload from '../../src/lib/server/caseload/caseload';
+import * as appointments from '../../src/lib/server/appointments/appointments';
 import { AccessDenied } from '../../src/lib/server/caseload/caseload';
 import type { Db } from '../../src/lib/server/db/open';
 
@@ -296,6 +297,22 @@ describeEachDatabase('conversation with the klantmanager', (database) => {
 		expect(about).toEqual([
 			expect.objectContaining({ body: 'Ik werk dan', intent: 'other_time', fromClient: true })
 		]);
+		expect((await conversation.openConversations(db, f.sanne)).length).toBe(1);
+		const [req] = await db
+			.select()
+			.from(clientRequest)
+			.where(eq(clientRequest.appointmentId, a!.id));
+		await appointments.answerRequest(db, f.sanne, f.maryam.clientId, {
+			requestId: req!.id,
+			status: 'accepted',
+			answer: 'Prima, ik bel je voor een nieuwe tijd.'
+		});
+		const after = await conversation.messagesAbout(db, f.maryam.userId, a!.id);
+		expect(after.map((m) => [m.fromClient, m.body])).toEqual([
+			[true, 'Ik werk dan'],
+			[false, 'Prima, ik bel je voor een nieuwe tijd.']
+		]);
+		expect(await conversation.openConversations(db, f.sanne)).toEqual([]);
 	});
 
 	it('saves a note on a step without changing its status; “klaar” is its own action', async () => {

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { createEvent, type DateArray } from 'ics';
 import type { Db } from '../db/open';
 import { appointment, client, clientRequest, user } from '../db/schema';
-import { insertClientMessage } from '../messages/conversation';
+import { insertClientMessage, recordStaffAnswer } from '../messages/conversation';
 import type { Tx } from '../client/idempotency';
 import * as audit from '../audit/audit';
 import { requireInCaseload, type Staff } from '../caseload/caseload';
@@ -466,6 +466,16 @@ export async function answerRequest(
 			detail: { requestId: input.requestId, status: input.status }
 		});
 		const appointmentId = updated[0]!.appointmentId;
+		if (appointmentId) {
+			await recordStaffAnswer(tx, {
+				staffId: staff.id,
+				clientId,
+				body: input.answer,
+				contextKind: 'appointment',
+				contextId: appointmentId,
+				now
+			});
+		}
 		await notifications.notifyClient(tx, clientId, {
 			kind: 'requestAnswered',
 			params: {},

@@ -418,6 +418,24 @@ export async function messagesAbout(
 	return rows.map(toView);
 }
 
+/** Messages about any of several things (a plan and its steps), for one page, one query. */
+export async function messagesAboutAny(
+	db: Db,
+	userId: string,
+	contextIds: string[]
+): Promise<MessageView[]> {
+	if (contextIds.length === 0) return [];
+	const rows = await db
+		.select(viewColumns)
+		.from(message)
+		.innerJoin(client, eq(client.id, message.clientId))
+		.leftJoin(user, eq(user.id, message.authorId))
+		.where(and(eq(client.userId, userId), inArray(message.contextId, contextIds)))
+		.orderBy(asc(message.createdAt), asc(message.id))
+		.limit(200);
+	return rows.map(toView);
+}
+
 /** A klantmanager (or lead, or stand-in) opens a client's conversation; the read is audited. */
 export async function conversationForStaff(
 	db: Db,
@@ -591,6 +609,47 @@ export async function reply(
 		});
 		return { ok: true, messageId: row!.id } as const;
 	});
+}
+
+/**
+ * An answer given elsewhere (the klantmanager accepting an appointment change) is also a
+ * message in the conversation, about the same thing; what waited about it is answered.
+ */
+export async function recordStaffAnswer(
+	tx: Tx | Db,
+	input: {
+		staffId: string;
+		clientId: string;
+		body: string;
+		contextKind: MessageContext;
+		contextId: string;
+		now?: Date;
+	}
+): Promise<void> {
+	const now = input.now ?? new Date();
+	const body = input.body.trim();
+	if (body) {
+		await tx.insert(message).values({
+			clientId: input.clientId,
+			authorId: input.staffId,
+			fromClient: false,
+			body,
+			contextKind: input.contextKind,
+			contextId: input.contextId,
+			createdAt: now
+		});
+	}
+	await tx
+		.update(message)
+		.set({ answeredAt: now })
+		.where(
+			and(
+				eq(message.clientId, input.clientId),
+				eq(message.contextId, input.contextId),
+				eq(message.fromClient, true),
+				isNull(message.answeredAt)
+			)
+		);
 }
 
 async function answerLink(tx: Tx, about: typeof message.$inferSelect): Promise<string> {

@@ -78,28 +78,58 @@ export const inboxChannel: Channel = {
 };
 
 /**
- * E-mail for people who gave an address and asked for it. Without SMTP (development) the
- * message goes to the outbox table, readable in /beheer/outbox, instead of the internet.
+ * E-mail for people who gave an address and asked for it: in the person's language, with a
+ * plain-text part (and a simple HTML part), and an absolute link built from ORIGIN (a mail
+ * program cannot follow "/berichten"). The notice carries no message text or personal
+ * details; the reader signs in to read them. Without SMTP (development) the message goes to
+ * the outbox table, readable in /beheer/outbox, instead of the internet.
  */
-export function emailChannel(opts: { transport: Transporter | null; from: string }): Channel {
+export function emailChannel(opts: {
+	transport: Transporter | null;
+	from: string;
+	origin?: string | null;
+}): Channel {
 	return {
 		name: 'email',
 		accepts: (person) => !!person.email && person.preferences.notifyEmail === true,
 		async deliver(db, person, notice) {
 			const { subject, text } = renderNotice(person.language, notice);
-			const body = notice.link ? `${text}\n\n${notice.link}` : text;
+			const link = absoluteLink(notice.link, opts.origin);
+			const body = link ? `${text}\n\n${link}` : text;
+			const html = `<p>${escapeHtml(text)}</p>${
+				link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` : ''
+			}`;
 			if (opts.transport) {
-				await opts.transport.sendMail({ from: opts.from, to: person.email!, subject, text: body });
+				await opts.transport.sendMail({
+					from: opts.from,
+					to: person.email!,
+					subject,
+					text: body,
+					html
+				});
 				return;
 			}
 			await db.insert(notification).values({
 				userId: person.id,
 				channel: 'email',
 				kind: notice.kind,
-				payload: { to: person.email, from: opts.from, subject, text: body }
+				payload: { to: person.email, from: opts.from, subject, text: body, html }
 			});
 		}
 	};
+}
+
+/** A path in Wegwijs as a full address on ORIGIN; without ORIGIN no link (it would not work). */
+export function absoluteLink(path: string | undefined, origin: string | null | undefined) {
+	if (!path || !origin) return null;
+	return new URL(path, origin).href;
+}
+
+function escapeHtml(s: string): string {
+	return s.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
+	);
 }
 
 let defaults: Channel[] | undefined;
@@ -108,7 +138,7 @@ export function defaultChannels(): Channel[] {
 	if (!defaults) {
 		const e = env();
 		const transport = e.SMTP_URL ? nodemailer.createTransport(e.SMTP_URL) : null;
-		defaults = [inboxChannel, emailChannel({ transport, from: e.MAIL_FROM })];
+		defaults = [inboxChannel, emailChannel({ transport, from: e.MAIL_FROM, origin: e.ORIGIN })];
 	}
 	return defaults;
 }

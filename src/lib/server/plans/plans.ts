@@ -219,7 +219,11 @@ export async function planHistory(db: Db, userId: string, planId?: string) {
 			goal: planVersion.goal,
 			steps: planVersion.steps,
 			sharedAt: planVersion.sharedAt,
-			agreedAt: planAgreement.agreedAt
+			agreedAt: planAgreement.agreedAt,
+			// A question or disagreement about this version that waits for the klantmanager.
+			waiting: sql<boolean>`exists (select 1 from message m where m.context_kind = 'plan'
+				and m.context_id = ${plan.id} and m.plan_version = ${planVersion.version}
+				and m.from_client and m.answered_at is null)`
 		})
 		.from(plan)
 		.innerJoin(client, eq(client.id, plan.clientId))
@@ -240,7 +244,8 @@ export async function planHistory(db: Db, userId: string, planId?: string) {
 						goal: v.goal,
 						steps: v.steps,
 						sharedAt: v.sharedAt.toISOString(),
-						agreedAt: v.agreedAt?.toISOString() ?? null
+						agreedAt: v.agreedAt?.toISOString() ?? null,
+						waiting: v.waiting
 					}
 				]
 	);

@@ -5,6 +5,7 @@ import { STEP_OWNERS, type DraftStep } from '$lib/server/db/schema';
 import * as caseload from '$lib/server/caseload/caseload';
 import * as clientFile from '$lib/server/caseload/client-file';
 import * as drafts from '$lib/server/plans/plan-drafts';
+import * as conversation from '$lib/server/messages/conversation';
 import type { FieldErrors } from '$lib/server/forms';
 import { inCaseload } from '$lib/server/caseload/guard';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +15,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	await inCaseload(locals, () => caseload.openClient(locals.db, staff, params.id, 'plan'));
 	const header = await clientFile.headerOf(locals.db, params.id);
 	if (!header) error(404, locals.t('errors.notFound'));
-	return { client: header, ...(await drafts.editorOf(locals.db, params.id)) };
+	const editor = await drafts.editorOf(locals.db, params.id);
+	// Questions and disagreements about a shared version that wait for an answer.
+	const planQuestions = editor.plan
+		? await conversation.planVersionsWaiting(locals.db, editor.plan.id)
+		: [];
+	return { client: header, ...editor, planQuestions };
 };
 
 const day = z.union([z.literal(''), z.iso.date('errors.invalid')]);
