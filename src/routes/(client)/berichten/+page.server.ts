@@ -38,7 +38,7 @@ export const actions: Actions = {
 		const body = String(form.get('body') ?? '');
 		const parsed = sendForm.safeParse(Object.fromEntries(form));
 		if (!parsed.success) {
-			const tooLong = parsed.error.issues.some((i) => i.path[0] === 'body');
+			const tooLong = parsed.error.issues.some((i) => i.path[0] === 'body' && i.code === 'too_big');
 			return fail(tooLong ? 422 : 400, {
 				values: { body },
 				error: tooLong ? 'message_too_long' : 'invalid'

@@ -27,6 +27,8 @@ export const actions: Actions = {
 			standInId: String(form.get('standInId') ?? ''),
 			until: String(form.get('until') ?? '')
 		};
+		// Without the field (not this page's form) nothing is changed, not even cleared.
+		if (!form.has('standInId')) return fail(400, { values, error: 'until_missing' });
 		const parsed = standInForm.safeParse(values);
 		if (!parsed.success) return fail(400, { values, error: 'until_missing' });
 		const result = await conversation.setStandIn(locals.db, staff, {
