@@ -34,7 +34,7 @@ test('Lars asks about an instrument offline; Ahmed answers; the answer shows whe
 	const row = kmPage.locator('tr', { hasText: 'Lars Visser' });
 	await expect(row).toBeVisible();
 	await row.getByRole('link', { name: 'Lars Visser' }).click();
-	await expect(kmPage.getByText('Past dit bij <b>mij</b>? 🙂')).toBeVisible();
+	await expect(kmPage.locator('.messages').getByText('Past dit bij <b>mij</b>? 🙂')).toBeVisible();
 	const conversationUrl = kmPage.url();
 	await kmPage.getByLabel('Je antwoord').fill('Ja, ik meld je aan bij de jobcoach.');
 	await kmPage.getByRole('button', { name: 'Versturen' }).click();
@@ -53,7 +53,7 @@ test('Lars asks about an instrument offline; Ahmed answers; the answer shows whe
 	await page.goto('/');
 	await expect(page.getByTestId('unread-count')).toContainText('1');
 	await page.goto('/uitleg/hulp/jobcoaching');
-	await expect(page.getByText('Past dit bij <b>mij</b>? 🙂')).toBeVisible();
+	await expect(page.locator('.messages').getByText('Past dit bij <b>mij</b>? 🙂')).toBeVisible();
 	await expect(page.getByText('Ja, ik meld je aan bij de jobcoach.')).toBeVisible();
 	await expect(page.getByText('Ahmed Bouzid')).toBeVisible();
 	// Showing the conversation marks it read (a POST), and the count goes.
@@ -81,7 +81,7 @@ test('“Ik heb een vraag” about the plan reaches the klantmanager on the plan
 }) => {
 	await signInAs(page, 'lars');
 	await page.goto('/plan');
-	await page.getByText('Ik heb een vraag').click();
+	await page.locator('summary', { hasText: 'Ik heb een vraag' }).click();
 	await page.getByRole('button', { name: 'Stuur naar je klantmanager' }).first().click();
 	await expect(page.getByText('Schrijf eerst je bericht.')).toBeVisible();
 	await page.getByLabel('Wat wil je vragen over dit plan?').fill('Wat bedoel je met stap 3?');

@@ -165,7 +165,7 @@ export async function sendFromClient(
 		now?: Date;
 	}
 ): Promise<{ ok: true; messageId: string } | { ok: false; error: SendError }> {
-	const planReason = input.context?.kind === 'plan';
+	const planReason = input.context?.kind === 'plan' && input.context.intent === 'disagree';
 	const cleaned = cleanBody(input.body, true);
 	if (!cleaned.ok) {
 		return {
