@@ -5,9 +5,46 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+// The layers (docs/ARCHITECTURE.md, "Layers"): routes -> kit -> areas -> db. Checked by
+// tests/lint/layers.test.ts, which plants a wrong import in each layer.
+const AREAS = [
+	'appointments',
+	'audit',
+	'auth',
+	'caseload',
+	'client',
+	'content',
+	'instruments',
+	'jobs',
+	'notifications',
+	'plans',
+	'report',
+	'seed',
+	'staff',
+	'surveys'
+];
+const noKit = {
+	group: ['$app/*', '@sveltejs/kit', '@sveltejs/kit/*'],
+	message:
+		'Area and db code stays plain TypeScript: no $app/* or @sveltejs/kit. Map results to pages in src/lib/server/kit/ or the route.'
+};
+const noKitLayer = {
+	regex: '^(\\$lib/server/|(\\.\\./)+)kit(/|$)',
+	message: 'The kit/ layer calls areas, not the other way round.'
+};
+
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'data/', 'drizzle/', 'test-results/', 'playwright-report/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'data/',
+			'drizzle/',
+			'test-results/',
+			'playwright-report/',
+			'.stryker-tmp/',
+			'reports/'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,
@@ -35,6 +72,51 @@ export default ts.config(
 				parser: ts.parser,
 				svelteConfig
 			}
+		}
+	},
+	{
+		files: [
+			...AREAS.map((a) => `src/lib/server/${a}/**/*.ts`),
+			'src/lib/server/db/**/*.ts',
+			'src/lib/server/*.ts'
+		],
+		// Owned by the report split (#12); it moves its fail() into the route there.
+		ignores: ['src/lib/server/report/norm-form.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [noKit, noKitLayer] }] }
+	},
+	{
+		files: ['src/lib/server/db/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						noKit,
+						noKitLayer,
+						{
+							regex: `^(\\$lib/server/|(\\.\\./)+)(${AREAS.join('|')})(/|$)`,
+							message: 'db/ is the bottom layer: it may not import an area.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/routes/**/*.ts', 'src/routes/**/*.svelte'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^\\$lib/server/db(/|$)',
+							message:
+								'Routes reach the database through area modules (src/lib/server/<area>/), never db/ directly.'
+						}
+					]
+				}
+			]
 		}
 	}
 );

@@ -16,7 +16,7 @@ export default defineConfig({
 	plugins: [sveltekit(), fewerClientChunks],
 	server: { port: 5173 },
 	test: {
-		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/lint/**/*.test.ts'],
 		environment: 'node',
 		// PGlite instances are heavy; a few files at a time keeps memory flat on 2 cores.
 		maxWorkers: 2,

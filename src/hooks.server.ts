@@ -12,7 +12,7 @@ import { database } from '$lib/server/db';
 import { countRoundTrips } from '$lib/server/db/round-trips';
 import { seedDemo } from '$lib/server/seed/demo';
 import { seedContent } from '$lib/server/seed/content';
-import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/kit/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { accessFor, mayAccess } from '$lib/server/auth/access';
 import { directionOf } from '$lib/i18n/languages';

@@ -1,3 +1,5 @@
+import { intlLocale, type Language } from './i18n/languages';
+
 // Wegwijs works in Amsterdam time, wherever the server or phone is.
 export const TIME_ZONE = 'Europe/Amsterdam';
 
@@ -18,4 +20,23 @@ export function addDays(day: string, days: number): string {
 	const d = new Date(`${day}T12:00:00Z`);
 	d.setUTCDate(d.getUTCDate() + days);
 	return d.toISOString().slice(0, 10);
+}
+
+const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The one way to show a date or time to a person: in Europe/Amsterdam, in their language,
+ * Gregorian calendar and Latin digits (intlLocale). `value` is an instant (a Date or an ISO
+ * timestamp) or a calendar day (YYYY-MM-DD), which is shown as that same day.
+ */
+export function showDate(
+	lang: Language,
+	value: Date | string,
+	options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }
+): string {
+	const at =
+		typeof value !== 'string'
+			? value
+			: new Date(DAY_ONLY.test(value) ? `${value}T12:00:00Z` : value);
+	return new Intl.DateTimeFormat(intlLocale(lang), { timeZone: TIME_ZONE, ...options }).format(at);
 }

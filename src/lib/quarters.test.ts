@@ -38,3 +38,25 @@ describe('quarters', () => {
 		expect(quarterSchema.parse('2026-Q4')).toBe('2026-Q4');
 	});
 });
+
+describe('quarters at their edges', () => {
+	it('accepts the years 2000 to 2100 and nothing outside', () => {
+		for (const ok of ['2000-Q1', '2100-Q4']) expect(quarterSchema.safeParse(ok).success).toBe(true);
+		for (const bad of ['1999-Q4', '2101-Q1'])
+			expect(quarterSchema.safeParse(bad).success).toBe(false);
+	});
+
+	it('refuses text before the quarter and says why with a translation key', () => {
+		const r = quarterSchema.safeParse('x2026-Q1');
+		expect(r.success).toBe(false);
+		expect(r.error?.issues[0]?.message).toBe('report.errors.badQuarter');
+		expect(quarterSchema.safeParse('2101-Q1').error?.issues[0]?.message).toBe(
+			'report.errors.badQuarter'
+		);
+	});
+
+	it('a malformed quarter in code is a programming error, named in the message', () => {
+		expect(() => shiftQuarter('2026-Q5', 1)).toThrow('not a quarter: 2026-Q5');
+		expect(() => shiftQuarter('x2026-Q1', 1)).toThrow('not a quarter');
+	});
+});

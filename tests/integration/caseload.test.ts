@@ -1,8 +1,23 @@
 import { expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
-import { auditEvent, client, gemeente, team, user } from '../../src/lib/server/db/schema';
+import { buildFixture, type Fixture } from './km-fixture';
+import {
+	appointment,
+	auditEvent,
+	client,
+	clientRequest,
+	gemeente,
+	plan,
+	planStep,
+	team,
+	user
+} from '../../src/lib/server/db/schema';
 import * as caseload from '../../src/lib/server/caseload/caseload';
+import * as notifications from '../../src/lib/server/notifications/notifications';
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const at = (iso: string) => new Date(iso);
 
 describeEachDatabase('caseload scoping and audit', (database) => {
 	const ids: Record<string, string> = {};
@@ -80,5 +95,116 @@ describeEachDatabase('caseload scoping and audit', (database) => {
 		await expect(
 			caseload.openClient(db, { id: ids.sanne!, roles: ['reporter'] }, ids.maryam!)
 		).rejects.toBeInstanceOf(caseload.AccessDenied);
+	});
+});
+
+describeEachDatabase('caseload page: search, filter, sort, pages, team lead', (database) => {
+	let f: Fixture;
+
+	it('finds clients by name or number, only in the own caseload', async () => {
+		const { db } = database();
+		f = await buildFixture(db);
+		for (let i = 0; i < 30; i++)
+			await f.addClient(`Cliënt ${String(i).padStart(2, '0')}`, f.sanne.id);
+		const page1 = await caseload.searchCaseload(db, f.sanne, {}, NOW);
+		expect(page1.total).toBe(31);
+		expect(page1.pages).toBe(2);
+		expect(page1.rows).toHaveLength(caseload.PAGE_SIZE);
+		const page2 = await caseload.searchCaseload(db, f.sanne, { page: 2 }, NOW);
+		expect(page2.rows.map((r) => r.name)).toHaveLength(31 - caseload.PAGE_SIZE);
+		expect(page2.rows.at(-1)!.name).toBe('Maryam Haddad');
+		expect(new Set([...page1.rows, ...page2.rows].map((r) => r.id)).size).toBe(31);
+		const byName = await caseload.searchCaseload(db, f.sanne, { q: 'maryam' }, NOW);
+		expect(byName.rows.map((r) => r.name)).toEqual(['Maryam Haddad']);
+		const number = byName.rows[0]!.clientNumber;
+		expect((await caseload.searchCaseload(db, f.sanne, { q: number }, NOW)).total).toBe(1);
+		expect((await caseload.searchCaseload(db, f.sanne, { q: 'Frans' }, NOW)).total).toBe(0);
+		expect((await caseload.searchCaseload(db, f.sanne, { q: '%' }, NOW)).total).toBe(0);
+	});
+
+	it('shows plan state, open requests, overdue steps and the next appointment, and filters on them', async () => {
+		const { db } = database();
+		const [p] = await db
+			.insert(plan)
+			.values({
+				clientId: f.maryam.clientId,
+				goal: 'Werk',
+				status: 'shared',
+				sharedAt: NOW,
+				reviewDate: '2027-06-01'
+			})
+			.returning();
+		await db.insert(planStep).values([
+			{ planId: p!.id, position: 1, title: 'Te laat', owner: 'client', dueDate: '2026-11-01' },
+			{ planId: p!.id, position: 2, title: 'Op tijd', owner: 'client', dueDate: '2027-01-01' }
+		]);
+		await db.insert(clientRequest).values({
+			clientId: f.maryam.clientId,
+			kind: 'instrument_question',
+			message: 'Vraag'
+		});
+		await db.insert(appointment).values({
+			clientId: f.maryam.clientId,
+			staffId: f.sanne.id,
+			startsAt: at('2026-12-10T09:00:00Z'),
+			endsAt: at('2026-12-10T09:30:00Z'),
+			kind: 'phone',
+			purpose: 'Bellen'
+		});
+		const { rows } = await caseload.searchCaseload(db, f.sanne, { q: 'Maryam' }, NOW);
+		expect(rows[0]).toMatchObject({
+			planState: 'shared',
+			openRequests: 1,
+			overdueSteps: 1,
+			nextAppointment: '2026-12-10T09:00:00.000Z'
+		});
+		expect(
+			(await caseload.searchCaseload(db, f.sanne, { attention: 'overdue' }, NOW)).rows.map(
+				(r) => r.name
+			)
+		).toEqual(['Maryam Haddad']);
+		expect((await caseload.searchCaseload(db, f.sanne, { plan: 'none' }, NOW)).total).toBe(30);
+		expect((await caseload.searchCaseload(db, f.sanne, { sort: 'next' }, NOW)).rows[0]!.name).toBe(
+			'Maryam Haddad'
+		);
+		const later = new Date('2027-06-02T10:00:00Z');
+		expect(
+			(await caseload.searchCaseload(db, f.sanne, { plan: 'review_due' }, later)).rows.map(
+				(r) => r.name
+			)
+		).toEqual(['Maryam Haddad']);
+	});
+
+	it('lets the team lead see the team, filter per klantmanager and move a client', async () => {
+		const { db } = database();
+		const all = await caseload.searchCaseload(db, f.lead, {}, NOW);
+		expect(all.total).toBe(31);
+		expect(all.klantmanagers.map((k) => k.name)).toEqual(['Petra', 'Sanne']);
+		expect(
+			(await caseload.searchCaseload(db, f.lead, { klantmanager: f.ahmed.id }, NOW)).total
+		).toBe(31);
+		expect(
+			await caseload.moveClient(db, f.sanne, {
+				clientId: f.maryam.clientId,
+				toKlantmanagerId: f.lead.id
+			})
+		).toEqual({ ok: false, error: 'not_lead' });
+		expect(
+			await caseload.moveClient(db, f.lead, {
+				clientId: f.maryam.clientId,
+				toKlantmanagerId: f.ahmed.id
+			})
+		).toEqual({ ok: false, error: 'unknown_klantmanager' });
+		expect(
+			await caseload.moveClient(db, f.lead, {
+				clientId: f.maryam.clientId,
+				toKlantmanagerId: f.lead.id
+			})
+		).toEqual({ ok: true });
+		const [c] = await db.select().from(client).where(eq(client.id, f.maryam.clientId));
+		expect(c!.klantmanagerId).toBe(f.lead.id);
+		const inbox = await notifications.inboxOf(db, f.maryam.userId);
+		expect(inbox[0]).toMatchObject({ kind: 'contactChanged', params: { name: 'Petra' } });
+		expect((await caseload.searchCaseload(db, f.sanne, { q: 'Maryam' }, NOW)).total).toBe(0);
 	});
 });

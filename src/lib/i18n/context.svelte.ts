@@ -1,9 +1,12 @@
 import { getContext, setContext } from 'svelte';
 import type { Messages } from './index';
 import { createTranslate, type Translate, type TranslateOptions } from './translate';
-import { directionOf, intlLocale, type Language } from './languages';
+import { directionOf, type Language } from './languages';
+import { showDate } from '../dates';
 
-const KEY = Symbol('i18n');
+/** The context key of the Translator (exported for tests that render a page on its own). */
+export const I18N_CONTEXT = Symbol('i18n');
+const KEY = I18N_CONTEXT;
 
 /** The page's language and translate function, shared through Svelte context (safe in SSR). */
 export class Translator {
@@ -25,13 +28,9 @@ export class Translator {
 
 	t = (key: string, options?: TranslateOptions): string => this.#translate(key, options);
 
-	date = (value: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }) =>
-		new Intl.DateTimeFormat(intlLocale(this.lang), {
-			timeZone: 'Europe/Amsterdam',
-			...options
-			// A throw-away Date only to format; nothing reactive reads it.
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		}).format(typeof value === 'string' ? new Date(value) : value);
+	/** A date or time in Amsterdam, in the page's language (see showDate in $lib/dates). */
+	date = (value: Date | string, options?: Intl.DateTimeFormatOptions) =>
+		showDate(this.lang, value, options);
 }
 
 export function setTranslator(translator: Translator) {

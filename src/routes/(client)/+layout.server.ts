@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import { unreadForClient } from '$lib/server/messages/conversation';
 import type { LayoutServerLoad } from './$types';
 

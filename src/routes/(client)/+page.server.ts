@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as home from '$lib/server/client/home';
 import type { PageServerLoad } from './$types';
 

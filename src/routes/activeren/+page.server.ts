@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/forms/form-data';
 import { redeemActivationCode } from '$lib/server/auth/activation';
 import * as rateLimit from '$lib/server/auth/rate-limit';
-import { startSession } from '$lib/server/auth/sign-in-session';
+import { startSession } from '$lib/server/kit/sign-in-session';
 import type { Actions } from './$types';
 
 const schema = z

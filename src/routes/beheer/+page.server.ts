@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as contentAdmin from '$lib/server/content/content-admin';
 import { MESSAGES } from '$lib/i18n/messages.server';
 import { MESSAGE_STATUS } from '$lib/i18n/message-status';

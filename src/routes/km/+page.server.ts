@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as caseload from '$lib/server/caseload/caseload';
-import { SEGMENTS } from '$lib/server/db/schema';
 import type { PageServerLoad } from './$types';
 
 // A bad value in the address falls back to the default instead of an error page.
 const querySchema = z.object({
 	q: z.string().max(100).optional().catch(undefined),
 	segment: z
-		.enum([...SEGMENTS, 'none'])
+		.enum([...caseload.SEGMENTS, 'none'])
 		.optional()
 		.catch(undefined),
 	plan: z.enum(caseload.PLAN_STATES).optional().catch(undefined),

@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { env } from '$lib/server/env';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/forms/form-data';
 import { safeNext, startPage } from '$lib/server/auth/access';
 import { signInWithPassword } from '$lib/server/auth/sign-in';
-import { startSession } from '$lib/server/auth/sign-in-session';
+import { startSession } from '$lib/server/kit/sign-in-session';
 import * as demo from '$lib/server/auth/demo';
 import { providersFromEnv } from '$lib/server/auth/oidc';
 import type { Actions, PageServerLoad } from './$types';

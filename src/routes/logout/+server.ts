@@ -1,6 +1,6 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { invalidateSession } from '$lib/server/auth/session';
-import { clearSessionCookie } from '$lib/server/auth/cookie';
+import { clearSessionCookie } from '$lib/server/kit/cookie';
 
 /** Ends the session on the server, not only in the browser. */
 export const POST: RequestHandler = async ({ locals, cookies }) => {

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as report from '$lib/server/report/report';
 import { reportTables } from '$lib/server/report/report-tables';
 import { parseReportQuery, reportSearch } from '$lib/server/report/report-query';

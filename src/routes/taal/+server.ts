@@ -1,8 +1,7 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { dev } from '$app/environment';
-import { user } from '$lib/server/db/schema';
+import { saveLanguage } from '$lib/server/client/preferences';
 import { LANGUAGE_CODES } from '$lib/i18n/languages';
 import { LANGUAGE_COOKIE } from '$lib/server/language';
 import { safeNext } from '$lib/server/auth/access';
@@ -22,7 +21,6 @@ export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 		httpOnly: false,
 		secure: !dev
 	});
-	if (locals.user)
-		await locals.db.update(user).set({ language: lang }).where(eq(user.id, locals.user.id));
+	if (locals.user) await saveLanguage(locals.db, locals.user.id, lang);
 	redirect(303, next);
 };

@@ -31,3 +31,41 @@ describe('route access', () => {
 		expect(safeNext('https://evil.example')).toBeNull();
 	});
 });
+
+// Every row of the access table, pinned (mutation testing found rows no test looked at).
+describe('the access table, row by row', () => {
+	it.each([
+		['/api/client/actions', 'client'],
+		['/api/km/caseload', 'klantmanager'],
+		['/logout', 'public'],
+		['/activeren', 'public'],
+		['/auth/[provider]/callback', 'public'],
+		['/taal', 'public'],
+		['/offline', 'public'],
+		['/shell', 'public'],
+		['/api/health', 'public'],
+		['/bench/leeg', 'public'],
+		['/api/other', 'signed-in']
+	])('%s needs %s', (route, access) => {
+		expect(accessFor(route)).toBe(access);
+	});
+
+	it('an unknown route (404) is public so SvelteKit can answer it', () => {
+		expect(accessFor(null)).toBe('public');
+	});
+
+	it('public needs nobody, signed-in needs any account, even without roles', () => {
+		expect(mayAccess(null, 'public')).toBe(true);
+		expect(mayAccess({ roles: [] }, 'signed-in')).toBe(true);
+		expect(mayAccess({ roles: [] }, 'client')).toBe(false);
+	});
+
+	it('someone without a role lands on the sign-in page', () => {
+		expect(startPage([])).toBe('/login');
+		expect(startPage(['unknown-role'])).toBe('/login');
+	});
+
+	it('refuses a backslash path that browsers read as another origin', () => {
+		expect(safeNext('/\\evil.example')).toBeNull();
+	});
+});

@@ -6,6 +6,9 @@ import { amsterdamDay } from '../../dates';
 import * as audit from '../audit/audit';
 import * as notifications from '../notifications/notifications';
 
+/** The three segments (werk, perspectief, meedoen), for filters in routes. */
+export { SEGMENTS };
+
 export interface Staff {
 	id: string;
 	roles: readonly string[];

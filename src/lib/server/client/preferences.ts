@@ -18,6 +18,11 @@ export const DEFAULT_PREFERENCES: Preferences = {
 	notifyInApp: true
 };
 
+/** The language a signed-in person chose (client or staff); the cookie is set by the route. */
+export async function saveLanguage(db: Db, userId: string, language: string): Promise<void> {
+	await db.update(user).set({ language }).where(eq(user.id, userId));
+}
+
 export async function savePreferences(db: Db, userId: string, prefs: Preferences): Promise<void> {
 	await db.update(user).set({ preferences: prefs }).where(eq(user.id, userId));
 }

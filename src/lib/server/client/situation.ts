@@ -1,4 +1,5 @@
 import type { Client, Segment } from '../db/schema';
+import { amsterdamDay } from '../../dates';
 
 /** Age in whole years on `today` (YYYY-MM-DD). */
 export function ageOn(birthDate: string, today: string): number {
@@ -10,7 +11,8 @@ export function ageOn(birthDate: string, today: string): number {
 /** The catalogue filter that fits the client: their segment, age band and status. */
 export function ownSituation(
 	c: Pick<Client, 'segment' | 'birthDate' | 'statushouder'>,
-	today = new Date().toISOString().slice(0, 10)
+	// The client's own calendar day: at 00:30 in Amsterdam it is already their birthday.
+	today = amsterdamDay()
 ): {
 	segment: Segment | 'all';
 	age: 'under27' | 'over45' | 'all';

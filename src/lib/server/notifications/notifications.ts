@@ -3,9 +3,9 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { TZDate } from '@date-fns/tz';
 import type { Db } from '../db/open';
 import { appointment, appointmentReminder, client, notification, user } from '../db/schema';
-import { intlLocale, isLanguage, type Language } from '../../i18n/languages';
+import { isLanguage, type Language } from '../../i18n/languages';
 import { translatorFor } from '../../i18n/messages.server';
-import { addDays, amsterdamDay, TIME_ZONE } from '../../dates';
+import { addDays, amsterdamDay, showDate, TIME_ZONE } from '../../dates';
 import { env } from '../env';
 
 export const NOTICE_KINDS = [
@@ -56,11 +56,7 @@ export function renderNotice(lang: string, notice: Notice): { subject: string; t
 }
 
 export function formatWhen(lang: Language, iso: string): string {
-	return new Intl.DateTimeFormat(intlLocale(lang), {
-		timeZone: TIME_ZONE,
-		dateStyle: 'full',
-		timeStyle: 'short'
-	}).format(new Date(iso));
+	return showDate(lang, iso, { dateStyle: 'full', timeStyle: 'short' });
 }
 
 /** The in-app inbox: always on, it is where the client looks first. */

@@ -110,3 +110,50 @@ describe('normColour', () => {
 		expect(normColour(20.5, norm)).toBe('red');
 	});
 });
+
+describe('indicator maths at the boundaries', () => {
+	it('no interval for impossible counts', () => {
+		expect(wilson(-1, 5)).toBeNull();
+		expect(wilson(6, 5)).toBeNull();
+		expect(wilson(0, 0)).toBeNull();
+		expect(wilson(5, 5)).not.toBeNull();
+	});
+
+	it('no mean and no share onvoldoende without grades', () => {
+		expect(gradeStats({})).toEqual({ n: 0, mean: null, failShare: null, fail: 0 });
+	});
+
+	it('counts outflow on the first and the last day of the period, not the day before or after', () => {
+		const row = (clientId: string, date: string) => ({ clientId, date, reason: 'werk' });
+		const rows = [
+			row('a', '2026-03-31'),
+			row('b', '2026-04-01'),
+			row('c', '2026-06-30'),
+			row('d', '2026-07-01')
+		];
+		expect(outflowByReason(rows, '2026-04-01', '2026-06-30')).toEqual({ werk: 2 });
+	});
+
+	it('a client who left twice on one day counts once, with the outflow recorded first', () => {
+		const rows = [
+			{ clientId: 'a', date: '2026-05-01', reason: 'werk' },
+			{ clientId: 'a', date: '2026-05-01', reason: 'verhuizing' }
+		];
+		expect(outflowByReason(rows, '2026-04-01', '2026-06-30')).toEqual({ werk: 1 });
+	});
+
+	it('work found on the first day of the instrument counts', () => {
+		const use = { startDate: '2026-01-10', endDate: '2026-03-10' };
+		expect(effectWithin(use, [{ date: '2026-01-10', reason: 'werk' }], 6, '2027-01-01')).toBe(
+			'yes'
+		);
+		expect(effectWithin(use, [{ date: '2026-01-09', reason: 'werk' }], 6, '2027-01-01')).toBe('no');
+	});
+
+	it('lower is better: exactly the orange norm is orange, just above is red', () => {
+		const norm = { green: 10, orange: 20, higherIsBetter: false };
+		expect(normColour(20, norm)).toBe('orange');
+		expect(normColour(20.1, norm)).toBe('red');
+		expect(normColour(10, norm)).toBe('green');
+	});
+});

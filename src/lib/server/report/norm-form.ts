@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import * as norms from './norms';
-import { parseForm } from '../forms';
+import { parseForm } from '../../forms/form-data';
 
 // The norms page, shared by /rapportage/normen (reporter) and /beheer/normen (admin).
 

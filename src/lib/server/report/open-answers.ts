@@ -1,7 +1,7 @@
 import { asc, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { surveyOpenAnswer } from '../db/schema';
-import { THRESHOLD } from './suppression';
+import { visibleOpenAnswers } from './open-answer-rules';
 import type { ReportContext } from './report';
 
 /**
@@ -19,6 +19,5 @@ export async function openAnswers(db: Db, ctx: ReportContext) {
 		.from(surveyOpenAnswer)
 		.where(where)
 		.orderBy(asc(surveyOpenAnswer.text));
-	if (rows.length < THRESHOLD) return { enough: false as const, count: null, answers: [] };
-	return { enough: true as const, count: rows.length, answers: rows };
+	return visibleOpenAnswers(rows);
 }

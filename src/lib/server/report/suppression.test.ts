@@ -153,3 +153,68 @@ describe('suppress', () => {
 		}
 	});
 });
+
+describe('suppress at its edges', () => {
+	it('when no other part can be hidden (zeros), the total is hidden instead', () => {
+		const cells = new Map([
+			['total', 12],
+			['werk', 4],
+			['perspectief', 0]
+		]);
+		const state = suppress(cells, [{ total: 'total', parts: ['werk', 'perspectief'] }]);
+		expect(Object.fromEntries(state)).toEqual({
+			total: 'secondary',
+			werk: 'primary',
+			perspectief: 'shown'
+		});
+	});
+
+	it('a line may name cells the table does not have; they neither hide nor protect', () => {
+		const cells = new Map([
+			['total', 40],
+			['a', 30],
+			['b', 10]
+		]);
+		const state = suppress(cells, [{ total: 'total', parts: ['a', 'b', 'missing'] }]);
+		expect([...state.values()].every((v) => v === 'shown')).toBe(true);
+	});
+
+	it('a line whose only hidden cell is a zero total hides nothing more', () => {
+		const cells = new Map([
+			['total', 0],
+			['a', 0]
+		]);
+		expect(Object.fromEntries(suppress(cells, [{ total: 'total', parts: ['a'] }]))).toEqual({
+			total: 'shown',
+			a: 'shown'
+		});
+	});
+
+	it('a table with margins has a line per row and per column, totals marked *', () => {
+		expect(tableLines(['g1'], ['werk'])).toEqual([
+			{ total: 'g1|*', parts: ['g1|werk'] },
+			{ total: '*|*', parts: ['*|werk'] },
+			{ total: '*|werk', parts: ['g1|werk'] },
+			{ total: '*|*', parts: ['g1|*'] }
+		]);
+	});
+});
+
+describe('suppress when nothing is left to hide', () => {
+	it('a small total whose parts are all zero stays hidden alone (nothing else to pick)', () => {
+		const cells = new Map([
+			['total', 5],
+			['a', 0]
+		]);
+		expect(Object.fromEntries(suppress(cells, [{ total: 'total', parts: ['a'] }]))).toEqual({
+			total: 'primary',
+			a: 'shown'
+		});
+	});
+
+	it('a line whose total is not a cell of the table never adds that total', () => {
+		const cells = new Map([['a', 5]]);
+		const state = suppress(cells, [{ total: 'not-a-cell', parts: ['a'] }]);
+		expect(Object.fromEntries(state)).toEqual({ a: 'primary' });
+	});
+});

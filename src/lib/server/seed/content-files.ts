@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isLanguage, SOURCE_LANGUAGE, type Language } from '../../i18n/languages';
 
-/** The four headings every Dutch rights-and-duties text has, in this order (DOMAIN.md). */
+/** The four headings every Dutch rights-and-duties text has, in this order (docs/DOMAIN.md). */
 export const TOPIC_HEADINGS = [
 	'Wat betekent dit voor jou',
 	'Wat moet je doen',
@@ -12,7 +12,7 @@ export const TOPIC_HEADINGS = [
 	'Wie kun je vragen'
 ] as const;
 
-/** The five headings every Dutch instrument text has, in this order (DOMAIN.md "Instruments"). */
+/** The five headings every Dutch instrument text has, in this order (docs/DOMAIN.md "Rights and duties, instruments"). */
 export const INSTRUMENT_HEADINGS = [
 	'Voor wie',
 	'Wat krijg je',

@@ -167,7 +167,7 @@ interface PersonaSpec {
 	appointments: AppointmentSpec[];
 }
 
-// The five Berkelland personas (DOMAIN.md "People").
+// The five Berkelland personas (docs/DOMAIN.md "People and roles").
 const PERSONAS: PersonaSpec[] = [
 	{
 		key: 'lieke',

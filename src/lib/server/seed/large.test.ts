@@ -50,7 +50,7 @@ describeEachDatabase('seedLarge', (get) => {
 		expect(after!.n - before!.n).toBe(500);
 	});
 
-	it('follows the segment shares of DOMAIN.md', async () => {
+	it('follows the segment shares of docs/DOMAIN.md', async () => {
 		const { db } = get();
 		const rows = await db
 			.select({ segment: client.segment, n: sql<number>`count(*)::int` })

@@ -1,4 +1,4 @@
-// The item bank (DOMAIN.md "Surveys") as content: Dutch is checked, every translation is a
+// The item bank (docs/DOMAIN.md "Surveys") as content: Dutch is checked, every translation is a
 // draft for a native speaker to check in /beheer. Codes are stable across versions and
 // languages; a changed wording gets a new code, so the report never pools different questions.
 

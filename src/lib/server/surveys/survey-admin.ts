@@ -4,7 +4,7 @@ import { survey, surveyText, type TextStatus } from '../db/schema';
 import { SOURCE_LANGUAGE } from '../../i18n/languages';
 
 // Survey versions in /beheer. A version that has answers is never changed: the report counts
-// an item as the same question only within one version (DOMAIN.md). A new version starts as a
+// an item as the same question only within one version (docs/DOMAIN.md). A new version starts as a
 // copy of the one before, with its translations as drafts again.
 
 export interface SurveyVersionRow {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OPEN_ANSWER_MAX } from '$lib/actions/schema';
-import type { FieldErrors } from '../forms';
+import type { FieldErrors } from '../../forms/errors';
 import type { SurveyItem } from './survey-answers';
 
 export interface SurveyStepState {

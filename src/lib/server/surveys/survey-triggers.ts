@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import { appointment, instrumentUse } from '../db/schema';
 import { invite, invitePeriodic } from './surveys';
 
-// The moments that may invite a client to a short survey (DOMAIN.md, "Surveys"). The
+// The moments that may invite a client to a short survey (docs/DOMAIN.md, "Surveys"). The
 // klantmanager workspace calls these after it records the event, in the same transaction;
 // the survey module decides whether an invitation is due (cadence, one open at a time).
 

@@ -14,17 +14,13 @@ import {
 } from '../db/schema';
 import { quarterOfInstant } from '../../quarters';
 import { cleanAnswers, type SurveyItem } from './survey-answers';
+import { invitationDueAt, inviteBlockedBy, tooSoonSince } from './invitation-rules';
 
-// Invitations and anonymous answers (DOMAIN.md "Surveys"). The invitation knows the client;
+// Invitations and anonymous answers (docs/DOMAIN.md "Surveys"). The invitation knows the client;
 // the response never does. Both change in one transaction, and nothing joins them afterwards.
 
-/** Days a client has to answer an invitation before it is no longer offered. */
-export const INVITATION_DAYS = 14;
-/** At most one invitation per client in this many days, whatever the trigger. */
-export const MIN_DAYS_BETWEEN = 30;
+export { INVITATION_DAYS, MIN_DAYS_BETWEEN } from './invitation-rules';
 export const DEFAULT_PERIODIC_MONTHS = 6;
-
-const DAY = 86_400_000;
 
 export type InviteResult =
 	| { ok: true; invitationId: string }
@@ -56,10 +52,8 @@ export async function invite(
 		.where(eq(surveyInvitation.clientId, me.id))
 		.orderBy(desc(surveyInvitation.createdAt))
 		.limit(1);
-	if (last && !last.answeredAt && last.dueAt > now) return { ok: false, reason: 'open_invitation' };
-	if (last && last.createdAt.getTime() > now.getTime() - MIN_DAYS_BETWEEN * DAY) {
-		return { ok: false, reason: 'too_soon' };
-	}
+	const blocked = inviteBlockedBy(last, now);
+	if (blocked) return { ok: false, reason: blocked };
 	const active = await activeSurvey(db, input.trigger);
 	if (!active) return { ok: false, reason: 'no_survey' };
 	const [row] = await db
@@ -70,7 +64,7 @@ export async function invite(
 			trigger: input.trigger,
 			instrumentId: input.trigger === 'instrument_end' ? (input.instrumentId ?? null) : null,
 			createdAt: now,
-			dueAt: new Date(now.getTime() + INVITATION_DAYS * DAY)
+			dueAt: invitationDueAt(now)
 		})
 		.returning({ id: surveyInvitation.id });
 	return { ok: true, invitationId: row!.id };
@@ -99,7 +93,7 @@ export async function invitePeriodic(
 	const months = opts.everyMonths ?? DEFAULT_PERIODIC_MONTHS;
 	const since = new Date(now);
 	since.setUTCMonth(since.getUTCMonth() - months);
-	const recent = new Date(now.getTime() - MIN_DAYS_BETWEEN * DAY);
+	const recent = tooSoonSince(now);
 	const candidates = await db
 		.select({ id: client.id })
 		.from(client)

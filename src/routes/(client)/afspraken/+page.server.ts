@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as appointments from '$lib/server/appointments/appointments';
 import type { PageServerLoad } from './$types';
 

@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as notifications from '$lib/server/notifications/notifications';
 import * as conversation from '$lib/server/messages/conversation';
-import { submitClientAction, newIdempotencyKey } from '$lib/server/client/client-action-form';
+import { submitClientAction, newIdempotencyKey } from '$lib/server/kit/client-action-form';
 import { MESSAGE_MAX } from '$lib/actions/schema';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as plans from '$lib/server/plans/plans';
 import * as conversation from '$lib/server/messages/conversation';
-import { submitClientAction, newIdempotencyKey } from '$lib/server/client/client-action-form';
+import { submitClientAction, newIdempotencyKey } from '$lib/server/kit/client-action-form';
 import { amsterdamDay } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 

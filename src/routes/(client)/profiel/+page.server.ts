@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import { DEFAULT_PREFERENCES, savePreferences } from '$lib/server/client/preferences';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as content from '$lib/server/content/content';
 import { personalStatus } from '$lib/server/client/personal-status';
 import { amsterdamDay } from '$lib/dates';

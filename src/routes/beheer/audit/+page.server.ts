@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as audit from '$lib/server/audit/audit';
 import type { PageServerLoad } from './$types';
 

@@ -1,9 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as staffAdmin from '$lib/server/staff/staff-admin';
 import { formObject, newStaffSchema, teamSchema } from '$lib/server/staff/staff-forms';
-import { issuesToErrors, type FieldErrors } from '$lib/server/forms';
+import { issuesToErrors } from '$lib/forms/form-data';
+import type { FieldErrors } from '$lib/forms/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 const searchSchema = z.string().trim().max(100).catch('');

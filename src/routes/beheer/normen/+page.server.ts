@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import { loadNorms, removeNorm, saveNorm } from '$lib/server/report/norm-form';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as notifications from '$lib/server/notifications/notifications';
 import { env } from '$lib/server/env';
 import type { PageServerLoad } from './$types';

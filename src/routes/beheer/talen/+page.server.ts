@@ -1,9 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as languageOffer from '$lib/server/content/language-offer';
 import * as staffAdmin from '$lib/server/staff/staff-admin';
-import { parseForm, type FieldErrors } from '$lib/server/forms';
+import { parseForm } from '$lib/forms/form-data';
+import type { FieldErrors } from '$lib/forms/errors';
 import { LANGUAGE_CODES, LANGUAGES } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as contentAdmin from '$lib/server/content/content-admin';
 import { LANGUAGES } from '$lib/i18n/languages';
 import type { PageServerLoad } from './$types';

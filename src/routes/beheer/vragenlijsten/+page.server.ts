@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as surveyAdmin from '$lib/server/surveys/survey-admin';
 import * as settings from '$lib/server/staff/settings';
 import { env } from '$lib/server/env';

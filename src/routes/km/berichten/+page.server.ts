@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as conversation from '$lib/server/messages/conversation';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import { reportContext } from '$lib/server/report/report';
 import { openAnswers } from '$lib/server/report/open-answers';
 import { parseReportQuery, reportSearch } from '$lib/server/report/report-query';

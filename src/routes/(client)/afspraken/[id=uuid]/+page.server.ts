@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as appointments from '$lib/server/appointments/appointments';
 import * as conversation from '$lib/server/messages/conversation';
-import { newIdempotencyKey, submitClientAction } from '$lib/server/client/client-action-form';
+import { newIdempotencyKey, submitClientAction } from '$lib/server/kit/client-action-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as plans from '$lib/server/plans/plans';
 import type { PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as content from '$lib/server/content/content';
 import type { PageServerLoad } from './$types';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as content from '$lib/server/content/content';
 import { ownSituation } from '$lib/server/client/situation';
-import { SEGMENTS } from '$lib/server/db/schema';
+import { SEGMENTS } from '$lib/server/caseload/caseload';
 import type { PageServerLoad } from './$types';
 
 const filterSchema = z.object({

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as surveys from '$lib/server/surveys/surveys';
-import { newIdempotencyKey, submitClientAction } from '$lib/server/client/client-action-form';
+import { newIdempotencyKey, submitClientAction } from '$lib/server/kit/client-action-form';
 import { readSurveyStep } from '$lib/server/surveys/survey-form';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import { clientAction, idempotencyKey } from '$lib/actions/schema';
 import { applyClientAction } from '$lib/server/client/client-actions';
 

@@ -1,5 +1,5 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as plans from '$lib/server/plans/plans';
 
 /** The signed-in client's current plan with its steps (null when there is none yet). */

@@ -2,7 +2,7 @@ import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { env } from '$lib/server/env';
 import { safeNext } from '$lib/server/auth/access';
-import { startSession } from '$lib/server/auth/sign-in-session';
+import { startSession } from '$lib/server/kit/sign-in-session';
 import { OIDC_FLOW_COOKIE, decodeFlow, linkedUser, providersFromEnv } from '$lib/server/auth/oidc';
 
 const FAILED = '/login?error=oidc';

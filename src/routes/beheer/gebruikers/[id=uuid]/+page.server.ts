@@ -1,8 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as staffAdmin from '$lib/server/staff/staff-admin';
 import { formObject, updateStaffSchema } from '$lib/server/staff/staff-forms';
-import { issuesToErrors, type FieldErrors } from '$lib/server/forms';
+import { issuesToErrors } from '$lib/forms/form-data';
+import type { FieldErrors } from '$lib/forms/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -1,11 +1,12 @@
-import { error, fail } from '@sveltejs/kit';
-import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
-import { formValues, parseForm, type FieldErrors } from '$lib/server/forms';
+import { error } from '@sveltejs/kit';
+import { requireRole, inCaseload } from '$lib/server/kit/guard';
+import { parseForm } from '$lib/forms/form-data';
+import { fieldError } from '$lib/forms/errors';
+import { staffAction } from '$lib/server/kit/staff-action';
+import { answerSchema, moveClientSchema } from '$lib/forms/km-forms';
 import * as caseload from '$lib/server/caseload/caseload';
 import * as clientFile from '$lib/server/caseload/client-file';
 import * as appointments from '$lib/server/appointments/appointments';
-import { inCaseload } from '$lib/server/caseload/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -17,49 +18,20 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return { file, team };
 };
 
-const answerSchema = z.object({
-	requestId: z.uuid(),
-	status: z.enum(['accepted', 'declined', 'answered']),
-	answer: z.string().trim().max(appointments.ANSWER_MAX)
-});
-const moveSchema = z.object({ to: z.uuid('errors.required') });
-
 export const actions: Actions = {
-	answer: async ({ request, locals, params }) => {
-		const staff = requireRole(locals, 'klantmanager');
-		const form = await request.formData();
-		const parsed = parseForm(answerSchema, form);
-		if (!parsed.ok)
-			return fail(400, { form: 'answer', errors: parsed.errors, values: parsed.values });
-		const result = await inCaseload(locals, () =>
-			appointments.answerRequest(locals.db, staff, params.id, parsed.data)
-		);
-		if (!result.ok)
-			return fail(409, {
-				form: 'answer',
-				errors: { answer: { key: `km.errors.${result.error}` } } as FieldErrors,
-				values: formValues(form)
-			});
-		return { form: 'answer', done: true };
-	},
-	move: async ({ request, locals, params }) => {
-		const staff = requireRole(locals, 'klantmanager');
-		const form = await request.formData();
-		const parsed = parseForm(moveSchema, form);
-		if (!parsed.ok)
-			return fail(400, { form: 'move', errors: parsed.errors, values: parsed.values });
-		const result = await inCaseload(locals, () =>
-			caseload.moveClient(locals.db, staff, {
-				clientId: params.id,
-				toKlantmanagerId: parsed.data.to
-			})
-		);
-		if (!result.ok)
-			return fail(409, {
-				form: 'move',
-				errors: { to: { key: `km.errors.${result.error}` } } as FieldErrors,
-				values: formValues(form)
-			});
-		return { form: 'move', done: true };
-	}
+	answer: staffAction({
+		tag: { form: 'answer' },
+		parse: (form) => parseForm(answerSchema, form),
+		run: ({ db, staff, params }, input) => appointments.answerRequest(db, staff, params.id!, input),
+		done: () => ({ done: true }),
+		refused: (r) => ({ errors: fieldError('answer', `km.errors.${r.error}`) })
+	}),
+	move: staffAction({
+		tag: { form: 'move' },
+		parse: (form) => parseForm(moveClientSchema, form),
+		run: ({ db, staff, params }, input) =>
+			caseload.moveClient(db, staff, { clientId: params.id!, toKlantmanagerId: input.to }),
+		done: () => ({ done: true }),
+		refused: (r) => ({ errors: fieldError('to', `km.errors.${r.error}`) })
+	})
 };

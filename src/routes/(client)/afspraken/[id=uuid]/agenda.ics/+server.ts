@@ -1,5 +1,5 @@
 import { error, type RequestHandler } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as appointments from '$lib/server/appointments/appointments';
 
 /** "Zet in mijn agenda": one appointment as an .ics file. */

@@ -1,5 +1,5 @@
 import { error, json, type RequestHandler } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as plans from '$lib/server/plans/plans';
 
 /** The signed-in client's own plan, for the offline copy. Anyone else's is a 404. */

@@ -1,8 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole } from '$lib/server/kit/guard';
 import * as surveyAdmin from '$lib/server/surveys/survey-admin';
-import type { FieldErrors } from '$lib/server/forms';
+import type { FieldErrors } from '$lib/forms/errors';
 import { languageInfo, type Language } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';
 

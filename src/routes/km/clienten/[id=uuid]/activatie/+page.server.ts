@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole, inCaseload } from '$lib/server/kit/guard';
 import * as caseload from '$lib/server/caseload/caseload';
 import * as clientFile from '$lib/server/caseload/client-file';
 import * as activation from '$lib/server/auth/activation-letter';
-import { inCaseload } from '$lib/server/caseload/guard';
-import { directionOf, intlLocale, isLanguage } from '$lib/i18n/languages';
+import { directionOf, isLanguage } from '$lib/i18n/languages';
+import { showDate } from '$lib/dates';
 import { MESSAGES, translatorFor } from '$lib/i18n/messages.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,10 +26,7 @@ export const actions: Actions = {
 		// The letter is in the client's language (when Wegwijs has it), whatever the staff reads.
 		const lang = isLanguage(letter.language) && MESSAGES[letter.language] ? letter.language : 'nl';
 		const t = translatorFor(lang);
-		const expires = new Intl.DateTimeFormat(intlLocale(lang), {
-			dateStyle: 'long',
-			timeZone: 'Europe/Amsterdam'
-		}).format(new Date(letter.expiresAt));
+		const expires = showDate(lang, letter.expiresAt, { dateStyle: 'long' });
 		return {
 			letter: {
 				lang,

@@ -1,10 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
-import { inCaseload } from '$lib/server/caseload/guard';
+import { requireRole } from '$lib/server/kit/guard';
+import { inCaseload } from '$lib/server/kit/guard';
 import * as conversation from '$lib/server/messages/conversation';
 import { once } from '$lib/server/client/idempotency';
-import { newIdempotencyKey } from '$lib/server/client/client-action-form';
+import { newIdempotencyKey } from '$lib/server/kit/client-action-form';
 import { idempotencyKey, MESSAGE_MAX } from '$lib/actions/schema';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,13 +1,13 @@
-import { error, fail } from '@sveltejs/kit';
-import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
-import { formValues, parseForm, type FieldErrors } from '$lib/server/forms';
-import { INSTRUMENT_OUTCOMES, OUTFLOW_REASONS } from '$lib/server/db/schema';
+import { error } from '@sveltejs/kit';
+import { requireRole, inCaseload } from '$lib/server/kit/guard';
+import { parseForm } from '$lib/forms/form-data';
+import { fieldError } from '$lib/forms/errors';
+import { staffAction } from '$lib/server/kit/staff-action';
+import { endUseSchema, outflowSchema, registerUseSchema } from '$lib/forms/km-forms';
 import * as caseload from '$lib/server/caseload/caseload';
 import * as clientFile from '$lib/server/caseload/client-file';
 import * as uses from '$lib/server/instruments/instrument-uses';
 import * as outflows from '$lib/server/caseload/outflow';
-import { inCaseload } from '$lib/server/caseload/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -23,74 +23,33 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-const day = z.iso.date('errors.invalid');
-const registerSchema = z.object({
-	instrumentId: z.uuid('errors.required'),
-	startDate: day,
-	plannedEndDate: z.union([z.literal(''), day]),
-	provider: z.string().trim().max(200)
-});
-const endSchema = z.object({
-	useId: z.uuid(),
-	endDate: day,
-	outcome: z.enum(INSTRUMENT_OUTCOMES, 'errors.required'),
-	reason: z.string().trim().max(500)
-});
-const outflowSchema = z.object({ date: day, reason: z.enum(OUTFLOW_REASONS, 'errors.required') });
-
 export const actions: Actions = {
-	register: async ({ request, locals, params }) => {
-		const staff = requireRole(locals, 'klantmanager');
-		const form = await request.formData();
-		const parsed = parseForm(registerSchema, form);
-		if (!parsed.ok)
-			return fail(400, { form: 'register', errors: parsed.errors, values: parsed.values });
-		const result = await inCaseload(locals, () =>
-			uses.registerUse(locals.db, staff, { clientId: params.id, ...parsed.data })
-		);
-		if (!result.ok)
-			return fail(400, {
-				form: 'register',
-				errors: { [result.field]: { key: `km.errors.${result.error}` } } as FieldErrors,
-				values: formValues(form)
-			});
-		return { form: 'register', done: true };
-	},
-	end: async ({ request, locals, params }) => {
-		const staff = requireRole(locals, 'klantmanager');
-		const form = await request.formData();
-		const parsed = parseForm(endSchema, form);
-		if (!parsed.ok) return fail(400, { form: 'end', errors: parsed.errors, values: parsed.values });
-		const result = await inCaseload(locals, () =>
-			uses.endUse(locals.db, staff, { clientId: params.id, ...parsed.data })
-		);
-		if (!result.ok)
-			return fail(400, {
-				form: 'end',
-				errors: {
-					[result.field === 'useId' ? 'endDate' : result.field]: {
-						key: `km.errors.${result.error}`
-					}
-				} as FieldErrors,
-				values: formValues(form)
-			});
-		return { form: 'end', done: true };
-	},
-	outflow: async ({ request, locals, params }) => {
-		const staff = requireRole(locals, 'klantmanager');
-		const form = await request.formData();
-		const parsed = parseForm(outflowSchema, form);
-		if (!parsed.ok)
-			return fail(400, { form: 'outflow', errors: parsed.errors, values: parsed.values });
-		const result = await inCaseload(locals, () =>
-			outflows.registerOutflow(locals.db, staff, { clientId: params.id, ...parsed.data })
-		);
-		if (!result.ok)
-			return fail(400, {
-				form: 'outflow',
-				errors: { date: { key: `km.errors.${result.error}` } } as FieldErrors,
-				values: formValues(form)
-			});
-		return { form: 'outflow', done: true };
-	}
+	register: staffAction({
+		tag: { form: 'register' },
+		parse: (form) => parseForm(registerUseSchema, form),
+		run: ({ db, staff, params }, input) =>
+			uses.registerUse(db, staff, { clientId: params.id!, ...input }),
+		done: () => ({ done: true }),
+		refused: (r) => ({ status: 400, errors: fieldError(r.field, `km.errors.${r.error}`) })
+	}),
+	end: staffAction({
+		tag: { form: 'end' },
+		parse: (form) => parseForm(endUseSchema, form),
+		run: ({ db, staff, params }, input) =>
+			uses.endUse(db, staff, { clientId: params.id!, ...input }),
+		done: () => ({ done: true }),
+		refused: (r) => ({
+			status: 400,
+			// The use itself is not a field on screen: its error shows at the end date.
+			errors: fieldError(r.field === 'useId' ? 'endDate' : r.field, `km.errors.${r.error}`)
+		})
+	}),
+	outflow: staffAction({
+		tag: { form: 'outflow' },
+		parse: (form) => parseForm(outflowSchema, form),
+		run: ({ db, staff, params }, input) =>
+			outflows.registerOutflow(db, staff, { clientId: params.id!, ...input }),
+		done: () => ({ done: true }),
+		refused: (r) => ({ status: 400, errors: fieldError('date', `km.errors.${r.error}`) })
+	})
 };

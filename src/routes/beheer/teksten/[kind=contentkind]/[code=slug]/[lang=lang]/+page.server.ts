@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
-import { parseForm } from '$lib/server/forms';
+import { requireRole } from '$lib/server/kit/guard';
+import { parseForm } from '$lib/forms/form-data';
 import { toBlocks } from '$lib/server/content/markdown';
 import * as contentAdmin from '$lib/server/content/content-admin';
 import { contentEditSchema } from '$lib/server/content/content-edit-schema';

@@ -1,11 +1,12 @@
-import { error, fail } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
-import { formValues, parseForm, type FieldErrors } from '$lib/server/forms';
+import { error } from '@sveltejs/kit';
+import { requireRole, inCaseload } from '$lib/server/kit/guard';
+import { parseForm } from '$lib/forms/form-data';
+import { fieldError } from '$lib/forms/errors';
+import { staffAction } from '$lib/server/kit/staff-action';
 import * as caseload from '$lib/server/caseload/caseload';
 import * as clientFile from '$lib/server/caseload/client-file';
 import * as appointments from '$lib/server/appointments/appointments';
 import { periodSchema, toPeriod } from '$lib/server/appointments/appointment-form';
-import { inCaseload } from '$lib/server/caseload/guard';
 import { amsterdamClock } from '$lib/server/wall-clock';
 import { amsterdamDay } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,45 +37,26 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	move: async ({ request, locals, params }) => {
-		const staff = requireRole(locals, 'klantmanager');
-		const form = await request.formData();
-		const parsed = parseForm(periodSchema, form);
-		if (!parsed.ok)
-			return fail(400, { errors: parsed.errors, values: parsed.values, overlaps: [] });
-		const result = await inCaseload(locals, () =>
-			appointments.moveAppointment(
-				locals.db,
-				staff,
-				params.id,
-				params.appointmentId,
-				toPeriod(parsed.data)
-			)
-		);
-		if (!result.ok)
-			return fail(409, {
-				errors: { start: { key: `km.errors.${result.error}` } } as FieldErrors,
-				values: formValues(form),
-				overlaps: 'overlaps' in result ? result.overlaps : []
-			});
-		return { done: 'moved' };
-	},
-	cancel: async ({ locals, params }) => {
-		const staff = requireRole(locals, 'klantmanager');
-		const result = await inCaseload(locals, () =>
-			appointments.cancelAppointment(locals.db, staff, params.id, params.appointmentId)
-		);
-		if (!result.ok)
-			return fail(409, { errors: { status: { key: `km.errors.${result.error}` } } as FieldErrors });
-		return { done: 'cancelled' };
-	},
-	held: async ({ locals, params }) => {
-		const staff = requireRole(locals, 'klantmanager');
-		const result = await inCaseload(locals, () =>
-			appointments.markHeld(locals.db, staff, params.id, params.appointmentId)
-		);
-		if (!result.ok)
-			return fail(409, { errors: { status: { key: `km.errors.${result.error}` } } as FieldErrors });
-		return { done: 'held' };
-	}
+	move: staffAction({
+		parse: (form) => parseForm(periodSchema, form),
+		run: ({ db, staff, params }, input) =>
+			appointments.moveAppointment(db, staff, params.id!, params.appointmentId!, toPeriod(input)),
+		done: () => ({ done: 'moved' as const }),
+		refused: (r) => ({
+			errors: fieldError('start', `km.errors.${r.error}`),
+			overlaps: 'overlaps' in r ? r.overlaps : []
+		})
+	}),
+	cancel: staffAction({
+		run: ({ db, staff, params }) =>
+			appointments.cancelAppointment(db, staff, params.id!, params.appointmentId!),
+		done: () => ({ done: 'cancelled' as const }),
+		refused: (r) => ({ errors: fieldError('status', `km.errors.${r.error}`) })
+	}),
+	held: staffAction({
+		run: ({ db, staff, params }) =>
+			appointments.markHeld(db, staff, params.id!, params.appointmentId!),
+		done: () => ({ done: 'held' as const }),
+		refused: (r) => ({ errors: fieldError('status', `km.errors.${r.error}`) })
+	})
 };

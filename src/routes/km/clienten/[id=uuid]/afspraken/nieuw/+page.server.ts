@@ -1,11 +1,12 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
-import { formValues, parseForm, type FieldErrors } from '$lib/server/forms';
+import { error, redirect } from '@sveltejs/kit';
+import { requireRole, inCaseload } from '$lib/server/kit/guard';
+import { parseForm } from '$lib/forms/form-data';
+import { fieldError } from '$lib/forms/errors';
+import { staffAction } from '$lib/server/kit/staff-action';
 import * as caseload from '$lib/server/caseload/caseload';
 import * as clientFile from '$lib/server/caseload/client-file';
 import * as appointments from '$lib/server/appointments/appointments';
 import { appointmentSchema, toPeriod } from '$lib/server/appointments/appointment-form';
-import { inCaseload } from '$lib/server/caseload/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -19,26 +20,17 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
-		const staff = requireRole(locals, 'klantmanager');
-		const form = await request.formData();
-		const parsed = parseForm(appointmentSchema, form);
-		if (!parsed.ok)
-			return fail(400, { errors: parsed.errors, values: parsed.values, overlaps: [] });
-		const { date, start, minutes, ...rest } = parsed.data;
-		const result = await inCaseload(locals, () =>
-			appointments.planAppointment(locals.db, staff, params.id, {
+	default: staffAction({
+		parse: (form) => parseForm(appointmentSchema, form),
+		run: ({ db, staff, params }, { date, start, minutes, ...rest }) =>
+			appointments.planAppointment(db, staff, params.id!, {
 				...toPeriod({ date, start, minutes }),
 				...rest
-			})
-		);
-		if (!result.ok) {
-			return fail(409, {
-				errors: { start: { key: `km.errors.${result.error}` } } as FieldErrors,
-				values: formValues(form),
-				overlaps: 'overlaps' in result ? result.overlaps : []
-			});
-		}
-		redirect(303, `/km/clienten/${params.id}`);
-	}
+			}),
+		done: (_, { params }) => redirect(303, `/km/clienten/${params.id}`),
+		refused: (r) => ({
+			errors: fieldError('start', `km.errors.${r.error}`),
+			overlaps: 'overlaps' in r ? r.overlaps : []
+		})
+	})
 };

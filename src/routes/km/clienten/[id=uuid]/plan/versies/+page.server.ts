@@ -1,10 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireRole, inCaseload } from '$lib/server/kit/guard';
 import * as caseload from '$lib/server/caseload/caseload';
 import * as clientFile from '$lib/server/caseload/client-file';
 import * as drafts from '$lib/server/plans/plan-drafts';
 import { offeredInstruments } from '$lib/server/instruments/instrument-uses';
-import { inCaseload } from '$lib/server/caseload/guard';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

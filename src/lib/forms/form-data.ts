@@ -1,11 +1,5 @@
 import type { z } from 'zod';
-
-/** A field error as a translation key plus its values, translated where it is shown. */
-export interface FieldError {
-	key: string;
-	values?: Record<string, string | number>;
-}
-export type FieldErrors = Record<string, FieldError>;
+import type { FieldError, FieldErrors } from './errors';
 
 export type FormResult<T> =
 	{ ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
 import { env } from '../env';
 import { user } from '../db/schema';
-import { createSession, invalidateSession } from './session';
+import { createSession, invalidateSession } from '../auth/session';
 import { setSessionCookie } from './cookie';
-import { startPage } from './access';
+import { startPage } from '../auth/access';
 
 /**
  * Starts a fresh session for `userId` (any old one is ended, so a session id can never be

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { idempotencyKey, type ClientAction } from '$lib/actions/schema';
-import { applyClientAction } from './client-actions';
+import { applyClientAction } from '../client/client-actions';
 
 /**
  * The no-JavaScript path of a client action: the form carries an idempotency key made when the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseForm } from './forms';
+import { parseForm } from './form-data';
 
 const schema = z.object({
 	name: z.string().trim().min(1).max(5),

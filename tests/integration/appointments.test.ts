@@ -1,0 +1,149 @@
+import { expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { describeEachDatabase } from './databases';
+import { buildFixture, type Fixture } from './km-fixture';
+import { appointment, clientRequest } from '../../src/lib/server/db/schema';
+import * as appointments from '../../src/lib/server/appointments/appointments';
+import * as notifications from '../../src/lib/server/notifications/notifications';
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const at = (iso: string) => new Date(iso);
+
+describeEachDatabase('appointments planned by the klantmanager', (database) => {
+	let f: Fixture;
+	let firstId: string;
+
+	it('plans an appointment and tells the client', async () => {
+		const { db } = database();
+		f = await buildFixture(db);
+		const r = await appointments.planAppointment(
+			db,
+			f.sanne,
+			f.maryam.clientId,
+			{
+				startsAt: at('2026-12-03T09:00:00Z'),
+				endsAt: at('2026-12-03T09:45:00Z'),
+				kind: 'in_person',
+				place: 'Marktplein 1',
+				purpose: 'Je plan bespreken'
+			},
+			NOW
+		);
+		expect(r.ok).toBe(true);
+		firstId = (r as { id: string }).id;
+		const inbox = await notifications.inboxOf(db, f.maryam.userId);
+		expect(inbox[0]).toMatchObject({ kind: 'appointmentPlanned', read: false });
+	});
+
+	it('warns about a double booking and plans nothing', async () => {
+		const { db } = database();
+		const other = await f.addClient('Lieke Jansen', f.sanne.id);
+		const r = await appointments.planAppointment(
+			db,
+			f.sanne,
+			other.clientId,
+			{
+				startsAt: at('2026-12-03T09:30:00Z'),
+				endsAt: at('2026-12-03T10:00:00Z'),
+				kind: 'phone',
+				purpose: 'Bellen'
+			},
+			NOW
+		);
+		expect(r).toMatchObject({ ok: false, error: 'double_booked' });
+		expect((r as { overlaps: { clientName: string }[] }).overlaps[0]!.clientName).toBe(
+			'Maryam Haddad'
+		);
+		// Right after it is fine.
+		const after = await appointments.planAppointment(
+			db,
+			f.sanne,
+			other.clientId,
+			{
+				startsAt: at('2026-12-03T09:45:00Z'),
+				endsAt: at('2026-12-03T10:15:00Z'),
+				kind: 'phone',
+				purpose: 'Bellen'
+			},
+			NOW
+		);
+		expect(after.ok).toBe(true);
+	});
+
+	it('moves an appointment, accepts the open change request and tells the client the new time', async () => {
+		const { db } = database();
+		const req = await db.transaction((tx) =>
+			appointments.requestChange(tx, {
+				userId: f.maryam.userId,
+				appointmentId: firstId,
+				kind: 'other_time',
+				reason: 'Mijn dochter is jarig',
+				now: NOW
+			})
+		);
+		expect(req.ok).toBe(true);
+		const moved = await appointments.moveAppointment(
+			db,
+			f.sanne,
+			f.maryam.clientId,
+			firstId,
+			{ startsAt: at('2026-12-04T13:00:00Z'), endsAt: at('2026-12-04T13:45:00Z') },
+			NOW
+		);
+		expect(moved).toEqual({ ok: true, id: firstId });
+		const view = await appointments.appointmentOfClient(db, f.maryam.clientId, firstId);
+		expect(view!.startsAt).toBe('2026-12-04T13:00:00.000Z');
+		expect(view!.request!.status).toBe('accepted');
+		const inbox = await notifications.inboxOf(db, f.maryam.userId);
+		expect(inbox[0]).toMatchObject({
+			kind: 'appointmentMoved',
+			params: { when: '2026-12-04T13:00:00.000Z' }
+		});
+		expect(notifications.renderNotice('nl', { ...inbox[0]!, link: undefined }).text).toContain(
+			'vrijdag 4 december 2026'
+		);
+	});
+
+	it('marks an appointment held only once it has started, and cancels another', async () => {
+		const { db } = database();
+		expect(await appointments.markHeld(db, f.sanne, f.maryam.clientId, firstId, NOW)).toEqual({
+			ok: false,
+			error: 'in_future'
+		});
+		expect(
+			await appointments.markHeld(
+				db,
+				f.sanne,
+				f.maryam.clientId,
+				firstId,
+				at('2026-12-04T13:05:00Z')
+			)
+		).toEqual({ ok: true });
+		const [row] = await db.select().from(appointment).where(eq(appointment.id, firstId));
+		expect(row!.status).toBe('held');
+		expect(
+			await appointments.cancelAppointment(db, f.sanne, f.maryam.clientId, firstId, NOW)
+		).toEqual({ ok: false, error: 'not_planned' });
+	});
+
+	it('answers a question about help, once', async () => {
+		const { db } = database();
+		const [q] = await db
+			.insert(clientRequest)
+			.values({
+				clientId: f.maryam.clientId,
+				kind: 'instrument_question',
+				instrumentId: await f.instrumentId('taalmaatje'),
+				message: 'Kan ik een taalmaatje krijgen?'
+			})
+			.returning();
+		const answer = () =>
+			appointments.answerRequest(db, f.sanne, f.maryam.clientId, {
+				requestId: q!.id,
+				status: 'answered',
+				answer: 'Ja, ik meld je aan.'
+			});
+		expect(await answer()).toEqual({ ok: true });
+		expect(await answer()).toEqual({ ok: false, error: 'not_open' });
+	});
+});
