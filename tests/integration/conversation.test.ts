@@ -368,7 +368,7 @@ describeEachDatabase('conversation with the klantmanager', (database) => {
 			expect.objectContaining({ version: 2, intent: 'question', body: 'Wat betekent stap 2?' })
 		]);
 		const seen = await conversation.conversationForStaff(db, f.sanne, f.maryam.clientId);
-		const q = seen.messages.at(-1)!;
+		const q = seen.messages.find((m) => m.context?.kind === 'plan')!;
 		expect(q.context).toEqual({ kind: 'plan', id: p.id, version: 2, link: '/plan' });
 		await conversation.reply(db, f.sanne, f.maryam.clientId, {
 			body: 'Dat leg ik uit',
