@@ -20,9 +20,7 @@ export const AUDIT_ACTIONS = [
 	'outflow.create',
 	'activation.create',
 	'client.move',
-	'message.send',
-	'document.download',
-	'document.denied'
+	'message.send'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
