@@ -71,8 +71,12 @@ test.describe('Lars: a short task list on his phone', () => {
 		// Steps of the jobcoach or klantmanager cannot be ticked off by him.
 		const partnerStep = page.locator('li.step', { hasText: 'bijpraten met je jobcoach' });
 		await expect(partnerStep.getByRole('button', { name: 'Dit is klaar' })).toHaveCount(0);
-		await step.getByRole('button', { name: 'Notitie toevoegen' }).click();
+		// The note is saved on its own; "Dit is klaar" is its own button (issue 16).
+		await step.getByText('Notitie toevoegen').click();
 		await step.getByLabel('Notitie (mag leeg blijven)').fill('Gedaan 🙂 <b>echt</b>');
+		await step.getByRole('button', { name: 'Notitie opslaan' }).click();
+		await expect(step.getByText('Gedaan 🙂 <b>echt</b>')).toBeVisible();
+		await expect(page.getByText('1 van 5 stappen klaar')).toBeVisible();
 		await step.getByRole('button', { name: 'Dit is klaar' }).click();
 		await expect(page.getByText('2 van 5 stappen klaar')).toBeVisible();
 		const done = page.locator('li.step', { hasText: 'Je loonstrook van vorige maand' });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 
 export const NOTE_MAX = 500;
 export const OPEN_ANSWER_MAX = 1000;
+export const MESSAGE_MAX = 2000;
 
 export const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,100}$/, 'errors.invalid');
 
@@ -15,7 +16,8 @@ export const clientAction = z.discriminatedUnion('type', [
 	z.object({
 		type: z.literal('step'),
 		stepId: uuid,
-		done: z.boolean(),
+		/** Absent: only the note is saved, the step's status stays as it is. */
+		done: z.boolean().optional(),
 		note: text(NOTE_MAX).nullable().optional(),
 		seenVersion: z.number().int().min(1).optional()
 	}),
@@ -30,6 +32,26 @@ export const clientAction = z.discriminatedUnion('type', [
 		appointmentId: uuid,
 		kind: z.enum(['cannot_come', 'other_time']),
 		reason: text(NOTE_MAX)
+	}),
+	z.object({
+		type: z.literal('message'),
+		body: text(MESSAGE_MAX),
+		context: z
+			.object({
+				kind: z.enum(['home', 'step', 'instrument', 'appointment', 'plan']),
+				id: uuid.nullable().optional(),
+				version: z.number().int().min(1).nullable().optional(),
+				intent: z.enum(['question', 'disagree']).nullable().optional()
+			})
+			.nullable()
+			.optional()
+	}),
+	z.object({
+		type: z.literal('read'),
+		/** The newest message from the klantmanager that was on screen. */
+		upTo: uuid.optional(),
+		/** When the inbox of notices was on screen (its newest notice's time). */
+		notices: z.iso.datetime().optional()
 	}),
 	z.object({
 		type: z.literal('survey'),

@@ -74,7 +74,12 @@ class Outbox {
 				items.push({ ...item, status: item.status === 'sending' ? 'pending' : item.status });
 			}
 		}
-		this.items = items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+		// Something queued while the store was being read (a page that marks read on mount)
+		// stays in the queue.
+		const queuedMeanwhile = this.items.filter((i) => !items.some((r) => r.key === i.key));
+		this.items = [...items, ...queuedMeanwhile].sort((a, b) =>
+			a.createdAt.localeCompare(b.createdAt)
+		);
 		void this.flush();
 	}
 

@@ -35,8 +35,28 @@ export const planView = z.object({
 	)
 });
 
+/** A message of the conversation with the klantmanager (MessageView). */
+export const messageView = z.object({
+	id: z.string(),
+	fromClient: z.boolean(),
+	author: z.string().nullable(),
+	body: z.string(),
+	context: z
+		.object({
+			kind: z.enum(['home', 'step', 'instrument', 'appointment', 'plan']),
+			id: z.string().nullable(),
+			version: z.number().nullable(),
+			link: z.string()
+		})
+		.nullable(),
+	intent: z.enum(['question', 'disagree', 'ask', 'cannot_come', 'other_time']).nullable(),
+	createdAt: iso,
+	read: z.boolean()
+});
+
 export const planPage = z.object({
 	plan: planView.nullable(),
+	about: z.array(messageView).default([]),
 	today: day,
 	formKey: z.string(),
 	fetchedAt: iso
@@ -125,6 +145,7 @@ export const appointmentsPage = z.object({
 
 export const appointmentPage = z.object({
 	appointment: appointmentView,
+	thread: z.array(messageView).default([]),
 	formKey: z.string(),
 	fetchedAt: iso
 });

@@ -1,6 +1,9 @@
 import { requireRole } from '$lib/server/kit/guard';
+import { unreadForClient } from '$lib/server/messages/conversation';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals, url }) => {
-	requireRole(locals, 'client', url);
+export const load: LayoutServerLoad = async ({ locals, url }) => {
+	const user = requireRole(locals, 'client', url);
+	// The bottom navigation and Home show how many answers from the klantmanager are unread.
+	return { unreadMessages: await unreadForClient(locals.db, user.id) };
 };

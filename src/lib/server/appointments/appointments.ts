@@ -2,6 +2,7 @@ import { and, asc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { createEvent, type DateArray } from 'ics';
 import type { Db } from '../db/open';
 import { appointment, client, clientRequest, user } from '../db/schema';
+import { insertClientMessage, recordStaffAnswer } from '../messages/conversation';
 import type { Tx } from '../client/idempotency';
 import { isSafeVideoLink } from './video-link';
 import * as audit from '../audit/audit';
@@ -144,6 +145,16 @@ export async function requestChange(
 			message: `${input.kind === 'cannot_come' ? '[kan niet]' : '[ander tijdstip]'} ${reason}`
 		})
 		.returning({ id: clientRequest.id });
+	// The klantmanager reads it in the conversation too, with the appointment as context.
+	await insertClientMessage(tx, {
+		clientId: row.clientId,
+		userId: input.userId,
+		body: reason,
+		contextKind: 'appointment',
+		contextId: row.id,
+		intent: input.kind,
+		now: input.now
+	});
 	return { ok: true, requestId: created!.id };
 }
 
@@ -457,6 +468,16 @@ export async function answerRequest(
 			detail: { requestId: input.requestId, status: input.status }
 		});
 		const appointmentId = updated[0]!.appointmentId;
+		if (appointmentId) {
+			await recordStaffAnswer(tx, {
+				staffId: staff.id,
+				clientId,
+				body: input.answer,
+				contextKind: 'appointment',
+				contextId: appointmentId,
+				now
+			});
+		}
 		await notifications.notifyClient(tx, clientId, {
 			kind: 'requestAnswered',
 			params: {},

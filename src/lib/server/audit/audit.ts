@@ -52,7 +52,8 @@ export const AUDIT_ACTIONS = [
 	'gemeente.languages',
 	'norm.update',
 	'survey.update',
-	'setting.update'
+	'setting.update',
+	'message.send'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -121,7 +121,15 @@ export async function listCaseload(db: Db, staff: Staff): Promise<CaseloadRow[]>
 
 export const PLAN_STATES = ['none', 'draft', 'shared', 'agreed', 'review_due'] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
-export const SORTS = ['name', 'number', 'next', 'ladder', 'requests', 'overdue'] as const;
+export const SORTS = [
+	'name',
+	'number',
+	'next',
+	'ladder',
+	'messages',
+	'requests',
+	'overdue'
+] as const;
 export const PAGE_SIZE = 25;
 
 export interface CaseloadQuery {
@@ -145,6 +153,8 @@ export interface CaseloadEntry extends CaseloadRow {
 	nextAppointment: string | null;
 	planState: PlanState;
 	openRequests: number;
+	/** Messages from the client no one on the staff side has read yet. */
+	unreadMessages: number;
 	overdueSteps: number;
 }
 
@@ -220,6 +230,10 @@ export async function searchCaseload(
 				order by p.created_at desc limit 1), 'none')`.as('plan_state'),
 			openRequests: sql<number>`(select count(*) from client_request r
 				where r.client_id = ${client.id} and r.status = 'open')::int`.as('open_requests'),
+			unreadMessages: sql<number>`(select count(*) from message m
+				where m.client_id = ${client.id} and m.from_client and m.read_at is null)::int`.as(
+				'unread_messages'
+			),
 			overdueSteps: sql<number>`(select count(*) from plan_step s join plan p on p.id = s.plan_id
 				where p.client_id = ${client.id} and p.status in ('shared', 'agreed')
 				and s.status <> 'done' and s.due_date < ${today}::date)::int`.as('overdue_steps')
@@ -242,6 +256,7 @@ export async function searchCaseload(
 		number: base.clientNumber,
 		next: base.nextAppointment,
 		ladder: base.ladderStep,
+		messages: base.unreadMessages,
 		requests: base.openRequests,
 		overdue: base.overdueSteps
 	}[query.sort ?? 'name'];

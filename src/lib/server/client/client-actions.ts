@@ -5,6 +5,7 @@ import * as plans from '../plans/plans';
 import * as appointments from '../appointments/appointments';
 import * as requests from '../instruments/requests';
 import * as surveys from '../surveys/surveys';
+import * as conversation from '../messages/conversation';
 
 const STATUS: Record<string, number> = {
 	not_found: 404,
@@ -18,7 +19,9 @@ const STATUS: Record<string, number> = {
 	cancelled: 409,
 	not_shared: 409,
 	already_answered: 409,
-	invalid_answer: 422
+	invalid_answer: 422,
+	empty: 422,
+	message_too_long: 422
 };
 
 /**
@@ -49,9 +52,13 @@ export function applyClientAction(
 							now
 						});
 					case 'ask':
-						return requests.askAboutInstrument(tx, { userId, ...action });
+						return requests.askAboutInstrument(tx, { userId, ...action, now });
 					case 'change':
 						return appointments.requestChange(tx, { userId, ...action, now });
+					case 'message':
+						return conversation.sendFromClient(tx, { userId, ...action, now });
+					case 'read':
+						return conversation.markReadByClient(tx, { userId, ...action, now });
 					case 'survey':
 						return surveys.submitAnswers(tx, { userId, ...action, now });
 				}

@@ -955,3 +955,70 @@ export const planTextTranslation = pgTable(
 	(t) => [primaryKey({ columns: [t.source, t.language] })]
 );
 export type PlanTextTranslation = typeof planTextTranslation.$inferSelect;
+
+// ── Conversation with the klantmanager (issue 16) ─────────────────────────────
+
+/** Where a client wrote from; the answer is shown there too. */
+export const MESSAGE_CONTEXTS = ['home', 'step', 'instrument', 'appointment', 'plan'] as const;
+export type MessageContext = (typeof MESSAGE_CONTEXTS)[number];
+/** What a message with context asks for: a plan question or disagreement, an appointment change. */
+export const MESSAGE_INTENTS = [
+	'question',
+	'disagree',
+	'ask',
+	'cannot_come',
+	'other_time'
+] as const;
+export type MessageIntent = (typeof MESSAGE_INTENTS)[number];
+
+/**
+ * One conversation per client, with their klantmanager (and the team lead or a stand-in).
+ * A client's message is `answeredAt` when the first staff message after it arrives: the time
+ * to a first answer. `readAt` is when the other side saw it.
+ */
+export const message = pgTable(
+	'message',
+	{
+		id: id(),
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		authorId: uuid('author_id').references(() => user.id, { onDelete: 'set null' }),
+		fromClient: boolean('from_client').notNull(),
+		body: text('body').notNull(),
+		contextKind: text('context_kind').$type<MessageContext>(),
+		contextId: uuid('context_id'),
+		planVersion: integer('plan_version'),
+		intent: text('intent').$type<MessageIntent>(),
+		replyTo: uuid('reply_to'),
+		readAt: timestamp('read_at', { withTimezone: true }),
+		answeredAt: timestamp('answered_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('message_client_idx').on(t.clientId, t.createdAt),
+		index('message_waiting_idx')
+			.on(t.clientId, t.createdAt)
+			.where(sql`${t.fromClient} and ${t.answeredAt} is null`),
+		index('message_unread_idx')
+			.on(t.clientId, t.fromClient)
+			.where(sql`${t.readAt} is null`),
+		index('message_context_idx').on(t.contextId)
+	]
+);
+
+/** A klantmanager away: `standInId` reads and answers their clients' conversations until `until`. */
+export const standIn = pgTable(
+	'stand_in',
+	{
+		klantmanagerId: uuid('klantmanager_id')
+			.primaryKey()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		standInId: uuid('stand_in_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		until: date('until').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('stand_in_stand_in_idx').on(t.standInId)]
+);

@@ -2,6 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { client, clientRequest, instrument } from '../db/schema';
 import type { Tx } from '../client/idempotency';
+import { insertClientMessage } from '../messages/conversation';
 
 export const QUESTION_MAX = 500;
 
@@ -13,7 +14,7 @@ export type AskError = 'not_found' | 'too_long';
  */
 export async function askAboutInstrument(
 	tx: Tx,
-	input: { userId: string; instrumentId: string; message?: string | null }
+	input: { userId: string; instrumentId: string; message?: string | null; now?: Date }
 ): Promise<{ ok: true; requestId: string; existing: boolean } | { ok: false; error: AskError }> {
 	const message = input.message?.trim() || null;
 	if (message && [...message].length > QUESTION_MAX) return { ok: false, error: 'too_long' };
@@ -41,6 +42,17 @@ export async function askAboutInstrument(
 		.insert(clientRequest)
 		.values({ clientId: me.id, kind: 'instrument_question', instrumentId: inst.id, message })
 		.returning({ id: clientRequest.id });
+	// The question is also a message in the conversation, about this instrument: the answer
+	// comes back there and on the instrument's page.
+	await insertClientMessage(tx, {
+		clientId: me.id,
+		userId: input.userId,
+		body: message ?? '',
+		contextKind: 'instrument',
+		contextId: inst.id,
+		intent: 'ask',
+		now: input.now
+	});
 	return { ok: true, requestId: created!.id, existing: false };
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emailChannel, inboxChannel, NOTICE_KINDS, renderNotice } from './notifications';
+import type { Transporter } from 'nodemailer';
+import type { Db } from '../db/open';
 
 describe('notice texts', () => {
 	it('shows the appointment time on an Amsterdam clock in the reader’s language', () => {
@@ -48,5 +50,44 @@ describe('channels', () => {
 		expect(mail.accepts(person('x@y.example'))).toBe(false);
 		expect(mail.accepts(person(null, true))).toBe(false);
 		expect(inboxChannel.accepts(person(null))).toBe(true);
+	});
+});
+
+describe('e-mail', () => {
+	it('links absolutely from ORIGIN, in the reader’s language, with a plain-text part and no message text', async () => {
+		const sent: Record<string, string>[] = [];
+		const transport = {
+			sendMail: async (m: Record<string, string>) => void sent.push(m)
+		} as unknown as Transporter;
+		const mail = emailChannel({
+			transport,
+			from: 'Wegwijs <noreply@x.example>',
+			origin: 'https://wegwijs.example'
+		});
+		await mail.deliver(
+			null as unknown as Db,
+			{ id: 'u', email: 'k@x.example', language: 'tr', preferences: { notifyEmail: true } },
+			{ kind: 'newMessage', params: {}, link: '/berichten' }
+		);
+		const m = sent[0]!;
+		expect(m.subject).toBe(renderNotice('tr', { kind: 'newMessage', params: {} }).subject);
+		expect(m.subject).not.toBe(renderNotice('nl', { kind: 'newMessage', params: {} }).subject);
+		expect(m.text).toContain('https://wegwijs.example/berichten');
+		expect(m.text).not.toMatch(/(^|\s)\/berichten/);
+		expect(m.html).toContain('href="https://wegwijs.example/berichten"');
+	});
+
+	it('leaves a link out rather than send one a mail program cannot open', async () => {
+		const sent: Record<string, string>[] = [];
+		const transport = {
+			sendMail: async (m: Record<string, string>) => void sent.push(m)
+		} as unknown as Transporter;
+		const mail = emailChannel({ transport, from: 'a@b.example', origin: null });
+		await mail.deliver(
+			null as unknown as Db,
+			{ id: 'u', email: 'k@x.example', language: 'nl', preferences: { notifyEmail: true } },
+			{ kind: 'newMessage', params: {}, link: '/berichten' }
+		);
+		expect(sent[0]!.text).not.toContain('/berichten');
 	});
 });

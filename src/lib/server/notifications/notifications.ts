@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, isNull, lt } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNull, lt, lte } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { TZDate } from '@date-fns/tz';
 import type { Db } from '../db/open';
@@ -16,7 +16,8 @@ export const NOTICE_KINDS = [
 	'appointmentReminder',
 	'requestAnswered',
 	'contactChanged',
-	'benefitEnded'
+	'benefitEnded',
+	'newMessage'
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -61,7 +62,7 @@ export function renderNotice(lang: string, notice: Notice): { subject: string; t
 export const DAY_PARAMS = ['date', 'until'] as const;
 
 export function formatDay(lang: Language, day: string): string {
-	return showDate(lang, day, { dateStyle: 'long' });
+	return showDate(lang, day, 'long');
 }
 
 export function formatWhen(lang: Language, iso: string): string {
@@ -83,28 +84,58 @@ export const inboxChannel: Channel = {
 };
 
 /**
- * E-mail for people who gave an address and asked for it. Without SMTP (development) the
- * message goes to the outbox table, readable in /beheer/outbox, instead of the internet.
+ * E-mail for people who gave an address and asked for it: in the person's language, with a
+ * plain-text part (and a simple HTML part), and an absolute link built from ORIGIN (a mail
+ * program cannot follow "/berichten"). The notice carries no message text or personal
+ * details; the reader signs in to read them. Without SMTP (development) the message goes to
+ * the outbox table, readable in /beheer/outbox, instead of the internet.
  */
-export function emailChannel(opts: { transport: Transporter | null; from: string }): Channel {
+export function emailChannel(opts: {
+	transport: Transporter | null;
+	from: string;
+	origin?: string | null;
+}): Channel {
 	return {
 		name: 'email',
 		accepts: (person) => !!person.email && person.preferences.notifyEmail === true,
 		async deliver(db, person, notice) {
 			const { subject, text } = renderNotice(person.language, notice);
-			const body = notice.link ? `${text}\n\n${notice.link}` : text;
+			const link = absoluteLink(notice.link, opts.origin);
+			const body = link ? `${text}\n\n${link}` : text;
+			const html = `<p>${escapeHtml(text)}</p>${
+				link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` : ''
+			}`;
 			if (opts.transport) {
-				await opts.transport.sendMail({ from: opts.from, to: person.email!, subject, text: body });
+				await opts.transport.sendMail({
+					from: opts.from,
+					to: person.email!,
+					subject,
+					text: body,
+					html
+				});
 				return;
 			}
 			await db.insert(notification).values({
 				userId: person.id,
 				channel: 'email',
 				kind: notice.kind,
-				payload: { to: person.email, from: opts.from, subject, text: body }
+				payload: { to: person.email, from: opts.from, subject, text: body, html }
 			});
 		}
 	};
+}
+
+/** A path in Wegwijs as a full address on ORIGIN; without ORIGIN no link (it would not work). */
+export function absoluteLink(path: string | undefined, origin: string | null | undefined) {
+	if (!path || !origin) return null;
+	return new URL(path, origin).href;
+}
+
+function escapeHtml(s: string): string {
+	return s.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
+	);
 }
 
 let defaults: Channel[] | undefined;
@@ -113,7 +144,7 @@ export function defaultChannels(): Channel[] {
 	if (!defaults) {
 		const e = env();
 		const transport = e.SMTP_URL ? nodemailer.createTransport(e.SMTP_URL) : null;
-		defaults = [inboxChannel, emailChannel({ transport, from: e.MAIL_FROM })];
+		defaults = [inboxChannel, emailChannel({ transport, from: e.MAIL_FROM, origin: e.ORIGIN })];
 	}
 	return defaults;
 }
@@ -163,35 +194,32 @@ export interface InboxItem {
 	read: boolean;
 }
 
-/** The newest messages in a person's in-app inbox. */
 /**
- * Opening the inbox is reading it: the messages as they were (what was new this time still
- * shows as new) and every unread one marked read, in one statement, one round trip.
+ * Marks the inbox read up to the newest notice that was shown (`shownUpTo`): a POST sent when
+ * the inbox is on screen, never the GET that reads it. A notice that arrived later stays new.
  */
-export async function openInbox(db: Db, userId: string, now = new Date()): Promise<InboxItem[]> {
-	const marked = db.$with('marked').as(
-		db
-			.update(notification)
-			.set({ readAt: now })
-			.where(
-				and(
-					eq(notification.userId, userId),
-					eq(notification.channel, 'inbox'),
-					isNull(notification.readAt)
-				)
+export async function markInboxRead(
+	db: Db,
+	userId: string,
+	shownUpTo: Date,
+	now = new Date()
+): Promise<number> {
+	const marked = await db
+		.update(notification)
+		.set({ readAt: now })
+		.where(
+			and(
+				eq(notification.userId, userId),
+				eq(notification.channel, 'inbox'),
+				isNull(notification.readAt),
+				lte(notification.createdAt, shownUpTo)
 			)
-			.returning({ id: notification.id })
-	);
-	const rows = await db
-		.with(marked)
-		.select()
-		.from(notification)
-		.where(and(eq(notification.userId, userId), eq(notification.channel, 'inbox')))
-		.orderBy(desc(notification.createdAt))
-		.limit(50);
-	return rows.map(toInboxItem);
+		)
+		.returning({ id: notification.id });
+	return marked.length;
 }
 
+/** The newest messages in a person's in-app inbox, as they are (reading marks nothing). */
 export async function inboxOf(db: Db, userId: string, limit = 50): Promise<InboxItem[]> {
 	const rows = await db
 		.select()

@@ -141,7 +141,8 @@ export async function updateOwnStep(
 	input: {
 		userId: string;
 		stepId: string;
-		done: boolean;
+		/** Absent: a note only, the status stays. */
+		done?: boolean;
 		note?: string | null;
 		seenVersion?: number;
 		now?: Date;
@@ -168,8 +169,12 @@ export async function updateOwnStep(
 	await tx
 		.update(planStep)
 		.set({
-			status: input.done ? 'done' : 'todo',
-			doneAt: input.done ? (row.step.doneAt ?? input.now ?? new Date()) : null,
+			...(input.done === undefined
+				? {}
+				: {
+						status: input.done ? ('done' as const) : ('todo' as const),
+						doneAt: input.done ? (row.step.doneAt ?? input.now ?? new Date()) : null
+					}),
 			...(input.note !== undefined ? { clientNote: note } : {})
 		})
 		.where(eq(planStep.id, input.stepId));
@@ -223,7 +228,11 @@ export async function planHistory(db: Db, userId: string, planId?: string) {
 			goal: planVersion.goal,
 			steps: planVersion.steps,
 			sharedAt: planVersion.sharedAt,
-			agreedAt: planAgreement.agreedAt
+			agreedAt: planAgreement.agreedAt,
+			// A question or disagreement about this version that waits for the klantmanager.
+			waiting: sql<boolean>`exists (select 1 from message m where m.context_kind = 'plan'
+				and m.context_id = ${plan.id} and m.plan_version = ${planVersion.version}
+				and m.from_client and m.answered_at is null)`
 		})
 		.from(plan)
 		.innerJoin(client, eq(client.id, plan.clientId))
@@ -244,7 +253,8 @@ export async function planHistory(db: Db, userId: string, planId?: string) {
 						goal: v.goal,
 						steps: v.steps,
 						sharedAt: v.sharedAt.toISOString(),
-						agreedAt: v.agreedAt?.toISOString() ?? null
+						agreedAt: v.agreedAt?.toISOString() ?? null,
+						waiting: v.waiting
 					}
 				]
 	);

@@ -1,8 +1,72 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import { requireRole } from '$lib/server/kit/guard';
 import * as notifications from '$lib/server/notifications/notifications';
-import type { PageServerLoad } from './$types';
+import * as conversation from '$lib/server/messages/conversation';
+import { submitClientAction, newIdempotencyKey } from '$lib/server/kit/client-action-form';
+import { MESSAGE_MAX } from '$lib/actions/schema';
+import type { Actions, PageServerLoad } from './$types';
 
+// Reading the conversation changes nothing: the page posts "read" once it has shown it.
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireRole(locals, 'client', url);
-	return { items: await notifications.openInbox(locals.db, user.id) };
+	return {
+		conversation: await conversation.conversationOfUser(locals.db, user.id),
+		items: await notifications.inboxOf(locals.db, user.id),
+		formKey: newIdempotencyKey(),
+		readKey: newIdempotencyKey()
+	};
+};
+
+const sendForm = z.object({
+	body: z.string().max(MESSAGE_MAX * 4),
+	contextKind: z.enum(['home', 'step', 'instrument', 'appointment', 'plan']).default('home'),
+	contextId: z.uuid().optional(),
+	contextVersion: z.coerce.number().int().min(1).optional(),
+	intent: z.enum(['question', 'disagree']).optional()
+});
+
+const readForm = z.object({
+	upTo: z.uuid().optional(),
+	notices: z.iso.datetime().optional()
+});
+
+export const actions: Actions = {
+	send: async ({ request, locals }) => {
+		const user = requireRole(locals, 'client');
+		const form = await request.formData();
+		const body = String(form.get('body') ?? '');
+		const parsed = sendForm.safeParse(Object.fromEntries(form));
+		if (!parsed.success) {
+			const tooLong = parsed.error.issues.some((i) => i.path[0] === 'body' && i.code === 'too_big');
+			return fail(tooLong ? 422 : 400, {
+				values: { body },
+				error: tooLong ? 'message_too_long' : 'invalid'
+			});
+		}
+		const d = parsed.data;
+		return submitClientAction(
+			locals,
+			user.id,
+			form,
+			{
+				type: 'message',
+				body: d.body,
+				context: {
+					kind: d.contextKind,
+					id: d.contextId ?? null,
+					version: d.contextVersion ?? null,
+					intent: d.intent ?? null
+				}
+			},
+			{ body }
+		);
+	},
+	read: async ({ request, locals }) => {
+		const user = requireRole(locals, 'client');
+		const form = await request.formData();
+		const parsed = readForm.safeParse(Object.fromEntries(form));
+		if (!parsed.success) return fail(400, { error: 'invalid' });
+		return submitClientAction(locals, user.id, form, { type: 'read', ...parsed.data });
+	}
 };

@@ -2,14 +2,24 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/kit/guard';
 import * as plans from '$lib/server/plans/plans';
+import * as conversation from '$lib/server/messages/conversation';
 import { submitClientAction, newIdempotencyKey } from '$lib/server/kit/client-action-form';
 import { amsterdamDay } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireRole(locals, 'client', url);
+	const plan = await plans.planViewOfUser(locals.db, user.id, locals.lang);
+	// Questions about the plan and its steps, with the answers, shown where they were asked.
+	const about: conversation.MessageView[] = plan
+		? await conversation.messagesAboutAny(locals.db, user.id, [
+				plan.id,
+				...plan.steps.map((s) => s.id)
+			])
+		: [];
 	return {
-		plan: await plans.planViewOfUser(locals.db, user.id, locals.lang),
+		plan,
+		about,
 		today: amsterdamDay(),
 		formKey: newIdempotencyKey(),
 		fetchedAt: new Date().toISOString()
@@ -18,7 +28,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 const stepForm = z.object({
 	stepId: z.uuid(),
-	done: z.enum(['true', 'false']).transform((v) => v === 'true'),
+	// Absent: "Notitie opslaan", the status stays as it is.
+	done: z
+		.enum(['true', 'false'])
+		.transform((v) => v === 'true')
+		.optional(),
 	note: z.string().optional(),
 	seenVersion: z.coerce.number().int().min(1).optional()
 });

@@ -2,15 +2,22 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/kit/guard';
 import * as appointments from '$lib/server/appointments/appointments';
+import * as conversation from '$lib/server/messages/conversation';
 import { newIdempotencyKey, submitClientAction } from '$lib/server/kit/client-action-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	requireRole(locals, 'client', url);
+	const user = requireRole(locals, 'client', url);
 	const me = locals.client;
 	const found = me && (await appointments.appointmentOfClient(locals.db, me.id, params.id));
 	if (!found) error(404, locals.t('errors.notFound'));
-	return { appointment: found, formKey: newIdempotencyKey(), fetchedAt: new Date().toISOString() };
+	return {
+		appointment: found,
+		// Change requests and questions about this appointment, with the answers.
+		thread: await conversation.messagesAbout(locals.db, user.id, found.id),
+		formKey: newIdempotencyKey(),
+		fetchedAt: new Date().toISOString()
+	};
 };
 
 const changeForm = z.object({

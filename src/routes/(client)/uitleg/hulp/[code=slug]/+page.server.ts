@@ -2,11 +2,12 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/kit/guard';
 import * as content from '$lib/server/content/content';
+import * as conversation from '$lib/server/messages/conversation';
 import { newIdempotencyKey, submitClientAction } from '$lib/server/kit/client-action-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	requireRole(locals, 'client', url);
+	const user = requireRole(locals, 'client', url);
 	const me = locals.client;
 	const found = await content.getInstrument(
 		locals.db,
@@ -18,6 +19,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	if (!found) error(404, locals.t('errors.notFound'));
 	return {
 		instrument: found,
+		// The question asked here and the klantmanager's answer, on this page.
+		thread: await conversation.messagesAbout(locals.db, user.id, found.id),
 		formKey: newIdempotencyKey(),
 		fetchedAt: new Date().toISOString()
 	};

@@ -4,6 +4,7 @@ import * as caseload from '$lib/server/caseload/caseload';
 import * as clientFile from '$lib/server/caseload/client-file';
 import * as drafts from '$lib/server/plans/plan-drafts';
 import * as planLanguage from '$lib/server/plans/plan-language';
+import * as conversation from '$lib/server/messages/conversation';
 import { staffAction } from '$lib/server/kit/staff-action';
 import { parseForm } from '$lib/forms/form-data';
 import { fieldError, type FieldErrors } from '$lib/forms/errors';
@@ -16,9 +17,15 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	await inCaseload(locals, () => caseload.openClient(locals.db, staff, params.id, 'plan'));
 	const header = await clientFile.headerOf(locals.db, params.id);
 	if (!header) error(404, locals.t('errors.notFound'));
+	const editor = await drafts.editorOf(locals.db, params.id);
+	// Questions and disagreements about a shared version that wait for an answer.
+	const planQuestions = editor.plan
+		? await conversation.planVersionsWaiting(locals.db, editor.plan.id)
+		: [];
 	return {
 		client: header,
-		...(await drafts.editorOf(locals.db, params.id)),
+		...editor,
+		planQuestions,
 		translations: await planLanguage.translationsOf(locals.db, params.id)
 	};
 };

@@ -1,0 +1,82 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { requireRole } from '$lib/server/kit/guard';
+import { inCaseload } from '$lib/server/kit/guard';
+import * as conversation from '$lib/server/messages/conversation';
+import { once } from '$lib/server/client/idempotency';
+import { newIdempotencyKey } from '$lib/server/kit/client-action-form';
+import { idempotencyKey, MESSAGE_MAX } from '$lib/actions/schema';
+import type { Actions, PageServerLoad } from './$types';
+
+// The klantmanager, the team lead or a stand-in reads (audited) and answers. Reading writes
+// nothing but the audit line; "read" is a POST the page sends once it is shown.
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const staff = requireRole(locals, 'klantmanager', url);
+	const conv = await inCaseload(locals, () =>
+		conversation.conversationForStaff(locals.db, staff, params.id)
+	);
+	return { clientId: params.id, ...conv, replyKey: newIdempotencyKey() };
+};
+
+const replyForm = z.object({
+	idempotencyKey,
+	body: z.string(),
+	replyTo: z.union([z.literal(''), z.uuid()]).optional()
+});
+const readForm = z.object({ upTo: z.uuid() });
+
+export const actions: Actions = {
+	reply: async ({ request, locals, params }) => {
+		const staff = requireRole(locals, 'klantmanager');
+		await inCaseload(locals, () =>
+			conversation.requireConversationAccess(locals.db, staff, params.id)
+		);
+		const form = await request.formData();
+		const values = {
+			body: String(form.get('body') ?? ''),
+			replyTo: String(form.get('replyTo') ?? '')
+		};
+		const parsed = replyForm.safeParse(Object.fromEntries(form));
+		if (!parsed.success) return fail(400, { values, error: 'not_found' });
+		if ([...parsed.data.body.trim()].length > MESSAGE_MAX) {
+			return fail(422, { values, error: 'message_too_long' });
+		}
+		// A double click (or a resent form) answers once.
+		const outcome = await once(
+			locals.db,
+			{
+				key: parsed.data.idempotencyKey,
+				userId: staff.id,
+				// The key is bound to what it asks for (#14): the same key with another reply is refused.
+				fingerprint: `km-reply ${params.id} ${JSON.stringify(parsed.data)}`
+			},
+			async (tx) => {
+				const r = await conversation.reply(tx, staff, params.id, {
+					body: parsed.data.body,
+					replyTo: parsed.data.replyTo || null
+				});
+				return { status: r.ok ? 200 : r.error === 'not_found' ? 404 : 422, body: r };
+			}
+		);
+		const r = outcome.body as Awaited<ReturnType<typeof conversation.reply>>;
+		if (!r || !r.ok) {
+			return fail(outcome.status, { values, error: r && !r.ok ? r.error : 'not_found' });
+		}
+		return { sent: true };
+	},
+	read: async ({ request, locals, params }) => {
+		const staff = requireRole(locals, 'klantmanager');
+		await inCaseload(locals, () =>
+			conversation.requireConversationAccess(locals.db, staff, params.id)
+		);
+		const parsed = readForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { error: 'not_found' });
+		const marked = await conversation.markReadByStaff(
+			locals.db,
+			staff,
+			params.id,
+			parsed.data.upTo
+		);
+		return { marked };
+	}
+};
