@@ -52,4 +52,17 @@ describe('tableCsv', () => {
 				"'-2,'@x,\"'\rx\",,0\r\n"
 		);
 	});
+	it('leaves text alone that only has such a sign inside it', () => {
+		const plain: ReportTable = {
+			...table,
+			columns: ['Achterhoek-West', 'a+b'],
+			rows: [
+				[
+					{ t: 'text', v: 'Lindewaard-Oost' },
+					{ t: 'text', v: 'x@y' }
+				]
+			]
+		};
+		expect(tableCsv(plain, t, 'plain')).toBe('Achterhoek-West,a+b\r\nLindewaard-Oost,x@y\r\n');
+	});
 });
