@@ -621,10 +621,11 @@ const PERSONAS: PersonaSpec[] = [
 ];
 
 /**
- * Two demo clients reserved for the klantmanager browser spec (tests/e2e/km.spec.ts), which
- * changes them: Dalia gets a new plan that she agrees to, a moved and an extra appointment;
- * Wilma is handed over to Petra. No other spec reads them, so every spec passes alone and in
- * any order, and the five personas' stories stay as they are.
+ * Demo clients reserved for the browser specs that change them, so no spec changes what another
+ * reads: every spec passes alone and in any order, and the five personas' stories stay as they
+ * are. tests/e2e/km.spec.ts: Dalia gets a new plan that she agrees to, a moved and an extra
+ * appointment; Wilma is handed over to Petra. tests/e2e/survey.spec.ts: Hala answers her open
+ * invitation (seeded in demo-surveys.ts), while Maryam's stays open for the security specs.
  */
 const SPEC_CLIENTS: PersonaSpec[] = [
 	{
@@ -697,6 +698,32 @@ const SPEC_CLIENTS: PersonaSpec[] = [
 			agreedDaysAgo: 88,
 			reviewInDays: 90,
 			steps: [{ title: 'Een plek voor vrijwilligerswerk zoeken', owner: 'client', due: 20 }]
+		},
+		uses: [],
+		appointments: []
+	},
+	{
+		key: 'hala',
+		name: 'Hala Mansour',
+		age: 40,
+		birthdayDaysAgo: 200,
+		language: 'ar',
+		gemeente: 'lindewaard',
+		km: 'klantmanager2',
+		segment: 'werk',
+		benefitYears: 2,
+		statushouder: true,
+		applicationsPerWeek: 2,
+		ladder: [[2 * 365 - 30, 4]],
+		plan: {
+			goal: 'Werk vinden in de zorg, eerst voor twintig uur per week.',
+			status: 'agreed',
+			version: 1,
+			createdDaysAgo: 60,
+			sharedDaysAgo: 50,
+			agreedDaysAgo: 48,
+			reviewInDays: 120,
+			steps: [{ title: 'Elke week twee sollicitaties versturen', owner: 'client', due: 7 }]
 		},
 		uses: [],
 		appointments: []
