@@ -38,6 +38,10 @@ export default ts.config(
 		ignores: [
 			'build/',
 			'.svelte-kit/',
+			'bench/bare/build/',
+			'bench/bare/.svelte-kit/',
+			// The bare benchmark app is its own SvelteKit project (outside this tsconfig).
+			'bench/bare/src/**/*.svelte',
 			'data/',
 			'drizzle/',
 			'test-results/',

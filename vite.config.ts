@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { wegwijsMessages } from './src/lib/i18n/messages-plugin';
 
 // Fewer, larger files on first load: each small chunk costs a request and its own gzip
 // dictionary on a slow phone. Rollup merges only where no other page runs extra code.
@@ -13,7 +14,7 @@ const fewerClientChunks: Plugin = {
 };
 
 export default defineConfig({
-	plugins: [sveltekit(), fewerClientChunks],
+	plugins: [sveltekit(), fewerClientChunks, wegwijsMessages()],
 	server: { port: 5173 },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/lint/**/*.test.ts'],
@@ -21,6 +22,6 @@ export default defineConfig({
 		// PGlite instances are heavy; a few files at a time keeps memory flat on 2 cores.
 		maxWorkers: 2,
 		testTimeout: 30_000,
-		hookTimeout: 60_000
+		hookTimeout: 180_000
 	}
 });

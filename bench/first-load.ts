@@ -1,35 +1,89 @@
-import { readFileSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 
+export interface FirstLoad {
+	label: string;
+	path: string;
+	/** Every script the page loaded until the network was idle (not only modulepreload). */
+	jsFiles: number;
+	/** Their bodies gzip-compressed, so the figure does not depend on how they were sent. */
+	jsGzipBytes: number;
+	cssGzipBytes: number;
+	/** The HTML as it came over the wire (compressed as the server sent it), body only. */
+	htmlWireBytes: number;
+	/** Scripts and data the service worker fetched for its precache in the background. */
+	workerBytes: number;
+}
+
 /**
- * What a phone downloads to show a page the first time: the JavaScript the page imports
- * (modulepreload links and entry scripts) and its stylesheets, gzip-compressed as a server
- * would send them, read from the build output.
+ * What a phone downloads to show a page the first time: a fresh browser profile (no cache, no
+ * service worker yet) opens the page in Debian's Chromium and everything loaded until the
+ * network is idle is counted, including what the page imports lazily after it started.
  */
-export async function firstLoad(base: string, path: string, cookie?: string) {
-	const res = await fetch(base + path, { headers: cookie ? { cookie } : {} });
-	const html = await res.text();
-	const js = new Set<string>();
-	const css = new Set<string>();
-	// SvelteKit announces what the page needs in the Link header (and in the HTML).
-	for (const m of (res.headers.get('link') ?? '').matchAll(
-		/<([^>]+)>;\s*rel="(modulepreload|preload)"/g
-	)) {
-		(m[1]!.endsWith('.css') ? css : js).add(m[1]!);
+export async function firstLoads(
+	pages: { label: string; base: string; path: string; cookie?: string }[]
+): Promise<FirstLoad[]> {
+	const browser: Browser = await chromium.launch({
+		executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']
+	});
+	try {
+		const out: FirstLoad[] = [];
+		for (const p of pages) {
+			const context = await browser.newContext();
+			if (p.cookie) {
+				const [name, ...value] = p.cookie.split('=');
+				await context.addCookies([{ name: name!, value: value.join('='), url: p.base }]);
+			}
+			const js = new Map<string, number>();
+			const css = new Map<string, number>();
+			let workerBytes = 0;
+			const pending: Promise<unknown>[] = [];
+			context.on('response', (res) => {
+				const req = res.request();
+				if (req.serviceWorker()) {
+					pending.push(
+						req
+							.sizes()
+							.then((s) => (workerBytes += s.responseBodySize))
+							.catch(() => undefined)
+					);
+					return;
+				}
+				const type = req.resourceType();
+				if (type !== 'script' && type !== 'stylesheet') return;
+				const into = type === 'script' ? js : css;
+				pending.push(
+					res
+						.body()
+						.then((b) => into.set(res.url(), gzipSync(b).length))
+						.catch(() => undefined)
+				);
+			});
+			const page = await context.newPage();
+			const nav = await page.goto(p.base + p.path, { waitUntil: 'networkidle' });
+			if (!nav || nav.status() !== 200) throw new Error(`${p.path} answered ${nav?.status()}`);
+			if (new URL(page.url()).pathname !== p.path.split('?')[0])
+				throw new Error(`${p.path} ended on ${page.url()} (not signed in?)`);
+			// Anything started while idle (the offline store after requestIdleCallback) too.
+			await page.waitForTimeout(2500);
+			await page.waitForLoadState('networkidle');
+			const htmlWireBytes = (await nav.request().sizes()).responseBodySize;
+			await Promise.all(pending);
+			const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+			out.push({
+				label: p.label,
+				path: p.path,
+				jsFiles: js.size,
+				jsGzipBytes: sum(js),
+				cssGzipBytes: sum(css),
+				htmlWireBytes,
+				workerBytes
+			});
+			await context.close();
+		}
+		return out;
+	} finally {
+		await browser.close();
 	}
-	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) js.add(m[1]!);
-	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) js.add(m[1]!);
-	for (const m of html.matchAll(/<link[^>]+href="([^"]+\.css)"[^>]*rel="stylesheet"/g))
-		css.add(m[1]!);
-	for (const m of html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+\.css)"/g))
-		css.add(m[1]!);
-	const gz = (file: string) => gzipSync(readFileSync(`build/client${file}`)).length;
-	const sum = (files: Set<string>) => [...files].reduce((n, f) => n + gz(f), 0);
-	return {
-		path,
-		jsFiles: js.size,
-		jsGzipBytes: sum(js),
-		cssGzipBytes: sum(css),
-		htmlGzipBytes: gzipSync(html).length
-	};
 }

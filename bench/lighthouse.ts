@@ -24,7 +24,7 @@ const median = (xs: number[]) => {
 /** Runs each page `runs` times in one browser and keeps the median of every figure. */
 export async function runLighthouse(
 	base: string,
-	pages: { label: string; path: string; cookie?: string }[],
+	pages: { label: string; path: string; cookie?: string; base?: string }[],
 	runs = 3
 ): Promise<LighthouseResult[]> {
 	const chrome = await chromeLauncher.launch({
@@ -48,7 +48,8 @@ export async function runLighthouse(
 		for (const page of pages) {
 			const samples: Omit<LighthouseResult, 'label' | 'path' | 'runs'>[] = [];
 			for (let i = 0; i < runs; i++) {
-				const r = await lighthouse(base + page.path, {
+				const url = (page.base ?? base) + page.path;
+				const r = await lighthouse(url, {
 					port: chrome.port,
 					output: 'json',
 					logLevel: 'error',
@@ -59,7 +60,7 @@ export async function runLighthouse(
 				if (!lhr) throw new Error(`Lighthouse gave no result for ${page.path}`);
 				if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
 				const final = lhr.finalDisplayedUrl ?? lhr.finalUrl ?? '';
-				if (new URL(final).pathname !== new URL(base + page.path).pathname) {
+				if (new URL(final).pathname !== new URL(url).pathname) {
 					throw new Error(`Lighthouse for ${page.path} ended on ${final} (not signed in?)`);
 				}
 				const score = (k: string) => Math.round((lhr.categories[k]?.score ?? 0) * 100);

@@ -4,19 +4,22 @@
 // issue #7, not pass/fail checks. Options: see README ("Tests and benchmarks").
 import { execSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../src/lib/server/db/open';
 import { createScratchDatabase } from '../scripts/scratch-db.js';
 import { CASELOAD, FULL_SIZE, scaled, seedBench, type BulkSize, type SeedResult } from './seed';
-import { demoCookie, startServer } from './server';
-import { firstLoad } from './first-load';
+import { demoCookie, startBare, startServer, type RunningServer } from './server';
+import { firstLoads, type FirstLoad } from './first-load';
 import { timeRequests } from './timing';
 import { timeReport, type ReportTiming } from './report';
 import { loadTest, MemorySampler, type LoadResult } from './load';
 import { runLighthouse, type LighthouseResult } from './lighthouse';
 
 type Kind = 'pglite' | 'postgres';
+
+/** The floor every figure is set beside: bench/bare, measured in the same run. */
+const BARE = 'bare SvelteKit page';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -71,7 +74,7 @@ interface DbResult {
 	startRss: number;
 	loadPeakRss: number;
 	peakRss: number;
-	firstLoad?: Awaited<ReturnType<typeof firstLoad>>[];
+	firstLoad?: FirstLoad[];
 	lighthouse?: LighthouseResult[];
 }
 
@@ -124,7 +127,8 @@ async function prepare(kind: Kind): Promise<{
 async function measure(
 	kind: Kind,
 	port: number,
-	extras: { firstLoad: boolean; lighthouse: boolean }
+	extras: { firstLoad: boolean; lighthouse: boolean },
+	bare: RunningServer
 ) {
 	const prepared = await prepare(kind);
 	try {
@@ -178,9 +182,12 @@ async function measure(
 			let first: DbResult['firstLoad'];
 			if (extras.firstLoad) {
 				log(`[${kind}] first load…`);
-				first = [];
-				for (const p of clientPages) first.push(await firstLoad(server.base, p.path, lars));
-				first.push(await firstLoad(server.base, '/login'));
+				first = await firstLoads([
+					{ label: BARE, base: bare.base, path: '/' },
+					...clientPages.map((p) => ({ ...p, base: server.base, cookie: lars })),
+					{ label: 'Sign-in page', base: server.base, path: '/login' },
+					{ label: 'caseload', base: server.base, path: '/km', cookie: sanne }
+				]);
 			}
 
 			log(`[${kind}] one request at a time…`);
@@ -208,6 +215,7 @@ async function measure(
 				lighthouse = await runLighthouse(
 					server.base,
 					[
+						{ label: BARE, base: bare.base, path: '/' },
 						{ label: 'Home', path: '/', cookie: lars },
 						{ label: 'Mijn plan', path: '/plan', cookie: lars },
 						{ label: 'Sign-in page', path: '/login' }
@@ -219,25 +227,31 @@ async function measure(
 			log(`[${kind}] load: ${CONNECTIONS} connections, ${SECONDS} s per page…`);
 			const load: LoadResult[] = [];
 			memory.startWindow();
-			for (const page of [
+			const pages: { label: string; path: string; cookie?: string; base?: string }[] = [
+				{ label: BARE, base: bare.base, path: '/' },
 				{ label: 'static file', path: '/favicon.svg' },
 				{ label: 'no-data page', path: '/bench/leeg' },
+				{ label: 'Sign-in page', path: '/login' },
+				{ label: 'Home', path: '/', cookie: lars },
 				{ label: 'Mijn plan', path: '/plan', cookie: lars },
 				{ label: 'caseload', path: '/km', cookie: sanne },
 				{ label: 'council report', path: report, cookie: reporter }
-			]) {
+			];
+			for (const page of pages) {
+				const at = page.base ?? server.base;
 				// The council report takes longer than a run: instead of a warm-up and a duration,
 				// every connection asks for it once, all at the same moment, and all answers count.
 				const slow = page.label === 'council report';
 				// A short warm-up, so the first seconds of a page do not weigh on its numbers.
-				if (!slow) await loadTest(server.base, page, { connections: CONNECTIONS, seconds: 1 });
+				if (!slow) await loadTest(at, page, { connections: CONNECTIONS, seconds: 1 });
 				memory.startPage();
-				const r = await loadTest(server.base, page, {
+				const r = await loadTest(at, page, {
 					connections: CONNECTIONS,
 					seconds: SECONDS,
 					amount: slow ? CONNECTIONS : undefined
 				});
-				r.peakRss = memory.pagePeak();
+				// Wegwijs's memory; the bare app is another process.
+				r.peakRss = page.base ? undefined : memory.pagePeak();
 				log(`  ${page.label}: ${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.p99} ms`);
 				load.push(r);
 			}
@@ -269,16 +283,29 @@ async function measure(
 
 const started = new Date();
 const loadAtStart = loadavg()[0]!;
-if (!flag('--no-build')) execSync('npx vite build', { stdio: 'inherit' });
+if (!flag('--no-build')) {
+	execSync('npx vite build', { stdio: 'inherit' });
+	execSync('npx vite build', { stdio: 'inherit', cwd: 'bench/bare' });
+}
 const results: DbResult[] = [];
-for (const [i, kind] of kinds.entries()) {
-	results.push(
-		await measure(kind, PORT + i, {
-			firstLoad: i === 0,
-			// On PostgreSQL when there is one: the production set-up.
-			lighthouse: withLighthouse && i === kinds.length - 1
-		})
-	);
+const bare = await startBare(PORT + 10);
+try {
+	for (const [i, kind] of kinds.entries()) {
+		results.push(
+			await measure(
+				kind,
+				PORT + i,
+				{
+					// On PostgreSQL when there is one: the production set-up.
+					firstLoad: i === kinds.length - 1,
+					lighthouse: withLighthouse && i === kinds.length - 1
+				},
+				bare
+			)
+		);
+	}
+} finally {
+	await bare.stop();
 }
 const minutes = (Date.now() - started.getTime()) / 60_000;
 const loadAtEnd = loadavg()[0]!;
@@ -287,7 +314,7 @@ const loadAtEnd = loadavg()[0]!;
 
 const byKind = (k: Kind) => results.find((r) => r.kind === k);
 const pg = byKind('postgres');
-const firstLoads = results.find((r) => r.firstLoad)?.firstLoad ?? [];
+const firstSeen = results.find((r) => r.firstLoad)?.firstLoad ?? [];
 const lh = results.find((r) => r.lighthouse)?.lighthouse ?? [];
 const lhKind = results.find((r) => r.lighthouse)?.kind;
 const load = (r: DbResult | undefined, label: string) => r?.load.find((l) => l.label === label);
@@ -307,18 +334,89 @@ const CLIENT_LABELS = new Set([
 	'Sign-in page'
 ]);
 
+const clientFirst = firstSeen.filter((f) => CLIENT_LABELS.has(f.label));
+
 type Verdict = [target: string, measured: string, met: boolean | null];
+
+// Issue #19: every figure beside the bare SvelteKit page measured in the same run.
+const verdicts19: Verdict[] = [];
+{
+	const pl = byKind('pglite');
+	const share = (r: DbResult | undefined, label: string, min: number): Verdict => {
+		const page = load(r, label);
+		const floor = load(r, BARE);
+		const target = `${label} on ${r?.kind ?? '–'} ≥ ${min}% of the bare page’s req/s`;
+		if (!page || !floor) return [target, 'not measured', null];
+		const pct = (page.requestsPerSecond / floor.requestsPerSecond) * 100;
+		return [
+			target,
+			`${pct.toFixed(0)}% (${rps(page.requestsPerSecond)} vs ${rps(floor.requestsPerSecond)} req/s)`,
+			pct >= min
+		];
+	};
+	const main = pg ?? pl;
+	verdicts19.push(share(main, 'Sign-in page', 60));
+	verdicts19.push(share(main, 'Home', 35));
+	verdicts19.push(share(main, 'Mijn plan', 35));
+	verdicts19.push(share(main, 'caseload', 20));
+	if (pg && pl) verdicts19.push(share(pl, 'Mijn plan', 15));
+	const plan = load(main, 'Mijn plan');
+	verdicts19.push([
+		`Mijn plan on ${main?.kind ?? '–'} p99 ≤ 100 ms (${CONNECTIONS} connections)`,
+		plan ? `${plan.p99} ms (bare page: ${load(main, BARE)?.p99 ?? '–'} ms)` : 'not measured',
+		plan ? plan.p99 <= 100 : null
+	]);
+	const floor = firstSeen.find((f) => f.label === BARE);
+	const worstJs = clientFirst.reduce<FirstLoad | undefined>(
+		(a, b) => (!a || b.jsGzipBytes > a.jsGzipBytes ? b : a),
+		undefined
+	);
+	verdicts19.push([
+		'first-visit JavaScript ≤ 45 KB gzip on every client page (until idle)',
+		worstJs
+			? `largest ${kb(worstJs.jsGzipBytes)} KB, ${worstJs.jsFiles} files (${worstJs.path}); bare page ${floor ? kb(floor.jsGzipBytes) : '–'} KB`
+			: 'not measured',
+		worstJs ? worstJs.jsGzipBytes <= 45 * 1024 : null
+	]);
+	const worstHtml = clientFirst
+		.filter((f) => f.label !== 'Sign-in page')
+		.reduce<FirstLoad | undefined>(
+			(a, b) => (!a || b.htmlWireBytes > a.htmlWireBytes ? b : a),
+			undefined
+		);
+	verdicts19.push([
+		'HTML of a client page ≤ 6 KB on the wire',
+		worstHtml ? `largest ${kb(worstHtml.htmlWireBytes)} KB (${worstHtml.path})` : 'not measured',
+		worstHtml ? worstHtml.htmlWireBytes <= 6 * 1024 : null
+	]);
+	const lhOf = (label: string) => lh.find((l) => l.label === label);
+	for (const label of ['Home', 'Mijn plan']) {
+		const l = lhOf(label);
+		verdicts19.push([
+			`Lighthouse mobile on ${label}: LCP ≤ 1.0 s, performance 100, accessibility 100`,
+			l
+				? `LCP ${(l.lcpMs / 1000).toFixed(2)} s, performance ${l.performance}, accessibility ${l.accessibility} (bare page LCP ${((lhOf(BARE)?.lcpMs ?? NaN) / 1000).toFixed(2)} s)`
+				: 'not measured',
+			l ? l.lcpMs <= 1000 && l.performance === 100 && l.accessibility === 100 : null
+		]);
+	}
+	verdicts19.push([
+		`server peak RSS ≤ 300 MB on PostgreSQL (${CONNECTIONS} connections)`,
+		pg ? `${mb(pg.peakRss)} MB` : 'not measured',
+		pg ? pg.peakRss <= 300 * 2 ** 20 : null
+	]);
+}
 const verdicts: Verdict[] = [];
 {
-	const clientJs = firstLoads.map((f) => f.jsGzipBytes);
-	const worst = firstLoads.reduce(
+	const clientJs = clientFirst.map((f) => f.jsGzipBytes);
+	const worst = clientFirst.reduce(
 		(a, b) => (b.jsGzipBytes > a.jsGzipBytes ? b : a),
-		firstLoads[0]!
+		clientFirst[0]!
 	);
 	verdicts.push([
 		'≤ 50 KB gzip JavaScript on first load, client pages',
-		firstLoads.length ? `largest ${kb(worst.jsGzipBytes)} KB (${worst.path})` : 'not measured',
-		firstLoads.length ? Math.max(...clientJs) <= 50 * 1024 : null
+		clientFirst.length ? `largest ${kb(worst.jsGzipBytes)} KB (${worst.path})` : 'not measured',
+		clientFirst.length ? Math.max(...clientJs) <= 50 * 1024 : null
 	]);
 	const minOf = (k: 'performance' | 'accessibility') => Math.min(...lh.map((l) => l[k]));
 	const lhList = (k: 'performance' | 'accessibility') =>
@@ -395,6 +493,14 @@ const lines: string[] = [
 		`plus generated clients, each with a plan of four steps, appointments, instrument uses, ` +
 		`outflow and ladder history; the demo klantmanager Sanne has ${CASELOAD} of them.`,
 	SCALE !== 1 ? `\n**This is a reduced run (BENCH_SCALE=${SCALE}), not the full data set.**\n` : '',
+	'## Targets (issue #19: against a bare SvelteKit app in the same run)',
+	'',
+	'| target | measured | |',
+	'| --- | --- | --- |',
+	...verdicts19.map(
+		([t, m, ok]) => `| ${t} | ${m} | ${ok === null ? '–' : ok ? 'met' : 'not met'} |`
+	),
+	'',
 	'## Targets (issue #7)',
 	'',
 	'| target | measured | |',
@@ -405,18 +511,24 @@ const lines: string[] = [
 	''
 ];
 
-if (firstLoads.length) {
+if (firstSeen.length) {
+	const floor = firstSeen.find((f) => f.label === BARE);
 	lines.push(
-		'## First load of client pages (gzip, from the build output)',
+		'## First visit (a fresh Chromium profile, everything until the network is idle)',
 		'',
-		'What a phone downloads to show the page the first time: the scripts it imports ' +
-			'(modulepreload and entry) and its stylesheets, gzip-compressed, and the HTML.',
+		'Every script the page loaded until the network was idle and 2.5 s after (so what loads ' +
+			'once the page is idle counts too), not only the modulepreload list; script and CSS ' +
+			'bodies gzip-compressed; the HTML as it came over the wire (brotli from Wegwijs, ' +
+			'uncompressed from the bare app as adapter-node sends it). "Worker" is what the service ' +
+			'worker downloaded for its precache in the background (as sent).',
 		'',
-		'| page | JS files | JS (KB) | CSS (KB) | HTML (KB) |',
-		'| --- | ---: | ---: | ---: | ---: |',
-		...firstLoads.map(
+		'| page | JS files | JS (KB gzip) | vs bare | CSS (KB gzip) | HTML on the wire (KB) | worker precache (KB) |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+		...firstSeen.map(
 			(p) =>
-				`| ${p.path} | ${p.jsFiles} | ${kb(p.jsGzipBytes)} | ${kb(p.cssGzipBytes)} | ${kb(p.htmlGzipBytes)} |`
+				`| ${p.label} (\`${p.path}\`) | ${p.jsFiles} | ${kb(p.jsGzipBytes)} | ` +
+				`${floor ? `${((p.jsGzipBytes / floor.jsGzipBytes) * 100).toFixed(0)}%` : '–'} | ` +
+				`${kb(p.cssGzipBytes)} | ${kb(p.htmlWireBytes)} | ${kb(p.workerBytes)} |`
 		),
 		''
 	);
@@ -447,14 +559,17 @@ lines.push(
 		'and a server-rendered page that loads no data (`/bench/leeg`, on only when ' +
 		'BENCH_COUNT_QUERIES is set). Latency in ms.',
 	'',
-	'| database | page | req/s | vs no-data page | p50 | p99 | requests | failed | peak RSS (MB) |',
-	'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+	'| database | page | req/s | vs bare page | vs no-data page | p50 | p99 | requests | failed | peak RSS (MB) |',
+	'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 	...results.flatMap((r) => {
 		const empty = load(r, 'no-data page')!;
+		const floor = load(r, BARE)!;
+		const share = (l: LoadResult, of: LoadResult) =>
+			`${((l.requestsPerSecond / of.requestsPerSecond) * 100).toFixed(0)}%`;
 		return r.load.map(
 			(l) =>
 				`| ${r.kind} | ${l.label} (\`${l.path}\`) | ${rps(l.requestsPerSecond)} | ` +
-				`${((l.requestsPerSecond / empty.requestsPerSecond) * 100).toFixed(0)}% | ${l.p50} | ${l.p99} | ` +
+				`${share(l, floor)} | ${share(l, empty)} | ${l.p50} | ${l.p99} | ` +
 				`${int(l.requests)} | ${int(l.failures)} | ${l.peakRss ? mb(l.peakRss) : '–'} |`
 		);
 	}),
@@ -533,6 +648,9 @@ lines.push(
 		'.',
 	''
 );
+// Where the time goes: written by hand from `npx tsx bench/profile.ts` (kept across runs).
+const NOTES = 'bench/where-the-time-goes.md';
+if (existsSync(NOTES)) lines.push('', readFileSync(NOTES, 'utf8'));
 const text = lines.join('\n').replace(/\n{3,}/g, '\n\n');
 writeFileSync('BENCHMARKS.md', text);
 console.log(text);

@@ -37,7 +37,7 @@ export async function startServer(opts: {
 	};
 	if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
 	else env.DATA_DIR = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'wegwijs-bench-'));
-	const child = spawn(process.execPath, [...NODE_FLAGS, 'build/index.js'], {
+	const child = spawn(process.execPath, [...NODE_FLAGS, 'scripts/server-entry.js'], {
 		env,
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
@@ -77,4 +77,37 @@ export async function demoCookie(base: string, key: string): Promise<string> {
 	const cookie = r.headers.getSetCookie().find((c) => c.startsWith('wegwijs_session='));
 	if (!cookie) throw new Error(`demo sign-in as ${key} failed (${r.status})`);
 	return cookie.split(';')[0]!;
+}
+
+/**
+ * The floor: the bare SvelteKit app of bench/bare (same SvelteKit, Svelte, Vite and
+ * adapter-node), served by adapter-node as it comes, with the same V8 flags.
+ */
+export async function startBare(port: number): Promise<RunningServer> {
+	const base = `http://localhost:${port}`;
+	const child = spawn(process.execPath, [...NODE_FLAGS, 'bench/bare/build/index.js'], {
+		env: { ...process.env, PORT: String(port), ORIGIN: base, NODE_ENV: 'production' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		if (Date.now() > deadline) throw new Error('the bare app did not start in 30 s');
+		try {
+			if ((await fetch(base)).ok) break;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	return {
+		base,
+		process: child,
+		stop: () =>
+			new Promise((resolve) => {
+				if (child.exitCode !== null) return resolve();
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+				setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+			})
+	};
 }

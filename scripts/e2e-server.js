@@ -11,4 +11,4 @@ if (process.env.E2E_DATABASE_URL) {
 	process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'wegwijs-e2e-'));
 }
 process.env.DEMO_MODE = 'true';
-await import('../build/index.js');
+await import('./server-entry.js');

@@ -3,4 +3,4 @@
 process.env.PORT ??= '3000';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 console.log(`Wegwijs: http://localhost:${process.env.PORT}`);
-await import('../build/index.js');
+await import('./server-entry.js');

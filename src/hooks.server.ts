@@ -23,6 +23,8 @@ import { languagesOfAnyGemeente, offered } from '$lib/server/content/language-of
 import { startReminderJob } from '$lib/server/jobs/reminders';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { scheduleSurveys } from '$lib/server/jobs/survey-schedule';
+import { scheduleHeldAnswers } from '$lib/server/jobs/held-answers';
+import { scheduleDaily } from '$lib/server/retention/daily';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -35,6 +37,8 @@ export const init: ServerInit = async () => {
 	});
 	startReminderJob(db);
 	scheduleSurveys(db, e.SURVEY_PERIODIC_MONTHS);
+	scheduleHeldAnswers(db);
+	scheduleDaily(db);
 };
 
 /** The locals of requests that failed on an unreachable database (set by handleError). */

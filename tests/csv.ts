@@ -1,12 +1,14 @@
 // Reading back the CSV exports in tests.
 
-/** RFC 4180 as csv-stringify writes it (BOM, CRLF, "" inside quotes) back into fields. */
+/** CSV as csv-stringify writes it (BOM and ';' or plain ',', CRLF, "" inside quotes) back into fields. */
 export function parseCsv(text: string): string[][] {
 	const rows: string[][] = [];
 	let row: string[] = [];
 	let field = '';
 	let quoted = false;
 	const s = text.replace(/^\uFEFF/, '');
+	// The Dutch format (with its BOM) is separated by semicolons, plain CSV by commas.
+	const separator = text.startsWith('\uFEFF') ? ';' : ',';
 	for (let i = 0; i < s.length; i++) {
 		const c = s[i]!;
 		if (quoted && c === '"' && s[i + 1] === '"') {
@@ -14,7 +16,7 @@ export function parseCsv(text: string): string[][] {
 			i++;
 		} else if (c === '"') {
 			quoted = !quoted;
-		} else if (!quoted && c === ',') {
+		} else if (!quoted && c === separator) {
 			row.push(field);
 			field = '';
 		} else if (!quoted && c === '\r' && s[i + 1] === '\n') {

@@ -38,5 +38,22 @@ export function showDate(
 		typeof value !== 'string'
 			? value
 			: new Date(DAY_ONLY.test(value) ? `${value}T12:00:00Z` : value);
-	return new Intl.DateTimeFormat(intlLocale(lang), { timeZone: TIME_ZONE, ...options }).format(at);
+	return dateFormat(lang, options).format(at);
+}
+
+/**
+ * Making an Intl.DateTimeFormat costs far more than formatting with one (under load it was the
+ * largest single item in the profiles of Home and the caseload, see bench/profile.ts): one per
+ * language and set of options, kept for the life of the process or page. The pages pass a
+ * handful of literal options, so the map stays small.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+export function dateFormat(lang: Language, options: Intl.DateTimeFormatOptions) {
+	const key = `${lang} ${JSON.stringify(options)}`;
+	let format = formats.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(intlLocale(lang), { timeZone: TIME_ZONE, ...options });
+		formats.set(key, format);
+	}
+	return format;
 }

@@ -1,9 +1,11 @@
 import { building } from '$app/environment';
 import { env } from '$lib/server/env';
 import { directionOf, languageInfo } from '$lib/i18n/languages';
-import { LANGUAGES_WITH_MESSAGES, messagesForPage } from '$lib/i18n/messages.server';
+import { LANGUAGES_WITH_MESSAGES } from '$lib/i18n/messages.server';
 import type { LayoutServerLoad } from './$types';
 
+// The UI strings are not part of this data (it is serialised into every page): +layout.ts
+// loads them from one immutable file per language, see $lib/i18n/load.
 export const load: LayoutServerLoad = ({ locals }) => {
 	// Prerendered pages (the offline page) have no request, person or database.
 	const lang = building ? 'nl' : locals.lang;
@@ -11,7 +13,6 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	return {
 		lang,
 		dir: directionOf(lang),
-		messages: messagesForPage(lang, user?.roles ?? []),
 		languages: (building ? LANGUAGES_WITH_MESSAGES : locals.languages).map((code) => ({
 			code,
 			name: languageInfo(code).name

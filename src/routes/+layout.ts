@@ -1,38 +1,42 @@
 import { browser } from '$app/environment';
 import { redirect } from '@sveltejs/kit';
-import { isOfflineMarker } from '$lib/offline/page-data';
+import { isOfflineMarker, switchOfflineStore } from '$lib/offline/page-data';
+import { loadMessages } from '$lib/i18n/load';
+import { needsStaffPart } from '$lib/i18n/parts';
 import type { LayoutLoad } from './$types';
 
 const LAST_USER = 'wegwijs-last-user';
 
 /**
- * Online: the server's data, and (for a signed-in person) an encrypted copy for offline use.
- * Offline: that copy, so the app opens without a connection after one online visit.
+ * Online: the server's data with the UI strings of its language (an immutable file per
+ * language, not part of the HTML), and for a signed-in client an encrypted copy for offline
+ * use. Offline: that copy, so the app opens without a connection after one online visit.
  * The offline store and its schemas are loaded lazily: they are not first-load JavaScript.
  */
 export const load: LayoutLoad = async ({ data }) => {
-	if (!browser) return { ...data, offline: false };
+	const messagesFor = (d: typeof data) => loadMessages(d.lang, needsStaffPart(d.user?.roles ?? []));
+	if (!browser) return { ...data, messages: await messagesFor(data), offline: false };
 	if (isOfflineMarker(data)) {
-		const store = await import('$lib/offline/store');
 		const userId = localStorage.getItem(LAST_USER);
-		if (userId) await store.setOfflineUser(userId);
+		const store = await switchOfflineStore(userId, { wipe: false, now: true });
 		const { PAGE_SCHEMAS } = await import('$lib/offline/schemas');
-		const saved = userId ? await store.loadPage('layout', PAGE_SCHEMAS.layout) : null;
+		const saved = store ? await store.loadPage('layout', PAGE_SCHEMAS.layout) : null;
 		// Never opened online on this phone (or signed out): the plain offline page.
 		if (!saved) redirect(307, '/offline');
-		return { ...(saved.value as typeof data), offline: true };
+		const value = saved.value as typeof data;
+		return { ...value, messages: await messagesFor(value), offline: true };
 	}
-	const userId = data.user?.id ?? null;
+	const messages = messagesFor(data);
+	// Only a client's pages are kept offline. Whoever was kept before is wiped when someone
+	// else (or nobody) is signed in.
+	const userId = data.user?.roles.includes('client') ? data.user.id : null;
+	const wipe = !!localStorage.getItem(LAST_USER);
 	if (userId) localStorage.setItem(LAST_USER, userId);
 	else localStorage.removeItem(LAST_USER);
-	// Online the page does not wait for the store (IndexedDB, WebCrypto): it switches and saves
-	// in the background. Pages and the outbox reach the store through the same import, and
-	// this one is made first, so they always see the switched store.
-	void import('$lib/offline/store')
-		.then((store) => {
-			void store.setOfflineUser(userId);
-			if (userId) return store.savePage('layout', data);
-		})
-		.catch(() => undefined);
-	return { ...data, offline: false };
+	// Online the page does not wait for the store (IndexedDB, WebCrypto): it loads after the
+	// page is idle and switches and saves in the background; pages and the outbox wait for it.
+	void switchOfflineStore(userId, { wipe: wipe || !!userId }).then((store) =>
+		store?.savePage('layout', data)
+	);
+	return { ...data, messages: await messages, offline: false };
 };

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { signInAs } from './helpers';
+import { unflatten } from 'devalue';
 import { parseCsv } from '../csv';
+import { quarterOfInstant, shiftQuarter } from '../../src/lib/quarters';
 
 // The council report on screen and in each CSV download hide the same cells. That a table
 // hides every count under 10 is tested on the tables themselves (tests/integration/report);
@@ -79,3 +81,73 @@ for (const search of ['gemeente=lindewaard', '']) {
 		if (search) expect(hidden, 'the demo has small cells in Lindewaard').toBeGreaterThan(0);
 	});
 }
+
+// Issue #13: a hidden figure never leaves the server. The page data (__data.json, what the
+// browser loads on navigation) and the HTML with its hydration data are searched for any count
+// of 1 to 9 (what suppression hides) and for any hidden cell that still carries a figure.
+const SMALL_IN_HTML = /(?:[{,]"?(?:n|late)"?:|t:"count",v:)([1-9])[,}]/g;
+
+function leaksIn(value: unknown, path = 'data'): string[] {
+	if (!value || typeof value !== 'object') return [];
+	const o = value as Record<string, unknown>;
+	const out: string[] = [];
+	if (o.hidden === 'primary' || o.hidden === 'secondary')
+		for (const f of ['n', 'share', 'low', 'high', 'mean', 'failShare'])
+			if (typeof o[f] === 'number') out.push(`${path}.${f} = ${o[f]} while hidden`);
+	for (const f of ['n', 'late'])
+		if (typeof o[f] === 'number' && (o[f] as number) > 0 && (o[f] as number) < 10)
+			out.push(`${path}.${f} = ${o[f]}`);
+	if (o.t === 'count' && typeof o.v === 'number' && o.v > 0 && o.v < 10)
+		out.push(`${path}.v = ${o.v}`);
+	for (const [k, v] of Object.entries(o)) out.push(...leaksIn(v, `${path}.${k}`));
+	return out;
+}
+
+for (const search of [
+	'gemeente=lindewaard',
+	'kwartaal=2025-Q4&gemeente=lindewaard&periode=jaar',
+	''
+]) {
+	test(`report ${search || 'for the whole dienst'}: page data and HTML carry no hidden figure`, async ({
+		page
+	}) => {
+		await signInAs(page, 'reporter');
+		const html = await page.request.get(`/rapportage?${search}`);
+		// A year may not be closed yet on the day the test runs: then nothing at all is sent.
+		if (html.status() === 400) return;
+		expect(html.status()).toBe(200);
+		const text = await html.text();
+		expect([...text.matchAll(SMALL_IN_HTML)].map((m) => m[0])).toEqual([]);
+		expect(text).toContain('&lt; 10');
+
+		const res = await page.request.get(`/rapportage/__data.json?${search}`);
+		expect(res.status()).toBe(200);
+		const { nodes } = (await res.json()) as {
+			nodes: ({ type: string; data?: unknown[] } | null)[];
+		};
+		const problems: string[] = [];
+		let hidden = 0;
+		for (const node of nodes) {
+			if (node?.type !== 'data' || !node.data) continue;
+			const data = unflatten(node.data);
+			problems.push(...leaksIn(data));
+			hidden += JSON.stringify(data).split('"hidden":"').length - 1;
+		}
+		expect(problems).toEqual([]);
+		if (search === 'gemeente=lindewaard') expect(hidden).toBeGreaterThan(0);
+	});
+}
+
+test('the current quarter is not reported: refused with a message, nothing sent', async ({
+	page
+}) => {
+	await signInAs(page, 'reporter');
+	const now = quarterOfInstant(new Date());
+	for (const path of [`/rapportage?kwartaal=${now}`, `/rapportage/csv/methods?kwartaal=${now}`]) {
+		const res = await page.request.get(path);
+		expect(res.status(), path).toBe(400);
+		expect(await res.text()).toContain('nog niet afgesloten');
+	}
+	const next = await page.request.get(`/rapportage?kwartaal=${shiftQuarter(now, 1)}`);
+	expect(next.status()).toBe(400);
+});

@@ -33,13 +33,14 @@ describeEachDatabase('editing content in beheer', (database) => {
 		gemeenteId = m!.id;
 		const rows = await contentAdmin.listContent(db);
 		const counts = contentAdmin.translationCounts(rows, ['nl', 'ti']);
+		// Nobody checked the seeded texts, Dutch included: all are concept.
 		expect(counts).toContainEqual({
 			language: 'nl',
 			kind: 'topic',
 			total: added.topics,
 			missing: 0,
-			concept: 0,
-			checked: added.topics
+			concept: added.topics,
+			checked: 0
 		});
 		const tiTopics = counts.find((c) => c.language === 'ti' && c.kind === 'topic')!;
 		expect(tiTopics.total).toBe(added.topics);
@@ -93,11 +94,20 @@ describeEachDatabase('editing content in beheer', (database) => {
 	it('marks a text checked with who and when; editing it makes it a draft again', async () => {
 		const { db } = database();
 		const at = new Date('2026-11-30T10:00:00Z');
-		expect(await contentAdmin.markChecked(db, ti, adminId, at)).toBe(true);
+		const [native] = await db
+			.insert(user)
+			.values({ displayName: 'Selam Tesfay', roles: ['admin'] })
+			.returning();
+		await contentAdmin.grantReviewer(
+			db,
+			{ userId: native!.id, language: 'ti', dienst: 'Vertaalbureau' },
+			adminId
+		);
+		expect(await contentAdmin.markChecked(db, ti, native!.id, at)).toBe('checked');
 		const checked = await contentAdmin.getEditableText(db, 'topic', 'ontheffing', 'ti');
 		expect(checked!.text).toMatchObject({
 			status: 'checked',
-			checkedBy: 'Ineke Smit',
+			checkedBy: 'Selam Tesfay',
 			checkedAt: at.toISOString()
 		});
 		await contentAdmin.saveText(
@@ -146,7 +156,7 @@ describeEachDatabase('editing content in beheer', (database) => {
 			.select({ status: topicText.status })
 			.from(topicText)
 			.where(eq(topicText.gemeenteId, gemeenteId));
-		expect(variant!.status).toBe('checked');
+		expect(variant!.status).toBe('concept');
 		const rows = await contentAdmin.listContent(db);
 		expect(rows.find((r) => r.code === 'arbeidsverplichtingen')!.variants).toEqual(['lindewaard']);
 	});
@@ -178,11 +188,11 @@ describeEachDatabase('editing content in beheer', (database) => {
 
 	it('removing a translation brings back the Dutch text, marked; the Dutch source stays', async () => {
 		const { db } = database();
-		expect(await contentAdmin.removeText(db, ti)).toBe(true);
+		expect(await contentAdmin.removeText(db, ti, adminId)).toBe(true);
 		expect(await getTopic(db, 'ontheffing', 'ti', null)).toMatchObject({ fallback: true });
-		expect(await contentAdmin.removeText(db, { ...ti, language: 'nl', gemeenteCode: null })).toBe(
-			false
-		);
+		expect(
+			await contentAdmin.removeText(db, { ...ti, language: 'nl', gemeenteCode: null }, adminId)
+		).toBe(false);
 		expect(await getTopic(db, 'ontheffing', 'nl', null)).toMatchObject({ fallback: false });
 	});
 

@@ -1,6 +1,7 @@
 import { isLanguage, LANGUAGE_CODES, type Language } from './languages';
 import type { TFunction } from 'i18next';
 import { createI18n, type Messages } from './index';
+import { messagesPart, needsStaffPart } from './parts';
 
 // Every messages/<lang>.json in the build. A language without a file is not offered; the
 // test in messages.test.ts makes sure every file has every key of nl.json.
@@ -28,18 +29,18 @@ export function messagesFor(lang: Language): Messages {
 /** In the app's fixed order. */
 export const LANGUAGES_WITH_MESSAGES = LANGUAGE_CODES.filter((l) => MESSAGES[l]);
 
-/** Texts only staff screens use; a client's phone need not download them with every page. */
-const STAFF_ONLY = new Set(['km', 'admin', 'report']);
-
 const forClients = new Map<Language, Messages>();
 
-/** The UI strings a page sends to the browser: staff namespaces only to staff. */
+/**
+ * The UI strings a page of this person shows, as the browser gets them ($lib/i18n/load): the
+ * staff part only for staff. For server code and tests that render a page on their own.
+ */
 export function messagesForPage(lang: Language, roles: readonly string[]): Messages {
 	const all = messagesFor(lang);
-	if (roles.some((r) => r !== 'client')) return all;
+	if (needsStaffPart(roles)) return all;
 	let subset = forClients.get(lang);
 	if (!subset) {
-		subset = Object.fromEntries(Object.entries(all).filter(([ns]) => !STAFF_ONLY.has(ns)));
+		subset = messagesPart(all, 'client');
 		forClients.set(lang, subset);
 	}
 	return subset;

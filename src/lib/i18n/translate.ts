@@ -14,11 +14,7 @@ const PLACEHOLDER = /{{\s*([^{}\s]+)\s*}}/g;
  * that both give the same text for every key of every language.
  */
 export function createTranslate(lang: string, messages: Messages): Translate {
-	let rules: Intl.PluralRules | null = null;
-	const plural = (count: number) => {
-		rules ??= pluralRules(lang);
-		return rules.select(count);
-	};
+	const plural = (count: number) => pluralRules(lang).select(count);
 	return (key, options) => {
 		const count = options?.count;
 		let text: string | undefined;
@@ -47,10 +43,19 @@ function lookup(messages: Messages, key: string): string | undefined {
 	return typeof node === 'string' ? node : undefined;
 }
 
+// One per language for the life of the process or page: a page makes a translate function per
+// request on the server, and making Intl.PluralRules showed in the profile under load.
+const rulesByLang = new Map<string, Intl.PluralRules>();
+
 function pluralRules(lang: string): Intl.PluralRules {
-	try {
-		return new Intl.PluralRules(lang);
-	} catch {
-		return new Intl.PluralRules('en');
+	let rules = rulesByLang.get(lang);
+	if (!rules) {
+		try {
+			rules = new Intl.PluralRules(lang);
+		} catch {
+			rules = new Intl.PluralRules('en');
+		}
+		rulesByLang.set(lang, rules);
 	}
+	return rules;
 }

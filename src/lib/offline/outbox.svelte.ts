@@ -1,8 +1,12 @@
 import type { ClientAction } from '$lib/actions/schema';
 import type { Sealed } from './db';
 
-// zod and the store load on first use, not with the page.
-const offlineStore = () => import('./store').then((m) => m.offlineStore());
+import { offlineStoreReady } from './page-data';
+
+// zod and the store load on first use, not with the page: the store once the layout has
+// switched it to the signed-in client (after the page is idle), zod only when there is a
+// queued item to check or a new one to queue.
+const offlineStore = () => offlineStoreReady().then((m) => m?.offlineStore() ?? null);
 const actionSchema = () => import('$lib/actions/schema').then((m) => m.clientAction);
 
 // The offline queue. Every change a client makes goes in here first with its own
@@ -58,6 +62,10 @@ class Outbox {
 			return;
 		}
 		const rows = (await store.db.getAll('outbox')) as Stored[];
+		if (rows.length === 0) {
+			this.items = [];
+			return;
+		}
 		const clientAction = await actionSchema();
 		const items: OutboxItem[] = [];
 		for (const row of rows) {

@@ -5,6 +5,8 @@ import type { PageSchemaName } from './schemas';
 // The offline store (IndexedDB, WebCrypto) and zod are imported only when needed, so they
 // are not part of the JavaScript a phone downloads to show a page the first time.
 
+type Store = typeof import('./store');
+
 /** Marker the service worker puts in place of server data when there is no connection. */
 export const OFFLINE_MARKER = '__wegwijsOffline';
 
@@ -13,6 +15,45 @@ export function isOfflineMarker(data: unknown): boolean {
 }
 
 export type WithOffline<T> = T & { offline: boolean };
+
+/** The store, switched to the person of the last layout load; null when there is none. */
+let ready: Promise<Store | null> = Promise.resolve(null);
+
+function whenIdle(): Promise<void> {
+	return new Promise((resolve) => {
+		if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 2000 });
+		else setTimeout(resolve, 200);
+	});
+}
+
+/**
+ * Switches the offline store to `userId` (a signed-in client) or to nobody. Online the store
+ * (IndexedDB, WebCrypto) loads only once the page is idle, and not at all for a visitor or
+ * staff on a phone where no client was signed in before (`wipe` false): there is nothing to
+ * keep and nothing to delete. Everything that reads or writes the store waits for this switch.
+ */
+export function switchOfflineStore(
+	userId: string | null,
+	opts: { wipe: boolean; now?: boolean }
+): Promise<Store | null> {
+	if (!userId && !opts.wipe) {
+		ready = Promise.resolve(null);
+		return ready;
+	}
+	ready = (opts.now ? Promise.resolve() : whenIdle())
+		.then(() => import('./store'))
+		.then(async (store) => {
+			await store.setOfflineUser(userId);
+			return userId ? store : null;
+		})
+		.catch(() => null);
+	return ready;
+}
+
+/** The offline store once the current switch is done; null when nobody's copy is kept. */
+export function offlineStoreReady(): Promise<Store | null> {
+	return ready;
+}
 
 /**
  * For a universal load: online, keeps an encrypted copy of the server data and passes it on;
@@ -31,7 +72,7 @@ export async function offlineAware<T extends object>(
 		if (!saved) error(503, notSavedMessage(messages));
 		return { ...(saved.value as T), offline: true };
 	}
-	void import('./store').then((store) => store.savePage(key, data)).catch(() => undefined);
+	void ready.then((store) => store?.savePage(key, data)).catch(() => undefined);
 	return { ...data, offline: false };
 }
 

@@ -130,15 +130,9 @@ export const appointmentPage = z.object({
 /** Content pages hold no personal data; a loose check that it is an object is enough. */
 export const contentPage = z.record(z.string(), z.unknown());
 
-type Messages = { [key: string]: string | Messages };
-const messages: z.ZodType<Messages> = z.lazy(() =>
-	z.record(z.string(), z.union([z.string(), messages]))
-);
-
 export const layoutPage = z.object({
 	lang: z.enum(LANGUAGE_CODES),
 	dir: z.enum(['ltr', 'rtl']),
-	messages,
 	languages: z.array(z.object({ code: z.enum(LANGUAGE_CODES), name: z.string() })),
 	dienstName: z.string(),
 	user: z

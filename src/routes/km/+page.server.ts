@@ -12,6 +12,7 @@ const querySchema = z.object({
 		.catch(undefined),
 	plan: z.enum(caseload.PLAN_STATES).optional().catch(undefined),
 	attention: z.enum(['requests', 'overdue']).optional().catch(undefined),
+	status: z.enum(['active', 'left', 'all']).optional().catch(undefined),
 	klantmanager: z.uuid().optional().catch(undefined),
 	sort: z.enum(caseload.SORTS).optional().catch(undefined),
 	dir: z.enum(['asc', 'desc']).optional().catch(undefined),

@@ -19,7 +19,18 @@ export const AUDIT_ACTIONS = [
 	'instrument_use.end',
 	'outflow.create',
 	'activation.create',
-	'client.move'
+	'client.move',
+	'content.edit',
+	'content.check',
+	'content.remove',
+	'content.status',
+	'content.reviewer',
+	'content.setting',
+	// Clients in and out (issue 15)
+	'client.create',
+	'client.reentry',
+	'client.close',
+	'import.apply'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -27,7 +38,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export async function record(
 	db: Db,
 	event: {
-		actorId: string;
+		/** null for what a scheduled job did on its own. */
+		actorId: string | null;
 		clientId: string | null;
 		action: AuditAction;
 		detail?: Record<string, unknown>;

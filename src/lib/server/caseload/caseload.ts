@@ -128,6 +128,8 @@ export interface CaseloadQuery {
 	segment?: Segment | 'none';
 	plan?: PlanState;
 	attention?: 'requests' | 'overdue';
+	/** Active (default): still on benefit; left: the current benefit period has an outflow. */
+	status?: 'active' | 'left' | 'all';
 	klantmanager?: string;
 	sort?: (typeof SORTS)[number];
 	dir?: 'asc' | 'desc';
@@ -135,6 +137,8 @@ export interface CaseloadQuery {
 }
 
 export interface CaseloadEntry extends CaseloadRow {
+	/** The client's current benefit period has ended (outflow). */
+	left: boolean;
 	klantmanagerId: string | null;
 	klantmanagerName: string | null;
 	nextAppointment: string | null;
@@ -178,6 +182,10 @@ export async function searchCaseload(
 		const like = `%${escapeLike(q)}%`;
 		conditions.push(or(ilike(user.displayName, like), ilike(client.clientNumber, like)));
 	}
+	const left = sql`exists (select 1 from outflow o
+		where o.client_id = ${client.id} and o.benefit_start = ${client.benefitStart})`;
+	if ((query.status ?? 'active') === 'active') conditions.push(sql`not ${left}`);
+	else if (query.status === 'left') conditions.push(left);
 	if (query.segment === 'none') conditions.push(isNull(client.segment));
 	else if (query.segment && SEGMENTS.includes(query.segment))
 		conditions.push(eq(client.segment, query.segment));
@@ -189,6 +197,7 @@ export async function searchCaseload(
 			name: sql<string>`${user.displayName}`.as('name'),
 			segment: client.segment,
 			ladderStep: client.ladderStep,
+			left: sql<boolean>`${left}`.as('left'),
 			klantmanagerId: client.klantmanagerId,
 			klantmanagerName: sql<string | null>`${km.displayName}`.as('km_name'),
 			nextAppointment: sql<string | null>`(select min(a.starts_at) from appointment a

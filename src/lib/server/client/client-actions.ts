@@ -30,7 +30,8 @@ export function applyClientAction(
 	input: { userId: string; key: string; action: ClientAction; now?: Date }
 ): Promise<Outcome<ClientActionResult>> {
 	const { userId, action, now } = input;
-	return once<ClientActionResult>(db, { key: input.key, userId }, async (tx) => {
+	const anonymous = action.type === 'survey';
+	return once<ClientActionResult>(db, { key: input.key, userId, anonymous }, async (tx) => {
 		const result = await (async (): Promise<ClientActionResult> => {
 			switch (action.type) {
 				case 'step':

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { idempotency } from '../db/schema';
@@ -17,20 +18,30 @@ export interface Outcome<T> {
  */
 export async function once<T>(
 	db: Db,
-	input: { key: string; userId: string },
+	input: { key: string; userId: string; anonymous?: boolean },
 	apply: (tx: Tx) => Promise<{ status: number; body: T }>
 ): Promise<Outcome<T>> {
+	// An anonymous action (a survey answer) keeps no person id: its row is found by a hash of
+	// the person and the key, which only that person's replay produces again.
+	const key = input.anonymous
+		? `anon:${createHash('sha256').update(`${input.userId}\n${input.key}`).digest('hex')}`
+		: input.key;
+	const userId = input.anonymous ? null : input.userId;
 	return db.transaction(async (tx) => {
 		const inserted = await tx
 			.insert(idempotency)
-			.values({ key: input.key, userId: input.userId, status: 0 })
+			.values({ key, userId, status: 0 })
 			.onConflictDoNothing()
 			.returning({ key: idempotency.key });
 		if (inserted.length === 0) {
 			const [row] = await tx
 				.select()
 				.from(idempotency)
-				.where(and(eq(idempotency.key, input.key), eq(idempotency.userId, input.userId)));
+				.where(
+					userId === null
+						? eq(idempotency.key, key)
+						: and(eq(idempotency.key, key), eq(idempotency.userId, userId))
+				);
 			// A key used by another person is not theirs to replay: treat as a conflict.
 			if (!row) return { status: 409, body: { error: 'key_in_use' } as T, replayed: true };
 			return { status: row.status, body: row.result as T, replayed: true };
@@ -39,7 +50,7 @@ export async function once<T>(
 		await tx
 			.update(idempotency)
 			.set({ status: result.status, result: result.body as object })
-			.where(eq(idempotency.key, input.key));
+			.where(eq(idempotency.key, key));
 		return { ...result, replayed: false };
 	});
 }

@@ -1,19 +1,24 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import {
+	contentReviewer,
+	gemeenteContentSetting,
 	instrument,
 	instrumentText,
 	gemeente,
 	topic,
 	topicText,
+	user,
 	type TextStatus
 } from '../db/schema';
+import { record } from '../audit/audit';
 import { SOURCE_LANGUAGE } from '../../i18n/languages';
 
-// Editing rights-and-duties topics and instrument texts per language in /beheer. Dutch is the
-// source: an edit by the dienst counts as checked. A translation is a draft ("concept") until
-// a native speaker marks it checked; editing a checked translation makes it a draft again.
-// Every save names the version it started from, so two editors never overwrite each other.
+// Editing rights-and-duties topics and instrument texts per language in /beheer. Every text,
+// Dutch included, is a draft ("concept") until a named redacteur for its language checks it;
+// any edit makes it a draft again, and the person who saved it last cannot check it (four
+// eyes). Every save names the version it started from, so two editors never overwrite each
+// other. Every edit, check, removal and status change is an audit event.
 
 export type ContentKind = 'topic' | 'instrument';
 
@@ -143,6 +148,9 @@ export interface EditableText {
 		status: TextStatus;
 		checkedAt: string | null;
 		checkedBy: string | null;
+		/** The id and name of whoever saved it last; null when it came from the repository. */
+		editedById: string | null;
+		editedBy: string | null;
 		updatedAt: string;
 	} | null;
 	/** The Dutch dienst-wide text, to translate from. */
@@ -156,6 +164,7 @@ async function gemeenteIdOf(db: Db, code: string | null): Promise<string | null 
 }
 
 const checkedByName = sql<string | null>`(select display_name from "user" where id = checked_by)`;
+const editedByName = sql<string | null>`(select display_name from "user" where id = edited_by)`;
 
 /** The text to edit, or null when the topic, instrument or gemeente does not exist. */
 export async function getEditableText(
@@ -180,6 +189,8 @@ export async function getEditableText(
 				status: topicText.status,
 				checkedAt: topicText.checkedAt,
 				checkedBy: checkedByName,
+				editedById: topicText.editedBy,
+				editedBy: editedByName,
 				updatedAt: topicText.updatedAt
 			})
 			.from(topicText)
@@ -202,6 +213,8 @@ export async function getEditableText(
 						status: own.status,
 						checkedAt: own.checkedAt?.toISOString() ?? null,
 						checkedBy: own.checkedBy,
+						editedById: own.editedById,
+						editedBy: own.editedBy,
 						updatedAt: own.updatedAt.toISOString()
 					}
 				: null,
@@ -219,6 +232,8 @@ export async function getEditableText(
 			status: instrumentText.status,
 			checkedAt: instrumentText.checkedAt,
 			checkedBy: checkedByName,
+			editedById: instrumentText.editedBy,
+			editedBy: editedByName,
 			updatedAt: instrumentText.updatedAt
 		})
 		.from(instrumentText)
@@ -241,6 +256,8 @@ export async function getEditableText(
 					status: own.status,
 					checkedAt: own.checkedAt?.toISOString() ?? null,
 					checkedBy: own.checkedBy,
+					editedById: own.editedById,
+					editedBy: own.editedBy,
 					updatedAt: own.updatedAt.toISOString()
 				}
 			: null,
@@ -277,11 +294,8 @@ export async function saveText(
 	editorId: string,
 	now = new Date()
 ): Promise<boolean> {
-	const status: TextStatus = edit.language === SOURCE_LANGUAGE ? 'checked' : 'concept';
-	const checked =
-		status === 'checked'
-			? { checkedAt: now, checkedBy: null }
-			: { checkedAt: null, checkedBy: null };
+	const status: TextStatus = 'concept';
+	const checked = { checkedAt: null, checkedBy: null, editedBy: editorId };
 	return db.transaction(async (tx) => {
 		const current = await getEditableText(
 			tx,
@@ -299,6 +313,27 @@ export async function saveText(
 				updatedAt: current.text.updatedAt
 			});
 		}
+		const what = textDetail(edit);
+		await record(tx, {
+			actorId: editorId,
+			clientId: null,
+			action: 'content.edit',
+			detail: { ...what, created: !current.text, title: edit.title }
+		});
+		if (current.text?.status === 'checked')
+			await record(tx, {
+				actorId: editorId,
+				clientId: null,
+				action: 'content.status',
+				detail: { ...what, from: 'checked', to: 'concept' }
+			});
+		if (current.published !== edit.published)
+			await record(tx, {
+				actorId: editorId,
+				clientId: null,
+				action: 'content.status',
+				detail: { ...what, published: edit.published }
+			});
 		if (edit.kind === 'topic') {
 			const [t] = await tx
 				.update(topic)
@@ -380,36 +415,212 @@ async function whereText(db: Db, target: TextTarget) {
 	} as const;
 }
 
-/** A native speaker (or the dienst, for Dutch) confirms a text: who and when are kept. */
+function textDetail(t: TextTarget) {
+	return { kind: t.kind, code: t.code, language: t.language, gemeente: t.gemeenteCode };
+}
+
+export type CheckOutcome = 'checked' | 'notFound' | 'notReviewer' | 'ownEdit';
+
+/** Whether `userId` is a redacteur for `language`, and the dienst shown after their name. */
+export async function reviewerFor(
+	db: Db,
+	userId: string,
+	language: string
+): Promise<{ dienst: string } | null> {
+	const [row] = await db
+		.select({ dienst: contentReviewer.dienst })
+		.from(contentReviewer)
+		.where(and(eq(contentReviewer.userId, userId), eq(contentReviewer.language, language)));
+	return row ?? null;
+}
+
+/**
+ * A redacteur for the text's language confirms it: who and when are kept and shown to
+ * clients. Refused for someone who is not a redacteur for that language, and for the person
+ * who saved the text last (four eyes).
+ */
 export async function markChecked(
 	db: Db,
 	target: TextTarget,
 	checkerId: string,
 	now = new Date()
-): Promise<boolean> {
-	const row = await whereText(db, target);
-	if (!row) return false;
-	const updated = await db
-		.update(row.table)
-		.set({ status: 'checked', checkedBy: checkerId, checkedAt: now })
-		.where(row.where)
-		.returning({ language: row.table.language });
-	return updated.length > 0;
+): Promise<CheckOutcome> {
+	return db.transaction(async (tx) => {
+		const current = await getEditableText(
+			tx,
+			target.kind,
+			target.code,
+			target.language,
+			target.gemeenteCode
+		);
+		if (!current?.text) return 'notFound';
+		if (!(await reviewerFor(tx, checkerId, target.language))) return 'notReviewer';
+		if (current.text.editedById === checkerId) return 'ownEdit';
+		const row = await whereText(tx, target);
+		if (!row) return 'notFound';
+		await tx
+			.update(row.table)
+			.set({ status: 'checked', checkedBy: checkerId, checkedAt: now })
+			.where(row.where);
+		await record(tx, {
+			actorId: checkerId,
+			clientId: null,
+			action: 'content.check',
+			detail: { ...textDetail(target), from: current.text.status, to: 'checked' }
+		});
+		return 'checked';
+	});
 }
 
 /**
  * Removes a translation or a gemeente variant, so clients see the Dutch (or dienst-wide)
  * text again, marked as such. The Dutch dienst-wide text is the source and cannot go.
  */
-export async function removeText(db: Db, target: TextTarget): Promise<boolean> {
+export async function removeText(db: Db, target: TextTarget, actorId: string): Promise<boolean> {
 	if (target.language === SOURCE_LANGUAGE && target.gemeenteCode === null) return false;
-	const row = await whereText(db, target);
-	if (!row) return false;
-	const removed = await db
-		.delete(row.table)
-		.where(row.where)
-		.returning({ language: row.table.language });
-	return removed.length > 0;
+	return db.transaction(async (tx) => {
+		const row = await whereText(tx, target);
+		if (!row) return false;
+		const removed = await tx
+			.delete(row.table)
+			.where(row.where)
+			.returning({ language: row.table.language, status: row.table.status });
+		if (!removed.length) return false;
+		await record(tx, {
+			actorId,
+			clientId: null,
+			action: 'content.remove',
+			detail: { ...textDetail(target), status: removed[0]!.status }
+		});
+		return true;
+	});
+}
+
+export interface ReviewerRow {
+	userId: string;
+	name: string;
+	email: string | null;
+	language: string;
+	dienst: string;
+}
+
+/** Every redacteur with their languages. */
+export async function listReviewers(db: Db): Promise<ReviewerRow[]> {
+	return db
+		.select({
+			userId: contentReviewer.userId,
+			name: user.displayName,
+			email: user.email,
+			language: contentReviewer.language,
+			dienst: contentReviewer.dienst
+		})
+		.from(contentReviewer)
+		.innerJoin(user, eq(user.id, contentReviewer.userId))
+		.orderBy(asc(user.displayName), asc(contentReviewer.language));
+}
+
+/** Staff who may be made redacteur: everyone with access to /beheer. */
+export async function listReviewerCandidates(db: Db) {
+	return db
+		.select({ id: user.id, name: user.displayName, email: user.email })
+		.from(user)
+		.where(and(sql`'admin' = any(${user.roles})`, isNull(user.disabledAt)))
+		.orderBy(asc(user.displayName));
+}
+
+/** Makes `userId` a redacteur for `language` (or changes their dienst). False: no such staff. */
+export async function grantReviewer(
+	db: Db,
+	grant: { userId: string; language: string; dienst: string },
+	actorId: string
+): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const [staff] = await tx
+			.select({ id: user.id })
+			.from(user)
+			.where(and(eq(user.id, grant.userId), sql`'admin' = any(${user.roles})`));
+		if (!staff) return false;
+		await tx
+			.insert(contentReviewer)
+			.values({ ...grant, grantedBy: actorId })
+			.onConflictDoUpdate({
+				target: [contentReviewer.userId, contentReviewer.language],
+				set: { dienst: grant.dienst, grantedBy: actorId, grantedAt: new Date() }
+			});
+		await record(tx, {
+			actorId,
+			clientId: null,
+			action: 'content.reviewer',
+			detail: { ...grant, granted: true }
+		});
+		return true;
+	});
+}
+
+export async function revokeReviewer(
+	db: Db,
+	grant: { userId: string; language: string },
+	actorId: string
+): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const removed = await tx
+			.delete(contentReviewer)
+			.where(
+				and(eq(contentReviewer.userId, grant.userId), eq(contentReviewer.language, grant.language))
+			)
+			.returning({ userId: contentReviewer.userId });
+		if (!removed.length) return false;
+		await record(tx, {
+			actorId,
+			clientId: null,
+			action: 'content.reviewer',
+			detail: { ...grant, granted: false }
+		});
+		return true;
+	});
+}
+
+/** Per gemeente whether clients see concept texts (with a notice); the default is yes. */
+export async function listConceptSettings(
+	db: Db
+): Promise<{ code: string; name: string; showConcept: boolean }[]> {
+	const rows = await db
+		.select({
+			code: gemeente.code,
+			name: gemeente.name,
+			showConcept: gemeenteContentSetting.showConcept
+		})
+		.from(gemeente)
+		.leftJoin(gemeenteContentSetting, eq(gemeenteContentSetting.gemeenteId, gemeente.id))
+		.orderBy(asc(gemeente.name));
+	return rows.map((r) => ({ ...r, showConcept: r.showConcept ?? true }));
+}
+
+export async function setShowConcept(
+	db: Db,
+	gemeenteCode: string,
+	showConcept: boolean,
+	actorId: string,
+	now = new Date()
+): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const gemeenteId = await gemeenteIdOf(tx, gemeenteCode);
+		if (!gemeenteId) return false;
+		await tx
+			.insert(gemeenteContentSetting)
+			.values({ gemeenteId, showConcept, updatedBy: actorId, updatedAt: now })
+			.onConflictDoUpdate({
+				target: gemeenteContentSetting.gemeenteId,
+				set: { showConcept, updatedBy: actorId, updatedAt: now }
+			});
+		await record(tx, {
+			actorId,
+			clientId: null,
+			action: 'content.setting',
+			detail: { gemeente: gemeenteCode, showConcept }
+		});
+		return true;
+	});
 }
 
 /** The gemeenten a topic can have its own variant for. */

@@ -1,11 +1,69 @@
 import { and, asc, eq, inArray, isNull, or, arrayContains, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { openQuestionAbout } from '../instruments/requests';
-import { instrument, instrumentText, topic, topicText, type Segment } from '../db/schema';
+import {
+	gemeenteContentSetting,
+	instrument,
+	instrumentText,
+	topic,
+	topicText,
+	type Segment,
+	type TextStatus
+} from '../db/schema';
 import { toBlocks, type Block } from './markdown';
 
 // Content comes per language with Dutch as the source. A missing translation shows the Dutch
 // text with `fallback: true`, which the page marks "(Nederlands)": never a silent fallback.
+// A text is "checked" only when a named redacteur checked it; the page says who, for which
+// dienst, and when. A gemeente may hold concept texts back: then its clients only see checked
+// texts (a checked Dutch text, marked, when the translation is still a concept).
+
+/** What the page says about who checked the text. */
+export interface Review {
+	status: TextStatus;
+	checkedBy: string | null;
+	dienst: string | null;
+	/** ISO timestamp. */
+	checkedAt: string | null;
+}
+
+/** Whether clients of this gemeente see concept texts; without a gemeente, yes. */
+export async function showsConcept(db: Db, gemeenteId: string | null): Promise<boolean> {
+	if (!gemeenteId) return true;
+	const [row] = await db
+		.select({ show: gemeenteContentSetting.showConcept })
+		.from(gemeenteContentSetting)
+		.where(eq(gemeenteContentSetting.gemeenteId, gemeenteId));
+	return row?.show ?? true;
+}
+
+const reviewColumns = (table: typeof topicText | typeof instrumentText) => ({
+	status: table.status,
+	checkedAt: table.checkedAt,
+	checkedBy: sql<string | null>`(select display_name from "user" where id = ${table.checkedBy})`,
+	dienst: sql<
+		string | null
+	>`(select dienst from content_reviewer r where r.user_id = ${table.checkedBy} and r.language = ${table.language})`
+});
+
+function reviewOf(row: {
+	status: TextStatus;
+	checkedAt: Date | null;
+	checkedBy: string | null;
+	dienst: string | null;
+}): Review {
+	const checked = row.status === 'checked' && row.checkedBy !== null;
+	return {
+		status: checked ? 'checked' : 'concept',
+		checkedBy: checked ? row.checkedBy : null,
+		dienst: checked ? row.dienst : null,
+		checkedAt: checked ? (row.checkedAt?.toISOString() ?? null) : null
+	};
+}
+
+/** Held back: only texts a named person checked. */
+const onlyChecked = <T extends { status: TextStatus }>(rows: T[], show: boolean) =>
+	show ? rows : rows.filter((r) => r.status === 'checked');
 
 export interface TopicSummary {
 	code: string;
@@ -18,8 +76,7 @@ export interface TopicSummary {
 export interface TopicView extends TopicSummary {
 	blocks: Block[];
 	legalBasis: string;
-	lastCheckedOn: string;
-	status: string;
+	review: Review;
 }
 
 // Map.groupBy needs Node 21; this is the same for our one use.
@@ -61,13 +118,15 @@ export async function listTopics(
 			position: topic.position,
 			language: topicText.language,
 			gemeenteId: topicText.gemeenteId,
-			title: topicText.title
+			title: topicText.title,
+			status: topicText.status
 		})
 		.from(topic)
 		.innerJoin(topicText, eq(topicText.topicId, topic.id))
 		.where(and(eq(topic.published, true), topicTextFor(lang, gemeenteId)))
 		.orderBy(asc(topic.position));
-	const byCode = groupBy(rows, (r) => r.code);
+	const show = await showsConcept(db, gemeenteId);
+	const byCode = groupBy(onlyChecked(rows, show), (r) => r.code);
 	return [...byCode.values()].flatMap((group) => {
 		const chosen = pick(group, lang, gemeenteId);
 		if (!chosen) return [];
@@ -94,13 +153,12 @@ export async function getTopic(
 			gemeenteId: topicText.gemeenteId,
 			title: topicText.title,
 			body: topicText.body,
-			lastCheckedOn: topicText.lastCheckedOn,
-			status: topicText.status
+			...reviewColumns(topicText)
 		})
 		.from(topic)
 		.innerJoin(topicText, eq(topicText.topicId, topic.id))
 		.where(and(eq(topic.code, code), eq(topic.published, true), topicTextFor(lang, gemeenteId)));
-	const chosen = pick(rows, lang, gemeenteId);
+	const chosen = pick(onlyChecked(rows, await showsConcept(db, gemeenteId)), lang, gemeenteId);
 	if (!chosen) return null;
 	const { row, fallback } = chosen;
 	return {
@@ -109,8 +167,7 @@ export async function getTopic(
 		title: row.title,
 		pictogram: row.pictogram,
 		legalBasis: row.legalBasis,
-		lastCheckedOn: row.lastCheckedOn,
-		status: row.status,
+		review: reviewOf(row),
 		blocks: toBlocks(row.body),
 		fallback
 	};
@@ -171,33 +228,41 @@ export async function listInstruments(
 	if (filter.age === 'over45') conditions.push(sql`coalesce(${instrument.maxAge}, 200) >= 45`);
 	if (filter.statushouder === false) conditions.push(eq(instrument.forStatushouders, false));
 	const rows = await db
-		.select({ ...instrumentColumns, asked: openQuestionAbout(askedBy, instrument.id) })
+		.select({
+			...instrumentColumns,
+			status: instrumentText.status,
+			asked: openQuestionAbout(askedBy, instrument.id)
+		})
 		.from(instrument)
 		.innerJoin(instrumentText, eq(instrumentText.instrumentId, instrument.id))
 		.where(and(...conditions));
-	const byId = groupBy(rows, (r) => r.id);
+	const byId = groupBy(onlyChecked(rows, await showsConcept(db, gemeenteId)), (r) => r.id);
 	return [...byId.values()]
 		.flatMap((group) => {
 			const chosen = pick(group, lang, null);
 			if (!chosen) return [];
-			const { language: _l, ...rest } = chosen.row;
+			const { language: _l, status: _s, ...rest } = chosen.row;
 			return [{ ...rest, fallback: chosen.fallback }];
 		})
 		.sort((a, b) => a.name.localeCompare(b.name, lang));
 }
 
-/** One instrument page; `askedBy` (a client id) adds whether they asked about it already. */
+/**
+ * One instrument page; `askedBy` (a client id) adds whether they asked about it already, and
+ * `gemeenteId` whether concept texts are held back.
+ */
 export async function getInstrument(
 	db: Db,
 	code: string,
 	lang: string,
-	askedBy: string | null = null
+	askedBy: string | null = null,
+	gemeenteId: string | null = null
 ) {
 	const rows = await db
 		.select({
 			...instrumentColumns,
 			body: instrumentText.body,
-			status: instrumentText.status,
+			...reviewColumns(instrumentText),
 			asked: openQuestionAbout(askedBy, instrument.id)
 		})
 		.from(instrument)
@@ -209,8 +274,13 @@ export async function getInstrument(
 				inArray(instrumentText.language, [lang, 'nl'])
 			)
 		);
-	const chosen = pick(rows, lang, null);
+	const chosen = pick(onlyChecked(rows, await showsConcept(db, gemeenteId)), lang, null);
 	if (!chosen) return null;
-	const { body, language: _l, ...rest } = chosen.row;
-	return { ...rest, blocks: toBlocks(body), fallback: chosen.fallback };
+	const { body, language: _l, status, checkedAt, checkedBy, dienst, ...rest } = chosen.row;
+	return {
+		...rest,
+		review: reviewOf({ status, checkedAt, checkedBy, dienst }),
+		blocks: toBlocks(body),
+		fallback: chosen.fallback
+	};
 }

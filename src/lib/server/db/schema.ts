@@ -329,6 +329,8 @@ export const instrumentText = pgTable(
 		status: text('status').$type<TextStatus>().notNull().default('concept'),
 		checkedBy: uuid('checked_by').references(() => user.id),
 		checkedAt: timestamp('checked_at', { withTimezone: true }),
+		/** Who saved this text last (null: seeded from the repository); they cannot check it. */
+		editedBy: uuid('edited_by').references(() => user.id),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.instrumentId, t.language] })]
@@ -424,6 +426,8 @@ export const topicText = pgTable(
 		status: text('status').$type<TextStatus>().notNull().default('concept'),
 		checkedBy: uuid('checked_by').references(() => user.id),
 		checkedAt: timestamp('checked_at', { withTimezone: true }),
+		/** Who saved this text last (null: seeded from the repository); they cannot check it. */
+		editedBy: uuid('edited_by').references(() => user.id),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
@@ -676,6 +680,50 @@ export const surveyTallySplit = pgTable(
 	]
 );
 
+// ── Report privacy: held answers and published quarters (issue #13) ─────────────
+
+/**
+ * Answer sets waiting to be published. The client's action writes only here (and "answered" on
+ * the invitation); a job moves them in shuffled batches into survey_response and the tallies,
+ * in transactions of their own, so no transaction id, row order or time stamp ties a published
+ * answer to the invitation. No client, invitation or time column; the id is random.
+ */
+export const surveyAnswerHeld = pgTable('survey_answer_held', {
+	id: id(),
+	gemeenteId: uuid('gemeente_id')
+		.notNull()
+		.references(() => gemeente.id),
+	/** The quarter of the day it was answered (Amsterdam). */
+	quarter: text('quarter').notNull(),
+	segment: text('segment').$type<Segment>(),
+	instrumentId: uuid('instrument_id').references(() => instrument.id),
+	trigger: text('trigger').$type<SurveyTrigger>().notNull(),
+	language: text('language').notNull(),
+	surveyId: uuid('survey_id')
+		.notNull()
+		.references(() => survey.id),
+	answers: jsonb('answers').$type<Record<string, number>>().notNull(),
+	open: text('open'),
+	late: boolean('late').notNull().default(false)
+});
+
+/**
+ * A published report: the figures of a closed period, frozen the first time it is asked for
+ * after it became reportable, for every gemeente and the total at once. `selection` is the
+ * gemeente code or '*'; `period` 'quarter' or 'year'.
+ */
+export const reportSnapshot = pgTable(
+	'report_snapshot',
+	{
+		quarter: text('quarter').notNull(),
+		period: text('period').$type<'quarter' | 'year'>().notNull(),
+		selection: text('selection').notNull(),
+		report: jsonb('report').$type<unknown>().notNull(),
+		publishedOn: date('published_on').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.quarter, t.period, t.selection] })]
+);
+
 // ── Governance ────────────────────────────────────────────────────────────────
 
 /** The raad's target per indicator per year: green at or above `green`, orange from `orange`. */
@@ -715,9 +763,8 @@ export const auditEvent = pgTable(
 /** Each mutation the offline queue can replay is applied once per key; replays get `result`. */
 export const idempotency = pgTable('idempotency', {
 	key: text('key').primaryKey(),
-	userId: uuid('user_id')
-		.notNull()
-		.references(() => user.id, { onDelete: 'cascade' }),
+	/** Null for survey answers: their key is a hash of the user and the key instead (#13). */
+	userId: uuid('user_id').references(() => user.id, { onDelete: 'cascade' }),
 	status: integer('status').notNull(),
 	result: jsonb('result'),
 	createdAt: createdAt()
@@ -815,3 +862,60 @@ export const setting = pgTable('setting', {
 	updatedBy: uuid('updated_by').references(() => user.id),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
+
+// ── Content review (issue 17: honest status, four eyes) ──────────────────────
+
+/**
+ * A redacteur: someone an admin allowed to check texts in one language. `dienst` is what a
+ * client reads after their name ("gecontroleerd door <naam>, <dienst> op <datum>").
+ */
+export const contentReviewer = pgTable(
+	'content_reviewer',
+	{
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		language: text('language').notNull(),
+		dienst: text('dienst').notNull(),
+		grantedBy: uuid('granted_by').references(() => user.id),
+		grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.language] })]
+);
+
+/** Per gemeente: show concept texts to clients (with a notice), or hold them back. */
+export const gemeenteContentSetting = pgTable('gemeente_content_setting', {
+	gemeenteId: uuid('gemeente_id')
+		.primaryKey()
+		.references(() => gemeente.id, { onDelete: 'cascade' }),
+	showConcept: boolean('show_concept').notNull().default(true),
+	updatedBy: uuid('updated_by').references(() => user.id),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+// ── Clients in and out: benefit periods (issue 15) ───────────────────────────
+
+export const BENEFIT_PERIOD_SOURCES = ['intake', 'reentry'] as const;
+export type BenefitPeriodSource = (typeof BENEFIT_PERIOD_SOURCES)[number];
+
+/**
+ * Every benefit period a client had, so a return after outflow (herinstroom) is a new period
+ * and the earlier one's history (its outflow, plans, instrument uses) stays. `client.benefit_start`
+ * is the current period's start.
+ */
+export const benefitPeriod = pgTable(
+	'benefit_period',
+	{
+		id: id(),
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		start: date('start').notNull(),
+		source: text('source').$type<BenefitPeriodSource>().notNull(),
+		createdBy: uuid('created_by').references(() => user.id),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('benefit_period_client_start_idx').on(t.clientId, t.start),
+		index('benefit_period_start_idx').on(t.start)
+	]
+);

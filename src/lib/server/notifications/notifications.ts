@@ -15,7 +15,8 @@ export const NOTICE_KINDS = [
 	'appointmentCancelled',
 	'appointmentReminder',
 	'requestAnswered',
-	'contactChanged'
+	'contactChanged',
+	'benefitEnded'
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -48,10 +49,19 @@ export function renderNotice(lang: string, notice: Notice): { subject: string; t
 	const t = translatorFor(language);
 	const values: Record<string, string> = { ...notice.params };
 	if (notice.params.when) values.when = formatWhen(language, notice.params.when);
+	for (const key of DAY_PARAMS)
+		if (notice.params[key]) values[key] = formatDay(language, notice.params[key]);
 	return {
 		subject: t(`notifications.${notice.kind}.title`, values),
 		text: t(`notifications.${notice.kind}.body`, values)
 	};
+}
+
+/** Params that hold a calendar day (YYYY-MM-DD), shown as a date in the reader's language. */
+export const DAY_PARAMS = ['date', 'until'] as const;
+
+export function formatDay(lang: Language, day: string): string {
+	return showDate(lang, day, { dateStyle: 'long' });
 }
 
 export function formatWhen(lang: Language, iso: string): string {

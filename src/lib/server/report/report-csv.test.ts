@@ -1,34 +1,55 @@
 import { describe, expect, it } from 'vitest';
 import { tableCsv } from './report-csv';
+import type { ReportTable } from './report-tables';
 
 const t = (k: string) =>
 	({ 'report.hiddenPrimary': '< 10', 'report.hiddenSecondary': 'verborgen' })[k] ?? k;
 
+const table: ReportTable = {
+	id: 'x',
+	section: 'satisfaction',
+	title: 'X',
+	columns: ['Stelling', '% eens', '=HYPERLINK("x")', '@som', 'n'],
+	rows: [
+		[
+			{ t: 'text', v: 'Hij zei "ja"; toen' },
+			{ t: 'pct', v: 0.8123 },
+			{ t: 'interval', low: 0.7, high: 0.905 },
+			{ t: 'grade', v: 6.55 },
+			{ t: 'count', v: 40 }
+		],
+		[
+			{ t: 'text', v: '=cmd()' },
+			{ t: 'hidden', why: 'primary' },
+			{ t: 'text', v: '+1' },
+			{ t: 'text', v: '\tx' },
+			{ t: 'hidden', why: 'secondary' }
+		],
+		[
+			{ t: 'text', v: '-2' },
+			{ t: 'text', v: '@x' },
+			{ t: 'text', v: '\rx' },
+			{ t: 'none' },
+			{ t: 'count', v: 0 }
+		]
+	]
+};
+
 describe('tableCsv', () => {
-	it('quotes commas and quotes, keeps hidden cells hidden and numbers as numbers', () => {
-		const csv = tableCsv(
-			{
-				id: 'x',
-				section: 'satisfaction',
-				title: 'X',
-				columns: ['Stelling', '% eens', 'n'],
-				rows: [
-					[
-						{ t: 'text', v: 'Hij zei "ja", toen' },
-						{ t: 'pct', v: 0.8123 },
-						{ t: 'count', v: 40 }
-					],
-					[
-						{ t: 'text', v: '=cmd()' },
-						{ t: 'hidden', why: 'primary' },
-						{ t: 'hidden', why: 'secondary' }
-					]
-				]
-			},
-			t
+	it('writes what Dutch Excel opens in columns: BOM, semicolons, decimal commas, formulas neutralised', () => {
+		expect(tableCsv(table, t)).toBe(
+			'\uFEFFStelling;% eens;"\'=HYPERLINK(""x"")";\'@som;n\r\n' +
+				'"Hij zei ""ja""; toen";81,2;70–90,5;6,6;40\r\n' +
+				"'=cmd();< 10;'+1;'\tx;verborgen\r\n" +
+				"'-2;'@x;\"'\rx\";;0\r\n"
 		);
-		expect(csv).toBe(
-			'\uFEFFStelling,% eens,n\r\n"Hij zei ""ja"", toen",81.2,40\r\n\'=cmd(),< 10,verborgen\r\n'
+	});
+	it('writes plain CSV when asked: commas, decimal points, no BOM', () => {
+		expect(tableCsv(table, t, 'plain')).toBe(
+			'Stelling,% eens,"\'=HYPERLINK(""x"")",\'@som,n\r\n' +
+				'"Hij zei ""ja""; toen",81.2,70–90.5,6.6,40\r\n' +
+				"'=cmd(),< 10,'+1,'\tx,verborgen\r\n" +
+				"'-2,'@x,\"'\rx\",,0\r\n"
 		);
 	});
 });

@@ -3,19 +3,25 @@ import type { ReportTable, TableCell } from './report-tables';
 
 type T = (key: string) => string;
 
+/**
+ * 'nl': what Dutch Excel opens in columns (semicolon, decimal comma, UTF-8 with BOM);
+ * 'plain': RFC 4180 for other programs (comma, decimal point, no BOM).
+ */
+export type CsvFormat = 'nl' | 'plain';
+
 /** A value for a spreadsheet: numbers as numbers (percentages with one decimal), hidden as text. */
-function value(cell: TableCell, t: T): string | number {
+function value(cell: TableCell, t: T, num: (x: number) => string | number): string | number {
 	switch (cell.t) {
 		case 'text':
 			return cell.v;
 		case 'count':
 			return cell.v;
 		case 'pct':
-			return Math.round(cell.v * 1000) / 10;
+			return num(Math.round(cell.v * 1000) / 10);
 		case 'grade':
-			return Math.round(cell.v * 10) / 10;
+			return num(Math.round(cell.v * 10) / 10);
 		case 'interval':
-			return `${Math.round(cell.low * 1000) / 10}–${Math.round(cell.high * 1000) / 10}`;
+			return `${num(Math.round(cell.low * 1000) / 10)}–${num(Math.round(cell.high * 1000) / 10)}`;
 		case 'hidden':
 			return t(cell.why === 'primary' ? 'report.hiddenPrimary' : 'report.hiddenSecondary');
 		case 'norm':
@@ -26,17 +32,22 @@ function value(cell: TableCell, t: T): string | number {
 }
 
 /**
- * The table as CSV (RFC 4180 quoting by csv-stringify), with a byte order mark so Excel reads
- * it as UTF-8. A cell starting with = + - @ is prefixed so a spreadsheet never runs it.
+ * The table as CSV (quoting by csv-stringify). Any text cell, headers included (they carry
+ * instrument names typed in /beheer), starting with = + - @ tab or CR is prefixed with ' so a
+ * spreadsheet never runs it as a formula.
  */
-export function tableCsv(table: ReportTable, t: T): string {
+export function tableCsv(table: ReportTable, t: T, format: CsvFormat = 'nl'): string {
 	const safe = (v: string | number) =>
 		typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+	const num = (x: number) => (format === 'nl' ? String(x).replace('.', ',') : x);
 	const body = stringify(
-		[table.columns, ...table.rows.map((r) => r.map((c) => safe(value(c, t))))],
+		[table.columns.map(safe), ...table.rows.map((r) => r.map((c) => safe(value(c, t, num))))],
 		{
-			record_delimiter: 'windows'
+			delimiter: format === 'nl' ? ';' : ',',
+			record_delimiter: 'windows',
+			// A lone CR or LF inside a field is quoted too, so no program reads it as a new row.
+			quoted_match: /[\r\n]/
 		}
 	);
-	return '\uFEFF' + body;
+	return format === 'nl' ? '\uFEFF' + body : body;
 }

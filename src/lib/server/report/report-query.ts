@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { quarterOfInstant, quarterSchema } from '$lib/quarters';
-import type { ReportQuery } from './report';
+import { quarterSchema } from '$lib/quarters';
+import type { ReportQuery } from './context';
+import { periodKey, periodRefusal } from './period-rules';
 
 // The report's URL: ?kwartaal=2026-Q2&gemeente=lindewaard&periode=jaar (all optional).
 
@@ -13,9 +14,14 @@ const querySchema = z.object({
 	periode: z.enum(['kwartaal', 'jaar'], { error: 'report.errors.badPeriod' }).optional()
 });
 
+/**
+ * The report asked for in the URL, by default the last closed quarter for the whole dienst.
+ * A quarter not closed yet (or a year whose fourth quarter is not) is refused; a year is
+ * always the calendar year of the quarter given, stored under its fourth quarter.
+ */
 export function parseReportQuery(
 	url: URL,
-	now = new Date()
+	lastClosed: string
 ): { ok: true; query: ReportQuery } | { ok: false; error: string } {
 	const raw: Record<string, string> = {};
 	for (const name of ['kwartaal', 'gemeente', 'periode']) {
@@ -31,14 +37,13 @@ export function parseReportQuery(
 		};
 	}
 	const { kwartaal, gemeente, periode } = parsed.data;
-	return {
-		ok: true,
-		query: {
-			quarter: kwartaal ?? quarterOfInstant(now),
-			period: periode === 'jaar' ? 'year' : 'quarter',
-			gemeente: gemeente && gemeente !== 'totaal' ? gemeente : null
-		}
-	};
+	const query = periodKey({
+		quarter: kwartaal ?? lastClosed,
+		period: periode === 'jaar' ? 'year' : 'quarter',
+		gemeente: gemeente && gemeente !== 'totaal' ? gemeente : null
+	});
+	const refusal = periodRefusal(query, lastClosed);
+	return refusal ? { ok: false, error: refusal } : { ok: true, query };
 }
 
 /** The same selection as URL search parameters, for links (CSV, open answers). */

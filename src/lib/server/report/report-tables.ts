@@ -78,12 +78,7 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 				text(t('report.methods.responseRate')),
 				m.responseRate === null ? { t: 'none' } : { t: 'pct', v: m.responseRate }
 			],
-			[
-				text(t('report.methods.late')),
-				m.late === null || (m.late > 0 && m.late < 10)
-					? { t: 'hidden', why: 'primary' }
-					: { t: 'count', v: m.late }
-			],
+			[text(t('report.methods.late')), count(m.late)],
 			...m.versions.map((v) => [
 				text(
 					t('report.methods.version', {
@@ -188,7 +183,10 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 		section: 'satisfaction',
 		title: t('report.trend.title'),
 		columns: [t('report.col.item'), ...r.trend.quarters],
-		rows: r.trend.items.map((i) => [text(itemText(i.code)), ...i.points.map((p) => pct(p))])
+		rows: r.trend.items.map((i) => [
+			text(itemText(i.code)),
+			...i.points.map((p) => pct({ ...p, n: null }))
+		])
 	});
 
 	const measures = ['started', 'running', 'completed', 'stopped', 'workFound'] as const;

@@ -185,8 +185,9 @@ export async function seedInstruments(
 			name: t.name,
 			summary: t.summary,
 			body: t.body,
-			status: language === 'nl' ? ('checked' as const) : ('concept' as const),
-			checkedAt: language === 'nl' ? now : null,
+			// Nobody has checked a text from the repository: concept until a redacteur does.
+			status: 'concept' as const,
+			checkedAt: null,
 			updatedAt: now
 		}))
 	);

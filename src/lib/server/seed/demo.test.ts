@@ -257,14 +257,15 @@ describeEachDatabase('seedDemo', (get) => {
 		).toBe(true);
 	});
 
-	it('seeds instruments with checked Dutch texts', async () => {
+	it('seeds instruments with Dutch texts, concept until a redacteur checks them', async () => {
 		const { db } = get();
 		const texts = await db.select().from(instrumentText);
 		const instruments = await db.select().from(instrument);
 		expect(instruments.length).toBe(loadInstrumentCatalogue().length);
-		expect(texts.filter((t) => t.language === 'nl' && t.status === 'checked').length).toBe(
+		expect(texts.filter((t) => t.language === 'nl' && t.status === 'concept').length).toBe(
 			instruments.length
 		);
+		expect(texts.filter((t) => t.status === 'checked')).toEqual([]);
 	});
 
 	it('does nothing the second time', async () => {

@@ -182,8 +182,8 @@ export function loadTopicContent(dir = contentDir()): TopicContent[] {
 
 /**
  * Adds every topic whose code is not in the database yet, and every text (Dutch or a
- * translation) that a topic lacks. Dutch is the source and counts as checked; a translation
- * starts as "concept" until a native speaker checks it in /beheer. Existing rows are left
+ * translation) that a topic lacks. Every text starts as "concept" until a named redacteur
+ * checks it in /beheer. Existing rows are left
  * alone, so edits made in /beheer survive a restart. Returns how many topics were added.
  */
 export async function seedTopics(
@@ -227,8 +227,9 @@ export async function seedTopics(
 					title: text.title,
 					body: text.body,
 					lastCheckedOn: t.lastCheckedOn,
-					status: language === SOURCE_LANGUAGE ? ('checked' as const) : ('concept' as const),
-					checkedAt: language === SOURCE_LANGUAGE ? now : null,
+					// Nobody has checked a text from the repository: concept until a redacteur does.
+					status: 'concept' as const,
+					checkedAt: null,
 					updatedAt: now
 				})
 			)

@@ -5,9 +5,8 @@ import { isoUtc } from '../db/json-sql';
 import {
 	client,
 	survey,
+	surveyAnswerHeld,
 	surveyInvitation,
-	surveyOpenAnswer,
-	surveyResponse,
 	surveyText,
 	type SurveyTrigger,
 	type TallySplit
@@ -16,8 +15,9 @@ import { quarterOfInstant } from '../../quarters';
 import { cleanAnswers, type SurveyItem } from './survey-answers';
 import { invitationDueAt, inviteBlockedBy, tooSoonSince } from './invitation-rules';
 
-// Invitations and anonymous answers (docs/DOMAIN.md "Surveys"). The invitation knows the client;
-// the response never does. Both change in one transaction, and nothing joins them afterwards.
+// Invitations and anonymous answers (docs/DOMAIN.md "Surveys", docs/REPORT.md). The invitation
+// knows the client; the response never does. The client's action only holds the answers; they
+// are published later, in batches (held-answers.ts), so nothing joins them afterwards.
 
 export { INVITATION_DAYS, MIN_DAYS_BETWEEN } from './invitation-rules';
 export const DEFAULT_PERIODIC_MONTHS = 6;
@@ -195,8 +195,10 @@ export type SurveySubmitResult =
 	| { ok: false; error: 'not_found' | 'already_answered' | 'invalid_answer' | 'too_long' };
 
 /**
- * Stores one anonymous answer set and marks the invitation answered, in the caller's
- * transaction (the idempotency key's). An answer that arrives after the invitation expired
+ * Takes one anonymous answer set and marks the invitation answered (to the day), in the
+ * caller's transaction (the idempotency key's). The answers go to the holding table only,
+ * with no link to the invitation: publishHeldAnswers moves them on later, in batches, in
+ * transactions of their own (issue #13). An answer that arrives after the invitation expired
  * (sent from a phone that was offline) is accepted once and marked late.
  */
 export async function submitAnswers(
@@ -238,7 +240,8 @@ export async function submitAnswers(
 		.select({ language: surveyText.language })
 		.from(surveyText)
 		.where(and(eq(surveyText.surveyId, inv.surveyId), eq(surveyText.language, input.language)));
-	const response = {
+	const late = inv.dueAt <= now;
+	await tx.insert(surveyAnswerHeld).values({
 		gemeenteId: inv.gemeenteId,
 		quarter: quarterOfInstant(now),
 		segment: inv.segment,
@@ -247,21 +250,17 @@ export async function submitAnswers(
 		language: text ? input.language : 'nl',
 		surveyId: inv.surveyId,
 		answers: cleaned.answers,
-		late: inv.dueAt <= now
-	};
-	await tx.insert(surveyResponse).values(response);
-	await addToTally(tx, response);
-	if (cleaned.open) {
-		await tx.insert(surveyOpenAnswer).values({
-			gemeenteId: response.gemeenteId,
-			quarter: response.quarter,
-			language: response.language,
-			text: cleaned.open
-		});
-	}
-	await tx.update(surveyInvitation).set({ answeredAt: now }).where(eq(surveyInvitation.id, inv.id));
-	// Nothing about the stored row goes back: the idempotency table keeps this answer per user.
-	return { ok: true, late: response.late };
+		open: cleaned.open || null,
+		late
+	});
+	// Answered to the day: the order of answers within a day is not kept anywhere.
+	await tx
+		.update(surveyInvitation)
+		.set({
+			answeredAt: sql`date_trunc('day', ${now.toISOString()}::timestamptz at time zone 'Europe/Amsterdam') at time zone 'Europe/Amsterdam'`
+		})
+		.where(eq(surveyInvitation.id, inv.id));
+	return { ok: true, late };
 }
 
 type TallyCell = {

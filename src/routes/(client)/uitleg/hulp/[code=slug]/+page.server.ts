@@ -8,7 +8,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requireRole(locals, 'client', url);
 	const me = locals.client;
-	const found = await content.getInstrument(locals.db, params.code, locals.lang, me?.id ?? null);
+	const found = await content.getInstrument(
+		locals.db,
+		params.code,
+		locals.lang,
+		me?.id ?? null,
+		me?.gemeenteId ?? null
+	);
 	if (!found) error(404, locals.t('errors.notFound'));
 	return {
 		instrument: found,

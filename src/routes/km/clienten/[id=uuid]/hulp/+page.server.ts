@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
+import { z } from 'zod';
 import { requireRole, inCaseload } from '$lib/server/kit/guard';
-import { parseForm } from '$lib/forms/form-data';
-import { fieldError } from '$lib/forms/errors';
+import { parseForm, type FormResult } from '$lib/forms/form-data';
+import { fieldError, type FieldErrors } from '$lib/forms/errors';
 import { staffAction } from '$lib/server/kit/staff-action';
 import { endUseSchema, outflowSchema, registerUseSchema } from '$lib/forms/km-forms';
 import * as caseload from '$lib/server/caseload/caseload';
@@ -19,9 +20,42 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		client: header,
 		uses: await uses.usesOfClient(locals.db, params.id),
 		instruments: await uses.offeredInstruments(locals.db, params.id),
-		outflow: await outflows.outflowOfClient(locals.db, params.id)
+		outflow: await outflows.outflowOfClient(locals.db, params.id),
+		periods: await outflows.periodsOfClient(locals.db, params.id),
+		// What the outflow form proposes per running use for each reason; the klantmanager confirms.
+		outcomeDefaults: Object.fromEntries(
+			outflows.OUTFLOW_REASON_LIST.map((r) => [r, outflows.defaultOutcome(r)])
+		)
 	};
 };
+
+/** `outcome-<use id>` fields: the outcome chosen for each running instrument use. */
+const outcomeField = /^outcome-([0-9a-f-]{36})$/;
+const outcomeSchema = z.enum(outflows.OUTCOME_LIST);
+type Outcome = z.infer<typeof outcomeSchema>;
+
+function parseOutflow(
+	form: FormData
+): FormResult<z.infer<typeof outflowSchema> & { outcomes: Record<string, Outcome> }> {
+	const parsed = parseForm(outflowSchema, form);
+	const outcomes: Record<string, Outcome> = {};
+	const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+	for (const [key, value] of form) {
+		const m = outcomeField.exec(key);
+		if (!m || value === '') continue;
+		const outcome = outcomeSchema.safeParse(value);
+		if (outcome.success) outcomes[m[1]!] = outcome.data;
+		else errors[key] = { key: 'errors.invalid' };
+	}
+	if (!parsed.ok || Object.keys(errors).length) {
+		const values: Record<string, string> = {};
+		for (const [k, v] of form) if (typeof v === 'string') values[k] = v;
+		return { ok: false, errors, values };
+	}
+	return { ok: true, data: { ...parsed.data, outcomes } };
+}
+
+const reentrySchema = z.object({ benefitStart: z.iso.date('errors.invalid') });
 
 export const actions: Actions = {
 	register: staffAction({
@@ -46,10 +80,26 @@ export const actions: Actions = {
 	}),
 	outflow: staffAction({
 		tag: { form: 'outflow' },
-		parse: (form) => parseForm(outflowSchema, form),
+		parse: parseOutflow,
 		run: ({ db, staff, params }, input) =>
 			outflows.registerOutflow(db, staff, { clientId: params.id!, ...input }),
 		done: () => ({ done: true }),
-		refused: (r) => ({ status: 400, errors: fieldError('date', `km.errors.${r.error}`) })
+		refused: (r) => ({
+			status: 400,
+			errors: r.useId
+				? fieldError(`outcome-${r.useId}`, 'outflow.errors.outcome_missing')
+				: fieldError('date', `km.errors.${r.error}`)
+		})
+	}),
+	reentry: staffAction({
+		tag: { form: 'reentry' },
+		parse: (form) => parseForm(reentrySchema, form),
+		run: ({ db, staff, params }, input) =>
+			outflows.registerReentry(db, staff, { clientId: params.id!, ...input }),
+		done: () => ({ done: true }),
+		refused: (r) => ({
+			status: 400,
+			errors: fieldError('benefitStart', `outflow.errors.${r.error}`)
+		})
 	})
 };

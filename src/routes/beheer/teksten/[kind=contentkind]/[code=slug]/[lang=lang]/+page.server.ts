@@ -43,8 +43,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	);
 	if (!text) error(404, locals.t('errors.notFound'));
 	const gemeenten = t.kind === 'topic' ? await contentAdmin.listGemeenten(locals.db) : [];
+	const me = locals.user!;
 	return {
 		text,
+		canCheck: !!(await contentAdmin.reviewerFor(locals.db, me.id, t.language)),
+		editedLast: text.text?.editedById === me.id,
 		gemeenten,
 		languageName: languageInfo(t.language).name,
 		preview: toBlocks(text.text?.body ?? '')
@@ -90,16 +93,17 @@ export const actions: Actions = {
 	},
 
 	remove: async ({ locals, url, params }) => {
-		requireRole(locals, 'admin', url);
-		if (!(await contentAdmin.removeText(locals.db, target(params, url))))
+		const admin = requireRole(locals, 'admin', url);
+		if (!(await contentAdmin.removeText(locals.db, target(params, url), admin.id)))
 			return fail(400, { removeError: true });
 		return { removed: true };
 	},
 
 	check: async ({ locals, url, params }) => {
 		const admin = requireRole(locals, 'admin', url);
-		if (!(await contentAdmin.markChecked(locals.db, target(params, url), admin.id)))
-			return fail(404, { checkError: true });
+		const outcome = await contentAdmin.markChecked(locals.db, target(params, url), admin.id);
+		if (outcome === 'notFound') return fail(404, { checkError: outcome });
+		if (outcome !== 'checked') return fail(403, { checkError: outcome });
 		return { checked: true };
 	}
 };

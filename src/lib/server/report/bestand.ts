@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { cellId, suppress } from './suppression';
+import { perGemeenteSplits, rows } from './rows';
+import { ALL, countCell, key, measuresTable, type Grid } from './cells';
+import type { ReportContext } from './context';
+
+// ── Bestand ───────────────────────────────────────────────────────────────────
+
+// Age and duration on the last day of the period, as "born after the day N years before":
+// the same as age() < N years, but without age()'s interval comparison, which counts
+// 26 years 11 months 30 days as 27 years (someone turning 27 on 1 January was 27 on 31
+// December). The day's thresholds are computed once, not per client.
+const BESTAND_SPLITS = {
+	segment: sql.raw(`coalesce(c.segment, 'none')`),
+	age: sql.raw(`case when c.birth_date > e.y27 then '18-26' when c.birth_date > e.y45 then '27-44'
+		when c.birth_date > e.y55 then '45-54' else '55+' end`),
+	duration:
+		sql.raw(`case when c.benefit_start > e.y1 then '0-1' when c.benefit_start > e.y2 then '1-2'
+		when c.benefit_start > e.y5 then '2-5' else '5+' end`),
+	statushouder: sql.raw(`case when c.statushouder then 'yes' else 'no' end`)
+} as const;
+
+const THRESHOLDS = [1, 2, 5, 27, 45, 55]
+	.map((y) => `(day - interval '${y} years')::date as y${y}`)
+	.join(', ');
+
+export async function bestand(db: Db, ctx: ReportContext) {
+	const names = Object.keys(BESTAND_SPLITS) as (keyof typeof BESTAND_SPLITS)[];
+	const [lists, flows] = await Promise.all([
+		perGemeenteSplits(
+			db,
+			sql`select c.gemeente_id as m, ${sql.join(
+				names.map((n) => sql`${BESTAND_SPLITS[n]} as ${sql.raw(n)}`),
+				sql`, `
+			)}
+			from client c cross join (select day, ${sql.raw(THRESHOLDS)} from (select ${ctx.to}::date as day) d) e
+			where c.benefit_start <= e.day and not exists (select 1 from outflow o
+				where o.client_id = c.id and o.benefit_start = c.benefit_start and o.date <= e.day)`,
+			names,
+			{ n: sql`count(*)` }
+		),
+		rows(
+			db,
+			sql`select c.gemeente_id as m, 'inflow' as c, count(*)::int as n from client c
+			where c.benefit_start between ${ctx.from} and ${ctx.to}
+			group by grouping sets ((c.gemeente_id), ())
+		union all
+		select c.gemeente_id, 'outflow', count(distinct o.client_id)::int from outflow o
+			join client c on c.id = o.client_id where o.date between ${ctx.from} and ${ctx.to}
+			group by grouping sets ((c.gemeente_id), ())`
+		)
+	]);
+	const out = Object.fromEntries(
+		names.map((n) => [n, measuresTable(lists[n], ctx, ['n'] as const)])
+	) as Record<keyof typeof BESTAND_SPLITS, ReturnType<typeof measuresTable<'n'>>>;
+	// Inflow and outflow are two separate figures per gemeente, not parts of one total.
+	const flow = (c: string) => {
+		const g: Grid = new Map();
+		for (const r of flows) if (r.c === c) g.set(cellId(key(r.m), c), Number(r.n));
+		const gemeenten = ctx.gemeenten.map((x) => x.id);
+		for (const x of [...gemeenten, ALL]) if (!g.has(cellId(x, c))) g.set(cellId(x, c), 0);
+		const vis = suppress(g, [{ total: cellId(ALL, c), parts: gemeenten.map((x) => cellId(x, c)) }]);
+		return countCell(g, vis, ctx.selected?.id ?? ALL, c);
+	};
+	return { ...out, inflow: flow('inflow'), outflow: flow('outflow') };
+}

@@ -1,0 +1,128 @@
+import type { NormRow } from './norms';
+import { cellId, suppress, tableLines, type Line, type Visibility } from './suppression';
+import type { Row } from './rows';
+import type { ReportContext } from './context';
+
+// Cells of the council report: a grid of counts per (gemeente, category) with '*' margins,
+// its suppression, and the cells a reader may see (a hidden figure is null here).
+
+export type Hidden = false | 'primary' | 'secondary';
+export interface CountCell {
+	n: number | null;
+	hidden: Hidden;
+}
+export interface ShareCell extends CountCell {
+	share: number | null;
+	low: number | null;
+	high: number | null;
+}
+export interface Colour {
+	colour: 'green' | 'orange' | 'red';
+	norm: NormRow;
+}
+
+export const ALL = '*';
+
+export const key = (v: unknown) => (v === null || v === undefined ? ALL : String(v));
+
+/** A count per (gemeente, category) with '*' margins, as grouping sets give them. */
+export type Grid = Map<string, number>;
+
+export function gridOf(list: Row[], col: string, measure = 'n'): Grid {
+	const g: Grid = new Map();
+	for (const r of list) g.set(cellId(key(r.m), key(r[col])), Number(r[measure] ?? 0));
+	return g;
+}
+
+/** Categories in their natural order (never by size: splits are side by side, not ranked). */
+const ORDER: string[] = [
+	'werk',
+	'perspectief',
+	'meedoen',
+	'nl',
+	'en',
+	'ar',
+	'werk_lks',
+	'opleiding',
+	'verhuizing',
+	'andere_uitkering',
+	'up',
+	'same',
+	'down',
+	'yes',
+	'no',
+	'other',
+	'none'
+];
+export function byOrder(a: string, b: string): number {
+	const ia = ORDER.indexOf(a);
+	const ib = ORDER.indexOf(b);
+	return (ia < 0 ? 50 : ia) - (ib < 0 ? 50 : ib) || a.localeCompare(b);
+}
+
+export function categoriesOf(grid: Grid): string[] {
+	const cats = new Set<string>();
+	for (const id of grid.keys()) {
+		const c = id.slice(id.indexOf('|') + 1);
+		if (c !== ALL) cats.add(c);
+	}
+	return [...cats].sort(byOrder);
+}
+
+/** Fills missing cells with 0 so every line is complete, then suppresses. */
+export function protect(grid: Grid, gemeenten: string[], cats: string[], extra: Line[] = []) {
+	for (const m of [...gemeenten, ALL])
+		for (const c of [...cats, ALL]) if (!grid.has(cellId(m, c))) grid.set(cellId(m, c), 0);
+	return suppress(grid, [...tableLines(gemeenten, cats), ...extra]);
+}
+
+export function countCell(
+	grid: Grid,
+	vis: Map<string, Visibility>,
+	m: string,
+	c: string
+): CountCell {
+	const id = cellId(m, c);
+	const v = vis.get(id) ?? 'shown';
+	return v === 'shown' ? { n: grid.get(id) ?? 0, hidden: false } : { n: null, hidden: v };
+}
+
+export function shareCell(
+	n: number,
+	k: number,
+	visibility: Visibility | undefined,
+	low: number | null,
+	high: number | null
+): ShareCell {
+	if (visibility && visibility !== 'shown') {
+		return { n: null, share: null, low: null, high: null, hidden: visibility };
+	}
+	return { n, share: n > 0 ? k / n : null, low, high, hidden: false };
+}
+
+export function measuresTable<M extends string>(
+	list: Row[],
+	ctx: ReportContext,
+	measures: readonly M[]
+) {
+	const gemeenten = ctx.gemeenten.map((g) => g.id);
+	const m = ctx.selected?.id ?? ALL;
+	const grids = Object.fromEntries(measures.map((k) => [k, gridOf(list, 'c', k)])) as Record<
+		M,
+		Grid
+	>;
+	const cats = [...new Set(measures.flatMap((k) => categoriesOf(grids[k])))].sort(byOrder);
+	const vis = Object.fromEntries(
+		measures.map((k) => [k, protect(grids[k], gemeenten, cats)])
+	) as Record<M, Map<string, Visibility>>;
+	const rowOf = (c: string) => ({
+		key: c,
+		cells: Object.fromEntries(
+			measures.map((k) => [k, countCell(grids[k], vis[k], m, c)])
+		) as Record<M, CountCell>
+	});
+	return {
+		rows: cats.map(rowOf).filter((r) => Object.values<CountCell>(r.cells).some((x) => x.n !== 0)),
+		total: rowOf(ALL)
+	};
+}

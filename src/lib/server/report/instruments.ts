@@ -1,0 +1,31 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { perGemeenteSplits } from './rows';
+import { measuresTable } from './cells';
+import type { ReportContext } from './context';
+
+// ── Inzet instrumenten ────────────────────────────────────────────────────────
+
+export const USE_MEASURES = ['started', 'running', 'completed', 'stopped', 'workFound'] as const;
+
+export async function instrumentUses(db: Db, ctx: ReportContext) {
+	const lists = await perGemeenteSplits(
+		db,
+		sql`select c.gemeente_id as m, u.instrument_id as instrument,
+				coalesce(c.segment, 'none') as segment, u.start_date, u.end_date, u.outcome
+			from instrument_use u join client c on c.id = u.client_id
+			where u.start_date <= ${ctx.to} and (u.end_date is null or u.end_date >= ${ctx.from})`,
+		['instrument', 'segment'] as const,
+		{
+			started: sql`count(*) filter (where start_date >= ${ctx.from})`,
+			running: sql`count(*) filter (where end_date is null or end_date > ${ctx.to})`,
+			completed: sql`count(*) filter (where end_date <= ${ctx.to} and outcome = 'completed')`,
+			stopped: sql`count(*) filter (where end_date <= ${ctx.to} and outcome = 'stopped_early')`,
+			workFound: sql`count(*) filter (where end_date <= ${ctx.to} and outcome = 'work_found')`
+		}
+	);
+	return {
+		byInstrument: measuresTable(lists.instrument, ctx, USE_MEASURES),
+		bySegment: measuresTable(lists.segment, ctx, USE_MEASURES)
+	};
+}

@@ -1,0 +1,157 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { TALLY_SPLITS, type TallySplit } from '../db/schema';
+import { agreeShare, gradeStats, type ValueCounts } from './indicators';
+import { cellId, suppress, tableLines } from './suppression';
+import { rows, withMargins, type Row } from './rows';
+import { ALL, byOrder, countCell, key, shareCell, type Hidden, type ShareCell } from './cells';
+import type { ReportContext } from './context';
+
+// ── Klanttevredenheid ─────────────────────────────────────────────────────────
+
+// Segment, language group and instrument: the categories are those of tallyCategories().
+export type SplitName = TallySplit;
+
+export async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: string[]) {
+	const gemeenten = ctx.gemeenten.map((g) => g.id);
+	const m = ctx.selected?.id ?? ALL;
+	// The item × value counts per gemeente and category of each split, from the split tally.
+	const list = await rows(
+		db,
+		sql`select gemeente_id as m, split, category as c, item, value, sum(count)::int as n
+			from survey_tally_split where quarter in (${sql.join(
+				ctx.quarters.map((q) => sql`${q}`),
+				sql`, `
+			)})
+			group by gemeente_id, split, category, item, value`
+	);
+	const bySplit = withMargins(
+		Object.fromEntries(TALLY_SPLITS.map((s) => [s, list.filter((r) => r.split === s)])) as Record<
+			SplitName,
+			Row[]
+		>,
+		['n'],
+		['item', 'value']
+	);
+	const items = new Set<string>();
+	for (const r of bySplit.segment) if (!String(r.item).startsWith('*')) items.add(String(r.item));
+
+	// Value counts per (cell id, item), with every split's columns prefixed by its name.
+	const counts = new Map<string, Map<string, ValueCounts>>();
+	const cats: Record<SplitName, string[]> = { segment: [], language: [], instrument: [] };
+	for (const [name, list] of Object.entries(bySplit) as [SplitName, Row[]][]) {
+		const seen = new Set<string>();
+		for (const r of list) {
+			const c = r.c === null ? ALL : `${name}:${r.c}`;
+			if (c !== ALL) seen.add(String(r.c));
+			const id = cellId(key(r.m), c);
+			const item = String(r.item);
+			const perItem = counts.get(item) ?? new Map<string, ValueCounts>();
+			const vc = perItem.get(id) ?? {};
+			vc[Number(r.value)] = Number(r.n);
+			perItem.set(id, vc);
+			counts.set(item, perItem);
+		}
+		cats[name] = [...seen].sort(byOrder);
+	}
+
+	const lines = TALLY_SPLITS.flatMap((name) =>
+		tableLines(
+			gemeenten,
+			cats[name].map((c) => `${name}:${c}`)
+		)
+	);
+	const allIds = [
+		...[...gemeenten, ALL].flatMap((g) => [
+			cellId(g, ALL),
+			...TALLY_SPLITS.flatMap((name) => cats[name].map((c) => cellId(g, `${name}:${c}`)))
+		])
+	];
+
+	const summarise = (item: string, grade: boolean) => {
+		const perItem = counts.get(item) ?? new Map<string, ValueCounts>();
+		const stats = new Map(
+			allIds.map((id) => [id, grade ? gradeStats(perItem.get(id) ?? {}) : null])
+		);
+		const shares = new Map(allIds.map((id) => [id, agreeShare(perItem.get(id) ?? {})]));
+		const n = new Map(allIds.map((id) => [id, grade ? stats.get(id)!.n : shares.get(id)!.n]));
+		const vis = suppress(n, lines);
+		return { stats, shares, vis };
+	};
+
+	const agreeItems = [...items].filter((i) => !gradeCodes.includes(i)).sort(itemOrder);
+	const result = agreeItems.map((item) => {
+		const { shares, vis } = summarise(item, false);
+		const cell = (id: string) => {
+			const s = shares.get(id)!;
+			return shareCell(s.n, s.k, vis.get(id), s.interval?.low ?? null, s.interval?.high ?? null);
+		};
+		return {
+			code: item,
+			total: cell(cellId(m, ALL)),
+			splits: Object.fromEntries(
+				TALLY_SPLITS.map((name) => [
+					name,
+					cats[name].map((c) => ({ key: c, cell: cell(cellId(m, `${name}:${c}`)) }))
+				])
+			) as Record<SplitName, { key: string; cell: ShareCell }[]>
+		};
+	});
+
+	const gradeItem = [...items].find((i) => gradeCodes.includes(i));
+	let grade = null as null | {
+		n: number | null;
+		mean: number | null;
+		failShare: number | null;
+		hidden: Hidden;
+		segments: {
+			key: string;
+			n: number | null;
+			mean: number | null;
+			failShare: number | null;
+			hidden: Hidden;
+		}[];
+	};
+	if (gradeItem) {
+		const { stats, vis } = summarise(gradeItem, true);
+		const at = (id: string) => {
+			const s = stats.get(id)!;
+			const v = vis.get(id) ?? 'shown';
+			return v === 'shown'
+				? { n: s.n, mean: s.mean, failShare: s.failShare, hidden: false as const }
+				: { n: null, mean: null, failShare: null, hidden: v };
+		};
+		grade = {
+			...at(cellId(m, ALL)),
+			segments: cats.segment.map((c) => ({ key: c, ...at(cellId(m, `segment:${c}`)) }))
+		};
+	}
+
+	// Answer sets and invitations in the period, per gemeente.
+	const answeredGrid = new Map<string, number>();
+	for (const r of bySplit.segment)
+		if (r.item === '*' && r.c === null) {
+			answeredGrid.set(
+				cellId(key(r.m), ALL),
+				(answeredGrid.get(cellId(key(r.m), ALL)) ?? 0) + Number(r.n)
+			);
+		}
+	for (const g of [...gemeenten, ALL])
+		if (!answeredGrid.has(cellId(g, ALL))) answeredGrid.set(cellId(g, ALL), 0);
+	const answeredVis = suppress(answeredGrid, [
+		{ total: cellId(ALL, ALL), parts: gemeenten.map((g) => cellId(g, ALL)) }
+	]);
+	return {
+		items: result,
+		grade,
+		categories: cats,
+		answered: countCell(answeredGrid, answeredVis, m, ALL)
+	};
+}
+
+const ITEM_ORDER = ['serious', 'together', 'easy', 'fits', 'closer', 'rights'];
+export function itemOrder(a: string, b: string) {
+	const ia = ITEM_ORDER.indexOf(a);
+	const ib = ITEM_ORDER.indexOf(b);
+	return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
+}

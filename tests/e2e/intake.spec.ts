@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, signInAs } from './helpers';
+
+// A real client comes in: the klantmanager registers them, prints the letter and shares a plan;
+// the client activates the account with the letter's code and sees the plan.
+test.use({ viewport: { width: 1280, height: 900 } });
+
+test('a klantmanager registers a client, prints the letter, and the client activates and sees the plan', async ({
+	page
+}) => {
+	const number = `E2E-${Date.now()}`;
+	const name = `Noor Visser ${number.slice(-5)}`;
+	await signInAs(page, 'klantmanager');
+	await page.getByRole('link', { name: 'Nieuwe cliënt inschrijven' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nieuwe cliënt inschrijven');
+	await expectNoAxeViolations(page);
+
+	// A bad e-mail address is refused, and what was typed stays.
+	await page.getByLabel('Naam', { exact: true }).fill(name);
+	await page.getByLabel('Geboortedatum').fill('1990-04-12');
+	await page.getByLabel('Cliëntnummer').fill(number);
+	await page.getByLabel('Uitkering sinds').fill('2026-11-01');
+	await page.getByLabel('Doelgroep').selectOption('werk');
+	await page.getByLabel('Taal van de cliënt').selectOption('nl');
+	await page.getByLabel('E-mail (mag leeg)').fill('geen-adres');
+	await page.getByRole('button', { name: 'Cliënt inschrijven' }).click();
+	await expect(page.getByRole('alert')).toContainText('Vul een geldig e-mailadres in');
+	await expect(page.getByLabel('Cliëntnummer')).toHaveValue(number);
+	await page.getByLabel('E-mail (mag leeg)').fill('');
+	await page.getByRole('button', { name: 'Cliënt inschrijven' }).click();
+
+	// Straight to the activation letter.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Activatiecode');
+	await page.getByRole('button', { name: 'Maak een activatiecode' }).click();
+	const code = (await page.getByTestId('activation-code').textContent())!.trim();
+	await expect(page.getByRole('button', { name: 'Afdrukken' })).toBeVisible();
+	await expect(page.locator('article.letter')).toContainText(number);
+
+	// The klantmanager shares a first plan.
+	await page.getByRole('link', { name: new RegExp(name) }).click();
+	await page.getByRole('link', { name: 'Plan maken' }).click();
+	// Segment "werk": the dienst's template for it.
+	await page.getByLabel('Snel aan het werk').check();
+	await page.getByRole('button', { name: 'Plan maken' }).click();
+	await expect(page.getByLabel('Wat gebeurt er?').first()).toHaveValue('Je cv maken of bijwerken');
+	await page.getByRole('button', { name: 'Delen met de cliënt' }).click();
+	await expect(page.getByText(/Versie \d+ is gedeeld/)).toBeVisible();
+
+	// The client, with the letter in hand.
+	await page.context().clearCookies();
+	await page.goto('/activeren');
+	await page.getByLabel('Activatiecode').fill(code);
+	await page.getByLabel('Nieuw wachtwoord').fill('een lang wachtwoord');
+	await page.getByLabel('Herhaal je wachtwoord').fill('een lang wachtwoord');
+	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hallo Noor');
+	await page.goto('/plan');
+	await expect(page.getByText('Je cv maken of bijwerken').first()).toBeVisible();
+	await expectNoAxeViolations(page);
+});

@@ -1,0 +1,150 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { headerProblems } from './security-headers';
+import { contextFor } from './security-personas';
+import { signInAs, waitForOfflineCopy } from './helpers';
+
+// Issue #19: what a cheap phone downloads. Answers are compressed as the browser asks, with
+// every security header kept; the UI strings come once per language as an immutable file,
+// not inside every page; the first visit loads no validator (zod).
+
+const messages = (lang: string) => JSON.parse(readFileSync(`messages/${lang}.json`, 'utf8'));
+const nl = messages('nl');
+/** Maryam, the demo client, reads Wegwijs in Arabic. */
+const ar = messages('ar');
+
+test.describe('compressed answers on the built server', () => {
+	const cases = [
+		{ who: 'anonymous' as const, path: '/login', type: 'text/html' },
+		{ who: 'client' as const, path: '/', type: 'text/html' },
+		{ who: 'client' as const, path: '/plan', type: 'text/html' },
+		{ who: 'client' as const, path: '/plan/__data.json', type: 'application/json' },
+		{ who: 'client' as const, path: '/api/client/plan', type: 'application/json' },
+		{ who: 'klantmanager' as const, path: '/km', type: 'text/html' }
+	];
+	for (const { who, path, type } of cases) {
+		test(`${path} (${who}) comes brotli or gzip as asked, headers intact`, async () => {
+			const ctx = await contextFor(who);
+			const plain = await ctx.get(path, { headers: { 'accept-encoding': 'identity' } });
+			expect(plain.status()).toBe(200);
+			expect(plain.headers()['content-encoding']).toBeUndefined();
+			const body = await plain.text();
+			for (const [asked, got] of [
+				['br, gzip', 'br'],
+				['gzip, deflate', 'gzip']
+			] as const) {
+				const res = await ctx.get(path, { headers: { 'accept-encoding': asked } });
+				const h = res.headers();
+				expect(h['content-encoding'], asked).toBe(got);
+				expect(h['content-type']).toContain(type);
+				expect(h['vary']).toMatch(/Accept-Encoding/i);
+				expect(headerProblems(h, who !== 'anonymous')).toEqual([]);
+				// The same answer (up to the fresh form key and time in it), decoded by the client.
+				const text = await res.text();
+				if (type === 'application/json') expect(() => JSON.parse(text)).not.toThrow();
+				expect(Math.abs(text.length - body.length)).toBeLessThan(body.length * 0.05);
+			}
+			await ctx.dispose();
+		});
+	}
+
+	test('static files keep their precompressed copies and stay immutable', async () => {
+		const ctx = await contextFor('anonymous');
+		const html = await (await ctx.get('/login')).text();
+		const script = /\/_app\/immutable\/entry\/start\.[\w-]+\.js/.exec(html)![0];
+		const res = await ctx.get(script, { headers: { 'accept-encoding': 'br, gzip' } });
+		expect(res.headers()['content-encoding']).toBe('br');
+		expect(res.headers()['cache-control']).toContain('immutable');
+		await ctx.dispose();
+	});
+});
+
+/** Every script the page loads until the network is idle, with its text. */
+async function scriptsUntilIdle(page: Page, path: string) {
+	const scripts: { url: string; text: string; cacheControl: string }[] = [];
+	page.on('response', async (res) => {
+		if (res.request().resourceType() !== 'script') return;
+		scripts.push({
+			url: res.url(),
+			text: await res.text().catch(() => ''),
+			cacheControl: res.headers()['cache-control'] ?? ''
+		});
+	});
+	await page.goto(path);
+	await page.waitForLoadState('networkidle');
+	return scripts;
+}
+
+test.describe('UI strings once per language', () => {
+	test('a page’s HTML carries only the texts it shows, not the whole language', async () => {
+		const ctx = await contextFor('client');
+		const html = await (await ctx.get('/plan')).text();
+		expect(html).toContain(`<h1>${ar.plan.title}</h1>`);
+		// Texts of other pages (the survey, the explanations) are not sent with Mijn plan.
+		expect(html).not.toContain(ar.survey.homeTitle);
+		expect(html).not.toContain(ar.help.title);
+		expect(html).not.toContain('"skipLink"');
+		expect(html.length).toBeLessThan(24_000);
+		await ctx.dispose();
+	});
+
+	test('a client’s phone gets one immutable file of strings, without the staff screens', async ({
+		page
+	}) => {
+		await signInAs(page, 'maryam');
+		const scripts = await scriptsUntilIdle(page, '/');
+		const withStrings = scripts.filter((s) => s.text.includes(ar.app.skipLink));
+		expect(withStrings.map((s) => s.url)).toHaveLength(1);
+		expect(withStrings[0]!.url).toContain('/_app/immutable/');
+		expect(withStrings[0]!.cacheControl).toContain('immutable');
+		expect(scripts.some((s) => s.text.includes(ar.km.intro))).toBe(false);
+		// The page is translated once the browser took over, too.
+		await expect(page.getByRole('link', { name: ar.app.skipLink })).toBeAttached();
+	});
+
+	test('staff get the staff texts as well', async ({ page }) => {
+		await signInAs(page, 'klantmanager');
+		const scripts = await scriptsUntilIdle(page, '/km');
+		expect(scripts.some((s) => s.text.includes(nl.km.intro))).toBe(true);
+	});
+
+	test('a visitor’s first visit loads no validator and no offline store', async ({ page }) => {
+		const scripts = await scriptsUntilIdle(page, '/login');
+		expect(scripts.filter((s) => /ZodError|\$ZodType/.test(s.text)).map((s) => s.url)).toEqual([]);
+		expect(scripts.filter((s) => s.text.includes('wegwijs-user-')).map((s) => s.url)).toEqual([]);
+	});
+
+	test('a client’s first visit to Home loads no validator', async ({ page }) => {
+		await signInAs(page, 'maryam');
+		const scripts = await scriptsUntilIdle(page, '/');
+		expect(scripts.filter((s) => /ZodError|\$ZodType/.test(s.text)).map((s) => s.url)).toEqual([]);
+	});
+});
+
+/** The names of the offline databases in this browser (one per person kept). */
+const offlineDatabases = (page: Page) =>
+	page.evaluate(async () =>
+		(await indexedDB.databases())
+			.map((d) => d.name ?? '')
+			.filter((n) => n.startsWith('wegwijs-user-'))
+	);
+
+test.describe('the offline store, loaded when the page is idle', () => {
+	test('keeps a client’s copy, and signing out still wipes it', async ({ page }) => {
+		await signInAs(page, 'maryam');
+		await waitForOfflineCopy(page, 'home');
+		expect(await offlineDatabases(page)).toHaveLength(1);
+		await page.getByRole('button', { name: ar.app.signOut }).click();
+		await page.waitForURL(/\/login/);
+		await expect.poll(() => offlineDatabases(page), { timeout: 10_000 }).toEqual([]);
+		expect(await page.evaluate(() => localStorage.getItem('wegwijs-last-user'))).toBeNull();
+	});
+
+	test('keeps nothing for staff', async ({ page }) => {
+		await signInAs(page, 'klantmanager');
+		await page.goto('/km');
+		await page.waitForLoadState('networkidle');
+		await page.waitForTimeout(2500); // past the idle callback's time-out
+		expect(await offlineDatabases(page)).toEqual([]);
+	});
+});

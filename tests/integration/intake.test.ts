@@ -1,0 +1,185 @@
+import { expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { describeEachDatabase } from './databases';
+import { buildFixture, type Fixture } from './km-fixture';
+import { auditEvent, benefitPeriod, client, user } from '../../src/lib/server/db/schema';
+import * as intake from '../../src/lib/server/intake/intake';
+import * as caseload from '../../src/lib/server/caseload/caseload';
+import * as activation from '../../src/lib/server/auth/activation-letter';
+import { redeemActivationCode } from '../../src/lib/server/auth/activation';
+import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+
+describeEachDatabase('intake of a new client by the klantmanager', (database) => {
+	let f: Fixture;
+	const form = (over: Record<string, string> = {}) =>
+		intake.intakeSchema.parse({
+			name: 'Noor  Visser',
+			birthDate: '1990-04-12',
+			clientNumber: 'SD-2026-0001',
+			gemeenteId: f.gemeenteId,
+			benefitStart: '2026-11-01',
+			segment: 'werk',
+			language: 'ar',
+			statushouder: 'on',
+			phone: '06 1234 5678',
+			email: 'Noor@Example.org',
+			klantmanagerId: f.sanne.id,
+			...over
+		});
+
+	it('registers a client in the caseload, with a benefit period and an audit event', async () => {
+		const { db } = database();
+		f = await buildFixture(db);
+		const r = await intake.registerClient(db, f.sanne, form(), NOW);
+		expect(r.ok).toBe(true);
+		const { clientId, userId } = r as { clientId: string; userId: string };
+		const [row] = await db
+			.select({
+				number: client.clientNumber,
+				statushouder: client.statushouder,
+				segment: client.segment,
+				km: client.klantmanagerId,
+				name: user.displayName,
+				language: user.language,
+				email: user.email,
+				roles: user.roles
+			})
+			.from(client)
+			.innerJoin(user, eq(user.id, client.userId))
+			.where(eq(client.id, clientId));
+		expect(row).toEqual({
+			number: 'SD-2026-0001',
+			statushouder: true,
+			segment: 'werk',
+			km: f.sanne.id,
+			name: 'Noor Visser',
+			language: 'ar',
+			email: 'noor@example.org',
+			roles: ['client']
+		});
+		const list = await caseload.listCaseload(db, f.sanne);
+		expect(list.map((c) => c.clientNumber)).toContain('SD-2026-0001');
+		expect(
+			await db.select().from(benefitPeriod).where(eq(benefitPeriod.clientId, clientId))
+		).toMatchObject([{ start: '2026-11-01', source: 'intake' }]);
+		const events = await db.select().from(auditEvent).where(eq(auditEvent.clientId, clientId));
+		expect(events.map((e) => e.action)).toEqual(['client.create']);
+
+		// The activation letter, then the client signs in with their client number.
+		const letter = await activation.issueLetter(db, f.sanne, clientId, NOW);
+		expect(letter).toMatchObject({ clientNumber: 'SD-2026-0001', language: 'ar' });
+		const redeemed = await redeemActivationCode(db, {
+			code: letter!.code,
+			password: 'een lang wachtwoord',
+			now: NOW
+		});
+		expect(redeemed).toMatchObject({ ok: true, userId });
+		const signedIn = await signInWithPassword(db, {
+			identifier: 'SD-2026-0001',
+			password: 'een lang wachtwoord',
+			address: '192.0.2.1'
+		});
+		expect(signedIn).toEqual({ ok: true, userId });
+	});
+
+	it('refuses the same client number, in any letter case, and writes nothing', async () => {
+		const { db } = database();
+		const before = await db.select({ id: client.id }).from(client);
+		const r = await intake.registerClient(
+			db,
+			f.sanne,
+			form({ clientNumber: 'sd-2026-0001', name: 'Iemand Anders', email: '' }),
+			NOW
+		);
+		expect(r).toEqual({ ok: false, field: 'clientNumber', error: 'duplicate_number' });
+		expect(await db.select({ id: client.id }).from(client)).toHaveLength(before.length);
+	});
+
+	it('warns about the same name and birth date in the gemeente, and goes on when told it is another person', async () => {
+		const { db } = database();
+		const again = form({ clientNumber: 'SD-2026-0002', name: 'noor visser', email: '' });
+		expect(await intake.registerClient(db, f.sanne, again, NOW)).toEqual({
+			ok: false,
+			field: 'otherPerson',
+			error: 'possible_duplicate',
+			clientNumber: 'SD-2026-0001'
+		});
+		// In another gemeente it is no duplicate.
+		const elsewhere = await intake.registerClient(
+			db,
+			f.sanne,
+			form({ clientNumber: 'SD-2026-0003', email: '', gemeenteId: f.otherGemeenteId }),
+			NOW
+		);
+		expect(elsewhere.ok).toBe(true);
+		const confirmed = await intake.registerClient(
+			db,
+			f.sanne,
+			{ ...again, otherPerson: true },
+			NOW
+		);
+		expect(confirmed.ok).toBe(true);
+	});
+
+	it("refuses a klantmanager outside one's own team, a taken e-mail and impossible dates", async () => {
+		const { db } = database();
+		const go = (over: Record<string, string>) =>
+			intake.registerClient(db, f.sanne, form({ clientNumber: 'SD-2026-0009', ...over }), NOW);
+		expect(await go({ klantmanagerId: f.ahmed.id, email: '' })).toMatchObject({
+			field: 'klantmanagerId',
+			error: 'unknown_klantmanager'
+		});
+		expect(await go({ name: 'Ander', email: 'NOOR@example.org' })).toMatchObject({
+			field: 'email',
+			error: 'email_taken'
+		});
+		expect(await go({ birthDate: '2027-01-01', email: '' })).toMatchObject({
+			field: 'birthDate'
+		});
+		expect(await go({ benefitStart: '1980-01-01', email: '' })).toMatchObject({
+			field: 'benefitStart'
+		});
+		const [none] = await db.select().from(client).where(eq(client.clientNumber, 'SD-2026-0009'));
+		expect(none).toBeUndefined();
+		// A team lead registers for a member of the team.
+		const byLead = await intake.registerClient(
+			db,
+			f.lead,
+			form({ clientNumber: 'SD-2026-0010', name: 'Bram Kok', email: '' }),
+			NOW
+		);
+		expect(byLead.ok).toBe(true);
+	});
+
+	it('names the field for bad form input', () => {
+		const r = intake.intakeSchema.safeParse({
+			name: '',
+			birthDate: '12-04-1990x',
+			clientNumber: '=HYPERLINK("x")',
+			gemeenteId: 'nope',
+			benefitStart: '',
+			segment: 'x',
+			language: 'xx',
+			phone: 'bel me',
+			email: 'geen-mail',
+			klantmanagerId: ''
+		});
+		expect(r.success).toBe(false);
+		const fields = new Set(r.error!.issues.map((i) => String(i.path[0])));
+		for (const f of [
+			'name',
+			'birthDate',
+			'clientNumber',
+			'gemeenteId',
+			'benefitStart',
+			'segment',
+			'language',
+			'phone',
+			'email',
+			'klantmanagerId'
+		])
+			expect(fields).toContain(f);
+	});
+});
