@@ -1,5 +1,5 @@
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { client, surveyInvitation, surveyOpenAnswer, surveyResponse, user } from '../db/schema';
 import { rebuildTally, INVITATION_DAYS } from '../surveys/surveys';
@@ -75,15 +75,16 @@ export async function seedDemoSurveys(tx: Db, rng: Rng, ctx: GenerateContext): P
 		sql`update survey_invitation set due_at = created_at where answered_at is null and due_at > ${ctx.now.toISOString()}`
 	);
 
-	// Maryam has an open periodic invitation (the browser tests answer it).
-	const [maryam] = await tx
+	// Maryam and Hala each have an open periodic invitation: tests/e2e/survey.spec.ts answers
+	// Hala's (reserved for it); Maryam's stays open for the security specs.
+	const invited = await tx
 		.select({ id: client.id })
 		.from(client)
 		.innerJoin(user, eq(user.id, client.userId))
-		.where(eq(user.demoKey, 'maryam'));
-	if (maryam) {
+		.where(inArray(user.demoKey, ['maryam', 'hala']));
+	for (const c of invited) {
 		await tx.insert(surveyInvitation).values({
-			clientId: maryam.id,
+			clientId: c.id,
 			surveyId: surveys.periodic.id,
 			trigger: 'periodic',
 			createdAt: addDays(ctx.now, -1),

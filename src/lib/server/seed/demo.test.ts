@@ -11,6 +11,7 @@ import {
 	gemeente,
 	plan,
 	planStep,
+	surveyInvitation,
 	team,
 	user
 } from '../db/schema';
@@ -20,6 +21,8 @@ import { headingsFor, translatedLanguages } from './content-files';
 
 const PERSONAS = ['lieke', 'frans', 'lars', 'tim', 'maryam'];
 const STAFF = ['klantmanager', 'klantmanager2', 'teamlead', 'reporter', 'admin'];
+/** Demo clients reserved for the browser specs that change them (km.spec.ts, survey.spec.ts). */
+const SPEC_CLIENTS = ['dalia', 'wilma', 'hala'];
 const now = new Date('2026-05-13T08:00:00Z');
 
 function ageOn(birth: string, on: Date): number {
@@ -75,7 +78,9 @@ describeEachDatabase('seedDemo', (get) => {
 		for (const m of munis) expect(m.languages).toEqual(expect.arrayContaining(['nl', 'en']));
 
 		const demoUsers = await db.select().from(user).where(isNotNull(user.demoKey));
-		expect(demoUsers.map((u) => u.demoKey).sort()).toEqual([...PERSONAS, ...STAFF].sort());
+		expect(demoUsers.map((u) => u.demoKey).sort()).toEqual(
+			[...PERSONAS, ...SPEC_CLIENTS, ...STAFF].sort()
+		);
 
 		const personas = await db
 			.select({ key: user.demoKey, language: user.language, roles: user.roles, c: client })
@@ -101,7 +106,9 @@ describeEachDatabase('seedDemo', (get) => {
 			.from(authIdentity)
 			.innerJoin(user, eq(user.id, authIdentity.userId))
 			.where(and(isNotNull(user.demoKey), eq(authIdentity.provider, 'password')));
-		expect(identities.map((i) => i.key).sort()).toEqual([...PERSONAS, ...STAFF].sort());
+		expect(identities.map((i) => i.key).sort()).toEqual(
+			[...PERSONAS, ...SPEC_CLIENTS, ...STAFF].sort()
+		);
 		for (const p of personas) {
 			expect(identities.find((i) => i.key === p.key)!.subject).toBe(p.c.clientNumber.toLowerCase());
 		}
@@ -147,7 +154,8 @@ describeEachDatabase('seedDemo', (get) => {
 		expect(b.size).toBeGreaterThan(15);
 		expect([...a].filter((id) => b.has(id))).toEqual([]);
 		const kmOf = (key: string) => rows.find((r) => r.key === key)!.km;
-		for (const key of ['maryam', 'lieke', 'tim']) expect(kmOf(key)).toBe(sanne.id);
+		for (const key of ['maryam', 'lieke', 'tim', 'dalia', 'wilma'])
+			expect(kmOf(key)).toBe(sanne.id);
 		for (const key of ['frans', 'lars']) expect(kmOf(key)).toBe(ahmed.id);
 		expect(rows.length).toBeGreaterThanOrEqual(45);
 		expect(new Set(rows.map((r) => r.muni)).size).toBe(3);
@@ -179,6 +187,44 @@ describeEachDatabase('seedDemo', (get) => {
 			expect(n.length).toBeGreaterThanOrEqual(4);
 			expect(n.length).toBeLessThanOrEqual(7);
 		}
+	});
+
+	it('reserves Dalia and Wilma for km.spec.ts and Hala for survey.spec.ts', async () => {
+		const { db } = get();
+		const rows = await db
+			.select({ key: user.demoKey, language: user.language, email: user.email, p: plan, c: client })
+			.from(client)
+			.innerJoin(user, eq(user.id, client.userId))
+			.innerJoin(plan, eq(plan.clientId, client.id))
+			.where(inArray(user.demoKey, SPEC_CLIENTS));
+		const dalia = rows.find((r) => r.key === 'dalia')!;
+		expect(dalia.language).toBe('ar');
+		expect(dalia.p.status).toBe('shared');
+		expect(dalia.p.agreedAt).toBeNull();
+		const planned = await db
+			.select()
+			.from(appointment)
+			.where(and(eq(appointment.clientId, dalia.c.id), eq(appointment.status, 'planned')));
+		expect(planned.length).toBeGreaterThan(0);
+		expect(rows.find((r) => r.key === 'wilma')!.email).toBe('wilma.oosterhof@example.org');
+		// Hala (survey.spec.ts) and Maryam (the security specs) each have one open invitation.
+		for (const key of ['hala', 'maryam']) {
+			const open = await db
+				.select({ id: surveyInvitation.id })
+				.from(surveyInvitation)
+				.innerJoin(client, eq(client.id, surveyInvitation.clientId))
+				.innerJoin(user, eq(user.id, client.userId))
+				.where(
+					and(
+						eq(user.demoKey, key),
+						sql`${surveyInvitation.answeredAt} is null and ${surveyInvitation.dueAt} > ${now.toISOString()}`
+					)
+				);
+			expect(open, key).toHaveLength(1);
+		}
+		expect(rows.find((r) => r.key === 'hala')!.language).toBe('ar');
+		// Their client numbers come after every generated client's, so those keep theirs.
+		for (const r of rows) expect(Number(r.c.clientNumber.slice(3))).toBeGreaterThan(100_245);
 	});
 
 	it('plans an upcoming appointment for every persona within two weeks', async () => {
