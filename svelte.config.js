@@ -28,7 +28,11 @@ const config = {
 		// The offline page and the app shell are served at whatever URL failed: absolute asset
 		// paths keep them working at any depth.
 		paths: { relative: false },
-		prerender: { crawl: false }
+		prerender: { crawl: false },
+		// One version per build. Vite 7 builds the server and the client environment separately and
+		// the config can be evaluated for each; a version taken from the clock then differs between
+		// them, and the page's bootstrap script looks for a global the client code never sets.
+		version: { name: (process.env.WEGWIJS_BUILD_VERSION ??= String(Date.now())) }
 	}
 };
 

@@ -67,6 +67,7 @@ describeEachDatabase('dates on the pages at 00:30 Amsterdam time', (database) =>
 			{
 				data: {
 					plan: view,
+					about: [],
 					today: '2026-12-07',
 					formKey: 'k',
 					fetchedAt: new Date().toISOString(),
