@@ -56,26 +56,20 @@ class Outbox {
 
 	/** Loads what was left queued (after a reload or a closed app) and sends it. */
 	async restore(): Promise<void> {
+		// Something queued while the store was being read (a page that marks read on mount)
+		// must stay in the queue, also when nothing was stored: it was dropped then.
 		const store = await offlineStore();
-		if (!store) {
-			this.items = [];
-			return;
-		}
-		const rows = (await store.db.getAll('outbox')) as Stored[];
-		if (rows.length === 0) {
-			this.items = [];
-			return;
-		}
-		const clientAction = await actionSchema();
+		const rows = store ? ((await store.db.getAll('outbox')) as Stored[]) : [];
 		const items: OutboxItem[] = [];
-		for (const row of rows) {
-			const item = (await store.vault.open(row.sealed)) as OutboxItem | null;
-			if (item && clientAction.safeParse(item.action).success) {
-				items.push({ ...item, status: item.status === 'sending' ? 'pending' : item.status });
+		if (rows.length > 0) {
+			const clientAction = await actionSchema();
+			for (const row of rows) {
+				const item = (await store!.vault.open(row.sealed)) as OutboxItem | null;
+				if (item && clientAction.safeParse(item.action).success) {
+					items.push({ ...item, status: item.status === 'sending' ? 'pending' : item.status });
+				}
 			}
 		}
-		// Something queued while the store was being read (a page that marks read on mount)
-		// stays in the queue.
 		const queuedMeanwhile = this.items.filter((i) => !items.some((r) => r.key === i.key));
 		this.items = [...items, ...queuedMeanwhile].sort((a, b) =>
 			a.createdAt.localeCompare(b.createdAt)

@@ -21,19 +21,25 @@ describe('reportable periods', () => {
 	});
 
 	it('refuses an open quarter and a year whose fourth quarter is open, whatever quarter is named', () => {
-		expect(periodRefusal({ quarter: '2026-Q1', period: 'quarter' }, '2026-Q1')).toBeNull();
-		expect(periodRefusal({ quarter: '2026-Q2', period: 'quarter' }, '2026-Q1')).toBe(
-			'report.errors.notClosed'
-		);
-		expect(periodRefusal({ quarter: '2026-Q1', period: 'year' }, '2026-Q3')).toBe(
+		expect(
+			periodRefusal({ quarter: '2026-Q1', period: 'quarter', gemeente: null }, '2026-Q1')
+		).toBeNull();
+		expect(
+			periodRefusal({ quarter: '2026-Q2', period: 'quarter', gemeente: null }, '2026-Q1')
+		).toBe('report.errors.notClosed');
+		expect(periodRefusal({ quarter: '2026-Q1', period: 'year', gemeente: null }, '2026-Q3')).toBe(
 			'report.errors.yearNotClosed'
 		);
-		expect(periodRefusal({ quarter: '2025-Q1', period: 'year' }, '2025-Q4')).toBeNull();
+		expect(
+			periodRefusal({ quarter: '2025-Q1', period: 'year', gemeente: null }, '2025-Q4')
+		).toBeNull();
 	});
 
 	it('stores a year under its fourth quarter', () => {
-		expect(periodKey({ quarter: '2025-Q2', period: 'year' })).toMatchObject({ quarter: '2025-Q4' });
-		expect(periodKey({ quarter: '2025-Q2', period: 'quarter' })).toMatchObject({
+		expect(periodKey({ quarter: '2025-Q2', period: 'year', gemeente: null })).toMatchObject({
+			quarter: '2025-Q4'
+		});
+		expect(periodKey({ quarter: '2025-Q2', period: 'quarter', gemeente: null })).toMatchObject({
 			quarter: '2025-Q2'
 		});
 	});
