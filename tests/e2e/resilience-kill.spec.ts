@@ -104,7 +104,10 @@ test('SIGKILL during writes on PGlite: acknowledged writes survive once, the res
 		);
 		return { keys: keys.rows, asked: asked.rows };
 	});
-	const stored = new Map(afterCrash.keys.map((k) => [k.key, k.status]));
+	// Keys are stored per person as "<user id>:<key>" (#14).
+	const stored = new Map(
+		afterCrash.keys.map((k) => [k.key.slice(k.key.indexOf(':') + 1), k.status])
+	);
 	for (const key of acked) expect(stored.get(key), `acknowledged ${key}`).toBe(200);
 	expect(afterCrash.asked.filter((a) => a.n !== 1)).toEqual([]);
 	const askedAfterCrash = new Set(afterCrash.asked.map((a) => a.instrument_id));
