@@ -116,6 +116,10 @@ test.describe('Maryam: her plan in Arabic', () => {
 		await page.goto('/plan');
 		const agree = page.locator('form[action="?/agree"] button');
 		await expect(agree).toBeVisible();
+		// Before she agrees she is told, in Arabic, which parts are still in Dutch (#18).
+		const dutchParts = page.locator('.agree .dutch-parts');
+		await expect(dutchParts).toContainText('هذه الأجزاء باللغة الهولندية');
+		await expect(dutchParts.locator('li[lang="nl"]')).toHaveCount(3);
 		await agree.click();
 		await expect(page.locator('.agreed')).toBeVisible();
 		await expect(agree).toHaveCount(0);

@@ -103,9 +103,7 @@ test.describe('labels never break inside a word at 320 px', () => {
 	}
 });
 
-test('Maryam’s plan: her language where translated, Dutch marked and named before she agrees', async ({
-	page
-}) => {
+test('Maryam’s plan: her language where translated, Dutch marked', async ({ page }) => {
 	await signInAs(page, 'maryam');
 	await chooseLanguage(page, 'ar');
 	await page.goto('/plan');
@@ -129,9 +127,8 @@ test('Maryam’s plan: her language where translated, Dutch marked and named bef
 		return out;
 	});
 	expect(untagged).toEqual([]);
-	const agree = page.locator('.agree .dutch-parts');
-	await expect(agree).toContainText('هذه الأجزاء باللغة الهولندية');
-	await expect(agree.locator('li[lang="nl"]')).toHaveCount(3);
+	// The parts in Dutch named before she agrees: checked in client-journeys.spec.ts, the spec
+	// in which Maryam agrees (this spec must not depend on whether she already did).
 
 	// Sanne adds a translation; Maryam then reads that step in Arabic.
 	await signInAs(page, 'klantmanager');
