@@ -19,7 +19,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 const replyForm = z.object({
-	idempotencyKey,
+	// Only the key this page made (newIdempotencyKey): a reply is free text, so the key is what
+	// tells a real form post from a forged or garbled one.
+	idempotencyKey: idempotencyKey.regex(/^[0-9a-f]{32}$/, 'errors.invalid'),
 	body: z.string(),
 	replyTo: z.union([z.literal(''), z.uuid()]).optional()
 });
