@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/integration/databases';
-import { client, outflow, surveyResponse, user } from '../db/schema';
+import { client, outflow, surveyResponse, surveyText, user } from '../db/schema';
 import { seedDemo } from './demo';
 import { caseloads, mulberry32, Rng, seedLarge } from './large';
 
@@ -136,6 +136,15 @@ describeEachDatabase('seedLarge', (get) => {
 			.where(sql`${client.clientNumber} >= 'WW-200001'`);
 		expect(row!.n / 500).toBeGreaterThan(0.08);
 		expect(row!.n / 500).toBeLessThan(0.22);
+	});
+
+	it('marks no survey text checked: only a named person may check a text', async () => {
+		const { db } = get();
+		const checked = await db
+			.select({ language: surveyText.language })
+			.from(surveyText)
+			.where(sql`${surveyText.status} = 'checked' or ${surveyText.checkedAt} is not null`);
+		expect(checked).toEqual([]);
 	});
 
 	it('can be called again and keeps adding', async () => {

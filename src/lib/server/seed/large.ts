@@ -1124,9 +1124,9 @@ export async function ensureSurveys(db: Db): Promise<Record<SurveyTrigger, Surve
 						surveyId: row!.id,
 						language,
 						questions: Object.fromEntries(row!.items.map((i) => [i.code, bank[i.code]!])),
-						// Only the Dutch source is checked; translations wait for a native speaker.
-						status: language === 'nl' ? ('checked' as const) : ('concept' as const),
-						checkedAt: language === 'nl' ? new Date() : null
+						// Concept in every language, Dutch too: only a named person checks a text (#17).
+						status: 'concept' as const,
+						checkedAt: null
 					}
 				];
 			}
