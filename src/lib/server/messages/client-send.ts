@@ -12,11 +12,13 @@ import {
 } from '../db/schema';
 import type { Tx } from '../client/idempotency';
 import { MESSAGE_MAX } from '../../actions/schema';
+import * as documents from '../documents/documents';
 
 /** Longest message, in characters after trimming (a long letter, not a document). */
 export { MESSAGE_MAX };
 
-export type SendError = 'empty' | 'message_too_long' | 'not_found' | 'reason_missing';
+export type SendError =
+	'empty' | 'message_too_long' | 'not_found' | 'reason_missing' | 'documents_not_found';
 
 export interface MessageContextInput {
 	kind: MessageContext;
@@ -122,11 +124,14 @@ export async function sendFromClient(
 		userId: string;
 		body: string;
 		context?: MessageContextInput | null;
+		/** Uploads of this client not yet sent; a message with documents may have no text. */
+		documents?: string[];
 		now?: Date;
 	}
 ): Promise<{ ok: true; messageId: string } | { ok: false; error: SendError }> {
 	const planReason = input.context?.kind === 'plan' && input.context.intent === 'disagree';
-	const cleaned = cleanBody(input.body, true);
+	const documentIds = input.documents ?? [];
+	const cleaned = cleanBody(input.body, documentIds.length === 0 || planReason);
 	if (!cleaned.ok) {
 		return {
 			ok: false,
@@ -137,6 +142,10 @@ export async function sendFromClient(
 	if (!me) return { ok: false, error: 'not_found' };
 	const ctx = await ownContext(tx, me.id, input.context);
 	if (!ctx) return { ok: false, error: 'not_found' };
+	// Checked before anything is stored: only the client's own uploads not sent before.
+	if (!(await documents.unsentOwn(tx, me.id, documentIds))) {
+		return { ok: false, error: 'documents_not_found' };
+	}
 	const id = await insertClientMessage(tx, {
 		clientId: me.id,
 		userId: input.userId,
@@ -144,6 +153,7 @@ export async function sendFromClient(
 		...ctx,
 		now: input.now
 	});
+	await documents.attachToMessage(tx, me.id, id, documentIds);
 	return { ok: true, messageId: id };
 }
 

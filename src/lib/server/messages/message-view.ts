@@ -1,5 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { documentsOf, type DocumentView } from '../documents/documents';
 import { message, user, type MessageContext, type MessageIntent } from '../db/schema';
 
 export interface MessageView {
@@ -18,6 +19,8 @@ export interface MessageView {
 	intent: MessageIntent | null;
 	createdAt: string;
 	read: boolean;
+	/** Photos and PDFs sent with it (filled in the conversation, empty elsewhere). */
+	documents: DocumentView[];
 }
 
 /** Where a message about this context is read, in the client's app. */
@@ -65,7 +68,8 @@ export function toView(r: {
 			: null,
 		intent: r.intent,
 		createdAt: r.createdAt.toISOString(),
-		read: !!r.readAt
+		read: !!r.readAt,
+		documents: []
 	};
 }
 
@@ -93,5 +97,11 @@ export async function messagesOf(db: Db, clientId: string, limit: number): Promi
 		.where(eq(message.clientId, clientId))
 		.orderBy(desc(message.createdAt), desc(message.id))
 		.limit(limit);
-	return rows.reverse().map(toView);
+	const views = rows.reverse().map(toView);
+	const docs = await documentsOf(
+		db,
+		views.filter((v) => v.fromClient).map((v) => v.id)
+	);
+	for (const v of views) v.documents = docs.get(v.id) ?? [];
+	return views;
 }
