@@ -22,7 +22,8 @@ export async function reply(
 	staff: Staff,
 	clientId: string,
 	input: { body: string; replyTo?: string | null },
-	now = new Date()
+	now = new Date(),
+	channels?: notifications.Channel[]
 ): Promise<{ ok: true; messageId: string } | { ok: false; error: ReplyError }> {
 	await requireConversationAccess(db, staff, clientId);
 	const cleaned = cleanBody(input.body, true);
@@ -99,11 +100,16 @@ export async function reply(
 			action: 'message.send',
 			detail: { messageId: row!.id }
 		});
-		await notifications.notifyClient(tx, clientId, {
-			kind: 'newMessage',
-			params: {},
-			link: about ? await answerLink(tx, about) : '/berichten'
-		});
+		await notifications.notifyClient(
+			tx,
+			clientId,
+			{
+				kind: 'newMessage',
+				params: {},
+				link: about ? await answerLink(tx, about) : '/berichten'
+			},
+			channels
+		);
 		return { ok: true, messageId: row!.id } as const;
 	});
 }
