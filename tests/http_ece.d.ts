@@ -1,4 +1,4 @@
-// http_ece ships no types; the test uses only decrypt.
+// http_ece ships no types; the push tests use only decrypt.
 declare module 'http_ece' {
 	import type { ECDH } from 'node:crypto';
 	const ece: {
