@@ -63,14 +63,20 @@ export async function versionsInForce(
 
 /**
  * Replaces, per topic and language, the stored texts (dienst-wide and gemeente variants: a
- * law change applies to all) by the version in force. `toRow` builds the row from one
- * existing row of the topic.
+ * law change applies to all) by the version in force. A translation older than the Dutch
+ * version in force describes the old law, so it is left out: the reader gets the new Dutch
+ * text, marked as Dutch. `toRow` builds the row from one existing row of the topic.
  */
 export function withVersions<R extends { topicId: string; language: string }>(
 	rows: R[],
 	versions: VersionInForce[],
 	toRow: (base: R, version: VersionInForce) => R
 ): R[] {
+	const since = (topicId: string, language: string) =>
+		versions.find((v) => v.topicId === topicId && v.language === language)?.validFrom ?? '';
+	const outdated = (r: { topicId: string; language: string }) =>
+		r.language !== SOURCE_LANGUAGE &&
+		since(r.topicId, r.language) < since(r.topicId, SOURCE_LANGUAGE);
 	let out = rows;
 	for (const v of versions) {
 		const base =
@@ -82,7 +88,7 @@ export function withVersions<R extends { topicId: string; language: string }>(
 			toRow(base, v)
 		];
 	}
-	return out;
+	return out.filter((r) => !outdated(r));
 }
 
 export interface VersionInput {
