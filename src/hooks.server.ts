@@ -41,7 +41,7 @@ export const init: ServerInit = async () => {
 	const stopReminders = startReminderJob(db);
 	scheduleSurveys(db, e.SURVEY_PERIODIC_MONTHS);
 	scheduleHeldAnswers(db);
-	scheduleDaily(db);
+	scheduleDaily(db, e.AUDIT_RETENTION_MONTHS);
 	// SIGTERM: adapter-node finishes the running requests, then this ends the rest (#14).
 	onShutdown(process, {
 		stopTimers: stopReminders,

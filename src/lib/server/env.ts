@@ -48,6 +48,8 @@ export const envSchema = z
 		MAIL_FROM: z.string().min(3).default('Wegwijs <noreply@wegwijs.example>'),
 		/** Months between periodic surveys for one client; 0 switches the periodic survey off. */
 		SURVEY_PERIODIC_MONTHS: z.coerce.number().int().min(0).max(36).default(6),
+		/** Audit events older than this many months are removed by the daily job (#14). */
+		AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(6).max(240).default(60),
 		/** Benchmarks only: count database round trips and answer them in `x-db-round-trips`. */
 		BENCH_COUNT_QUERIES: bool
 	})

@@ -53,7 +53,9 @@ export const AUDIT_ACTIONS = [
 	'norm.update',
 	'survey.update',
 	'setting.update',
-	'message.send'
+	'message.send',
+	'audit.purge',
+	'auth.reauthenticate'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -94,7 +96,10 @@ export const AUDIT_FACTS = [
 	'revision',
 	'outcome',
 	'status',
-	'page'
+	'page',
+	'count',
+	'before',
+	'changes'
 ] as const;
 export type AuditFact = (typeof AUDIT_FACTS)[number];
 
