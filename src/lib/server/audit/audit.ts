@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
 	'gemeente.create',
 	'gemeente.languages',
 	'norm.update',
+	'norm.remove',
 	'survey.update',
 	'setting.update',
 	'message.send',
@@ -97,9 +98,13 @@ export const AUDIT_FACTS = [
 	'outcome',
 	'status',
 	'page',
-	'count',
+	'year',
+	'language',
+	'changes',
 	'before',
-	'changes'
+	'after',
+	'count',
+	'until'
 ] as const;
 export type AuditFact = (typeof AUDIT_FACTS)[number];
 

@@ -33,7 +33,7 @@ export async function purgeExpiredAudit(db: Db, months: number, now = new Date()
 			actorId: null,
 			clientId: null,
 			action: 'audit.purge',
-			detail: { count: removed, before: before.toISOString().slice(0, 10) }
+			detail: { count: removed, until: before.toISOString().slice(0, 10) }
 		});
 	}
 	return removed;
