@@ -4,6 +4,7 @@ import { env } from '$lib/server/env';
 import { parseForm } from '$lib/forms/form-data';
 import { safeNext, startPage } from '$lib/server/auth/access';
 import { signInWithPassword } from '$lib/server/auth/sign-in';
+import { limitedError } from '$lib/server/auth/limited';
 import { startSession } from '$lib/server/kit/sign-in-session';
 import * as demo from '$lib/server/auth/demo';
 import { providersFromEnv } from '$lib/server/auth/oidc';
@@ -42,11 +43,11 @@ export const actions: Actions = {
 		if (!result.ok && result.reason === 'limited') {
 			setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 			// A short wait (growing per failure) or, for one address hammering one account, the window.
-			const key = result.retryAfterSeconds <= 60 ? 'security.waitShort' : 'login.limited';
-			return fail(429, {
-				values: { identifier: form.data.identifier },
-				errors: { form: { key } }
-			});
+			const errors =
+				result.retryAfterSeconds <= 60
+					? { form: { key: 'security.waitShort' } }
+					: limitedError(locals.lang, result.retryAfterSeconds);
+			return fail(429, { values: { identifier: form.data.identifier }, errors });
 		}
 		if (!result.ok) {
 			return fail(400, {
