@@ -9,7 +9,7 @@ import * as secondFactor from '../../src/lib/server/auth/second-factor';
 // attempts limited like sign-in, and single-use recovery codes stored as hashes.
 describeEachDatabase('second factor for staff', (database) => {
 	let userId = '';
-	let key = new Uint8Array();
+	let key: Uint8Array = new Uint8Array();
 	let recovery: string[] = [];
 	const T0 = new Date('2026-12-07T09:00:05Z');
 	const at = (steps: number) => new Date(T0.getTime() + steps * 30_000);

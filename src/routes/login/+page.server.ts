@@ -5,7 +5,7 @@ import { parseForm } from '$lib/forms/form-data';
 import { safeNext, startPage } from '$lib/server/auth/access';
 import { signInWithPassword } from '$lib/server/auth/sign-in';
 import { limitedError } from '$lib/server/auth/limited';
-import { startSession } from '$lib/server/kit/sign-in-session';
+import { secondFactorPage, startSession } from '$lib/server/kit/sign-in-session';
 import * as demo from '$lib/server/auth/demo';
 import { providersFromEnv } from '$lib/server/auth/oidc';
 import type { Actions, PageServerLoad } from './$types';
@@ -56,6 +56,8 @@ export const actions: Actions = {
 			});
 		}
 		const landing = await startSession(locals, cookies, result.userId, 'password');
+		// Staff: the second factor first; `next` waits on that page.
+		if (landing === secondFactorPage(null)) redirect(303, secondFactorPage(form.data.next));
 		redirect(303, safeNext(form.data.next) ?? landing);
 	},
 	demo: async ({ request, locals, cookies }) => {

@@ -12,6 +12,7 @@ import {
 import type { Db } from '../db/open';
 import { recoveryCode, staffTotp } from '../db/schema';
 import * as rateLimit from './rate-limit';
+import { isStaffRoles } from './session';
 import * as audit from '../audit/audit';
 
 // The second factor for staff who sign in with a password (#14): TOTP (RFC 6238: 30-second
@@ -27,6 +28,15 @@ export const FREE_ATTEMPTS = 5;
 const ISSUER = 'Wegwijs';
 
 export const secondFactorKey = (userId: string) => `second-factor:${userId}`;
+
+/**
+ * Who must give a second factor after a password: every staff member (any role besides
+ * client). Staff signing in through the staff OIDC provider gave it there; demo sign-in exists
+ * only in demo mode.
+ */
+export function mustGiveSecondFactor(roles: readonly string[]): boolean {
+	return isStaffRoles(roles);
+}
 
 export function stepAt(now: Date): number {
 	return Math.floor(now.getTime() / 1000 / STEP_SECONDS);
