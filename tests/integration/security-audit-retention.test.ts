@@ -16,14 +16,21 @@ describeEachDatabase('audit retention (#14)', (database) => {
 	it('prepares an event older than the term and a recent one', async () => {
 		const { db } = database();
 		await db.insert(auditEvent).values([
-			{ actorId: null, clientId: null, action: 'client.read', at: new Date(NOW.getTime() - 7 * YEAR) },
+			{
+				actorId: null,
+				clientId: null,
+				action: 'client.read',
+				at: new Date(NOW.getTime() - 7 * YEAR)
+			},
 			{ actorId: null, clientId: null, action: 'user.create', at: new Date(NOW.getTime() - YEAR) }
 		]);
 	});
 
 	it('refuses a plain delete of an old event (only the retention path may delete)', async () => {
 		const { db } = database();
-		await expect(db.delete(auditEvent).where(eq(auditEvent.action, 'client.read'))).rejects.toThrow();
+		await expect(
+			db.delete(auditEvent).where(eq(auditEvent.action, 'client.read'))
+		).rejects.toThrow();
 		expect(await actions()).toContain('client.read');
 	});
 
@@ -32,9 +39,7 @@ describeEachDatabase('audit retention (#14)', (database) => {
 		const cutoff = new Date(NOW.getTime() - 2 * YEAR).toISOString();
 		await expect(
 			db.transaction(async (tx) => {
-				await tx.execute(
-					sql`select set_config('wegwijs.audit_retention_before', ${cutoff}, true)`
-				);
+				await tx.execute(sql`select set_config('wegwijs.audit_retention_before', ${cutoff}, true)`);
 				await tx.delete(auditEvent).where(eq(auditEvent.action, 'user.create'));
 			})
 		).rejects.toThrow();
@@ -53,7 +58,9 @@ describeEachDatabase('audit retention (#14)', (database) => {
 
 	it('leaves no permission behind: afterwards a plain delete is refused again', async () => {
 		const { db } = database();
-		await expect(db.delete(auditEvent).where(eq(auditEvent.action, 'user.create'))).rejects.toThrow();
+		await expect(
+			db.delete(auditEvent).where(eq(auditEvent.action, 'user.create'))
+		).rejects.toThrow();
 		await expect(db.execute(sql`truncate audit_event`)).rejects.toThrow();
 		expect(await actions()).toContain('user.create');
 	});

@@ -77,9 +77,9 @@ describeEachDatabase('re-authentication and half sessions (#14)', (database) => 
 		const { db } = database();
 		const setup = (await secondFactor.beginSetup(db, { id: adminId, email: 'reauth@x.example' }))!;
 		key = decodeBase32IgnorePadding(setup.secret.replace(/ /g, ''));
-		expect((await secondFactor.confirmSetup(db, adminId, secondFactor.codeAt(key, T0), T0)).ok).toBe(
-			true
-		);
+		expect(
+			(await secondFactor.confirmSetup(db, adminId, secondFactor.codeAt(key, T0), T0)).ok
+		).toBe(true);
 		const { token } = await createSession(db, adminId, LIMITS.staff, T0);
 		const at = later(REAUTH_MS * 2);
 		const s = (await validateSessionToken(db, token, LIMITS, at))!.session;

@@ -58,9 +58,9 @@ describeEachDatabase('second factor for staff', (database) => {
 		expect((await secondFactor.verify(db, userId, secondFactor.codeAt(key, at(4)), at(5))).ok).toBe(
 			true
 		);
-		expect((await secondFactor.verify(db, userId, secondFactor.codeAt(key, at(11)), at(10))).ok).toBe(
-			true
-		);
+		expect(
+			(await secondFactor.verify(db, userId, secondFactor.codeAt(key, at(11)), at(10))).ok
+		).toBe(true);
 		const far = await secondFactor.verify(db, userId, secondFactor.codeAt(key, at(23)), at(20));
 		expect(far).toEqual({ ok: false, reason: 'invalid' });
 	});
@@ -103,12 +103,12 @@ describeEachDatabase('second factor for staff', (database) => {
 		const before = await failures();
 		const now = at(100);
 		const results = await Promise.all(
-			Array.from({ length: 40 }, (_, i) =>
-				secondFactor.verify(db, userId, String(100000 + i), now)
-			)
+			Array.from({ length: 40 }, (_, i) => secondFactor.verify(db, userId, String(100000 + i), now))
 		);
 		expect((await failures()) - before).toBeLessThanOrEqual(5);
-		expect(results.filter((r) => !r.ok && r.reason === 'limited').length).toBeGreaterThanOrEqual(35);
+		expect(results.filter((r) => !r.ok && r.reason === 'limited').length).toBeGreaterThanOrEqual(
+			35
+		);
 		const right = secondFactor.codeAt(key, now);
 		const waiting = await secondFactor.verify(db, userId, right, now);
 		expect(waiting.ok).toBe(false);

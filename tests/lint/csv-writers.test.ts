@@ -22,7 +22,9 @@ describe('CSV writers', () => {
 	});
 
 	it('only report-csv.ts stringifies CSV', () => {
-		const stringifiers = sources.filter((s) => /csv-stringify|\.join\(['"][;,]['"]\)\s*\+\s*['"]\\r?\\n/.test(s.text));
+		const stringifiers = sources.filter((s) =>
+			/csv-stringify|\.join\(['"][;,]['"]\)\s*\+\s*['"]\\r?\\n/.test(s.text)
+		);
 		expect(stringifiers.map((s) => s.path)).toEqual(['src/lib/server/report/report-csv.ts']);
 	});
 });

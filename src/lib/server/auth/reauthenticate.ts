@@ -40,7 +40,8 @@ export async function reauthenticate(
 			{ key: `reauth:${input.userId}`, free: rateLimit.FREE_PER_ACCOUNT, kind: 'delay' as const }
 		];
 		const reserved = await rateLimit.reserveAttempt(db, rules, now);
-		if (!reserved.ok) return { ok: false, reason: 'limited', retryAfterSeconds: reserved.retryAfterSeconds };
+		if (!reserved.ok)
+			return { ok: false, reason: 'limited', retryAfterSeconds: reserved.retryAfterSeconds };
 		const [identity] = await db
 			.select({ hash: authIdentity.passwordHash })
 			.from(authIdentity)

@@ -111,11 +111,10 @@ export async function verify(
 	now = new Date(),
 	options: { confirming?: boolean } = {}
 ): Promise<VerifyResult> {
-	const rules = [
-		{ key: secondFactorKey(userId), free: FREE_ATTEMPTS, kind: 'delay' as const }
-	];
+	const rules = [{ key: secondFactorKey(userId), free: FREE_ATTEMPTS, kind: 'delay' as const }];
 	const reserved = await rateLimit.reserveAttempt(db, rules, now);
-	if (!reserved.ok) return { ok: false, reason: 'limited', retryAfterSeconds: reserved.retryAfterSeconds };
+	if (!reserved.ok)
+		return { ok: false, reason: 'limited', retryAfterSeconds: reserved.retryAfterSeconds };
 	const typed = input.replace(/\s/g, '');
 	let method: 'totp' | 'recovery' | null = null;
 	if (/^\d{6}$/.test(typed)) {

@@ -120,7 +120,11 @@ export async function activate(db: Db, surveyId: string, actorId: string): Promi
 		return row;
 	});
 	if (!row) return false;
-	await recordSurveyEdit(db, actorId, { name: row.trigger, version: row.version, status: 'active' });
+	await recordSurveyEdit(db, actorId, {
+		name: row.trigger,
+		version: row.version,
+		status: 'active'
+	});
 	return true;
 }
 
