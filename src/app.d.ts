@@ -13,7 +13,7 @@ declare global {
 			 * A staff password sign-in still owing its second factor (#14): the person is not
 			 * signed in (user and session are null) until /login/tweede-stap completes it.
 			 */
-			pendingSignIn: { sessionId: string; user: SessionUser } | null;
+			pendingSignIn: { sessionId: string; user: SessionUser; since: Date } | null;
 			/** The signed-in client's own record (null for staff), read with the session. */
 			client: SessionClient | null;
 			lang: Language;

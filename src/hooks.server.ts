@@ -136,7 +136,11 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		const result = await validateSessionToken(event.locals.db, token, env().sessionLimits);
 		if (result?.session.secondFactorPending) {
 			// Half a sign-in opens nothing but the second-factor page.
-			event.locals.pendingSignIn = { sessionId: result.session.id, user: result.user };
+			event.locals.pendingSignIn = {
+				sessionId: result.session.id,
+				user: result.user,
+				since: result.session.verifiedAt
+			};
 		} else if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;

@@ -13,7 +13,7 @@ const PASSWORD = 'een lang wachtwoord voor de test';
 const step = () => Math.floor(Date.now() / 30_000);
 const code = (key: Uint8Array, s: number) => generateHOTP(key, BigInt(s), 6);
 
-let key = new Uint8Array();
+let key: Uint8Array = new Uint8Array();
 let setupStep = 0;
 let recovery: string[] = [];
 

@@ -75,7 +75,11 @@ describeEachDatabase('re-authentication and half sessions (#14)', (database) => 
 
 	it('with a second factor: the code, not the password, renews it', async () => {
 		const { db } = database();
-		const setup = (await secondFactor.beginSetup(db, { id: adminId, email: 'reauth@x.example' }))!;
+		const setup = (await secondFactor.beginSetup(
+			db,
+			{ id: adminId, email: 'reauth@x.example' },
+			T0
+		))!;
 		key = decodeBase32IgnorePadding(setup.secret.replace(/ /g, ''));
 		expect(
 			(await secondFactor.confirmSetup(db, adminId, secondFactor.codeAt(key, T0), T0)).ok

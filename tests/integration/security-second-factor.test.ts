@@ -34,9 +34,13 @@ describeEachDatabase('second factor for staff', (database) => {
 			.returning();
 		userId = u!.id;
 		expect(await secondFactor.isEnrolled(db, userId)).toBe(false);
-		const first = (await secondFactor.beginSetup(db, u!))!;
-		// A reload shows a new key: the first one is never shown again and stops working.
-		const setup = (await secondFactor.beginSetup(db, u!))!;
+		const first = (await secondFactor.beginSetup(db, u!, new Date(Date.now() - 1000)))!;
+		// Within one half sign-in the same key (a mistyped code must not change the QR code)…
+		expect((await secondFactor.beginSetup(db, u!, new Date(Date.now() - 1000)))!.secret).toBe(
+			first.secret
+		);
+		// …a later sign-in gets a new key: the first is never shown again and stops working.
+		const setup = (await secondFactor.beginSetup(db, u!, new Date(Date.now() + 1000)))!;
 		expect(setup.secret).not.toBe(first.secret);
 		expect(setup.uri).toMatch(/^otpauth:\/\/totp\/Wegwijs:tf-admin%40x\.example\?/);
 		key = decodeBase32IgnorePadding(setup.secret.replace(/ /g, ''));
@@ -50,7 +54,7 @@ describeEachDatabase('second factor for staff', (database) => {
 		expect(new Set(recovery).size).toBe(10);
 		expect(await secondFactor.isEnrolled(db, userId)).toBe(true);
 		// A confirmed key is never replaced by a new setup.
-		expect(await secondFactor.beginSetup(db, u!)).toBeNull();
+		expect(await secondFactor.beginSetup(db, u!, new Date(0))).toBeNull();
 	});
 
 	it('accepts a code of the step before or after, refuses one further away', async () => {

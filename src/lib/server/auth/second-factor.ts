@@ -67,25 +67,35 @@ export interface SetupKey {
 }
 
 /**
- * A fresh key for a staff member who has none confirmed yet. Every call replaces the
- * unconfirmed one, so a key is shown only once; a confirmed key is never replaced here.
+ * The key to set up for a staff member who has none confirmed yet. Within one half sign-in
+ * (`since`: when it started) the same unconfirmed key is shown again, so a mistyped code does
+ * not change the QR code someone just scanned; a later sign-in gets a new key, so a key is never
+ * shown to another session. A confirmed key is never replaced here (null).
  */
 export async function beginSetup(
 	db: Db,
-	user: { id: string; email: string | null }
+	user: { id: string; email: string | null },
+	since: Date
 ): Promise<SetupKey | null> {
-	const key = new Uint8Array(20);
-	crypto.getRandomValues(key);
-	const rows = await db
-		.insert(staffTotp)
-		.values({ userId: user.id, secret: encodeBase64(key) })
-		.onConflictDoUpdate({
-			target: staffTotp.userId,
-			set: { secret: encodeBase64(key), lastStep: null, createdAt: new Date() },
-			setWhere: isNull(staffTotp.confirmedAt)
-		})
-		.returning({ userId: staffTotp.userId });
-	if (rows.length === 0) return null; // already confirmed
+	const [existing] = await db.select().from(staffTotp).where(eq(staffTotp.userId, user.id));
+	if (existing?.confirmedAt) return null;
+	let key: Uint8Array;
+	if (existing && existing.createdAt.getTime() >= since.getTime()) {
+		key = decodeBase64(existing.secret);
+	} else {
+		key = new Uint8Array(20);
+		crypto.getRandomValues(key);
+		const rows = await db
+			.insert(staffTotp)
+			.values({ userId: user.id, secret: encodeBase64(key), createdAt: new Date() })
+			.onConflictDoUpdate({
+				target: staffTotp.userId,
+				set: { secret: encodeBase64(key), lastStep: null, createdAt: new Date() },
+				setWhere: isNull(staffTotp.confirmedAt)
+			})
+			.returning({ userId: staffTotp.userId });
+		if (rows.length === 0) return null; // confirmed in the meantime
+	}
 	const secret = encodeBase32UpperCaseNoPadding(key);
 	return {
 		secret: secret.match(/.{1,4}/g)!.join(' '),

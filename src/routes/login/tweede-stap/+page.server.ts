@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const pending = locals.pendingSignIn;
 	if (!pending) redirect(303, '/login');
 	if (await secondFactor.isEnrolled(locals.db, pending.user.id)) return { setup: null };
-	const key = await secondFactor.beginSetup(locals.db, pending.user);
+	const key = await secondFactor.beginSetup(locals.db, pending.user, pending.since);
 	if (!key) return { setup: null };
 	const svg = renderSVG(key.uri, { border: 2 });
 	return {
