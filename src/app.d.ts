@@ -9,6 +9,11 @@ declare global {
 			db: Db;
 			user: SessionUser | null;
 			session: ValidSession | null;
+			/**
+			 * A staff password sign-in still owing its second factor (#14): the person is not
+			 * signed in (user and session are null) until /login/tweede-stap completes it.
+			 */
+			pendingSignIn: { sessionId: string; user: SessionUser; since: Date } | null;
 			/** The signed-in client's own record (null for staff), read with the session. */
 			client: SessionClient | null;
 			lang: Language;

@@ -41,7 +41,7 @@ export const init: ServerInit = async () => {
 	const stopReminders = startReminderJob(db);
 	scheduleSurveys(db, e.SURVEY_PERIODIC_MONTHS);
 	scheduleHeldAnswers(db);
-	scheduleDaily(db);
+	scheduleDaily(db, e.AUDIT_RETENTION_MONTHS);
 	// SIGTERM: adapter-node finishes the running requests, then this ends the rest (#14).
 	onShutdown(process, {
 		stopTimers: stopReminders,
@@ -130,10 +130,18 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	event.locals.client = null;
+	event.locals.pendingSignIn = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token && !building) {
 		const result = await validateSessionToken(event.locals.db, token, env().sessionLimits);
-		if (result) {
+		if (result?.session.secondFactorPending) {
+			// Half a sign-in opens nothing but the second-factor page.
+			event.locals.pendingSignIn = {
+				sessionId: result.session.id,
+				user: result.user,
+				since: result.session.verifiedAt
+			};
+		} else if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
 			event.locals.client = result.client;

@@ -18,6 +18,9 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			name: languageInfo(code).name
 		})),
 		dienstName: building ? 'Wegwijs' : env().DIENST_NAME,
+		// Staff pages warn before the idle timeout ends the session (#14).
+		staffIdleMinutes:
+			user && user.roles.some((r) => r !== 'client') ? env().SESSION_STAFF_IDLE_MINUTES : null,
 		user: user
 			? {
 					id: user.id,

@@ -16,12 +16,16 @@ test.describe('sign-in by role', () => {
 		});
 	}
 
-	test('staff sign in with e-mail and password', async ({ page }) => {
+	test('staff sign in with e-mail and password, then set up the second factor (#14)', async ({
+		page
+	}) => {
 		await page.goto('/login');
 		await page.getByLabel('E-mailadres of klantnummer').fill('joost.willems@wegwijs.example');
 		await page.getByLabel('Wachtwoord').fill('wegwijs-demo');
 		await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-		await expect(page).toHaveURL(/\/rapportage$/);
+		// The whole journey is in security-second-factor.spec.ts.
+		await expect(page).toHaveURL(/\/login\/tweede-stap$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stel de tweede stap in');
 	});
 
 	test('a wrong password gets one generic message, keeps the name typed, and is rate limited', async ({

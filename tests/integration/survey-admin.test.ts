@@ -48,7 +48,7 @@ describeEachDatabase('survey versions in beheer', (database) => {
 			'has-answers'
 		);
 
-		v2 = (await surveyAdmin.newVersion(db, v1))!;
+		v2 = (await surveyAdmin.newVersion(db, v1, adminId))!;
 		const copy = await surveyAdmin.getSurveyText(db, v2, 'ti');
 		expect(copy!.survey).toMatchObject({ version: 2, active: false, hasAnswers: false });
 		expect(copy!.status).toBe('concept');
@@ -75,7 +75,7 @@ describeEachDatabase('survey versions in beheer', (database) => {
 
 	it('activating a version stops the others of its kind', async () => {
 		const { db } = database();
-		expect(await surveyAdmin.activate(db, v2)).toBe(true);
+		expect(await surveyAdmin.activate(db, v2, adminId)).toBe(true);
 		const periodic = await db.select().from(survey).where(eq(survey.trigger, 'periodic'));
 		expect(periodic.filter((s) => s.active).map((s) => s.id)).toEqual([v2]);
 		expect((await ensureSurveys(db)).periodic.id).toBe(v2);

@@ -66,6 +66,8 @@ export const envSchema = z
 			.string()
 			.regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://')
 			.default('mailto:beheer@wegwijs.example'),
+		/** Audit events older than this many months are removed by the daily job (#14). */
+		AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(6).max(240).default(60),
 		/** Benchmarks only: count database round trips and answer them in `x-db-round-trips`. */
 		BENCH_COUNT_QUERIES: bool
 	})

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { parseForm } from '$lib/forms/form-data';
 import { activateWithCode } from '$lib/server/auth/activation';
+import { limitedError } from '$lib/server/auth/limited';
 import { startSession } from '$lib/server/kit/sign-in-session';
 import type { Actions } from './$types';
 
@@ -31,7 +32,7 @@ export const actions: Actions = {
 		if (!result.ok && result.reason === 'limited') {
 			return fail(429, {
 				values: { code: form.data.code },
-				errors: { form: { key: 'login.limited' } }
+				errors: limitedError(locals.lang, result.retryAfterSeconds)
 			});
 		}
 		if (!result.ok) {

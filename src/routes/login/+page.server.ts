@@ -4,7 +4,8 @@ import { env } from '$lib/server/env';
 import { parseForm } from '$lib/forms/form-data';
 import { safeNext, startPage } from '$lib/server/auth/access';
 import { signInWithPassword } from '$lib/server/auth/sign-in';
-import { startSession } from '$lib/server/kit/sign-in-session';
+import { limitedError } from '$lib/server/auth/limited';
+import { secondFactorPage, startSession } from '$lib/server/kit/sign-in-session';
 import * as demo from '$lib/server/auth/demo';
 import { providersFromEnv } from '$lib/server/auth/oidc';
 import type { Actions, PageServerLoad } from './$types';
@@ -42,11 +43,11 @@ export const actions: Actions = {
 		if (!result.ok && result.reason === 'limited') {
 			setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 			// A short wait (growing per failure) or, for one address hammering one account, the window.
-			const key = result.retryAfterSeconds <= 60 ? 'security.waitShort' : 'login.limited';
-			return fail(429, {
-				values: { identifier: form.data.identifier },
-				errors: { form: { key } }
-			});
+			const errors =
+				result.retryAfterSeconds <= 60
+					? { form: { key: 'security.waitShort' } }
+					: limitedError(locals.lang, result.retryAfterSeconds);
+			return fail(429, { values: { identifier: form.data.identifier }, errors });
 		}
 		if (!result.ok) {
 			return fail(400, {
@@ -55,6 +56,8 @@ export const actions: Actions = {
 			});
 		}
 		const landing = await startSession(locals, cookies, result.userId, 'password');
+		// Staff: the second factor first; `next` waits on that page.
+		if (landing === secondFactorPage(null)) redirect(303, secondFactorPage(form.data.next));
 		redirect(303, safeNext(form.data.next) ?? landing);
 	},
 	demo: async ({ request, locals, cookies }) => {

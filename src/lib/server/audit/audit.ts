@@ -51,9 +51,12 @@ export const AUDIT_ACTIONS = [
 	'gemeente.create',
 	'gemeente.languages',
 	'norm.update',
+	'norm.remove',
 	'survey.update',
 	'setting.update',
-	'message.send'
+	'message.send',
+	'audit.purge',
+	'auth.reauthenticate'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -94,7 +97,14 @@ export const AUDIT_FACTS = [
 	'revision',
 	'outcome',
 	'status',
-	'page'
+	'page',
+	'year',
+	'language',
+	'changes',
+	'before',
+	'after',
+	'count',
+	'until'
 ] as const;
 export type AuditFact = (typeof AUDIT_FACTS)[number];
 

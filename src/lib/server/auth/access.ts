@@ -19,6 +19,8 @@ const RULES: [prefix: string, access: Access][] = [
 	['/offline', 'public'],
 	['/shell', 'public'],
 	['/api/health', 'public'],
+	// "Blijf ingelogd": any signed-in person may keep their own session alive.
+	['/api/session', 'signed-in'],
 	// The benchmark's no-data page; answers 404 unless BENCH_COUNT_QUERIES is set.
 	['/bench', 'public']
 ];

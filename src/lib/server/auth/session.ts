@@ -12,6 +12,8 @@ import * as audit from '../audit/audit';
 const DAY = 24 * 60 * 60 * 1000;
 /** The idle clock is written at most this often (not on every request). */
 const TOUCH_MS = 60 * 1000;
+/** A password sign-in waiting for its second factor lasts at most this long. */
+export const PENDING_MS = 10 * 60 * 1000;
 
 /** How long a session may live at most, and without a request. */
 export interface Lifetime {
@@ -52,6 +54,10 @@ export interface ValidSession {
 	expiresAt: Date;
 	/** True when the expiry was pushed out and the cookie must be set again. */
 	renewed: boolean;
+	/** A staff password sign-in that has not given its second factor yet: it opens nothing. */
+	secondFactorPending: boolean;
+	/** When the person last proved who they are (sign-in or re-authentication). */
+	verifiedAt: Date;
 }
 
 function randomPart(): string {
@@ -68,19 +74,25 @@ export async function createSession(
 	db: Db,
 	userId: string,
 	lifetime: Lifetime | number,
-	now = new Date()
+	now = new Date(),
+	options: { secondFactorPending?: boolean } = {}
 ): Promise<{ token: string; expiresAt: Date }> {
 	const id = randomPart();
 	const secret = randomPart();
 	const l = asLifetime(lifetime);
-	const expiresAt = new Date(now.getTime() + Math.min(l.absoluteMs, l.idleMs));
+	const pending = options.secondFactorPending ?? false;
+	const expiresAt = new Date(
+		now.getTime() + Math.min(l.absoluteMs, l.idleMs, pending ? PENDING_MS : Infinity)
+	);
 	await db.insert(session).values({
 		id,
 		secretHash: hashSecret(secret),
 		userId,
 		expiresAt,
 		createdAt: now,
-		lastSeenAt: now
+		lastSeenAt: now,
+		verifiedAt: now,
+		secondFactorPending: pending
 	});
 	return { token: `${id}.${secret}`, expiresAt };
 }
@@ -105,6 +117,8 @@ export async function validateSessionToken(
 			expiresAt: session.expiresAt,
 			createdAt: session.createdAt,
 			lastSeenAt: session.lastSeenAt,
+			secondFactorPending: session.secondFactorPending,
+			verifiedAt: session.verifiedAt,
 			user: {
 				id: user.id,
 				displayName: user.displayName,
@@ -127,7 +141,8 @@ export async function validateSessionToken(
 	if (!row) return null;
 	if (!constantTimeEqual(decodeHex(hashSecret(secret)), decodeHex(row.secretHash))) return null;
 	const lifetime = lifetimeFor(asLimits(sessionLimits), row.user.roles);
-	const absoluteEnd = row.createdAt.getTime() + lifetime.absoluteMs;
+	const absoluteEnd =
+		row.createdAt.getTime() + (row.secondFactorPending ? PENDING_MS : lifetime.absoluteMs);
 	const idleEnd = row.lastSeenAt.getTime() + lifetime.idleMs;
 	const end = Math.min(absoluteEnd, idleEnd, row.expiresAt.getTime());
 	if (end <= now.getTime() || row.user.disabledAt) {
@@ -153,10 +168,31 @@ export async function validateSessionToken(
 	}
 	const { disabledAt: _disabled, ...sessionUser } = row.user;
 	return {
-		session: { id, userId: sessionUser.id, expiresAt, renewed },
+		session: {
+			id,
+			userId: sessionUser.id,
+			expiresAt,
+			renewed,
+			secondFactorPending: row.secondFactorPending,
+			verifiedAt: row.verifiedAt
+		},
 		user: sessionUser,
 		client: row.client
 	};
+}
+
+/** The person proved again who they are (re-authentication before a high-risk act). */
+export async function markVerified(db: Db, sessionId: string, now = new Date()): Promise<void> {
+	await db.update(session).set({ verifiedAt: now }).where(eq(session.id, sessionId));
+}
+
+/** True when the person proved who they are within the last `withinMs`. */
+export function recentlyVerified(
+	s: Pick<ValidSession, 'verifiedAt'> | null,
+	withinMs: number,
+	now = new Date()
+): boolean {
+	return !!s && now.getTime() - s.verifiedAt.getTime() <= withinMs;
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {

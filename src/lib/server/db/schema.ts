@@ -100,7 +100,11 @@ export const session = pgTable(
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 		createdAt: createdAt(),
 		// Security (#14): the idle timeout counts from here; touched at most once a minute.
-		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow()
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+		/** Staff password sign-in: true until the second factor is given; the session opens nothing else. */
+		secondFactorPending: boolean('second_factor_pending').notNull().default(false),
+		/** The last time the person proved who they are (sign-in or re-authentication). */
+		verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('session_user_idx').on(t.userId)]
 );
@@ -147,6 +151,36 @@ export const signInFailure = pgTable(
 		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('sign_in_failure_key_at_idx').on(t.key, t.at)]
+);
+
+// ── Second factor for staff (#14) ─────────────────────────────────────────────
+
+/** A staff member's TOTP key (RFC 6238, 30 s, 6 digits). Confirmed once a code from it was given. */
+export const staffTotp = pgTable('staff_totp', {
+	userId: uuid('user_id')
+		.primaryKey()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	/** The shared secret, base64; shown once at setup. */
+	secret: text('secret').notNull(),
+	confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+	/** The 30-second step of the last code accepted: that code and older ones are refused (no replay). */
+	lastStep: integer('last_step'),
+	createdAt: createdAt()
+});
+
+/** Single-use recovery codes, stored as SHA-256; shown once when the second factor is set up. */
+export const recoveryCode = pgTable(
+	'recovery_code',
+	{
+		id: id(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		codeHash: text('code_hash').notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('recovery_code_user_idx').on(t.userId)]
 );
 
 // ── Clients ───────────────────────────────────────────────────────────────────

@@ -33,11 +33,11 @@ export async function saveNorm(locals: App.Locals, form: FormData, userId: strin
 	return { saved: indicator.code };
 }
 
-export async function removeNorm(locals: App.Locals, form: FormData) {
+export async function removeNorm(locals: App.Locals, form: FormData, userId: string) {
 	const parsed = z
 		.object({ indicator: z.string().max(40), year: yearParam })
 		.safeParse(Object.fromEntries(form));
 	if (!parsed.success) return fail(400, { errors: { form: { key: 'errors.invalid' } } });
-	await norms.removeNorm(locals.db, parsed.data.indicator, parsed.data.year);
+	await norms.removeNorm(locals.db, parsed.data.indicator, parsed.data.year, userId);
 	return { removed: parsed.data.indicator };
 }

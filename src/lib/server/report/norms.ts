@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open';
 import { norm } from '../db/schema';
+import * as audit from '../audit/audit';
 
 // The raad's targets per indicator per year. Percentages are whole percents; the
 // rapportcijfer is stored in tenths (7,0 is 70) because the norm columns are integers.
@@ -73,7 +74,21 @@ export function indicatorOf(code: string) {
 	return NORM_INDICATORS.find((i) => i.code === code) ?? null;
 }
 
-/** Sets (or replaces) the norm for one indicator and year. */
+/** A norm's bounds as the audit shows them: "green / orange" in the indicator's own unit. */
+function boundsText(row: { indicator: string; green: number; orange: number }): string {
+	const scale = indicatorOf(row.indicator)?.unit === 'grade' ? 10 : 1;
+	return `${row.green / scale} / ${row.orange / scale}`;
+}
+
+async function currentNorm(db: Db, indicator: string, year: number) {
+	const [row] = await db
+		.select({ indicator: norm.indicator, green: norm.green, orange: norm.orange })
+		.from(norm)
+		.where(and(eq(norm.indicator, indicator), eq(norm.year, year)));
+	return row ?? null;
+}
+
+/** Sets (or replaces) the norm for one indicator and year; on record with before and after. */
 export async function setNorm(
 	db: Db,
 	input: { indicator: NormIndicator; year: number; green: number; orange: number; userId: string }
@@ -88,6 +103,7 @@ export async function setNorm(
 		higherIsBetter: ind.higherIsBetter,
 		setBy: input.userId
 	};
+	const before = await currentNorm(db, input.indicator, input.year);
 	await db
 		.insert(norm)
 		.values(values)
@@ -100,8 +116,32 @@ export async function setNorm(
 				higherIsBetter: values.higherIsBetter
 			}
 		});
+	await audit.record(db, {
+		actorId: input.userId,
+		clientId: null,
+		action: 'norm.update',
+		detail: {
+			name: input.indicator,
+			year: input.year,
+			before: before ? boundsText(before) : null,
+			after: boundsText(values)
+		}
+	});
 }
 
-export async function removeNorm(db: Db, indicator: string, year: number): Promise<void> {
+export async function removeNorm(
+	db: Db,
+	indicator: string,
+	year: number,
+	userId: string
+): Promise<void> {
+	const before = await currentNorm(db, indicator, year);
+	if (!before) return;
 	await db.delete(norm).where(and(eq(norm.indicator, indicator), eq(norm.year, year)));
+	await audit.record(db, {
+		actorId: userId,
+		clientId: null,
+		action: 'norm.remove',
+		detail: { name: indicator, year, before: boundsText(before) }
+	});
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import { closeAccountsAfterOutflow } from '../caseload/outflow';
 import { deleteExpired as deleteExpiredDocuments } from '../documents/documents';
+import { purgeExpiredAudit } from '../audit/retention';
 
 const HOUR = 3_600_000;
 
@@ -9,13 +10,15 @@ const HOUR = 3_600_000;
  * are closed, and documents past their retention are removed. First run two hours after start (a restart does nothing at once), then daily.
  * Every process may run it: a second run finds nothing left to do.
  */
-export function scheduleDaily(db: Db): void {
+export function scheduleDaily(db: Db, auditRetentionMonths: number): void {
 	const run = async () => {
 		const closed = await closeAccountsAfterOutflow(db);
 		if (closed > 0) console.log(`Wegwijs: ${closed} client account(s) closed after outflow`);
 		// Documents of closed accounts go with them, the rest after their time (documents.ts).
 		const removed = await deleteExpiredDocuments(db);
 		if (removed > 0) console.log(`Wegwijs: ${removed} document(s) removed by retention`);
+		const purged = await purgeExpiredAudit(db, auditRetentionMonths);
+		if (purged > 0) console.log(`Wegwijs: ${purged} audit event(s) past their term removed`);
 	};
 	const runLogged = () =>
 		void run().catch((e: unknown) => console.error('Wegwijs: daily housekeeping failed', e));

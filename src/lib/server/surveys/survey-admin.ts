@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { survey, surveyText, type TextStatus } from '../db/schema';
 import { SOURCE_LANGUAGE } from '../../i18n/languages';
+import * as audit from '../audit/audit';
 
 // Survey versions in /beheer. A version that has answers is never changed: the report counts
 // an item as the same question only within one version (docs/DOMAIN.md). A new version starts as a
@@ -50,8 +51,8 @@ export async function listSurveys(db: Db): Promise<SurveyVersionRow[]> {
 }
 
 /** A new, inactive version: the items and texts of `fromId`, translations as drafts. */
-export async function newVersion(db: Db, fromId: string): Promise<string | null> {
-	return db.transaction(async (tx) => {
+export async function newVersion(db: Db, fromId: string, actorId: string): Promise<string | null> {
+	const created = await db.transaction(async (tx) => {
 		const [from] = await tx.select().from(survey).where(eq(survey.id, fromId));
 		if (!from) return null;
 		const [{ next }] = (await tx
@@ -74,22 +75,57 @@ export async function newVersion(db: Db, fromId: string): Promise<string | null>
 					checkedAt: t.language === SOURCE_LANGUAGE ? t.checkedAt : null
 				}))
 			);
-		return created!.id;
+		return { id: created!.id, trigger: from.trigger, version: next };
 	});
+	if (!created) return null;
+	await recordSurveyEdit(db, actorId, {
+		name: created.trigger,
+		version: created.version,
+		status: 'created'
+	});
+	return created.id;
+}
+
+/** Who changed which survey version how (#14); question texts only as far as they changed. */
+async function recordSurveyEdit(db: Db, actorId: string, detail: Record<string, unknown>) {
+	await audit.record(db, { actorId, clientId: null, action: 'survey.update', detail });
+}
+
+/** The questions that differ, as "code: text" lines, for the audit's before and after. */
+export function changedQuestions(
+	before: Record<string, string>,
+	after: Record<string, string>
+): { changes: string; before: string; after: string } {
+	const codes = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+		.filter((c) => before[c] !== after[c])
+		.sort();
+	const lines = (q: Record<string, string>) =>
+		codes
+			.filter((c) => q[c] !== undefined)
+			.map((c) => `${c}: ${q[c]}`)
+			.join('\n');
+	return { changes: codes.join(', '), before: lines(before), after: lines(after) };
 }
 
 /** Makes one version the one clients are asked; the others of its trigger stop. */
-export async function activate(db: Db, surveyId: string): Promise<boolean> {
-	return db.transaction(async (tx) => {
+export async function activate(db: Db, surveyId: string, actorId: string): Promise<boolean> {
+	const row = await db.transaction(async (tx) => {
 		const [row] = await tx
-			.select({ trigger: survey.trigger })
+			.select({ trigger: survey.trigger, version: survey.version })
 			.from(survey)
 			.where(eq(survey.id, surveyId));
-		if (!row) return false;
+		if (!row) return null;
 		await tx.update(survey).set({ active: false }).where(eq(survey.trigger, row.trigger));
 		await tx.update(survey).set({ active: true }).where(eq(survey.id, surveyId));
-		return true;
+		return row;
 	});
+	if (!row) return false;
+	await recordSurveyEdit(db, actorId, {
+		name: row.trigger,
+		version: row.version,
+		status: 'active'
+	});
+	return true;
 }
 
 export interface SurveyTextEdit {
@@ -142,15 +178,19 @@ export async function saveSurveyText(
 	editorId: string,
 	now = new Date()
 ): Promise<SurveyTextResult> {
-	return db.transaction(async (tx) => {
+	const result = await db.transaction(async (tx) => {
 		// Locks the version, so an edit and the first answer cannot cross.
 		const [s] = await tx
-			.select({ id: survey.id, hasAnswers })
+			.select({ id: survey.id, trigger: survey.trigger, version: survey.version, hasAnswers })
 			.from(survey)
 			.where(eq(survey.id, surveyId))
 			.for('update');
-		if (!s) return 'not-found';
-		if (s.hasAnswers) return 'has-answers';
+		if (!s) return 'not-found' as const;
+		if (s.hasAnswers) return 'has-answers' as const;
+		const [old] = await tx
+			.select({ questions: surveyText.questions })
+			.from(surveyText)
+			.where(and(eq(surveyText.surveyId, surveyId), eq(surveyText.language, language)));
 		const source = language === SOURCE_LANGUAGE;
 		const values = {
 			questions,
@@ -162,8 +202,16 @@ export async function saveSurveyText(
 			.insert(surveyText)
 			.values({ surveyId, language, ...values })
 			.onConflictDoUpdate({ target: [surveyText.surveyId, surveyText.language], set: values });
-		return 'ok';
+		return { name: s.trigger, version: s.version, old: old?.questions ?? {} };
 	});
+	if (typeof result === 'string') return result;
+	await recordSurveyEdit(db, editorId, {
+		name: result.name,
+		version: result.version,
+		language,
+		...changedQuestions(result.old, questions)
+	});
+	return 'ok';
 }
 
 /** A native speaker confirms a translation of the questions (also of a version with answers). */
@@ -179,5 +227,16 @@ export async function markSurveyTextChecked(
 		.set({ status: 'checked', checkedBy: checkerId, checkedAt: now })
 		.where(and(eq(surveyText.surveyId, surveyId), eq(surveyText.language, language)))
 		.returning({ language: surveyText.language });
-	return rows.length > 0;
+	if (rows.length === 0) return false;
+	const [s] = await db
+		.select({ trigger: survey.trigger, version: survey.version })
+		.from(survey)
+		.where(eq(survey.id, surveyId));
+	await recordSurveyEdit(db, checkerId, {
+		name: s?.trigger,
+		version: s?.version,
+		language,
+		status: 'checked'
+	});
+	return true;
 }

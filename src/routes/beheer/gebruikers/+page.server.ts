@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/kit/guard';
+import { confirmIdentity, needsReauth } from '$lib/server/kit/reauth';
 import * as staffAdmin from '$lib/server/staff/staff-admin';
 import { formObject, newStaffSchema, teamSchema } from '$lib/server/staff/staff-forms';
 import { issuesToErrors } from '$lib/forms/form-data';
@@ -16,17 +17,22 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		staffAdmin.listStaff(locals.db, q),
 		staffAdmin.listTeams(locals.db)
 	]);
-	return { q, staff, teams, roles: staffAdmin.STAFF_ROLES };
+	return { q, staff, teams, roles: staffAdmin.STAFF_ROLES, needsReauth: needsReauth(locals) };
 };
 
 export const actions: Actions = {
 	create: async ({ locals, url, request }) => {
 		requireRole(locals, 'admin', url);
-		const raw = formObject(await request.formData(), ['roles']);
+		const formData = await request.formData();
+		const { reauth: _proof, ...raw } = formObject(formData, ['roles']);
 		const parsed = newStaffSchema.safeParse(raw);
 		const { password: _secret, ...values } = raw;
 		if (!parsed.success)
 			return fail(400, { form: 'create', errors: issuesToErrors(parsed.error), values });
+		// A new account with roles: who is at the keyboard must have proved it lately (#14).
+		const refused = await confirmIdentity(locals, formData);
+		if (refused)
+			return fail(refused.status, { form: 'create', errors: refused.errors, values, reauth: true });
 		try {
 			await staffAdmin.createStaff(locals.db, { ...parsed.data, actorId: locals.user!.id });
 		} catch (e) {

@@ -13,7 +13,7 @@ export const actions: Actions = {
 		return saveNorm(locals, await request.formData(), user.id);
 	},
 	remove: async ({ locals, request }) => {
-		requireRole(locals, 'admin');
-		return removeNorm(locals, await request.formData());
+		const user = requireRole(locals, 'admin');
+		return removeNorm(locals, await request.formData(), user.id);
 	}
 };

@@ -29,18 +29,18 @@ export const actions: Actions = {
 		return { cadenceSaved: parsed.data };
 	},
 	copy: async ({ locals, url, request }) => {
-		requireRole(locals, 'admin', url);
+		const admin = requireRole(locals, 'admin', url);
 		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { error: 'errors.invalid' });
-		const id = await surveyAdmin.newVersion(locals.db, parsed.data.id);
+		const id = await surveyAdmin.newVersion(locals.db, parsed.data.id, admin.id);
 		if (!id) return fail(404, { error: 'errors.notFound' });
 		redirect(303, `/beheer/vragenlijsten/${id}/nl`);
 	},
 	activate: async ({ locals, url, request }) => {
-		requireRole(locals, 'admin', url);
+		const admin = requireRole(locals, 'admin', url);
 		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { error: 'errors.invalid' });
-		if (!(await surveyAdmin.activate(locals.db, parsed.data.id)))
+		if (!(await surveyAdmin.activate(locals.db, parsed.data.id, admin.id)))
 			return fail(404, { error: 'errors.notFound' });
 		return { activated: parsed.data.id };
 	}

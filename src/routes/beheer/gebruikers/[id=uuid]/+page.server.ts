@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/kit/guard';
+import { confirmIdentity, needsReauth } from '$lib/server/kit/reauth';
 import * as staffAdmin from '$lib/server/staff/staff-admin';
 import { formObject, updateStaffSchema } from '$lib/server/staff/staff-forms';
 import { issuesToErrors } from '$lib/forms/form-data';
@@ -10,15 +11,24 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requireRole(locals, 'admin', url);
 	const member = await staffAdmin.getStaff(locals.db, params.id);
 	if (!member) error(404, locals.t('errors.notFound'));
-	return { member, teams: await staffAdmin.listTeams(locals.db), roles: staffAdmin.STAFF_ROLES };
+	return {
+		member,
+		teams: await staffAdmin.listTeams(locals.db),
+		roles: staffAdmin.STAFF_ROLES,
+		needsReauth: needsReauth(locals)
+	};
 };
 
 export const actions: Actions = {
 	default: async ({ locals, url, params, request }) => {
 		requireRole(locals, 'admin', url);
-		const raw = formObject(await request.formData(), ['roles']);
+		const formData = await request.formData();
+		const { reauth: _proof, ...raw } = formObject(formData, ['roles']);
 		const parsed = updateStaffSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { errors: issuesToErrors(parsed.error), values: raw });
+		// Roles and access change here: who is at the keyboard must have proved it lately (#14).
+		const refused = await confirmIdentity(locals, formData);
+		if (refused) return fail(refused.status, { errors: refused.errors, values: raw, reauth: true });
 		const result = await staffAdmin.updateStaff(locals.db, params.id, {
 			...parsed.data,
 			actorId: locals.user!.id

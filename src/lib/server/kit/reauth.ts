@@ -1,0 +1,37 @@
+import { recentlyVerified } from '../auth/session';
+import { REAUTH_MS, reauthenticate } from '../auth/reauthenticate';
+import { limitedError } from '../auth/limited';
+import type { FieldErrors } from '../../forms/errors';
+
+/** True when the page must ask who is at the keyboard before a high-risk act. */
+export function needsReauth(locals: App.Locals): boolean {
+	return !recentlyVerified(locals.session, REAUTH_MS);
+}
+
+/**
+ * For high-risk admin actions (granting roles, creating or disabling staff): passes when the
+ * person proved who they are within the last 10 minutes, or does so now with the form's
+ * `reauth` field (a code from their app, or their password). Otherwise the refusal to return,
+ * with the field's error; the action keeps what was typed.
+ */
+export async function confirmIdentity(
+	locals: App.Locals,
+	form: FormData
+): Promise<null | { status: 400 | 403 | 429; errors: FieldErrors }> {
+	if (!needsReauth(locals)) return null;
+	const secret = form.get('reauth');
+	if (typeof secret !== 'string' || secret.trim() === '' || secret.length > 200)
+		return { status: 403, errors: { reauth: { key: 'security.reauthNeeded' } } };
+	const result = await reauthenticate(locals.db, {
+		userId: locals.session!.userId,
+		sessionId: locals.session!.id,
+		secret: secret.trim()
+	});
+	if (result.ok) return null;
+	if (result.reason === 'limited')
+		return {
+			status: 429,
+			errors: { reauth: limitedError(locals.lang, result.retryAfterSeconds).form! }
+		};
+	return { status: 400, errors: { reauth: { key: 'security.reauthInvalid' } } };
+}
