@@ -130,6 +130,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	event.locals.client = null;
+	event.locals.unreadMessages = 0;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token && !building) {
 		const result = await validateSessionToken(event.locals.db, token, env().sessionLimits);
@@ -137,6 +138,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
 			event.locals.client = result.client;
+			event.locals.unreadMessages = result.unreadMessages;
 			if (result.session.renewed) {
 				setSessionCookie(event.cookies, token, result.session.expiresAt);
 			}
