@@ -86,25 +86,13 @@ export async function createSession(
 }
 
 /**
- * Returns the session and its user, or null for a missing, forged or expired token. A session
- * ends at the first of: its absolute lifetime from sign-in, its idle timeout since the last
- * request (both per role), or its user being disabled.
+ * The session with its user, client record, gemeente languages and unread count: the query
+ * every request makes. Built once per database and kept (a prepared query): drizzle otherwise
+ * builds this SQL again on every request, which the profile showed as a share of each page (#19).
  */
-export async function validateSessionToken(
-	db: Db,
-	token: string,
-	sessionLimits: SessionLimits | number,
-	now = new Date()
-): Promise<{
-	session: ValidSession;
-	user: SessionUser;
-	client: SessionClient | null;
-	/** A client's answers from the klantmanager not yet read (0 for staff). */
-	unreadMessages: number;
-} | null> {
-	const [id, secret, extra] = token.split('.');
-	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
-	const [row] = await db
+const lookups = new WeakMap<Db, ReturnType<typeof buildSessionLookup>>();
+function buildSessionLookup(db: Db) {
+	return db
 		.select({
 			id: session.id,
 			secretHash: session.secretHash,
@@ -134,8 +122,36 @@ export async function validateSessionToken(
 		.innerJoin(user, eq(user.id, session.userId))
 		.leftJoin(client, eq(client.userId, user.id))
 		.leftJoin(gemeente, eq(gemeente.id, client.gemeenteId))
-		.where(eq(session.id, id))
-		.limit(1);
+		.where(eq(session.id, sql.placeholder('id')))
+		.limit(1)
+		.prepare('session_lookup');
+}
+function sessionLookup(db: Db) {
+	let found = lookups.get(db);
+	if (!found) lookups.set(db, (found = buildSessionLookup(db)));
+	return found;
+}
+
+/**
+ * Returns the session and its user, or null for a missing, forged or expired token. A session
+ * ends at the first of: its absolute lifetime from sign-in, its idle timeout since the last
+ * request (both per role), or its user being disabled.
+ */
+export async function validateSessionToken(
+	db: Db,
+	token: string,
+	sessionLimits: SessionLimits | number,
+	now = new Date()
+): Promise<{
+	session: ValidSession;
+	user: SessionUser;
+	client: SessionClient | null;
+	/** A client's answers from the klantmanager not yet read (0 for staff). */
+	unreadMessages: number;
+} | null> {
+	const [id, secret, extra] = token.split('.');
+	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
+	const [row] = await sessionLookup(db).execute({ id });
 	if (!row) return null;
 	if (!constantTimeEqual(decodeHex(hashSecret(secret)), decodeHex(row.secretHash))) return null;
 	const lifetime = lifetimeFor(asLimits(sessionLimits), row.user.roles);
