@@ -5,3 +5,5 @@
 export const NOTE_MAX = 500;
 export const OPEN_ANSWER_MAX = 1000;
 export const MESSAGE_MAX = 2000;
+/** Files one message carries at most (each at most 10 MB, checked on the server). */
+export const DOCUMENTS_MAX = 5;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { MESSAGE_MAX, NOTE_MAX, OPEN_ANSWER_MAX } from './limits';
+import { DOCUMENTS_MAX, MESSAGE_MAX, NOTE_MAX, OPEN_ANSWER_MAX } from './limits';
 
 // What a client can change, online or queued offline. The same schema checks what the browser
 // queues and what the server accepts. The limits live in limits.ts (no zod) for the browser.
 
-export { MESSAGE_MAX, NOTE_MAX, OPEN_ANSWER_MAX };
+export { DOCUMENTS_MAX, MESSAGE_MAX, NOTE_MAX, OPEN_ANSWER_MAX };
 
 export const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,100}$/, 'errors.invalid');
 
@@ -35,6 +35,8 @@ export const clientAction = z.discriminatedUnion('type', [
 	z.object({
 		type: z.literal('message'),
 		body: text(MESSAGE_MAX),
+		/** Documents uploaded first (`/api/client/documents`), attached to this message. */
+		documents: z.array(uuid).max(DOCUMENTS_MAX).optional(),
 		context: z
 			.object({
 				kind: z.enum(['home', 'step', 'instrument', 'appointment', 'plan']),
