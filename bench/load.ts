@@ -1,6 +1,21 @@
 // Throughput and latency under load (autocannon), and the server's memory while it lasts.
 import autocannon from 'autocannon';
+import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+
+/** Clock ticks per second of the kernel's CPU counters (/proc/<pid>/stat). */
+const CLK_TCK = Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
+
+/**
+ * CPU time (user + system) the process has used so far, in ms. On a shared machine req/s and
+ * latency depend on what else runs; the server's own CPU per answer much less (#19).
+ */
+export function cpuMs(pid: number): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	// After "pid (name) ": state is field 3; utime and stime are fields 14 and 15.
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+}
 
 export interface LoadResult {
 	label: string;
@@ -12,14 +27,17 @@ export interface LoadResult {
 	failures: number;
 	/** The server's highest RSS while this page was under load (set by the caller). */
 	peakRss?: number;
+	/** The server process's CPU time per answer (ms), when its pid was given. */
+	cpuMsPerRequest?: number;
 }
 
 /** `connections` clients asking for one URL as fast as they can, for `seconds`. */
 export async function loadTest(
 	base: string,
 	page: { label: string; path: string; cookie?: string },
-	opts: { connections: number; seconds: number; amount?: number }
+	opts: { connections: number; seconds: number; amount?: number; pid?: number }
 ): Promise<LoadResult> {
+	const cpuBefore = opts.pid ? cpuMs(opts.pid) : 0;
 	const result = await autocannon({
 		url: base + page.path,
 		connections: opts.connections,
@@ -38,7 +56,10 @@ export async function loadTest(
 		p50: result.latency.p50,
 		p99: result.latency.p99,
 		requests: result.requests.total,
-		failures: result.errors + result.timeouts + result.non2xx
+		failures: result.errors + result.timeouts + result.non2xx,
+		cpuMsPerRequest: opts.pid
+			? (cpuMs(opts.pid) - cpuBefore) / Math.max(result.requests.total, 1)
+			: undefined
 	};
 }
 

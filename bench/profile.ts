@@ -36,7 +36,7 @@ function origin(url: string, name: string): string {
 	return path.basename(url);
 }
 
-function summarise(file: string, top = 12) {
+function summarise(file: string, requests: number, top = 12) {
 	const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 	const byId = new Map(p.nodes.map((n) => [n.id, n]));
 	const self = new Map<number, number>();
@@ -62,7 +62,9 @@ function summarise(file: string, top = 12) {
 	const pct = (us: number) => ((us / busy) * 100).toFixed(1).padStart(5) + '%';
 	const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top);
 	return [
-		`busy ${(busy / 1e6).toFixed(1)} s of ${(total / 1e6).toFixed(1)} s`,
+		`busy ${(busy / 1e6).toFixed(1)} s of ${(total / 1e6).toFixed(1)} s; ` +
+			// CPU per answer depends far less on other work on a shared machine than req/s.
+			`${(busy / 1e3 / Math.max(requests, 1)).toFixed(2)} ms CPU per answer (${requests} answers)`,
 		'  by origin:',
 		...sorted(byOrigin).map(([k, us]) => `    ${pct(us)}  ${k}`),
 		'  by function (self time):',
@@ -121,7 +123,7 @@ try {
 			`\n## ${page.label} (${page.path}): ${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.p99} ms, ` +
 				`${CONNECTIONS} connections, ${SECONDS} s, ${db ? 'PostgreSQL' : 'PGlite'}`
 		);
-		console.log(summarise(path.join(dir, `${n}.cpuprofile`)));
+		console.log(summarise(path.join(dir, `${n}.cpuprofile`), r.requests));
 	}
 } finally {
 	if (child.exitCode === null) {

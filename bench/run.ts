@@ -248,11 +248,15 @@ async function measure(
 				const r = await loadTest(at, page, {
 					connections: CONNECTIONS,
 					seconds: SECONDS,
-					amount: slow ? CONNECTIONS : undefined
+					amount: slow ? CONNECTIONS : undefined,
+					pid: (page.base ? bare : server).process.pid
 				});
 				// Wegwijs's memory; the bare app is another process.
 				r.peakRss = page.base ? undefined : memory.pagePeak();
-				log(`  ${page.label}: ${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.p99} ms`);
+				log(
+					`  ${page.label}: ${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.p99} ms, ` +
+						`${r.cpuMsPerRequest?.toFixed(2)} ms CPU per request`
+				);
 				load.push(r);
 			}
 			const loadPeakRss = memory.windowPeak();
@@ -348,9 +352,15 @@ const verdicts19: Verdict[] = [];
 		const target = `${label} on ${r?.kind ?? '–'} ≥ ${min}% of the bare page’s req/s`;
 		if (!page || !floor) return [target, 'not measured', null];
 		const pct = (page.requestsPerSecond / floor.requestsPerSecond) * 100;
+		// The same ratio from the server's own CPU per answer, which depends less on what else
+		// runs on the machine (node process only; PostgreSQL's own work is not in it).
+		const cpu =
+			page.cpuMsPerRequest && floor.cpuMsPerRequest
+				? `; by CPU per answer ${((floor.cpuMsPerRequest / page.cpuMsPerRequest) * 100).toFixed(0)}% (${page.cpuMsPerRequest.toFixed(2)} vs ${floor.cpuMsPerRequest.toFixed(2)} ms)`
+				: '';
 		return [
 			target,
-			`${pct.toFixed(0)}% (${rps(page.requestsPerSecond)} vs ${rps(floor.requestsPerSecond)} req/s)`,
+			`${pct.toFixed(0)}% (${rps(page.requestsPerSecond)} vs ${rps(floor.requestsPerSecond)} req/s)${cpu}`,
 			pct >= min
 		];
 	};
@@ -559,18 +569,29 @@ lines.push(
 		'and a server-rendered page that loads no data (`/bench/leeg`, on only when ' +
 		'BENCH_COUNT_QUERIES is set). Latency in ms.',
 	'',
-	'| database | page | req/s | vs bare page | vs no-data page | p50 | p99 | requests | failed | peak RSS (MB) |',
-	'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+	'"CPU/answer" is the server process’s own CPU time (user + system, from /proc) divided by ' +
+		'its answers: on a shared machine it depends far less on other work than req/s and ' +
+		'latency do. It leaves out PostgreSQL’s own work (another process); on PGlite the ' +
+		'database runs inside the server process and is included.',
+	'',
+	'| database | page | req/s | vs bare page | vs no-data page | p50 | p99 | requests | failed | CPU/answer (ms) | CPU vs bare | peak RSS (MB) |',
+	'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 	...results.flatMap((r) => {
 		const empty = load(r, 'no-data page')!;
 		const floor = load(r, BARE)!;
 		const share = (l: LoadResult, of: LoadResult) =>
 			`${((l.requestsPerSecond / of.requestsPerSecond) * 100).toFixed(0)}%`;
+		/** Answers per CPU second as a share of the bare page's: comparable with "vs bare page". */
+		const cpuShare = (l: LoadResult, of: LoadResult) =>
+			l.cpuMsPerRequest && of.cpuMsPerRequest
+				? `${((of.cpuMsPerRequest / l.cpuMsPerRequest) * 100).toFixed(0)}%`
+				: '–';
 		return r.load.map(
 			(l) =>
 				`| ${r.kind} | ${l.label} (\`${l.path}\`) | ${rps(l.requestsPerSecond)} | ` +
 				`${share(l, floor)} | ${share(l, empty)} | ${l.p50} | ${l.p99} | ` +
-				`${int(l.requests)} | ${int(l.failures)} | ${l.peakRss ? mb(l.peakRss) : '–'} |`
+				`${int(l.requests)} | ${int(l.failures)} | ${l.cpuMsPerRequest?.toFixed(2) ?? '–'} | ` +
+				`${cpuShare(l, floor)} | ${l.peakRss ? mb(l.peakRss) : '–'} |`
 		);
 	}),
 	'',

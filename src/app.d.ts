@@ -16,6 +16,8 @@ declare global {
 			pendingSignIn: { sessionId: string; user: SessionUser; since: Date } | null;
 			/** The signed-in client's own record (null for staff), read with the session. */
 			client: SessionClient | null;
+			/** A client's unread answers, read with the session (0 for staff or nobody). */
+			unreadMessages: number;
 			lang: Language;
 			/** The languages this person is offered (their gemeente's, for a client). */
 			languages: Language[];

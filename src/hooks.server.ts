@@ -131,6 +131,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.session = null;
 	event.locals.client = null;
 	event.locals.pendingSignIn = null;
+	event.locals.unreadMessages = 0;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token && !building) {
 		const result = await validateSessionToken(event.locals.db, token, env().sessionLimits);
@@ -145,6 +146,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
 			event.locals.client = result.client;
+			event.locals.unreadMessages = result.unreadMessages;
 			if (result.session.renewed) {
 				setSessionCookie(event.cookies, token, result.session.expiresAt);
 			}

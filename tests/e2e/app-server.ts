@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-// Starts the built app (build/index.js, as scripts/e2e-server.js does) as a process of our
-// own, so a test can kill it, start it again on the same data, or run two side by side.
+// Starts the built app through the production entry (scripts/serve.js, as `npm start` does:
+// compression and the security headers in front of adapter-node's handler) as a process of
+// our own, so a test can kill it, start it again on the same data, or run two side by side.
 
 export interface AppServer {
 	port: number;
@@ -35,7 +36,7 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
 	const origin = `http://localhost:${opts.port}`;
 	const base = { ...process.env };
 	delete base.DATABASE_URL;
-	const child = spawn(process.execPath, [path.resolve('build/index.js')], {
+	const child = spawn(process.execPath, [path.resolve('scripts/serve.js')], {
 		env: {
 			...base,
 			PORT: String(opts.port),

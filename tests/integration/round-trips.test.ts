@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../src/lib/server/db/open';
 import { countRoundTrips } from '../../src/lib/server/db/round-trips';
-import { gemeente } from '../../src/lib/server/db/schema';
+import { gemeente, message } from '../../src/lib/server/db/schema';
+import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
+import { load as clientLayoutLoad } from '../../src/routes/(client)/+layout.server';
+import { buildFixture } from './km-fixture';
 import { createScratchDatabase } from './databases';
 
 // The benchmark's `x-db-round-trips` header: what each page costs the database per request.
@@ -84,6 +87,50 @@ for (const target of targets) {
 				})
 			]);
 			expect([a, b]).toEqual([2, 1]);
+		});
+
+		// Every client page's layout shows the number of unread answers (#16). It is read in the
+		// session lookup every request makes anyway, not in a round trip of its own (#19).
+		it('a client page reads the session and the unread count in one round trip', async () => {
+			const { db } = counted!;
+			const f = await buildFixture(db);
+			const { token } = await createSession(db, f.maryam.userId, 30);
+			const answer = { clientId: f.maryam.clientId, authorId: f.sanne.id, body: 'Antwoord' };
+			await db.insert(message).values([
+				{ ...answer, fromClient: false },
+				{ ...answer, fromClient: false },
+				{ ...answer, fromClient: false, readAt: new Date() },
+				{ ...answer, fromClient: true, authorId: f.maryam.userId }
+			]);
+			const limits = 30;
+			const { trips, found } = await countRoundTrips(async (count) => {
+				const found = await validateSessionToken(db, token, limits);
+				return { trips: count(), found };
+			});
+			expect(trips).toBe(1);
+			expect(found?.unreadMessages).toBe(2);
+
+			// The layout's load on a GET uses it and asks the database nothing more.
+			const locals = {
+				db,
+				user: found!.user,
+				client: found!.client,
+				unreadMessages: found!.unreadMessages
+			} as unknown as App.Locals;
+			const url = new URL('http://localhost/plan');
+			const get = { locals, url, request: new Request(url) };
+			const layout = (e: typeof get) =>
+				clientLayoutLoad(e as unknown as Parameters<typeof clientLayoutLoad>[0]);
+			const onGet = await countRoundTrips(async (count) => ({
+				data: await layout(get),
+				trips: count()
+			}));
+			expect(onGet).toEqual({ data: { unreadMessages: 2 }, trips: 0 });
+
+			// After an action (a POST that may have marked answers read) it reads the count again.
+			await db.update(message).set({ readAt: new Date() });
+			const post = { ...get, request: new Request(url, { method: 'POST' }) };
+			expect(await layout(post)).toEqual({ unreadMessages: 0 });
 		});
 
 		it('counts nothing when the counter is off', async () => {

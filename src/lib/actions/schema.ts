@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { DOCUMENTS_MAX, MESSAGE_MAX, NOTE_MAX, OPEN_ANSWER_MAX } from './limits';
 
 // What a client can change, online or queued offline. The same schema checks what the browser
-// queues and what the server accepts.
+// queues and what the server accepts. The limits live in limits.ts (no zod) for the browser.
 
-export const NOTE_MAX = 500;
-export const OPEN_ANSWER_MAX = 1000;
-export const MESSAGE_MAX = 2000;
-/** Files one message carries at most (each at most 10 MB, checked on the server). */
-export const DOCUMENTS_MAX = 5;
+export { DOCUMENTS_MAX, MESSAGE_MAX, NOTE_MAX, OPEN_ANSWER_MAX };
 
 export const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,100}$/, 'errors.invalid');
 

@@ -1,9 +1,9 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { decodeHex, encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db/open';
-import { client, gemeente, session, user, type Client, type User } from '../db/schema';
+import { client, gemeente, message, session, user, type Client, type User } from '../db/schema';
 import * as audit from '../audit/audit';
 
 // Sessions as in the current Lucia guide: a token "id.secret"; the database keeps the id and
@@ -98,19 +98,13 @@ export async function createSession(
 }
 
 /**
- * Returns the session and its user, or null for a missing, forged or expired token. A session
- * ends at the first of: its absolute lifetime from sign-in, its idle timeout since the last
- * request (both per role), or its user being disabled.
+ * The session with its user, client record, gemeente languages and unread count: the query
+ * every request makes. Built once per database and kept (a prepared query): drizzle otherwise
+ * builds this SQL again on every request, which the profile showed as a share of each page (#19).
  */
-export async function validateSessionToken(
-	db: Db,
-	token: string,
-	sessionLimits: SessionLimits | number,
-	now = new Date()
-): Promise<{ session: ValidSession; user: SessionUser; client: SessionClient | null } | null> {
-	const [id, secret, extra] = token.split('.');
-	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
-	const [row] = await db
+const lookups = new WeakMap<Db, ReturnType<typeof buildSessionLookup>>();
+function buildSessionLookup(db: Db) {
+	return db
 		.select({
 			id: session.id,
 			secretHash: session.secretHash,
@@ -130,14 +124,48 @@ export async function validateSessionToken(
 				disabledAt: user.disabledAt,
 				gemeenteLanguages: gemeente.languages
 			},
-			client
+			client,
+			// Every client page shows this (the layout): read here, in the round trip every
+			// request makes anyway, instead of in a query of its own (#19). Uses message_unread_idx.
+			unreadMessages:
+				sql<number>`(select count(*) from ${message} where ${message.clientId} = ${client.id} and not ${message.fromClient} and ${message.readAt} is null)`.mapWith(
+					Number
+				)
 		})
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
 		.leftJoin(client, eq(client.userId, user.id))
 		.leftJoin(gemeente, eq(gemeente.id, client.gemeenteId))
-		.where(eq(session.id, id))
-		.limit(1);
+		.where(eq(session.id, sql.placeholder('id')))
+		.limit(1)
+		.prepare('session_lookup');
+}
+function sessionLookup(db: Db) {
+	let found = lookups.get(db);
+	if (!found) lookups.set(db, (found = buildSessionLookup(db)));
+	return found;
+}
+
+/**
+ * Returns the session and its user, or null for a missing, forged or expired token. A session
+ * ends at the first of: its absolute lifetime from sign-in, its idle timeout since the last
+ * request (both per role), or its user being disabled.
+ */
+export async function validateSessionToken(
+	db: Db,
+	token: string,
+	sessionLimits: SessionLimits | number,
+	now = new Date()
+): Promise<{
+	session: ValidSession;
+	user: SessionUser;
+	client: SessionClient | null;
+	/** A client's answers from the klantmanager not yet read (0 for staff). */
+	unreadMessages: number;
+} | null> {
+	const [id, secret, extra] = token.split('.');
+	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
+	const [row] = await sessionLookup(db).execute({ id });
 	if (!row) return null;
 	if (!constantTimeEqual(decodeHex(hashSecret(secret)), decodeHex(row.secretHash))) return null;
 	const lifetime = lifetimeFor(asLimits(sessionLimits), row.user.roles);
@@ -177,7 +205,8 @@ export async function validateSessionToken(
 			verifiedAt: row.verifiedAt
 		},
 		user: sessionUser,
-		client: row.client
+		client: row.client,
+		unreadMessages: row.unreadMessages
 	};
 }
 
