@@ -53,7 +53,13 @@ export const AUDIT_ACTIONS = [
 	'norm.update',
 	'survey.update',
 	'setting.update',
-	'message.send'
+	'message.send',
+	// Sync API, retention and the client's own copy (issue 15, part 2)
+	'api_key.create',
+	'api_key.revoke',
+	'retention.terms',
+	'retention.run',
+	'client.export'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -19,6 +19,8 @@ const RULES: [prefix: string, access: Access][] = [
 	['/offline', 'public'],
 	['/shell', 'public'],
 	['/api/health', 'public'],
+	// The sync API checks its own keys (kit/api-v1.ts); no session is involved.
+	['/api/v1', 'public'],
 	// The benchmark's no-data page; answers 404 unless BENCH_COUNT_QUERIES is set.
 	['/bench', 'public']
 ];
