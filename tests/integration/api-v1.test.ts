@@ -58,8 +58,12 @@ describeEachDatabase('sync API /api/v1', (database) => {
 	let outflowKey: string;
 	let otherGemeenteKey: string;
 	let revokedKey: string;
-	const put = (body: unknown, key: string | undefined, o: Parameters<typeof call>[4] = {}) =>
-		call(database().db, putClients as Handler, '/api/v1/clients', body, {
+	const put = (
+		body: unknown,
+		key: string | undefined,
+		o: Parameters<typeof call>[4] & { query?: string } = {}
+	) =>
+		call(database().db, putClients as Handler, `/api/v1/clients${o.query ?? ''}`, body, {
 			method: 'PUT',
 			key,
 			...o
@@ -143,8 +147,8 @@ describeEachDatabase('sync API /api/v1', (database) => {
 				aClient('API-2', { name: '=HYPERLINK("http://evil.example","klik")', language: 'en' })
 			]
 		};
-		const dry = await put(body, clientsKey, {});
-		expect(dry.status).toBe(200);
+		const dry = await put(body, clientsKey, { query: '?dryRun=true' });
+		expect(await dry.json()).toMatchObject({ ok: true, applied: false, created: 2 });
 		const first = await put(body, clientsKey);
 		expect(await first.json()).toMatchObject({ ok: true, applied: true, created: 2, updated: 0 });
 		const again = await put(body, clientsKey);

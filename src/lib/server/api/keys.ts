@@ -148,3 +148,11 @@ export async function authenticate(
 		await db.update(apiKey).set({ lastUsedAt: now }).where(eq(apiKey.id, row.id));
 	return { keyId: row.id, actorId: row.userId, gemeenteId: row.gemeenteId, scope: row.scope };
 }
+
+/** The gemeenten a key can be made for, by name. */
+export async function gemeenteChoices(db: Db) {
+	return db
+		.select({ id: gemeente.id, name: gemeente.name })
+		.from(gemeente)
+		.orderBy(gemeente.name);
+}

@@ -60,15 +60,18 @@ function fieldErrorOf(issue: z.core.$ZodIssue): FieldError {
 	return { key: 'errors.invalid' };
 }
 
-/** One item per zod issue; an unknown field gets its own pointer (the field it names). */
+/** One item per field with a problem; an unknown field gets its own pointer (the field it names). */
 export function issuesToItems(error: z.ZodError): ApiProblemItem[] {
-	return error.issues.flatMap((issue) => {
+	const seen = new Set<string>();
+	const items = error.issues.flatMap((issue) => {
 		const base = issue.path.map((p) => `/${String(p)}`).join('');
 		const error = fieldErrorOf(issue);
 		if (issue.code === 'unrecognized_keys')
 			return issue.keys.map((k) => ({ pointer: `${base}/${k}`, error }));
 		return [{ pointer: base, error }];
 	});
+	// The first problem per field is enough to fix it (a bad date fails two checks).
+	return items.filter((i) => !seen.has(i.pointer) && seen.add(i.pointer));
 }
 
 export function apiEndpoint<S extends z.ZodType>(spec: {
