@@ -248,3 +248,11 @@ export async function dataCopy(
 	});
 	return copy;
 }
+
+/** A value as one line of text for the readable page (never HTML: the page escapes it). */
+export function shown(value: unknown): string {
+	if (value === null || value === undefined) return '–';
+	if (value instanceof Date) return value.toISOString();
+	if (typeof value === 'object') return JSON.stringify(value);
+	return String(value);
+}
