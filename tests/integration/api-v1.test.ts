@@ -11,7 +11,7 @@ import {
 	user
 } from '../../src/lib/server/db/schema';
 import * as keys from '../../src/lib/server/api/keys';
-import { API_CALLS_PER_MINUTE } from '../../src/lib/server/api/rate-limit';
+import { API_BAD_KEYS_PER_MINUTE, API_CALLS_PER_MINUTE } from '../../src/lib/server/api/rate-limit';
 import { translatorFor } from '../../src/lib/i18n/messages.server';
 import { PUT as putClients } from '../../src/routes/api/v1/clients/+server';
 import { POST as postOutflow } from '../../src/routes/api/v1/outflow/+server';
@@ -295,7 +295,7 @@ describeEachDatabase('sync API /api/v1', (database) => {
 
 	it('wrong keys from one address: after a few the address waits (429)', async () => {
 		let last: Response | undefined;
-		for (let i = 0; i < 12; i++)
+		for (let i = 0; i <= API_BAD_KEYS_PER_MINUTE; i++)
 			last = await put({ clients: [] }, 'ww_guess', { address: '203.0.113.9' });
 		expect(last!.status).toBe(429);
 		// A good key from another address still works.

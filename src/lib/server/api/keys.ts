@@ -151,8 +151,5 @@ export async function authenticate(
 
 /** The gemeenten a key can be made for, by name. */
 export async function gemeenteChoices(db: Db) {
-	return db
-		.select({ id: gemeente.id, name: gemeente.name })
-		.from(gemeente)
-		.orderBy(gemeente.name);
+	return db.select({ id: gemeente.id, name: gemeente.name }).from(gemeente).orderBy(gemeente.name);
 }

@@ -104,6 +104,7 @@ export const problemSchema = z
 	.object({
 		type: z.string(),
 		title: z.string(),
+		message: z.string().meta({ description: 'The same as title, as every /api answer has it.' }),
 		status: z.int(),
 		detail: z.string().optional(),
 		errors: z

@@ -26,9 +26,11 @@ export function problem(
 	opts: { items?: ApiProblemItem[]; headers?: Record<string, string> } = {}
 ): Response {
 	const t = event.locals.t;
+	const title = t(`admin.api.problems.${code}`);
 	const body: Problem = {
 		type: `/api/v1/openapi.json#problem-${code}`,
-		title: t(`admin.api.problems.${code}`),
+		title,
+		message: title,
 		status
 	};
 	if (opts.items)

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireRole } from '$lib/server/kit/guard';
 import * as retention from '$lib/server/retention/terms';
 import { parseForm } from '$lib/forms/form-data';
+import { fieldError } from '$lib/forms/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -28,7 +29,12 @@ export const actions: Actions = {
 			});
 		const { gemeenteId, ...terms } = form.data;
 		const r = await retention.setTerms(locals.db, admin.id, gemeenteId, terms);
-		if (!r.ok) return fail(404, { gemeenteId, errors: { form: { key: 'errors.notFound' } } });
+		if (!r.ok)
+			return fail(404, {
+				gemeenteId,
+				errors: fieldError('form', 'errors.notFound'),
+				values: Object.fromEntries(Object.entries(form.data).map(([k, v]) => [k, String(v)]))
+			});
 		return { saved: gemeenteId };
 	}
 };
