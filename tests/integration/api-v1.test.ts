@@ -15,6 +15,7 @@ import { API_BAD_KEYS_PER_MINUTE, API_CALLS_PER_MINUTE } from '../../src/lib/ser
 import { translatorFor } from '../../src/lib/i18n/messages.server';
 import { PUT as putClients } from '../../src/routes/api/v1/clients/+server';
 import { POST as postOutflow } from '../../src/routes/api/v1/outflow/+server';
+import { GET as getOpenApi } from '../../src/routes/api/v1/openapi.json/+server';
 import type { Db } from '../../src/lib/server/db/open';
 
 type Handler = (event: never) => Promise<Response> | Response;
@@ -70,6 +71,14 @@ describeEachDatabase('sync API /api/v1', (database) => {
 		});
 	const post = (body: unknown, key: string | undefined, o: Parameters<typeof call>[4] = {}) =>
 		call(database().db, postOutflow as Handler, '/api/v1/outflow', body, { key, ...o });
+
+	it('serves the OpenAPI document without a key', async () => {
+		const r = await (getOpenApi as unknown as () => Response)();
+		expect(r.status).toBe(200);
+		const doc = await r.json();
+		expect(doc.openapi).toBe('3.1.0');
+		expect(doc.components.schemas.SyncClient.required).toContain('clientNumber');
+	});
 
 	it('makes keys that are shown once and stored only as a hash, audited', async () => {
 		const { db } = database();
