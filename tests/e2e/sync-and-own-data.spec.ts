@@ -52,7 +52,7 @@ test('an admin makes a key that is shown once, the API takes it, and after revok
 	await expect(page.locator('body')).not.toContainText(key.slice(20));
 	await expect(row).not.toContainText('Nog nooit');
 	await row.getByRole('button', { name: `Intrekken: ${name}` }).click();
-	await expect(page.getByRole('status')).toContainText('ingetrokken');
+	await expect(page.locator('p.saved[role="status"]')).toContainText('ingetrokken');
 	const after = await send(key);
 	expect(after.status()).toBe(401);
 	expect(after.headers()['content-type']).toContain('application/problem+json');
