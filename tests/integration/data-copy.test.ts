@@ -112,14 +112,12 @@ describeEachDatabase("a client's own copy of their data", (database) => {
 				startDate: '2026-01-01',
 				provider: `aanbieder ${tag}`
 			});
-			await db
-				.insert(schema.outflow)
-				.values({
-					clientId: who.clientId,
-					benefitStart: '2024-01-01',
-					date: '2026-03-01',
-					reason: 'werk'
-				});
+			await db.insert(schema.outflow).values({
+				clientId: who.clientId,
+				benefitStart: '2024-01-01',
+				date: '2026-03-01',
+				reason: 'werk'
+			});
 			await db
 				.insert(schema.benefitPeriod)
 				.values({ clientId: who.clientId, start: '2024-01-01', source: 'intake' });
