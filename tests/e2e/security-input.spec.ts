@@ -387,7 +387,8 @@ test('malformed input to the sync API with a valid key: problem+json with a mess
 		await fc.assert(
 			fc.asyncProperty(
 				syncBody,
-				fc.constantFrom('application/json', 'text/plain'),
+				// Not text/plain: SvelteKit refuses that (a form type) without an Origin before any hook.
+				fc.constantFrom('application/json', 'application/xml'),
 				async (data, type) => {
 					const res = await anonymous.fetch(path, {
 						method,
