@@ -22,7 +22,9 @@ describe('the OpenAPI document of /api/v1', () => {
 			expect(Object.keys(op.responses)).toEqual(
 				expect.arrayContaining(['400', '401', '403', '429'])
 			);
-			expect(JSON.stringify(op.responses['401'])).toContain('application/problem+json');
+			expect(JSON.stringify((op.responses as Record<string, unknown>)['401'])).toContain(
+				'application/problem+json'
+			);
 		}
 	});
 
