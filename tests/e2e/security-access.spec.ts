@@ -39,7 +39,12 @@ async function send(ctx: APIRequestContext, entry: RouteEntry, url: string): Pro
 	const opts = { maxRedirects: 0, failOnStatusCode: false };
 	if (entry.method === 'GET') return ctx.get(url, opts);
 	if (entry.routeId.startsWith('/api/'))
-		return ctx.post(url, { ...opts, headers: { origin: BASE_URL }, data: {} });
+		return ctx.fetch(url, {
+			...opts,
+			method: entry.method,
+			headers: { origin: BASE_URL },
+			data: {}
+		});
 	return ctx.post(url, { ...opts, headers: FORM_HEADERS, data: '' });
 }
 

@@ -62,7 +62,11 @@ export async function scrape(ctx: APIRequestContext, path: string, re: RegExp): 
 // What changes on reads by design: who opened what, sessions, failed sign-ins, and an inbox
 // message's read mark (set when the client opens /berichten).
 const CHANGES_ON_READ = new Set(['audit_event', 'session', 'sign_in_failure']);
-const COLUMNS_CHANGED_ON_READ: Record<string, string[]> = { notification: ['read_at'] };
+const COLUMNS_CHANGED_ON_READ: Record<string, string[]> = {
+	notification: ['read_at'],
+	// A sync API call with a valid key notes when the key was last used, whatever the body.
+	api_key: ['last_used_at']
+};
 
 /**
  * A digest of every row of every other table (PostgreSQL runs only; PGlite cannot be read

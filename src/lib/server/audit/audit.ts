@@ -56,7 +56,13 @@ export const AUDIT_ACTIONS = [
 	'setting.update',
 	'message.send',
 	'audit.purge',
-	'auth.reauthenticate'
+	'auth.reauthenticate',
+	// Sync API, retention and the client's own copy (issue 15, part 2)
+	'api_key.create',
+	'api_key.revoke',
+	'retention.terms',
+	'retention.run',
+	'client.export'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -21,6 +21,8 @@ const RULES: [prefix: string, access: Access][] = [
 	['/api/health', 'public'],
 	// "Blijf ingelogd": any signed-in person may keep their own session alive.
 	['/api/session', 'signed-in'],
+	// The sync API checks its own keys (kit/api-v1.ts); no session is involved.
+	['/api/v1', 'public'],
 	// The benchmark's no-data page; answers 404 unless BENCH_COUNT_QUERIES is set.
 	['/bench', 'public']
 ];

@@ -147,6 +147,24 @@ export async function registerOutflow(
 	now = new Date()
 ): Promise<OutflowResult> {
 	await requireInCaseload(db, staff, input.clientId);
+	return applyOutflow(db, staff.id, input, now);
+}
+
+/**
+ * The outflow itself, for a caller whose access is already checked: a klantmanager through
+ * registerOutflow, or the sync API for a client of its key's gemeente (actor: the key).
+ */
+export async function applyOutflow(
+	db: Db,
+	actorId: string,
+	input: {
+		clientId: string;
+		date: string;
+		reason: OutflowReason;
+		outcomes: Record<string, InstrumentOutcome>;
+	},
+	now = new Date()
+): Promise<OutflowResult> {
 	if (input.date > amsterdamDay(now)) return { ok: false, error: 'in_future' };
 	const days = await readDays(db);
 	return db.transaction(async (tx): Promise<OutflowResult> => {
@@ -166,7 +184,7 @@ export async function registerOutflow(
 				benefitStart: c.benefitStart,
 				date: input.date,
 				reason: input.reason,
-				createdBy: staff.id
+				createdBy: actorId
 			})
 			.onConflictDoNothing()
 			.returning({ id: outflow.id });
@@ -211,7 +229,7 @@ export async function registerOutflow(
 			link: '/profiel'
 		});
 		await audit.record(tx, {
-			actorId: staff.id,
+			actorId,
 			clientId: input.clientId,
 			action: 'outflow.create',
 			detail: {

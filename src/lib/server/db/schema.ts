@@ -1156,3 +1156,65 @@ export const glossaryEntry = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.language, t.term] })]
 );
+
+// ── Sync API keys and retention terms (issue 15) ─────────────────────────────
+
+export const API_SCOPES = ['clients', 'outflow'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/**
+ * A key the benefit administration's nightly job sends to /api/v1, for one gemeente and one
+ * scope. The key is "ww_<prefix>_<secret>": the prefix finds the row, the secret is only ever
+ * kept as a SHA-256 (shown once when made). What the key does is audited under `userId`, a
+ * person row without roles or sign-in, so the audit log names the key.
+ */
+export const apiKey = pgTable(
+	'api_key',
+	{
+		id: id(),
+		prefix: text('prefix').notNull().unique(),
+		secretHash: text('secret_hash').notNull(),
+		name: text('name').notNull(),
+		gemeenteId: uuid('gemeente_id')
+			.notNull()
+			.references(() => gemeente.id),
+		scope: text('scope').$type<ApiScope>().notNull(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id),
+		createdBy: uuid('created_by').references(() => user.id),
+		createdAt: createdAt(),
+		lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		revokedBy: uuid('revoked_by').references(() => user.id)
+	},
+	(t) => [index('api_key_gemeente_idx').on(t.gemeenteId)]
+);
+export type ApiKey = typeof apiKey.$inferSelect;
+
+export const RETENTION_KINDS = [
+	'client_file',
+	'plans',
+	'appointments',
+	'messages',
+	'notifications',
+	'open_answers',
+	'sessions',
+	'idempotency'
+] as const;
+export type RetentionKind = (typeof RETENTION_KINDS)[number];
+
+/** A gemeente's own retention term for one kind of data, in days; absent: the default. */
+export const retentionTerm = pgTable(
+	'retention_term',
+	{
+		gemeenteId: uuid('gemeente_id')
+			.notNull()
+			.references(() => gemeente.id, { onDelete: 'cascade' }),
+		kind: text('kind').$type<RetentionKind>().notNull(),
+		days: integer('days').notNull(),
+		updatedBy: uuid('updated_by').references(() => user.id),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.gemeenteId, t.kind] })]
+);

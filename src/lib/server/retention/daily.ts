@@ -2,13 +2,16 @@ import type { Db } from '../db/open';
 import { closeAccountsAfterOutflow } from '../caseload/outflow';
 import { deleteExpired as deleteExpiredDocuments } from '../documents/documents';
 import { purgeExpiredAudit } from '../audit/retention';
+import { runRetention } from './retention';
 
 const HOUR = 3_600_000;
 
 /**
  * The daily housekeeping of clients who left: accounts whose read period after outflow is over
- * are closed, and documents past their retention are removed. First run two hours after start (a restart does nothing at once), then daily.
- * Every process may run it: a second run finds nothing left to do.
+ * are closed, then what is past its retention term is removed (retention.ts, terms per
+ * gemeente in /beheer/bewaartermijnen; documents.ts; audit events after AUDIT_RETENTION_MONTHS).
+ * First run two hours after start (a restart does nothing at once), then daily. Every process
+ * may run it: a second run finds nothing left to do.
  */
 export function scheduleDaily(db: Db, auditRetentionMonths: number): void {
 	const run = async () => {
@@ -19,6 +22,9 @@ export function scheduleDaily(db: Db, auditRetentionMonths: number): void {
 		if (removed > 0) console.log(`Wegwijs: ${removed} document(s) removed by retention`);
 		const purged = await purgeExpiredAudit(db, auditRetentionMonths);
 		if (purged > 0) console.log(`Wegwijs: ${purged} audit event(s) past their term removed`);
+		const expired = await runRetention(db);
+		if (Object.keys(expired).length)
+			console.log(`Wegwijs: retention removed ${JSON.stringify(expired)}`);
 	};
 	const runLogged = () =>
 		void run().catch((e: unknown) => console.error('Wegwijs: daily housekeeping failed', e));

@@ -45,7 +45,8 @@ type StaffRowRaw = {
 	disabledAt: Date | null;
 };
 
-const isStaff = sql`not (${user.roles} = array['client']::text[])`;
+// A person row without roles is an API key's audit actor (api/keys.ts), not staff.
+const isStaff = sql`(not (${user.roles} = array['client']::text[]) and cardinality(${user.roles}) > 0)`;
 
 /** Staff (everyone who holds a role other than only "client"), optionally filtered by name or e-mail. */
 export async function listStaff(db: Db, search = ''): Promise<StaffRow[]> {
