@@ -4,7 +4,8 @@
 // can check on the visible figures (gemeenten add up to the total, categories add up to the
 // table total, quarters add up to the year or the year is the last quarter, the bestand
 // identity), and solves all of them together for the hidden cells, with what it knows of the
-// suppression rule (a hidden cell is at least 1; a primary one at most 9). A hidden cell whose
+// suppression rule ("< 10" is 1–9, "verborgen" at least 10, for inflow and outflow and in a
+// year view at least 1). A hidden cell whose
 // value it pins down is a leak.
 
 export interface View {
@@ -13,6 +14,8 @@ export interface View {
 	/** Gemeente code or '*'. */
 	selection: string;
 	report: unknown;
+	/** The same report without suppression, to check what the attacker finds. */
+	truth: unknown;
 }
 
 interface Cell {
@@ -38,8 +41,10 @@ export function countCells(report: unknown): Map<string, { n: number | null; hid
 			return;
 		}
 		const o = v as Record<string, unknown>;
-		if ('hidden' in o && 'n' in o) out.set(path.slice(1), { n: o.n as number | null, hidden: o.hidden });
-		for (const [k, x] of Object.entries(o)) if (k !== 'norms' && k !== 'trend') walk(x, `${path}.${k}`);
+		if ('hidden' in o && 'n' in o)
+			out.set(path.slice(1), { n: o.n as number | null, hidden: o.hidden });
+		for (const [k, x] of Object.entries(o))
+			if (k !== 'norms' && k !== 'trend') walk(x, `${path}.${k}`);
 	};
 	walk(report, '');
 	return out;
@@ -59,7 +64,9 @@ function categoryTotal(path: string): { family: string; total: string } | null {
 
 /** A path without its category, so one table's cells share a family. */
 const familyOf = (path: string) =>
-	path.replace(/\.(rows|segments)\.[^.]+/, '.$1.*').replace(/\.splits\.(\w+)\.[^.]+/, '.splits.$1.*');
+	path
+		.replace(/\.(rows|segments)\.[^.]+/, '.$1.*')
+		.replace(/\.splits\.(\w+)\.[^.]+/, '.splits.$1.*');
 
 interface Equation {
 	family: string;
@@ -71,7 +78,7 @@ export interface Attack {
 	hiddenCells: number;
 	equations: number;
 	/** Hidden cells the attacker pinned down, with the value it found. */
-	recovered: { id: string; value: number }[];
+	recovered: { id: string; value: number; by: string }[];
 }
 
 /**
@@ -82,14 +89,21 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 	const cells = new Map<string, Cell>();
 	const paths = new Set<string>();
 	const selections = new Set<string>();
+	const truth = new Map<string, number>();
 	for (const v of views) {
 		selections.add(v.selection);
+		for (const [p, c] of countCells(v.truth)) truth.set(`${v.view}|${v.selection}|${p}`, c.n ?? 0);
 		for (const [p, c] of countCells(v.report)) {
 			paths.add(p);
 			const id = `${v.view}|${v.selection}|${p}`;
 			if (c.hidden === false) cells.set(id, { id, known: c.n ?? 0, lo: c.n ?? 0, hi: c.n ?? 0 });
-			else
-				cells.set(id, { id, known: null, lo: 1, hi: c.hidden === 'primary' ? 9 : UNBOUNDED });
+			// What the published rule says of a hidden cell: "< 10" is 1–9; "verborgen" is 10 or
+			// more, except for inflow and outflow and in a year, where it only says "at least 1".
+			else {
+				const flow = /^bestand\.(inflow|outflow)$/.test(p) || v.view.startsWith('Y:');
+				const lo = c.hidden === 'secondary' && !flow ? 10 : 1;
+				cells.set(id, { id, known: null, lo, hi: c.hidden === 'primary' ? 9 : UNBOUNDED });
+			}
 		}
 	}
 	// A cell a view does not publish (a row of zeros left out) is 0.
@@ -104,7 +118,10 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 			// The gemeenten add up to the whole dienst.
 			equations.push({
 				family: `gemeenten:${familyOf(p)}`,
-				terms: [[`${view}|*|${p}`, -1], ...others.map((s): [string, number] => [`${view}|${s}|${p}`, 1])]
+				terms: [
+					[`${view}|*|${p}`, -1],
+					...others.map((s): [string, number] => [`${view}|${s}|${p}`, 1])
+				]
 			});
 		}
 		// The categories add up to the table's total.
@@ -158,27 +175,53 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 				]
 			});
 
-	// Keep only the families the visible figures never contradict (what an attacker can check).
+	// Keep only the families the visible figures confirm (an instance with every cell shown,
+	// not all zero) and never contradict: what an attacker can check.
 	const broken = new Set<string>();
+	const confirmed = new Set<string>();
 	for (const e of equations) {
 		const all = e.terms.map(([id]) => cell(id));
 		if (all.every((c) => c.known !== null)) {
 			const sum = e.terms.reduce((acc, [id, a]) => acc + a * cell(id).known!, 0);
 			if (sum !== 0) broken.add(e.family);
+			else if (all.some((c) => c.known !== 0)) confirmed.add(e.family);
 		}
 	}
-	const usable = equations.filter(
-		(e) => !broken.has(e.family) && e.terms.some(([id]) => cell(id).known === null)
+	let usable = equations.filter(
+		(e) =>
+			confirmed.has(e.family) &&
+			!broken.has(e.family) &&
+			e.terms.some(([id]) => cell(id).known === null)
 	);
 	for (const e of usable) for (const [id] of e.terms) if (!cells.has(id)) cells.set(id, cell(id));
+	const start = new Map([...cells].map(([id, c]) => [id, { ...c }]));
 
-	propagate(usable, cells);
+	// A family that makes the bounds contradict each other held by chance: drop it and retry.
+	let why = new Map<string, string>();
+	for (;;) {
+		for (const [id, c] of start) cells.set(id, { ...c });
+		const result = propagate(usable, cells);
+		if (!result.contradiction) {
+			why = result.why;
+			break;
+		}
+		usable = usable.filter((e) => e.family !== result.contradiction);
+	}
 	const determined = eliminate(usable, cells);
-	const recovered: { id: string; value: number }[] = [];
+	// Only a value that is right counts (a relation that held by chance may mislead it).
+	const recovered: { id: string; value: number; by: string }[] = [];
 	for (const c of cells.values()) {
 		if (c.known !== null) continue;
-		if (c.lo === c.hi) recovered.push({ id: c.id, value: c.lo });
-		else if (determined.has(c.id)) recovered.push({ id: c.id, value: determined.get(c.id)! });
+		const value = c.lo === c.hi ? c.lo : determined.get(c.id);
+		// A year's stock hidden by the year's own suppression is the fourth quarter's published
+		// figure: no hidden figure.
+		const [view, selection, path] = c.id.split('|') as [string, string, string];
+		const q4 = view.startsWith('Y:')
+			? cells.get(`Q:${quarters[3]}|${selection}|${path}`)
+			: undefined;
+		if (q4?.known !== undefined && q4.known !== null && q4.known === value) continue;
+		if (value !== undefined && value === (truth.get(c.id) ?? 0))
+			recovered.push({ id: c.id, value, by: why.get(c.id) ?? 'elimination' });
 	}
 	return {
 		hiddenCells: [...cells.values()].filter((c) => c.known === null).length,
@@ -188,7 +231,11 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 }
 
 /** Interval propagation: each equation bounds each of its unknowns by the others' bounds. */
-function propagate(equations: Equation[], cells: Map<string, Cell>) {
+function propagate(
+	equations: Equation[],
+	cells: Map<string, Cell>
+): { why: Map<string, string>; contradiction?: string } {
+	const why = new Map<string, string>();
 	for (let round = 0, changed = true; changed && round < 200; round++) {
 		changed = false;
 		for (const e of equations) {
@@ -208,14 +255,17 @@ function propagate(equations: Equation[], cells: Map<string, Cell>) {
 				const [xl, xh] = a > 0 ? [lo / a, hi / a] : [hi / a, lo / a];
 				const nl = Math.max(c.lo, Math.ceil(xl - 1e-9));
 				const nh = Math.min(c.hi, Math.floor(xh + 1e-9));
+				if (nl > nh) return { why, contradiction: e.family };
 				if (nl > c.lo || nh < c.hi) {
 					c.lo = nl;
-					c.hi = Math.max(nh, nl);
+					c.hi = nh;
+					why.set(id, e.family);
 					changed = true;
 				}
 			}
 		}
 	}
+	return { why };
 }
 
 /**
@@ -269,7 +319,7 @@ function eliminate(equations: Equation[], cells: Map<string, Cell>): Map<string,
 	}
 	// Back-substitute: a pivot row whose other unknowns are all determined determines its own.
 	const value = new Map<string, number>();
-	for (let changed = true; changed; ) {
+	for (let changed = true; changed;) {
 		changed = false;
 		for (const { id, row } of pivots) {
 			if (value.has(id)) continue;
