@@ -48,20 +48,51 @@ export async function bestand(db: Db, ctx: ReportContext) {
 		union all
 		select c.gemeente_id, 'outflow', count(distinct o.client_id)::int from outflow o
 			join client c on c.id = o.client_id where o.date between ${ctx.from} and ${ctx.to}
-			group by grouping sets ((c.gemeente_id), ())`
+			group by grouping sets ((c.gemeente_id), ())
+		union all
+		select c.gemeente_id, d.c, count(*)::int from client c
+			cross join (values ('size', ${ctx.to}::date), ('before', ${ctx.from}::date - 1)) d(c, day)
+			where c.benefit_start <= d.day and not exists (select 1 from outflow o
+				where o.client_id = c.id and o.benefit_start = c.benefit_start and o.date <= d.day)
+			group by grouping sets ((c.gemeente_id, d.c), (d.c))`
 		)
 	]);
 	const out = Object.fromEntries(
 		names.map((n) => [n, measuresTable(lists[n], ctx, ['n'] as const)])
 	) as Record<keyof typeof BESTAND_SPLITS, ReturnType<typeof measuresTable<'n'>>>;
-	// Inflow and outflow are two separate figures per gemeente, not parts of one total.
-	const flow = (c: string) => {
-		const g: Grid = new Map();
-		for (const r of flows) if (r.c === c) g.set(cellId(key(r.m), c), Number(r.n));
-		const gemeenten = ctx.gemeenten.map((x) => x.id);
-		for (const x of [...gemeenten, ALL]) if (!g.has(cellId(x, c))) g.set(cellId(x, c), 0);
-		const vis = suppress(g, [{ total: cellId(ALL, c), parts: gemeenten.map((x) => cellId(x, c)) }]);
-		return countCell(g, vis, ctx.selected?.id ?? ALL, c);
-	};
+	// Inflow and outflow are two separate figures per gemeente, not parts of one total, but
+	// a reader knows size(end) − size(day before) = inflow − outflow from the bestand tables
+	// (docs/REPORT.md "Suppression"): protected together, and a hidden one is only "verborgen"
+	// ("< 10" on both could pin both).
+	const gemeenten = ctx.gemeenten.map((x) => x.id);
+	const g: Grid = new Map();
+	const sizes: Grid = new Map();
+	for (const r of flows)
+		(r.c === 'inflow' || r.c === 'outflow' ? g : sizes).set(
+			cellId(key(r.m), String(r.c)),
+			Number(r.n)
+		);
+	const all = [...gemeenten, ALL];
+	for (const x of all)
+		for (const c of ['inflow', 'outflow']) if (!g.has(cellId(x, c))) g.set(cellId(x, c), 0);
+	const size = (x: string, c: string) => sizes.get(cellId(x, c)) ?? 0;
+	const vis = suppress(
+		g,
+		(['inflow', 'outflow'] as const).map((c) => ({
+			total: cellId(ALL, c),
+			parts: gemeenten.map((x) => cellId(x, c))
+		})),
+		{
+			kinds: false,
+			equations: all.map((x) => ({
+				terms: [
+					[cellId(x, 'inflow'), 1],
+					[cellId(x, 'outflow'), -1]
+				] as [string, number][],
+				constant: size(x, 'before') - size(x, 'size')
+			}))
+		}
+	);
+	const flow = (c: 'inflow' | 'outflow') => countCell(g, vis, ctx.selected?.id ?? ALL, c);
 	return { ...out, inflow: flow('inflow'), outflow: flow('outflow') };
 }

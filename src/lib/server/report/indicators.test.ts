@@ -85,6 +85,11 @@ describe('effect window', () => {
 		);
 		expect(effectWithin(use, [{ date: '2024-12-31', reason: 'werk' }], 6, '2026-06-01')).toBe('no');
 	});
+	it('the last day of the window is still open: judged only from the day after', () => {
+		// 6 months after 30 June 2025 is 30 December 2025, the window's last day (included).
+		expect(effectWithin(use, [], 6, '2025-12-30')).toBe('pending');
+		expect(effectWithin(use, [], 6, '2025-12-31')).toBe('no');
+	});
 	it('is pending while the window is still open', () => {
 		expect(effectWithin(use, [], 12, '2026-01-15')).toBe('pending');
 		expect(effectWithin(use, [], 6, '2026-01-15')).toBe('no');

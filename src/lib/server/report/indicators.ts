@@ -93,7 +93,7 @@ export function addMonths(day: string, months: number): string {
 /**
  * Did a client leave for work or education within `months` after finishing an instrument?
  * The window runs from the start of the instrument (leaving during it counts) to `months`
- * after its end. 'pending' while the window is not over yet and nothing happened: such
+ * after its end, that day included. 'pending' while the window is not over yet and nothing happened: such
  * uses are left out of the base until they can be judged.
  */
 export function effectWithin(
@@ -110,7 +110,9 @@ export function effectWithin(
 			o.date <= until
 	);
 	if (hit) return 'yes';
-	return until > today ? 'pending' : 'no';
+	// The window's last day (`until`) is part of it: work found that day still counts, so the
+	// use is judged only from the day after (docs/REPORT.md "Indicator definitions").
+	return until >= today ? 'pending' : 'no';
 }
 
 export interface Norm {

@@ -8,6 +8,7 @@ import { normsForYear } from './norms';
 import type { ReportQuery } from './context';
 import { lastClosedQuarter, periodKey } from './period-rules';
 import { parseReportQuery } from './report-query';
+import { linkYearToQuarters } from './period-link';
 
 // Only closed, fixed periods are published (issue #13, docs/REPORT.md "Periods"). A quarter
 // becomes reportable a set number of days after it ends; a year when its fourth quarter is.
@@ -74,11 +75,12 @@ export async function publishedReport(
 		.where(and(eq(reportSnapshot.quarter, q.quarter), eq(reportSnapshot.period, q.period)))
 		.limit(1);
 	if (!any) {
-		const all = [whole];
+		let all = [whole];
 		for (const g of whole.gemeenten) {
 			const r = await buildReport(db, { ...q, gemeente: g.code }, now);
 			if (r) all.push(r);
 		}
+		if (q.period === 'year') all = await linkedToQuarters(db, all, now);
 		const publishedOn = amsterdamDay(now);
 		await db
 			.insert(reportSnapshot)
@@ -95,6 +97,24 @@ export async function publishedReport(
 	}
 	const frozen = await find();
 	return frozen ? coloured(frozen) : null;
+}
+
+/** The year reports protected together with their quarters, published (and frozen) first. */
+async function linkedToQuarters(db: Db, years: Report[], now: Date): Promise<Report[]> {
+	const out: Report[] = [];
+	for (const year of years) {
+		const quarters: Report[] = [];
+		for (const quarter of year.quarters) {
+			const r = await publishedReport(
+				db,
+				{ quarter, period: 'quarter', gemeente: year.gemeente?.code ?? null },
+				now
+			);
+			if (r) quarters.push(r);
+		}
+		out.push(linkYearToQuarters(year, quarters));
+	}
+	return out;
 }
 
 /** The URL's report query checked against today's last closed quarter, with that quarter. */

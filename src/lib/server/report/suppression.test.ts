@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cellId, suppress, tableLines, type Line, type Visibility } from './suppression';
+import {
+	cellId,
+	lineTerms,
+	pinned,
+	suppress,
+	tableLines,
+	type Line,
+	type Visibility
+} from './suppression';
 
 /**
  * The attacker: knows every shown figure and that each line adds up. Solves any line with one
@@ -216,5 +224,67 @@ describe('suppress when nothing is left to hide', () => {
 		const cells = new Map([['a', 5]]);
 		const state = suppress(cells, [{ total: 'not-a-cell', parts: ['a'] }]);
 		expect(Object.fromEntries(state)).toEqual({ a: 'primary' });
+	});
+});
+
+describe('suppress against an attacker who knows the rule (a hidden cell is 1–9 or, secondary, 10 or more)', () => {
+	it('two hidden cells that can only be 1 each: a third cell is hidden', () => {
+		// 1 + 1 + 30 = 32: the two hidden cells add up to 2 and each is at least 1.
+		const cells = new Map([
+			['total', 32],
+			['werk', 1],
+			['perspectief', 1],
+			['meedoen', 30]
+		]);
+		const line = { total: 'total', parts: ['werk', 'perspectief', 'meedoen'] };
+		const state = suppress(cells, [line]);
+		expect(state.get('meedoen')).toBe('secondary');
+		expect(pinned(cells, [{ terms: lineTerms(line) }], state)).toEqual([]);
+	});
+
+	it('two hidden cells of 9: their sum 18 pins both (each at most 9), so more is hidden', () => {
+		const cells = new Map([
+			['total', 68],
+			['a', 9],
+			['b', 9],
+			['c', 50]
+		]);
+		const line = { total: 'total', parts: ['a', 'b', 'c'] };
+		const state = suppress(cells, [line]);
+		expect(state.get('c')).toBe('secondary');
+		expect(pinned(cells, [{ terms: lineTerms(line) }], state)).toEqual([]);
+	});
+
+	it('an extra equation (inflow − outflow = growth of the bestand) is protected too', () => {
+		// inflow 9, outflow 1, the bestand grew by 8: inflow − outflow = 8 pins both.
+		const cells = new Map([
+			['inflow', 9],
+			['outflow', 1],
+			['size', 108],
+			['before', 100]
+		]);
+		const identity = {
+			terms: [
+				['size', -1],
+				['before', 1],
+				['inflow', 1],
+				['outflow', -1]
+			] as [string, number][],
+			fixed: ['size', 'before']
+		};
+		// With "< 10" on both they are pinned, and the bestand cannot be hidden…
+		expect(pinned(cells, [identity], suppress(cells, [], { equations: [identity] }))).toEqual([
+			'inflow',
+			'outflow'
+		]);
+		// …so both are published as "verborgen", which bounds neither.
+		const state = suppress(cells, [], { equations: [identity], kinds: false });
+		expect(Object.fromEntries(state)).toEqual({
+			inflow: 'secondary',
+			outflow: 'secondary',
+			size: 'shown',
+			before: 'shown'
+		});
+		expect(pinned(cells, [identity], state, false)).toEqual([]);
 	});
 });

@@ -1,6 +1,8 @@
-// Small cells in the council report (DOMAIN.md): no figure for a cell with fewer than 10
-// answers or people, and secondary suppression so a hidden cell cannot be worked out from a
-// total and the other cells that add up to it.
+// Small cells in the council report (DOMAIN.md, REPORT.md "Suppression"): no figure for a cell
+// with fewer than 10 answers or people, and secondary suppression so a hidden cell cannot be
+// worked out from a total and the other cells that add up to it — nor from what the reader
+// knows of the rule itself: a hidden cell is at least 1 (a zero is shown), a "< 10" cell at
+// most 9, a secondary one at least 10.
 
 export const THRESHOLD = 10;
 
@@ -10,31 +12,73 @@ export interface Line {
 	parts: string[];
 }
 
+/**
+ * Any other relation a reader knows between published cells: Σ coefficient × cell + constant
+ * = 0 (e.g. inflow − outflow = the growth of the bestand). `fixed` cells are published
+ * elsewhere and are never hidden to protect this one.
+ */
+export interface Equation {
+	terms: [string, number][];
+	constant?: number;
+	fixed?: string[];
+}
+
 export type Visibility = 'shown' | 'primary' | 'secondary';
+
+export interface SuppressOptions {
+	/** Further relations to protect against. */
+	equations?: Equation[];
+	/**
+	 * false: every hidden cell is published as 'secondary' ("verborgen"), so a reader learns
+	 * only that it is at least 1. For figures with a relation to fixed cells (the bestand
+	 * identity), where "< 10" on two cells can pin both.
+	 */
+	kinds?: boolean;
+}
+
+const UNBOUNDED = Number.MAX_SAFE_INTEGER;
+
+/** The terms of a line as an equation: parts − total = 0. */
+export function lineTerms(line: Line): [string, number][] {
+	return [[line.total, -1], ...line.parts.map((p): [string, number] => [p, 1])];
+}
 
 /**
  * Decides which cells to hide. Primary: 1–9. Zero is shown (it says nothing about a person).
  * Secondary: a line with exactly one hidden non-zero cell would give it away (total minus the
  * rest), so the smallest shown non-zero part is hidden too (or the total, when no part is
- * left). Repeated until no line gives a cell away; with a table's rows and columns as lines,
- * every hidden cell then lies on a cycle of hidden cells and cannot be solved for exactly.
+ * left). Then the reader's own reasoning is checked: every relation solved together with the
+ * bounds the rule gives away (interval propagation); a hidden cell pinned to one value gets
+ * one more cell hidden beside it. Repeated until nothing is pinned.
  */
-export function suppress(cells: Map<string, number>, lines: Line[]): Map<string, Visibility> {
+export function suppress(
+	cells: Map<string, number>,
+	lines: Line[],
+	options: SuppressOptions = {}
+): Map<string, Visibility> {
+	const kinds = options.kinds ?? true;
 	const state = new Map<string, Visibility>();
 	for (const [id, n] of cells) state.set(id, n > 0 && n < THRESHOLD ? 'primary' : 'shown');
 	const n = (id: string) => cells.get(id) ?? 0;
 	const hidden = (id: string) => state.get(id) !== 'shown';
+	const equations: Equation[] = [
+		...lines.map((l) => ({ terms: lineTerms(l) })),
+		...(options.equations ?? [])
+	];
+	const fixed = new Set(equations.flatMap((e) => e.fixed ?? []));
+	const pickIn = (members: string[]) =>
+		members
+			.filter((id) => cells.has(id) && !hidden(id) && n(id) > 0 && !fixed.has(id))
+			.sort((a, b) => n(a) - n(b) || a.localeCompare(b))[0];
+	const given = new Set<string>();
 	for (let changed = true; changed;) {
 		changed = false;
 		for (const line of lines) {
 			const members = [line.total, ...line.parts].filter((id) => cells.has(id));
 			const hiddenNonZero = members.filter((id) => hidden(id) && n(id) > 0);
 			if (hiddenNonZero.length !== 1) continue;
-			const candidates = line.parts
-				.filter((id) => cells.has(id) && !hidden(id) && n(id) > 0)
-				.sort((a, b) => n(a) - n(b) || a.localeCompare(b));
 			const pick =
-				candidates[0] ??
+				pickIn(line.parts) ??
 				(cells.has(line.total) && !hidden(line.total) && n(line.total) > 0
 					? line.total
 					: undefined);
@@ -43,8 +87,77 @@ export function suppress(cells: Map<string, number>, lines: Line[]): Map<string,
 				changed = true;
 			}
 		}
+		if (changed) continue;
+		for (const id of pinned(cells, equations, state, kinds)) {
+			if (given.has(id)) continue;
+			const pick = equations
+				.filter((e) => e.terms.some(([t]) => t === id))
+				.map((e) => pickIn(e.terms.map(([t]) => t)))
+				.find((p) => p !== undefined);
+			if (pick) {
+				state.set(pick, 'secondary');
+				changed = true;
+				break;
+			}
+			// Nothing left to hide beside it: cannot be protected by hiding (reported by tests).
+			given.add(id);
+		}
 	}
+	if (!kinds) for (const [id, v] of state) if (v === 'primary') state.set(id, 'secondary');
 	return state;
+}
+
+/**
+ * The hidden cells a reader pins to one value from the shown cells, the relations and the
+ * bounds of the rule (interval propagation over all relations at once).
+ */
+export function pinned(
+	cells: Map<string, number>,
+	equations: Equation[],
+	state: Map<string, Visibility>,
+	kinds = true
+): string[] {
+	const lo = new Map<string, number>();
+	const hi = new Map<string, number>();
+	for (const [id, v] of cells) {
+		const s = state.get(id) ?? 'shown';
+		if (s === 'shown') {
+			lo.set(id, v);
+			hi.set(id, v);
+		} else {
+			lo.set(id, kinds && s === 'secondary' ? THRESHOLD : 1);
+			hi.set(id, kinds && s === 'primary' ? THRESHOLD - 1 : UNBOUNDED);
+		}
+	}
+	const known = (id: string) => lo.has(id);
+	for (let round = 0, changed = true; changed && round < 100; round++) {
+		changed = false;
+		for (const e of equations) {
+			const terms = e.terms.filter(([id]) => known(id));
+			for (const [id, a] of terms) {
+				if ((state.get(id) ?? 'shown') === 'shown') continue;
+				let sLo = e.constant ?? 0;
+				let sHi = e.constant ?? 0;
+				for (const [o, b] of terms) {
+					if (o === id) continue;
+					sLo += b > 0 ? b * lo.get(o)! : b * hi.get(o)!;
+					sHi += b > 0 ? b * hi.get(o)! : b * lo.get(o)!;
+				}
+				// a·x = −(the others): x between −sHi/a and −sLo/a (swapped when a < 0).
+				const [xl, xh] = a > 0 ? [-sHi / a, -sLo / a] : [-sLo / a, -sHi / a];
+				const nl = Math.max(lo.get(id)!, Math.ceil(xl - 1e-9));
+				const nh = Math.min(hi.get(id)!, Math.floor(xh + 1e-9));
+				if (nl > lo.get(id)! || nh < hi.get(id)!) {
+					lo.set(id, nl);
+					hi.set(id, Math.max(nl, nh));
+					changed = true;
+				}
+			}
+		}
+	}
+	return [...cells.keys()].filter(
+		(id) => (state.get(id) ?? 'shown') !== 'shown' && lo.get(id) === hi.get(id)
+	);
 }
 
 /** Cell id in a table of rows (e.g. gemeenten) by columns (e.g. segments); '*' is the total. */

@@ -1,0 +1,84 @@
+import { expect, it, vi } from 'vitest';
+import { describeEachDatabase } from './databases';
+import { seedDemo } from '../../src/lib/server/seed/demo';
+import { publishedReport } from '../../src/lib/server/report/periods';
+import { buildReport } from '../../src/lib/server/report/report';
+import type { Db } from '../../src/lib/server/db/open';
+import { attack, type View } from './report-attacker';
+
+// The linear-system attacker (issue #13 point 4, docs/REPORT.md "Suppression"): every view of
+// the year 2025 as a reader gets them, solved together. It must recover nothing; with the year
+// built apart from its quarters (the planted leak: the old way) it must recover something.
+
+const now = new Date('2026-05-13T08:00:00Z');
+const YEAR = '2025';
+const QUARTERS = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'];
+const BEFORE = '2024-Q4';
+
+/** buildReport from a copy of the report modules whose suppression shows every cell. */
+async function unsuppressed() {
+	vi.resetModules();
+	vi.doMock('../../src/lib/server/report/suppression', async (original) => ({
+		...(await original<typeof import('../../src/lib/server/report/suppression')>()),
+		suppress: (cells: Map<string, number>) => new Map([...cells.keys()].map((k) => [k, 'shown']))
+	}));
+	const raw = await import('../../src/lib/server/report/report');
+	vi.doUnmock('../../src/lib/server/report/suppression');
+	vi.resetModules();
+	return raw.buildReport;
+}
+
+async function allViews(db: Db, year: (gemeente: string | null) => Promise<unknown>) {
+	const raw = await unsuppressed();
+	const whole = await publishedReport(
+		db,
+		{ quarter: QUARTERS[3]!, period: 'quarter', gemeente: null },
+		now
+	);
+	const selections = [null, ...whole!.gemeenten.map((g) => g.code)];
+	const views: View[] = [];
+	for (const gemeente of selections) {
+		const selection = gemeente ?? '*';
+		for (const quarter of [BEFORE, ...QUARTERS])
+			views.push({
+				view: `Q:${quarter}`,
+				selection,
+				report: await publishedReport(db, { quarter, period: 'quarter', gemeente }, now),
+				truth: await raw(db, { quarter, period: 'quarter', gemeente }, now)
+			});
+		views.push({
+			view: `Y:${YEAR}`,
+			selection,
+			report: await year(gemeente),
+			truth: await raw(db, { quarter: QUARTERS[3]!, period: 'year', gemeente }, now)
+		});
+	}
+	return views;
+}
+
+describeEachDatabase('report attacker', (database) => {
+	it('solving every view of a year together recovers no hidden cell', async () => {
+		const { db } = database();
+		expect(await seedDemo(db, { now })).toBe(true);
+		const views = await allViews(db, (gemeente) =>
+			publishedReport(db, { quarter: QUARTERS[3]!, period: 'year', gemeente }, now)
+		);
+		const result = attack(views, YEAR, QUARTERS, BEFORE);
+		if (process.env.ATTACK_LOG)
+			(await import('node:fs')).writeFileSync(
+				process.env.ATTACK_LOG,
+				JSON.stringify(result, null, 1)
+			);
+		expect(result.hiddenCells).toBeGreaterThan(20);
+		expect(result.recovered).toEqual([]);
+	}, 600_000);
+
+	it('planted leak: a year protected apart from its quarters gives hidden cells away', async () => {
+		const { db } = database();
+		const views = await allViews(db, (gemeente) =>
+			buildReport(db, { quarter: QUARTERS[3]!, period: 'year', gemeente }, now)
+		);
+		const result = attack(views, YEAR, QUARTERS, BEFORE);
+		expect(result.recovered.length).toBeGreaterThan(0);
+	}, 600_000);
+});

@@ -1,0 +1,340 @@
+// A careful reader of the published council report (issue #13, docs/REPORT.md "Suppression"):
+// takes every view the app offers (four quarters, the calendar year, the quarter before, each
+// gemeente and the whole dienst), writes down every relation between published counts that it
+// can check on the visible figures (gemeenten add up to the total, categories add up to the
+// table total, quarters add up to the year or the year is the last quarter, the bestand
+// identity), and solves all of them together for the hidden cells, with what it knows of the
+// suppression rule ("< 10" is 1–9, "verborgen" at least 10, for inflow and outflow and in a
+// year view at least 1). A hidden cell whose
+// value it pins down is a leak.
+
+export interface View {
+	/** 'Q:2025-Q1' … or 'Y:2025'. */
+	view: string;
+	/** Gemeente code or '*'. */
+	selection: string;
+	report: unknown;
+	/** The same report without suppression, to check what the attacker finds. */
+	truth: unknown;
+}
+
+interface Cell {
+	id: string;
+	known: number | null;
+	lo: number;
+	hi: number;
+}
+
+const UNBOUNDED = 1e9;
+
+/** Every count cell of a report by path (arrays by their `key`/`code`). */
+export function countCells(report: unknown): Map<string, { n: number | null; hidden: unknown }> {
+	const out = new Map<string, { n: number | null; hidden: unknown }>();
+	const walk = (v: unknown, path: string) => {
+		if (!v || typeof v !== 'object') return;
+		if (Array.isArray(v)) {
+			v.forEach((x, i) => {
+				const o = x as Record<string, unknown> | null;
+				const name = o && typeof o === 'object' ? (o.key ?? o.code ?? i) : i;
+				walk(x, `${path}.${String(name)}`);
+			});
+			return;
+		}
+		const o = v as Record<string, unknown>;
+		if ('hidden' in o && 'n' in o)
+			out.set(path.slice(1), { n: o.n as number | null, hidden: o.hidden });
+		for (const [k, x] of Object.entries(o))
+			if (k !== 'norms' && k !== 'trend') walk(x, `${path}.${k}`);
+	};
+	walk(report, '');
+	return out;
+}
+
+/** The table total a category cell adds up to, with the name of its family, or null. */
+function categoryTotal(path: string): { family: string; total: string } | null {
+	let m = /^(.*)\.rows\.[^.]+\.cell$/.exec(path);
+	if (m) return { family: `${m[1]}.rows`, total: `${m[1]}.total` };
+	m = /^(.*)\.rows\.[^.]+\.cells\.(\w+)$/.exec(path);
+	if (m) return { family: `${m[1]}.rows.${m[2]}`, total: `${m[1]}.total.cells.${m[2]}` };
+	m = /^(.*)\.splits\.(\w+)\.[^.]+\.cell$/.exec(path);
+	if (m) return { family: `${m[1]}.splits.${m[2]}`, total: `${m[1]}.total` };
+	if (/^grade\.segments\.[^.]+$/.test(path)) return { family: 'grade.segments', total: 'grade' };
+	return null;
+}
+
+/** A path without its category, so one table's cells share a family. */
+const familyOf = (path: string) =>
+	path
+		.replace(/\.(rows|segments)\.[^.]+/, '.$1.*')
+		.replace(/\.splits\.(\w+)\.[^.]+/, '.splits.$1.*');
+
+interface Equation {
+	family: string;
+	/** Cells with coefficients; the sum is 0. */
+	terms: [string, number][];
+}
+
+export interface Attack {
+	hiddenCells: number;
+	equations: number;
+	/** Hidden cells the attacker pinned down, with the value it found. */
+	recovered: { id: string; value: number; by: string }[];
+}
+
+/**
+ * Solves all views together. `quarters` are the four quarters of `year` in order, `before`
+ * the quarter before the first.
+ */
+export function attack(views: View[], year: string, quarters: string[], before: string): Attack {
+	const cells = new Map<string, Cell>();
+	const paths = new Set<string>();
+	const selections = new Set<string>();
+	const truth = new Map<string, number>();
+	for (const v of views) {
+		selections.add(v.selection);
+		for (const [p, c] of countCells(v.truth)) truth.set(`${v.view}|${v.selection}|${p}`, c.n ?? 0);
+		for (const [p, c] of countCells(v.report)) {
+			paths.add(p);
+			const id = `${v.view}|${v.selection}|${p}`;
+			if (c.hidden === false) cells.set(id, { id, known: c.n ?? 0, lo: c.n ?? 0, hi: c.n ?? 0 });
+			// What the published rule says of a hidden cell: "< 10" is 1–9; "verborgen" is 10 or
+			// more, except for inflow and outflow and in a year, where it only says "at least 1".
+			else {
+				const flow = /^bestand\.(inflow|outflow)$/.test(p) || v.view.startsWith('Y:');
+				const lo = c.hidden === 'secondary' && !flow ? 10 : 1;
+				cells.set(id, { id, known: null, lo, hi: c.hidden === 'primary' ? 9 : UNBOUNDED });
+			}
+		}
+	}
+	// A cell a view does not publish (a row of zeros left out) is 0.
+	const cell = (id: string): Cell => cells.get(id) ?? { id, known: 0, lo: 0, hi: 0 };
+	const viewNames = [...new Set(views.map((v) => v.view))];
+	const equations: Equation[] = [];
+	const others = [...selections].filter((s) => s !== '*');
+	const gemeenteViews = (view: string) => views.some((v) => v.view === view);
+	for (const view of viewNames) {
+		if (!gemeenteViews(view)) continue;
+		for (const p of paths) {
+			// The gemeenten add up to the whole dienst.
+			equations.push({
+				family: `gemeenten:${familyOf(p)}`,
+				terms: [
+					[`${view}|*|${p}`, -1],
+					...others.map((s): [string, number] => [`${view}|${s}|${p}`, 1])
+				]
+			});
+		}
+		// The categories add up to the table's total.
+		const groups = new Map<string, { total: string; parts: string[] }>();
+		for (const p of paths) {
+			const t = categoryTotal(p);
+			if (!t) continue;
+			const g = groups.get(t.family) ?? { total: t.total, parts: [] };
+			g.parts.push(p);
+			groups.set(t.family, g);
+		}
+		for (const s of selections)
+			for (const [family, g] of groups)
+				equations.push({
+					family: `categories:${family}`,
+					terms: [
+						[`${view}|${s}|${g.total}`, -1],
+						...g.parts.map((p): [string, number] => [`${view}|${s}|${p}`, 1])
+					]
+				});
+	}
+	// The year against its quarters: the sum (flows, answers) or the last one (stocks).
+	for (const s of selections)
+		for (const p of paths) {
+			equations.push({
+				family: `year-sum:${familyOf(p)}`,
+				terms: [
+					[`Y:${year}|${s}|${p}`, -1],
+					...quarters.map((q): [string, number] => [`Q:${q}|${s}|${p}`, 1])
+				]
+			});
+			equations.push({
+				family: `year-last:${familyOf(p)}`,
+				terms: [
+					[`Y:${year}|${s}|${p}`, -1],
+					[`Q:${quarters[3]}|${s}|${p}`, 1]
+				]
+			});
+		}
+	// The bestand identity: size(t) = size(t−1) + inflow(t) − outflow(t).
+	const chain = [before, ...quarters];
+	for (const s of selections)
+		for (let i = 1; i < chain.length; i++)
+			equations.push({
+				family: 'bestand-identity',
+				terms: [
+					[`Q:${chain[i]}|${s}|bestand.segment.total.cells.n`, -1],
+					[`Q:${chain[i - 1]}|${s}|bestand.segment.total.cells.n`, 1],
+					[`Q:${chain[i]}|${s}|bestand.inflow`, 1],
+					[`Q:${chain[i]}|${s}|bestand.outflow`, -1]
+				]
+			});
+
+	// Keep only the families the visible figures confirm (an instance with every cell shown,
+	// not all zero) and never contradict: what an attacker can check.
+	const broken = new Set<string>();
+	const confirmed = new Set<string>();
+	for (const e of equations) {
+		const all = e.terms.map(([id]) => cell(id));
+		if (all.every((c) => c.known !== null)) {
+			const sum = e.terms.reduce((acc, [id, a]) => acc + a * cell(id).known!, 0);
+			if (sum !== 0) broken.add(e.family);
+			else if (all.some((c) => c.known !== 0)) confirmed.add(e.family);
+		}
+	}
+	let usable = equations.filter(
+		(e) =>
+			confirmed.has(e.family) &&
+			!broken.has(e.family) &&
+			e.terms.some(([id]) => cell(id).known === null)
+	);
+	for (const e of usable) for (const [id] of e.terms) if (!cells.has(id)) cells.set(id, cell(id));
+	const start = new Map([...cells].map(([id, c]) => [id, { ...c }]));
+
+	// A family that makes the bounds contradict each other held by chance: drop it and retry.
+	let why = new Map<string, string>();
+	for (;;) {
+		for (const [id, c] of start) cells.set(id, { ...c });
+		const result = propagate(usable, cells);
+		if (!result.contradiction) {
+			why = result.why;
+			break;
+		}
+		usable = usable.filter((e) => e.family !== result.contradiction);
+	}
+	const determined = eliminate(usable, cells);
+	// Only a value that is right counts (a relation that held by chance may mislead it).
+	const recovered: { id: string; value: number; by: string }[] = [];
+	for (const c of cells.values()) {
+		if (c.known !== null) continue;
+		const value = c.lo === c.hi ? c.lo : determined.get(c.id);
+		// A year's stock hidden by the year's own suppression is the fourth quarter's published
+		// figure: no hidden figure.
+		const [view, selection, path] = c.id.split('|') as [string, string, string];
+		const q4 = view.startsWith('Y:')
+			? cells.get(`Q:${quarters[3]}|${selection}|${path}`)
+			: undefined;
+		if (q4?.known !== undefined && q4.known !== null && q4.known === value) continue;
+		if (value !== undefined && value === (truth.get(c.id) ?? 0))
+			recovered.push({ id: c.id, value, by: why.get(c.id) ?? 'elimination' });
+	}
+	return {
+		hiddenCells: [...cells.values()].filter((c) => c.known === null).length,
+		equations: usable.length,
+		recovered
+	};
+}
+
+/** Interval propagation: each equation bounds each of its unknowns by the others' bounds. */
+function propagate(
+	equations: Equation[],
+	cells: Map<string, Cell>
+): { why: Map<string, string>; contradiction?: string } {
+	const why = new Map<string, string>();
+	for (let round = 0, changed = true; changed && round < 200; round++) {
+		changed = false;
+		for (const e of equations) {
+			for (const [id, a] of e.terms) {
+				const c = cells.get(id)!;
+				if (c.known !== null) continue;
+				// a·x = −Σ others
+				let lo = 0;
+				let hi = 0;
+				for (const [o, b] of e.terms) {
+					if (o === id) continue;
+					const d = cells.get(o)!;
+					const [l, h] = b > 0 ? [b * d.lo, b * d.hi] : [b * d.hi, b * d.lo];
+					lo -= h;
+					hi -= l;
+				}
+				const [xl, xh] = a > 0 ? [lo / a, hi / a] : [hi / a, lo / a];
+				const nl = Math.max(c.lo, Math.ceil(xl - 1e-9));
+				const nh = Math.min(c.hi, Math.floor(xh + 1e-9));
+				if (nl > nh) return { why, contradiction: e.family };
+				if (nl > c.lo || nh < c.hi) {
+					c.lo = nl;
+					c.hi = nh;
+					why.set(id, e.family);
+					changed = true;
+				}
+			}
+		}
+	}
+	return { why };
+}
+
+/**
+ * Gaussian elimination over the unknowns (sparse rows): an unknown is determined when a row
+ * of the reduced system holds it alone.
+ */
+function eliminate(equations: Equation[], cells: Map<string, Cell>): Map<string, number> {
+	const rows: { coef: Map<string, number>; rhs: number }[] = [];
+	for (const e of equations) {
+		const coef = new Map<string, number>();
+		let rhs = 0;
+		for (const [id, a] of e.terms) {
+			const c = cells.get(id)!;
+			if (c.known !== null) rhs -= a * c.known;
+			else coef.set(id, (coef.get(id) ?? 0) + a);
+		}
+		for (const [k, v] of coef) if (Math.abs(v) < 1e-12) coef.delete(k);
+		if (coef.size) rows.push({ coef, rhs });
+	}
+	const pivots: { id: string; row: { coef: Map<string, number>; rhs: number } }[] = [];
+	const byVar = new Map<string, Set<number>>();
+	rows.forEach((r, i) => {
+		for (const k of r.coef.keys()) (byVar.get(k) ?? byVar.set(k, new Set()).get(k)!).add(i);
+	});
+	const alive = new Set(rows.map((_, i) => i));
+	// Pick the shortest row first so rows stay sparse.
+	while (alive.size) {
+		let best = -1;
+		for (const i of alive) if (best < 0 || rows[i]!.coef.size < rows[best]!.coef.size) best = i;
+		alive.delete(best);
+		const r = rows[best]!;
+		if (r.coef.size === 0) continue;
+		const [pv, pc] = [...r.coef.entries()][0]!;
+		for (const i of [...(byVar.get(pv) ?? [])]) {
+			if (i === best || !alive.has(i)) continue;
+			const o = rows[i]!;
+			const f = o.coef.get(pv)! / pc;
+			for (const [k, v] of r.coef) {
+				const nv = (o.coef.get(k) ?? 0) - f * v;
+				if (Math.abs(nv) < 1e-9) {
+					o.coef.delete(k);
+					byVar.get(k)?.delete(i);
+				} else {
+					if (!o.coef.has(k)) (byVar.get(k) ?? byVar.set(k, new Set()).get(k)!).add(i);
+					o.coef.set(k, nv);
+				}
+			}
+			o.rhs -= f * r.rhs;
+		}
+		pivots.push({ id: pv, row: r });
+	}
+	// Back-substitute: a pivot row whose other unknowns are all determined determines its own.
+	const value = new Map<string, number>();
+	for (let changed = true; changed;) {
+		changed = false;
+		for (const { id, row } of pivots) {
+			if (value.has(id)) continue;
+			let rhs = row.rhs;
+			let free = false;
+			for (const [k, v] of row.coef) {
+				if (k === id) continue;
+				if (value.has(k)) rhs -= v * value.get(k)!;
+				else free = true;
+			}
+			if (!free) {
+				value.set(id, Math.round(rhs / row.coef.get(id)!));
+				changed = true;
+			}
+		}
+	}
+	return value;
+}
