@@ -59,9 +59,10 @@ export async function scrape(ctx: APIRequestContext, path: string, re: RegExp): 
 	return m![1]!;
 }
 
-// What changes on reads by design: who opened what, sessions, failed sign-ins, and an inbox
-// message's read mark (set when the client opens /berichten).
-const CHANGES_ON_READ = new Set(['audit_event', 'session', 'sign_in_failure']);
+// What changes on reads by design: who opened what, sessions, failed sign-ins, an inbox
+// message's read mark (set when the client opens /berichten), and the council report of a
+// closed period, frozen the first time anyone opens it (docs/REPORT.md).
+const CHANGES_ON_READ = new Set(['audit_event', 'session', 'sign_in_failure', 'report_snapshot']);
 const COLUMNS_CHANGED_ON_READ: Record<string, string[]> = {
 	notification: ['read_at'],
 	// A sync API call with a valid key notes when the key was last used, whatever the body.
