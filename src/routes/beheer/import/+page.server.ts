@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/kit/guard';
-import { importClients, MAX_FILE_BYTES } from '$lib/server/import/clients';
+import { importClients } from '$lib/server/import/clients';
+import { MAX_FILE_BYTES } from '$lib/server/import/run';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
