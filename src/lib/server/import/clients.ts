@@ -5,7 +5,7 @@ import { benefitPeriod, client, gemeente, SEGMENTS, user, type Segment } from '.
 import { LANGUAGE_CODES, type Language } from '../../i18n/languages';
 import { CLIENT_NUMBER } from '../intake/client-number';
 import { parseDay } from './csv';
-import { klantmanagersByEmail, NO, YES } from './lookup';
+import { klantmanagersByEmail, NO, numberIn, YES } from './lookup';
 import { importCsv, type Counts, type Fail, type ImportKind, type ImportOptions } from './run';
 
 /**
@@ -188,12 +188,7 @@ async function existingClients(tx: Db, rows: ClientRow[]) {
 		})
 		.from(client)
 		.innerJoin(user, eq(user.id, client.userId))
-		.where(
-			inArray(
-				sql`lower(${client.clientNumber})`,
-				rows.map((r) => r.clientNumber.toLowerCase())
-			)
-		);
+		.where(numberIn(rows.map((r) => r.clientNumber)));
 	return new Map(existing.map((e) => [e.clientNumber.toLowerCase(), e]));
 }
 
