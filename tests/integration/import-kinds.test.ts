@@ -206,6 +206,14 @@ describeEachDatabase('importing the other kinds of file', (database) => {
 				.where(and(eq(plan.clientId, f.maryam.clientId), sql`${plan.status} <> 'closed'`))
 		).toEqual([]);
 		expect(await run('uitstroom', utf8(file))).toMatchObject({ created: 0, unchanged: 1 });
+		// The instruments file still has I-2 without an end: that does not reopen it.
+		const uses = `inzetid;clientnummer;instrument;startdatum\nI-2;${numbers.maryam};taalmaatje;2026-10-01\n`;
+		expect(await run('instrumenten', utf8(uses))).toMatchObject({ ok: true, unchanged: 1 });
+		const [still] = await db
+			.select()
+			.from(instrumentUse)
+			.where(eq(instrumentUse.externalId, 'I-2'));
+		expect(still).toMatchObject({ endDate: '2026-11-20', outcome: 'stopped_early' });
 		const otherDay = await run('uitstroom', utf8(file.replace('20-11-2026', '21-11-2026')));
 		expect(otherDay.errors[0]).toMatchObject({ line: 2, field: 'datum' });
 		const future = await run(

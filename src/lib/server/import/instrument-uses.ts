@@ -158,6 +158,13 @@ export const instrumentUsesKind: ImportKind<UseRow, Map<string, string>> = {
 				fresh.push({ ...values, createdBy: actorId });
 				continue;
 			}
+			// An empty end date does not reopen a use that Wegwijs ended (by outflow, or by hand):
+			// nothing is removed unless the row says so.
+			if (!r.endDate && e.endDate) {
+				r.endDate = values.endDate = e.endDate;
+				r.outcome = values.outcome = e.outcome;
+				r.outcomeReason = values.outcomeReason = e.outcomeReason;
+			}
 			if (e.clientId !== c.id) {
 				fail(r.line, 'clientnummer', `Inzet ${r.externalId} hoort bij een andere cliënt.`);
 				continue;
