@@ -34,7 +34,8 @@ const EXTERNAL_ID = /^[A-Za-z0-9._:/-]{1,80}$/;
  * Instrument uses with their outcome (`instrumenten`), keyed by the benefit system's id of the
  * use (`inzetid`). The instrument is named by its code in Wegwijs. An end date needs an outcome
  * and the other way round, so an ended use is never counted without one (and never silently as
- * "work found"). An imported end sends no survey invitation: a file may hold ends of long ago.
+ * "work found"); an empty end date leaves an end Wegwijs has (an outflow ended the use). An
+ * imported end sends no survey invitation: a file may hold ends of long ago.
  */
 export const instrumentUsesKind: ImportKind<UseRow, Map<string, string>> = {
 	name: 'instrumenten',
