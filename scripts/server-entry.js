@@ -10,7 +10,8 @@ import process from 'node:process';
 import compression from 'compression';
 
 // Large enough for an import file (50 MB, /beheer/import); hooks.server.ts keeps every other
-// route at adapter-node's usual 512 kB and answers a too-large import with its own message.
+// route at 11 MB (a client's document may be 10 MB, issue #16) and answers a too-large import
+// with its own message.
 process.env.BODY_SIZE_LIMIT ??= '51M';
 
 const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);

@@ -235,8 +235,20 @@ const handleNul: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
 	let nul = url.search.includes('%00');
 	if (!nul && request.body && request.method !== 'GET' && request.method !== 'HEAD') {
-		const body = await request.clone().text();
-		nul = body.includes('\0') || /%00|\\u0000/i.test(body);
+		const type = request.headers.get('content-type') ?? '';
+		if (type.toLowerCase().startsWith('multipart/form-data')) {
+			// A document's bytes may hold any byte (#16); its text fields may not.
+			const form = await request
+				.clone()
+				.formData()
+				.catch(() => null);
+			for (const [name, value] of form ?? []) {
+				if (name.includes('\0') || (typeof value === 'string' && value.includes('\0'))) nul = true;
+			}
+		} else {
+			const body = await request.clone().text();
+			nul = body.includes('\0') || /%00|\\u0000/i.test(body);
+		}
 	}
 	if (!nul) return resolve(event);
 	const message = event.locals.t('errors.badRequest');

@@ -24,7 +24,8 @@ const STATUS: Record<string, number> = {
 	invalid_answer: 422,
 	empty: 422,
 	message_too_long: 422,
-	benefit_ended: 403
+	benefit_ended: 403,
+	documents_not_found: 404
 };
 
 /**

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	boolean,
+	customType,
 	date,
 	index,
 	integer,
@@ -1029,4 +1030,103 @@ export const standIn = pgTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('stand_in_stand_in_idx').on(t.standInId)]
+);
+
+// ── Documents and Web Push (issue 16) ─────────────────────────────────────────
+
+/** Raw bytes; PGlite hands back a Uint8Array, postgres.js a Buffer: both become a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+	dataType: () => 'bytea',
+	fromDriver: (v) => Buffer.from(v)
+});
+
+/**
+ * A photo or PDF a client sent. The bytes are re-encoded (images, metadata stripped) and
+ * sealed with AES-256-GCM under DOCUMENT_KEY (`iv ‖ tag ‖ ciphertext`); the name (without
+ * path, extension set by the stored type) is kept plain, like the rest of the file. An upload is stored first with `messageId` null and
+ * attached when its message is sent; unattached uploads are removed by the daily retention.
+ */
+export const document = pgTable(
+	'document',
+	{
+		id: id(),
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		messageId: uuid('message_id').references(() => message.id, { onDelete: 'cascade' }),
+		/** The outbox's key for this upload, so a replay stores nothing twice. */
+		uploadKey: text('upload_key').notNull(),
+		mime: text('mime').notNull(),
+		size: integer('size').notNull(),
+		name: text('name').notNull(),
+		sealed: bytea('sealed').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('document_upload_key_idx').on(t.clientId, t.uploadKey),
+		index('document_message_idx').on(t.messageId),
+		index('document_created_idx').on(t.createdAt)
+	]
+);
+export type DocumentRow = typeof document.$inferSelect;
+
+/** One browser's Web Push subscription (a client may have several devices). */
+export const pushSubscription = pgTable(
+	'push_subscription',
+	{
+		id: id(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		endpoint: text('endpoint').notNull().unique(),
+		p256dh: text('p256dh').notNull(),
+		auth: text('auth').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('push_subscription_user_idx').on(t.userId)]
+);
+
+// ── Content over time and words explained (issue 17) ───────────────────────────────────────
+
+/**
+ * A topic text that takes effect on a date (a law change): from `validFrom` on (Amsterdam
+ * day) clients read it instead of the topic's current text, which stays as the history.
+ * Dienst-wide only; one version per topic, language and date.
+ */
+export const topicVersion = pgTable(
+	'topic_version',
+	{
+		topicId: uuid('topic_id')
+			.notNull()
+			.references(() => topic.id, { onDelete: 'cascade' }),
+		language: text('language').notNull(),
+		validFrom: date('valid_from').notNull(),
+		title: text('title').notNull(),
+		body: text('body').notNull(),
+		/** The legal basis from that date; null keeps the topic's. */
+		legalBasis: text('legal_basis'),
+		status: text('status').$type<TextStatus>().notNull().default('concept'),
+		checkedBy: uuid('checked_by').references(() => user.id),
+		checkedAt: timestamp('checked_at', { withTimezone: true }),
+		/** Who saved it last (null: from the repository); they cannot check it. */
+		editedBy: uuid('edited_by').references(() => user.id),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.topicId, t.language, t.validFrom] })]
+);
+
+/** A word explained in plain language (B1), per language; content marks it as [[term]]. */
+export const glossaryEntry = pgTable(
+	'glossary_entry',
+	{
+		language: text('language').notNull(),
+		/** The term as content writes it between [[ ]], in Dutch (the same key in every language). */
+		term: text('term').notNull(),
+		/** How the term reads in this language (e.g. "UWV", "Tax Credits Service (Dienst Toeslagen)"). */
+		label: text('label').notNull(),
+		explanation: text('explanation').notNull(),
+		status: text('status').$type<TextStatus>().notNull().default('concept'),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.language, t.term] })]
 );

@@ -4,8 +4,8 @@ import { MAX_FILE_BYTES } from './run';
 export const IMPORT_PATH = '/beheer/import';
 /** An import upload: the file plus the form around it. */
 export const IMPORT_BODY_BYTES = MAX_FILE_BYTES + 1024 * 1024;
-/** Every other form: adapter-node's own default (512 kB), which BODY_SIZE_LIMIT used to give. */
-export const FORM_BODY_BYTES = 512 * 1024;
+/** Every other route: what BODY_SIZE_LIMIT gave before the import (a document may be 10 MB, #16). */
+export const FORM_BODY_BYTES = 11 * 1024 * 1024;
 
 /**
  * What a body of `contentLength` bytes posted to `path` gets: through, or refused before it is
