@@ -27,6 +27,7 @@ import { scheduleSurveys } from '$lib/server/jobs/survey-schedule';
 import { onShutdown } from '$lib/server/jobs/shutdown';
 import { scheduleHeldAnswers } from '$lib/server/jobs/held-answers';
 import { scheduleDaily } from '$lib/server/retention/daily';
+import { bodySizeVerdict, IMPORT_PATH } from '$lib/server/import/body-size';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -222,6 +223,20 @@ const handleFormBody: Handle = async ({ event, resolve }) => {
 };
 
 /**
+ * BODY_SIZE_LIMIT is large for the import (scripts/server-entry.js); a body announced as larger
+ * than its route takes is refused here, before anything reads it: a too-large import goes back
+ * to the import page with our own message (also without JavaScript), any other post gets 413.
+ */
+const handleBodySize: Handle = async ({ event, resolve }) => {
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	const verdict = bodySizeVerdict(event.url.pathname, Number.isFinite(length) ? length : 0);
+	if (verdict === 'ok') return resolve(event);
+	if (verdict === 'import')
+		return new Response(null, { status: 303, headers: { location: `${IMPORT_PATH}?te-groot` } });
+	return json({ message: event.locals.t('errors.tooLarge') }, { status: 413 });
+};
+
+/**
  * PostgreSQL cannot store a NUL character in text, and no search, form or JSON body has a use
  * for one: such a request is refused here with a message, before any query fails on it.
  */
@@ -277,6 +292,7 @@ export const handle = sequence(
 	// Outside the access check, so its refusals and redirects carry the headers too.
 	handleHeaders,
 	handleAccess,
+	handleBodySize,
 	handleFormBody,
 	handleNul
 );

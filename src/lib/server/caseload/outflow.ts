@@ -167,89 +167,106 @@ export async function applyOutflow(
 ): Promise<OutflowResult> {
 	if (input.date > amsterdamDay(now)) return { ok: false, error: 'in_future' };
 	const days = await readDays(db);
-	return db.transaction(async (tx): Promise<OutflowResult> => {
-		const [c] = await tx
-			.select({ benefitStart: client.benefitStart, userId: client.userId })
-			.from(client)
-			.where(eq(client.id, input.clientId));
-		if (!c) return { ok: false, error: 'already_registered' };
-		if (input.date < c.benefitStart) return { ok: false, error: 'before_benefit_start' };
-		const running = await usesRunningOn(tx, input.clientId, input.date);
-		const missing = running.find((u) => !input.outcomes[u.id]);
-		if (missing) return { ok: false, error: 'outcome_missing', useId: missing.id };
-		const inserted = await tx
-			.insert(outflow)
-			.values({
-				clientId: input.clientId,
-				benefitStart: c.benefitStart,
-				date: input.date,
-				reason: input.reason,
-				createdBy: actorId
-			})
-			.onConflictDoNothing()
-			.returning({ id: outflow.id });
-		if (inserted.length === 0) return { ok: false, error: 'already_registered' };
-		for (const use of running) {
-			const outcome = input.outcomes[use.id]!;
-			await tx
-				.update(instrumentUse)
-				.set({
-					endDate: input.date,
-					outcome,
-					outcomeReason: `uitstroom: ${input.reason}`
-				})
-				.where(eq(instrumentUse.id, use.id));
-		}
-		const closed = await tx
-			.update(plan)
-			.set({ status: 'closed', updatedAt: now })
-			.where(and(eq(plan.clientId, input.clientId), ne(plan.status, 'closed')))
-			.returning({ id: plan.id });
-		const cancelled = await tx
-			.update(appointment)
-			.set({ status: 'cancelled' })
-			.where(
-				and(
-					eq(appointment.clientId, input.clientId),
-					eq(appointment.status, 'planned'),
-					gt(appointment.startsAt, now)
-				)
-			)
-			.returning({ startsAt: appointment.startsAt });
-		for (const a of cancelled)
-			await notifications.notify(tx, c.userId, {
-				kind: 'appointmentCancelled',
-				params: { when: a.startsAt.toISOString() },
-				link: '/afspraken'
-			});
-		const readUntil = addDays(amsterdamDay(now), days);
-		await notifications.notify(tx, c.userId, {
-			kind: 'benefitEnded',
-			params: { date: input.date, until: readUntil },
-			link: '/profiel'
-		});
-		await audit.record(tx, {
-			actorId,
+	return db.transaction((tx) => recordOutflow(tx, actorId, input, now, days));
+}
+
+/**
+ * The writes of `registerOutflow` inside the caller's transaction, for a caller that checked
+ * access itself (the import of the benefit system's outflow file). `days`: the read period.
+ */
+export async function recordOutflow(
+	tx: Db,
+	actorId: string,
+	input: {
+		clientId: string;
+		date: string;
+		reason: OutflowReason;
+		outcomes: Record<string, InstrumentOutcome>;
+	},
+	now: Date,
+	days: number
+): Promise<OutflowResult> {
+	const [c] = await tx
+		.select({ benefitStart: client.benefitStart, userId: client.userId })
+		.from(client)
+		.where(eq(client.id, input.clientId));
+	if (!c) return { ok: false, error: 'already_registered' };
+	if (input.date < c.benefitStart) return { ok: false, error: 'before_benefit_start' };
+	const running = await usesRunningOn(tx, input.clientId, input.date);
+	const missing = running.find((u) => !input.outcomes[u.id]);
+	if (missing) return { ok: false, error: 'outcome_missing', useId: missing.id };
+	const inserted = await tx
+		.insert(outflow)
+		.values({
 			clientId: input.clientId,
-			action: 'outflow.create',
-			detail: {
-				outflowId: inserted[0]!.id,
-				reason: input.reason,
-				endedUses: running.length,
-				outcomes: running.map((u) => input.outcomes[u.id]),
-				closedPlans: closed.length,
-				cancelledAppointments: cancelled.length
-			}
+			benefitStart: c.benefitStart,
+			date: input.date,
+			reason: input.reason,
+			createdBy: actorId
+		})
+		.onConflictDoNothing()
+		.returning({ id: outflow.id });
+	if (inserted.length === 0) return { ok: false, error: 'already_registered' };
+	for (const use of running) {
+		const outcome = input.outcomes[use.id]!;
+		await tx
+			.update(instrumentUse)
+			.set({
+				endDate: input.date,
+				outcome,
+				outcomeReason: `uitstroom: ${input.reason}`
+			})
+			.where(eq(instrumentUse.id, use.id));
+	}
+	const closed = await tx
+		.update(plan)
+		.set({ status: 'closed', updatedAt: now })
+		.where(and(eq(plan.clientId, input.clientId), ne(plan.status, 'closed')))
+		.returning({ id: plan.id });
+	const cancelled = await tx
+		.update(appointment)
+		.set({ status: 'cancelled' })
+		.where(
+			and(
+				eq(appointment.clientId, input.clientId),
+				eq(appointment.status, 'planned'),
+				gt(appointment.startsAt, now)
+			)
+		)
+		.returning({ startsAt: appointment.startsAt });
+	for (const a of cancelled)
+		await notifications.notify(tx, c.userId, {
+			kind: 'appointmentCancelled',
+			params: { when: a.startsAt.toISOString() },
+			link: '/afspraken'
 		});
-		for (const use of running) await afterInstrumentUseEnded(tx, use.id, now);
-		return {
-			ok: true,
-			endedUses: running.length,
-			closedPlans: closed.length,
-			cancelledAppointments: cancelled.length,
-			readUntil
-		};
+	const readUntil = addDays(amsterdamDay(now), days);
+	await notifications.notify(tx, c.userId, {
+		kind: 'benefitEnded',
+		params: { date: input.date, until: readUntil },
+		link: '/profiel'
 	});
+	await audit.record(tx, {
+		actorId,
+		clientId: input.clientId,
+		action: 'outflow.create',
+		detail: {
+			outflowId: inserted[0]!.id,
+			reason: input.reason,
+			endedUses: running.length,
+			outcomes: running.map((u) => input.outcomes[u.id]),
+			closedPlans: closed.length,
+			cancelledAppointments: cancelled.length
+		}
+	});
+	for (const use of running) await afterInstrumentUseEnded(tx, use.id, now);
+	return {
+		ok: true,
+		endedUses: running.length,
+		closedPlans: closed.length,
+		cancelledAppointments: cancelled.length,
+		readUntil
+	};
 }
 
 /** SQL: the client's current benefit period has an outflow (they left and did not return). */

@@ -6,6 +6,8 @@ import * as appointments from '../appointments/appointments';
 import * as requests from '../instruments/requests';
 import * as surveys from '../surveys/surveys';
 import * as conversation from '../messages/conversation';
+import { client, outflow } from '../db/schema';
+import { and, eq } from 'drizzle-orm';
 
 const STATUS: Record<string, number> = {
 	not_found: 404,
@@ -22,8 +24,29 @@ const STATUS: Record<string, number> = {
 	invalid_answer: 422,
 	empty: 422,
 	message_too_long: 422,
+	benefit_ended: 403,
 	documents_not_found: 404
 };
+
+/**
+ * What a client may still do after outflow, while they can read Wegwijs (issue 15): mark what
+ * they read, and answer a survey (the outflow itself may invite one, for an instrument it ended).
+ */
+const AFTER_OUTFLOW = new Set<ClientAction['type']>(['read', 'survey']);
+
+/** The client's current benefit period has an outflow: they left and did not come back. */
+async function benefitEnded(db: Db, userId: string): Promise<boolean> {
+	const rows = await db
+		.select({ id: outflow.id })
+		.from(client)
+		.innerJoin(
+			outflow,
+			and(eq(outflow.clientId, client.id), eq(outflow.benefitStart, client.benefitStart))
+		)
+		.where(eq(client.userId, userId))
+		.limit(1);
+	return rows.length > 0;
+}
 
 /**
  * Applies one client action exactly once per Idempotency-Key. A replay (the offline queue
@@ -42,6 +65,8 @@ export function applyClientAction(
 		{ key: input.key, userId, anonymous, fingerprint },
 		async (tx) => {
 			const result = await (async (): Promise<ClientActionResult> => {
+				if (!AFTER_OUTFLOW.has(action.type) && (await benefitEnded(tx, userId)))
+					return { ok: false, error: 'benefit_ended' };
 				switch (action.type) {
 					case 'step':
 						return plans.updateOwnStep(tx, { userId, ...action, now });

@@ -219,6 +219,8 @@ export const client = pgTable(
 	(t) => [
 		index('client_klantmanager_idx').on(t.klantmanagerId),
 		index('client_gemeente_idx').on(t.gemeenteId),
+		// Imports and intake compare client numbers without letter case (issue 15).
+		index('client_number_lower_idx').on(sql`lower(${t.clientNumber})`),
 		// The report's inflow: who started in the period.
 		index('client_benefit_start_idx').on(t.benefitStart)
 	]
@@ -398,11 +400,14 @@ export const instrumentUse = pgTable(
 		endDate: date('end_date'),
 		outcome: text('outcome').$type<InstrumentOutcome>(),
 		outcomeReason: text('outcome_reason'),
+		/** The benefit system's own id of this use, when it came from an import (issue 15). */
+		externalId: text('external_id'),
 		createdBy: uuid('created_by').references(() => user.id),
 		createdAt: createdAt()
 	},
 	(t) => [
 		index('instrument_use_client_idx').on(t.clientId),
+		uniqueIndex('instrument_use_external_idx').on(t.externalId),
 		index('instrument_use_instrument_idx').on(t.instrumentId, t.startDate),
 		// The report's effect: the uses that ended in a quarter.
 		index('instrument_use_end_idx').on(t.endDate)
@@ -503,9 +508,12 @@ export const appointment = pgTable(
 		purpose: text('purpose').notNull(),
 		bring: text('bring'),
 		status: text('status').$type<AppointmentStatus>().notNull().default('planned'),
+		/** The benefit system's own id of this appointment, when it came from an import (issue 15). */
+		externalId: text('external_id'),
 		createdAt: createdAt()
 	},
 	(t) => [
+		uniqueIndex('appointment_external_idx').on(t.externalId),
 		index('appointment_client_idx').on(t.clientId, t.startsAt),
 		index('appointment_staff_idx').on(t.staffId, t.startsAt)
 	]

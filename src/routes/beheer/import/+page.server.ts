@@ -1,31 +1,42 @@
 import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import { requireRole } from '$lib/server/kit/guard';
-import { importClients, MAX_FILE_BYTES } from '$lib/server/import/clients';
-import type { Actions } from './$types';
+import { importFile } from '$lib/server/import/kinds';
+import { IMPORT_KINDS, MAX_FILE_BYTES } from '$lib/server/import/run';
+import type { Actions, PageServerLoad } from './$types';
+
+const MAX_MB = Math.round(MAX_FILE_BYTES / 1024 / 1024);
+const kindSchema = z.enum(IMPORT_KINDS);
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	requireRole(locals, 'admin');
+	// hooks.server.ts sends a too-large upload back here before reading it.
+	return { kinds: IMPORT_KINDS, tooLarge: url.searchParams.has('te-groot'), maxMb: MAX_MB };
+};
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const admin = requireRole(locals, 'admin');
 		const form = await request.formData();
+		const kind = kindSchema.safeParse(form.get('kind'));
 		const file = form.get('file');
 		const apply = form.get('mode') === 'apply';
+		const values = { kind: kind.success ? kind.data : '' };
+		if (!kind.success)
+			return fail(400, { values, errors: { kind: { key: 'import.errors.noKind' } } });
 		if (!(file instanceof File) || file.size === 0)
-			return fail(400, { errors: { file: { key: 'import.errors.noFile' } } });
+			return fail(400, { values, errors: { file: { key: 'import.errors.noFile' } } });
 		if (file.size > MAX_FILE_BYTES)
 			return fail(400, {
-				errors: {
-					file: {
-						key: 'import.errors.tooLarge',
-						values: { max: Math.round(MAX_FILE_BYTES / 1024 / 1024) }
-					}
-				}
+				values,
+				errors: { file: { key: 'import.errors.tooLarge', values: { max: MAX_MB } } }
 			});
 		const stream = file.stream() as unknown as AsyncIterable<Uint8Array>;
-		const report = await importClients(locals.db, admin.id, stream, {
+		const report = await importFile(locals.db, admin.id, kind.data, stream, {
 			apply,
 			fileName: file.name.slice(0, 200)
 		});
-		if (!report.ok) return fail(400, { report, apply, fileName: file.name });
-		return { report, apply, fileName: file.name };
+		if (!report.ok) return fail(400, { values, report, apply, fileName: file.name });
+		return { values, report, apply, fileName: file.name };
 	}
 };

@@ -1,0 +1,199 @@
+import { eq, inArray } from 'drizzle-orm';
+import { appointment, type AppointmentKind, type AppointmentStatus } from '../db/schema';
+/** As PURPOSE_MAX in appointments/appointments.ts (not imported: that module needs Vite to load). */
+const PURPOSE_MAX = 300;
+import { isSafeVideoLink } from '../appointments/video-link';
+import { amsterdamInstant } from '../wall-clock';
+import { parseDay } from './csv';
+import { clientsByNumber, klantmanagersByEmail, pick, unknownClient } from './lookup';
+import type { ImportKind } from './run';
+
+interface AppointmentRow {
+	line: number;
+	externalId: string;
+	clientNumber: string;
+	startsAt: Date;
+	endsAt: Date;
+	kind: AppointmentKind;
+	staffId: string;
+	purpose: string;
+	place: string | null;
+	videoUrl: string | null;
+	bring: string | null;
+	status: AppointmentStatus;
+}
+
+const KINDS: Record<string, AppointmentKind> = {
+	kantoor: 'in_person',
+	opkantoor: 'in_person',
+	gesprek: 'in_person',
+	telefoon: 'phone',
+	telefonisch: 'phone',
+	video: 'video',
+	beeldbellen: 'video',
+	huisbezoek: 'home_visit'
+};
+const STATUSES: Record<string, AppointmentStatus> = {
+	'': 'planned',
+	gepland: 'planned',
+	gehouden: 'held',
+	geweest: 'held',
+	afgezegd: 'cancelled',
+	geannuleerd: 'cancelled',
+	nietverschenen: 'no_show'
+};
+const EXTERNAL_ID = /^[A-Za-z0-9._:/-]{1,80}$/;
+
+/** "9:30", "09:30" or "09.30" as HH:MM; null when not a time of day. */
+export function parseTime(value: string): string | null {
+	const m = /^(\d{1,2})[:.](\d{2})$/.exec(value.trim());
+	if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+	return `${m[1]!.padStart(2, '0')}:${m[2]}`;
+}
+
+/**
+ * Appointments (`afspraken`), keyed by the benefit system's appointment id (`afspraakid`).
+ * Times are on the Amsterdam clock. A row equal to what Wegwijs has changes nothing; a changed
+ * row updates (status `afgezegd` cancels: nothing is deleted). The client is not sent a notice
+ * for an imported appointment; the usual reminder still goes out.
+ */
+export const appointmentsKind: ImportKind<AppointmentRow, Map<string, string>> = {
+	name: 'afspraken',
+	columns: {
+		afspraakid: true,
+		clientnummer: true,
+		datum: true,
+		begintijd: true,
+		eindtijd: true,
+		soort: true,
+		doel: true,
+		medewerker: true,
+		plaats: false,
+		videolink: false,
+		meenemen: false,
+		status: false
+	},
+	noun: 'afspraken',
+	context: klantmanagersByEmail,
+	check(cell, staff, bad) {
+		let ok = true;
+		const no = (field: string, message: string) => {
+			ok = false;
+			bad(field, message);
+		};
+		const externalId = cell('afspraakid');
+		if (!EXTERNAL_ID.test(externalId))
+			no('afspraakid', 'Vul het nummer van de afspraak in (letters, cijfers, hoogstens 80).');
+		const clientNumber = cell('clientnummer');
+		if (!clientNumber) no('clientnummer', 'Vul het cliëntnummer in.');
+		const day = parseDay(cell('datum'));
+		if (!day) no('datum', 'Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 12-04-2027.');
+		const start = parseTime(cell('begintijd'));
+		if (!start) no('begintijd', 'Schrijf de begintijd als uu:mm, bijvoorbeeld 09:30.');
+		const end = parseTime(cell('eindtijd'));
+		if (!end) no('eindtijd', 'Schrijf de eindtijd als uu:mm, bijvoorbeeld 10:00.');
+		else if (start && end <= start) no('eindtijd', 'De eindtijd ligt niet na de begintijd.');
+		const kind = pick(cell('soort'), KINDS);
+		if (!kind) no('soort', 'Soort is kantoor, telefoon, video of huisbezoek.');
+		const purpose = cell('doel').replace(/\s+/g, ' ');
+		if (!purpose) no('doel', 'Schrijf kort waarover de afspraak gaat.');
+		else if (purpose.length > PURPOSE_MAX)
+			no('doel', `Het doel is langer dan ${PURPOSE_MAX} tekens.`);
+		const email = cell('medewerker').toLowerCase();
+		const staffId = staff.get(email);
+		if (!staffId) no('medewerker', `Er is geen klantmanager met e-mail "${email}".`);
+		const place = cell('plaats') || null;
+		if (place && place.length > 200) no('plaats', 'De plaats is langer dan 200 tekens.');
+		const videoUrl = cell('videolink') || null;
+		if (videoUrl && !isSafeVideoLink(videoUrl))
+			no('videolink', 'Een videolink begint met https:// en heeft geen spaties.');
+		if (kind === 'video' && !videoUrl) no('videolink', 'Een video-afspraak heeft een videolink.');
+		const bring = cell('meenemen') || null;
+		if (bring && bring.length > 300) no('meenemen', 'Meenemen is langer dan 300 tekens.');
+		const status = pick(cell('status'), STATUSES);
+		if (!status) no('status', 'Status is gepland, gehouden, afgezegd of niet verschenen.');
+		if (!ok) return null;
+		return {
+			externalId,
+			clientNumber,
+			startsAt: amsterdamInstant(day!, start!),
+			endsAt: amsterdamInstant(day!, end!),
+			kind: kind!,
+			staffId: staffId!,
+			purpose,
+			place,
+			videoUrl,
+			bring,
+			status: status!
+		};
+	},
+	key: (r) => ({ field: 'afspraakid', value: r.externalId, label: `Afspraak ${r.externalId}` }),
+	async write(tx, rows, { counts, fail }) {
+		const known = await clientsByNumber(
+			tx,
+			rows.map((r) => r.clientNumber)
+		);
+		const existing = new Map(
+			(
+				await tx
+					.select()
+					.from(appointment)
+					.where(
+						inArray(
+							appointment.externalId,
+							rows.map((r) => r.externalId)
+						)
+					)
+			).map((a) => [a.externalId!.toLowerCase(), a])
+		);
+		const fresh: (typeof appointment.$inferInsert)[] = [];
+		for (const r of rows) {
+			const c = known.get(r.clientNumber.toLowerCase());
+			if (!c) {
+				fail(r.line, 'clientnummer', unknownClient(r.clientNumber));
+				continue;
+			}
+			const values = {
+				clientId: c.id,
+				staffId: r.staffId,
+				startsAt: r.startsAt,
+				endsAt: r.endsAt,
+				kind: r.kind,
+				place: r.place,
+				videoUrl: r.videoUrl,
+				purpose: r.purpose,
+				bring: r.bring,
+				status: r.status,
+				externalId: r.externalId
+			};
+			const e = existing.get(r.externalId.toLowerCase());
+			if (!e) {
+				fresh.push(values);
+				continue;
+			}
+			if (e.clientId !== c.id) {
+				fail(r.line, 'clientnummer', `Afspraak ${r.externalId} hoort bij een andere cliënt.`);
+				continue;
+			}
+			const same =
+				e.staffId === r.staffId &&
+				e.startsAt.getTime() === r.startsAt.getTime() &&
+				e.endsAt.getTime() === r.endsAt.getTime() &&
+				e.kind === r.kind &&
+				e.place === r.place &&
+				e.videoUrl === r.videoUrl &&
+				e.purpose === r.purpose &&
+				e.bring === r.bring &&
+				e.status === r.status;
+			if (same) counts.unchanged++;
+			else {
+				await tx.update(appointment).set(values).where(eq(appointment.id, e.id));
+				counts.updated++;
+			}
+		}
+		if (fresh.length) {
+			await tx.insert(appointment).values(fresh);
+			counts.created += fresh.length;
+		}
+	}
+};

@@ -1,0 +1,60 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { client, user } from '../db/schema';
+
+/**
+ * `lower(client_number)` is one of `numbers`, with the list as one JSON parameter: drizzle's
+ * inArray binds one parameter per number, and building and binding 500 of them per batch was
+ * a visible share of the import's profile (bench/import.ts).
+ */
+export function numberIn(numbers: string[]): SQL {
+	const json = JSON.stringify(numbers.map((n) => n.toLowerCase()));
+	return sql`lower(${client.clientNumber}) in (select json_array_elements_text(${json}::json))`;
+}
+
+/** The clients a batch names, by lower-case client number (one query per batch, on an index). */
+export async function clientsByNumber(tx: Db, numbers: string[]) {
+	const rows = numbers.length
+		? await tx
+				.select({
+					id: client.id,
+					userId: client.userId,
+					clientNumber: client.clientNumber,
+					gemeenteId: client.gemeenteId,
+					klantmanagerId: client.klantmanagerId,
+					benefitStart: client.benefitStart,
+					ladderStep: client.ladderStep
+				})
+				.from(client)
+				.where(numberIn(numbers))
+		: [];
+	return new Map(rows.map((r) => [r.clientNumber.toLowerCase(), r]));
+}
+
+export type KnownClient = NonNullable<
+	Awaited<ReturnType<typeof clientsByNumber>> extends Map<string, infer V> ? V : never
+>;
+
+export function unknownClient(clientNumber: string): string {
+	return `Cliëntnummer ${clientNumber} kennen we niet. Lees eerst het cliëntenbestand in.`;
+}
+
+/** Active klantmanagers by lower-case e-mail. */
+export async function klantmanagersByEmail(db: Db): Promise<Map<string, string>> {
+	return new Map(
+		(
+			await db
+				.select({ id: user.id, email: user.email })
+				.from(user)
+				.where(sql`'klantmanager' = any(${user.roles}) and ${user.disabledAt} is null`)
+		).map((u) => [u.email?.toLowerCase() ?? '', u.id])
+	);
+}
+
+export const YES = new Set(['ja', 'j', 'yes', 'y', '1', 'true', 'waar']);
+export const NO = new Set(['nee', 'n', 'no', '0', 'false', 'onwaar', '']);
+
+/** A cell naming one of a closed list, in Dutch words (dashes, spaces and case free). */
+export function pick<T extends string>(text: string, words: Record<string, T>): T | undefined {
+	return words[text.toLowerCase().replace(/[\s_-]+/g, '')];
+}

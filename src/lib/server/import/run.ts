@@ -1,0 +1,217 @@
+import type { Db } from '../db/open';
+import * as audit from '../audit/audit';
+import { CsvError, readCsv } from './csv';
+
+/**
+ * The one path every import kind takes (docs/IMPORT.md): check every row, write in batches
+ * inside one transaction, roll back on a dry run or on any error, audit an applied import.
+ * A kind only says which columns it has, how a row is checked and how a batch is written.
+ */
+
+export interface RowError {
+	line: number;
+	field: string;
+	/** Dutch (the file's columns and the benefit system are Dutch too): what to fix. */
+	message: string;
+}
+
+export interface ImportReport {
+	kind: ImportKindName;
+	ok: boolean;
+	applied: boolean;
+	rows: number;
+	created: number;
+	updated: number;
+	unchanged: number;
+	/** The first errors (at most MAX_ERRORS), each with line, column and what to fix, in Dutch. */
+	errors: RowError[];
+	errorCount: number;
+}
+
+export const IMPORT_KINDS = [
+	'clienten',
+	'klantmanagers',
+	'afspraken',
+	'instrumenten',
+	'uitstroom',
+	'ladder'
+] as const;
+export type ImportKindName = (typeof IMPORT_KINDS)[number];
+
+export const MAX_ERRORS = 200;
+/** A file of 50,000 clients is about 6 MB; anything much larger is not an export of ours. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const BATCH = 500;
+
+export type Fail = (line: number, field: string, message: string) => void;
+export type Counts = Pick<ImportReport, 'created' | 'updated' | 'unchanged'>;
+
+export interface ImportKind<Row extends { line: number }, Ctx> {
+	name: ImportKindName;
+	/** Column name (normalised, see normaliseHeader) → required. */
+	columns: Record<string, boolean>;
+	/** "cliënten", "afspraken": for "the file has no rows with …". */
+	noun: string;
+	/** Lookups loaded once per import (gemeenten, staff, instruments). */
+	context(db: Db): Promise<Ctx>;
+	/** Checks one row on its own; reports each bad cell through `bad`. */
+	check(
+		cell: (column: string) => string,
+		ctx: Ctx,
+		bad: (field: string, message: string) => void,
+		line: number
+	): Omit<Row, 'line'> | null;
+	/** Rows with the same key may appear once in a file. */
+	key(row: Row): { field: string; value: string; label: string };
+	/** Writes (or, on a dry run, writes and later rolls back) one batch; counts each row once. */
+	write(
+		tx: Db,
+		rows: Row[],
+		env: { actorId: string; ctx: Ctx; counts: Counts; fail: Fail; now: Date }
+	): Promise<void>;
+}
+
+class Rollback extends Error {}
+
+export interface ImportOptions {
+	apply: boolean;
+	fileName?: string;
+	now?: Date;
+	/** Called after each written batch with the rows read so far (for a progress bar). */
+	onProgress?: (rows: number) => void;
+}
+
+/**
+ * Runs an import over records (from a CSV file, or from JSON for the sync API): checks every
+ * row, then — only when `apply` and no row has an error — keeps what was written, all in one
+ * transaction. A dry run goes through the same writes and rolls them back, so its counts are
+ * exact. Memory follows the batch, not the file.
+ */
+export async function runImport<Row extends { line: number }, Ctx>(
+	db: Db,
+	actorId: string,
+	kind: ImportKind<Row, Ctx>,
+	records: AsyncIterable<{ line: number; record: Record<string, string> }>,
+	opts: ImportOptions
+): Promise<ImportReport> {
+	const report: ImportReport = {
+		kind: kind.name,
+		ok: true,
+		applied: false,
+		rows: 0,
+		created: 0,
+		updated: 0,
+		unchanged: 0,
+		errors: [],
+		errorCount: 0
+	};
+	const fail: Fail = (line, field, message) => {
+		report.ok = false;
+		report.errorCount++;
+		if (report.errors.length < MAX_ERRORS) report.errors.push({ line, field, message });
+	};
+	const now = opts.now ?? new Date();
+	const ctx = await kind.context(db);
+	const env = { actorId, ctx, counts: report, fail, now };
+	try {
+		await db.transaction(async (tx) => {
+			const seen = new Set<string>();
+			let batch: Row[] = [];
+			let headerChecked = false;
+			for await (const { line, record } of records) {
+				if (!headerChecked) {
+					headerChecked = true;
+					if (!checkHeader(kind, record, fail)) throw new Rollback();
+				}
+				report.rows++;
+				let ok = true;
+				const checked = kind.check(
+					(c) => (record[c] ?? '').trim(),
+					ctx,
+					(field, message) => {
+						ok = false;
+						fail(line, field, message);
+					},
+					line
+				);
+				if (!ok || !checked) continue;
+				const row = { ...checked, line } as Row;
+				const key = kind.key(row);
+				const seenKey = key.value.toLowerCase();
+				if (seen.has(seenKey)) {
+					fail(line, key.field, `${key.label} staat al eerder in het bestand.`);
+					continue;
+				}
+				seen.add(seenKey);
+				batch.push(row);
+				if (batch.length >= BATCH) {
+					await kind.write(tx, batch, env);
+					batch = [];
+					opts.onProgress?.(report.rows);
+				}
+			}
+			if (batch.length) await kind.write(tx, batch, env);
+			if (report.rows === 0 && report.ok)
+				fail(1, 'bestand', `Het bestand heeft geen rijen met ${kind.noun}.`);
+			if (!report.ok || !opts.apply) throw new Rollback();
+			await audit.record(tx, {
+				actorId,
+				clientId: null,
+				action: 'import.apply',
+				detail: {
+					kind: kind.name,
+					file: opts.fileName ?? null,
+					rows: report.rows,
+					created: report.created,
+					updated: report.updated,
+					unchanged: report.unchanged
+				}
+			});
+		});
+		report.applied = true;
+	} catch (e) {
+		if (e instanceof CsvError) {
+			const message = {
+				empty: 'Het bestand is leeg.',
+				encoding: 'Het bestand is geen tekst in UTF-8 of Windows-1252. Sla het op als CSV (UTF-8).',
+				malformed: `Het bestand is geen geldige CSV${e.line ? ` (rond regel ${e.line})` : ''}. Controleer aanhalingstekens en scheidingstekens.`
+			}[e.reason];
+			fail(e.line ?? 1, 'bestand', message);
+		} else if (!(e instanceof Rollback)) throw e;
+	}
+	if (!report.ok) report.applied = false;
+	return report;
+}
+
+/** A missing required column stops the file (it is probably another kind); an unknown one is an error. */
+function checkHeader(
+	kind: ImportKind<{ line: number }, unknown>,
+	record: Record<string, string>,
+	fail: Fail
+): boolean {
+	const missing = Object.entries(kind.columns)
+		.filter(([c, required]) => required && !(c in record))
+		.map(([c]) => c);
+	for (const c of missing)
+		fail(
+			1,
+			c,
+			`De kolom "${c}" ontbreekt. Is dit een bestand met ${kind.noun}? Zie docs/IMPORT.md.`
+		);
+	if (missing.length) return false;
+	for (const k of Object.keys(record))
+		if (!(k in kind.columns))
+			fail(1, k, `De kolom "${k}" kennen we niet. Haal hem weg of geef hem de juiste naam.`);
+	return true;
+}
+
+/** A CSV file (bytes as they come from the upload) through `runImport`. */
+export function importCsv<Row extends { line: number }, Ctx>(
+	db: Db,
+	actorId: string,
+	kind: ImportKind<Row, Ctx>,
+	file: AsyncIterable<Uint8Array>,
+	opts: ImportOptions
+): Promise<ImportReport> {
+	return runImport(db, actorId, kind, readCsv(file), opts);
+}
