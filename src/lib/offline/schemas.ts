@@ -84,7 +84,14 @@ export const homePage = z.object({
 			})
 			.nullable(),
 		dueSteps: z.array(
-			z.object({ id: z.string(), title: z.string(), dueDate: day.nullable(), overdue: z.boolean() })
+			z.object({
+				id: z.string(),
+				title: z.string(),
+				// Copies saved before #18 held only Dutch titles.
+				titleLang: z.string().default('nl'),
+				dueDate: day.nullable(),
+				overdue: z.boolean()
+			})
 		),
 		contact: contact.nullable()
 	}),

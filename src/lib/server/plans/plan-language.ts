@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open';
-import { client, plan, planStep, planTextTranslation, user } from '../db/schema';
+import { client, plan, planStep, planTemplate, planTextTranslation, user } from '../db/schema';
 import * as audit from '../audit/audit';
 import { requireInCaseload, type Staff } from '../caseload/caseload';
 import { isLanguage, SOURCE_LANGUAGE } from '../../i18n/languages';
@@ -96,4 +96,48 @@ export async function translationsOf(db: Db, clientId: string) {
 		.orderBy(asc(planStep.position));
 	if (steps.length === 0) return null;
 	return { language: c.language, steps };
+}
+
+export type TemplateTranslationStatus = {
+	language: string;
+	/** Texts of the active templates (goals and step titles), each counted once. */
+	total: number;
+	missing: number;
+	concept: number;
+	checked: number;
+};
+
+/**
+ * Per language, how many texts of the active plan templates are translated and checked: what
+ * /beheer shows so an admin sees which languages still read template steps in Dutch.
+ */
+export async function templateTranslationStatus(
+	db: Db,
+	languages: readonly string[]
+): Promise<TemplateTranslationStatus[]> {
+	const templates = await db
+		.select({ goal: planTemplate.goal, steps: planTemplate.steps })
+		.from(planTemplate)
+		.where(eq(planTemplate.active, true));
+	const sources = [...new Set(templates.flatMap((t) => [t.goal, ...t.steps.map((s) => s.title)]))];
+	const rows =
+		sources.length === 0
+			? []
+			: await db
+					.select({ language: planTextTranslation.language, status: planTextTranslation.status })
+					.from(planTextTranslation)
+					.where(inArray(planTextTranslation.source, sources));
+	return languages
+		.filter((l) => l !== SOURCE_LANGUAGE)
+		.map((language) => {
+			const mine = rows.filter((r) => r.language === language);
+			const checked = mine.filter((r) => r.status === 'checked').length;
+			return {
+				language,
+				total: sources.length,
+				missing: sources.length - mine.length,
+				concept: mine.length - checked,
+				checked
+			};
+		});
 }
