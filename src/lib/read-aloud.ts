@@ -28,7 +28,8 @@ export function pickVoice(
 export type Utterance = { text: string; lang: string };
 
 const BLOCKS = 'h1, h2, h3, h4, p, li, dt, dd, td, th, caption, figcaption, blockquote';
-const SKIP = 'button, form, audio, .visually-hidden, [aria-hidden="true"], .no-read, .read-aloud';
+const SKIP =
+	'button, form, audio, .visually-hidden, [aria-hidden="true"], .no-read, .read-aloud, .print-only';
 
 /**
  * The page's content as utterances: one per block (heading, paragraph, list item…) so a heading
@@ -39,7 +40,11 @@ const SKIP = 'button, form, audio, .visually-hidden, [aria-hidden="true"], .no-r
 export function utterancesOf(root: Element, pageLang: string): Utterance[] {
 	const out: Utterance[] = [];
 	const blocks = [...root.querySelectorAll(BLOCKS)].filter(
-		(el) => !el.closest(SKIP) && !el.querySelector(BLOCKS)
+		(el) =>
+			!el.closest(SKIP) &&
+			!el.querySelector(BLOCKS) &&
+			// Not what is hidden on screen (a closed <details>, print-only parts).
+			(typeof el.checkVisibility !== 'function' || el.checkVisibility())
 	);
 	for (const block of blocks) {
 		let current: Utterance | null = null;
