@@ -136,3 +136,22 @@ for (const lang of LANGUAGES) {
 		}
 	});
 }
+
+test('Maryam’s plan prints in Arabic and then, on its own page, in Dutch', async ({ page }) => {
+	await signInAs(page, 'maryam');
+	await chooseLanguage(page, 'ar');
+	await page.goto('/plan');
+	const copy = page.locator('.dutch-copy');
+	await expect(copy).toBeHidden();
+	await page.emulateMedia({ media: 'print' });
+	await expect(copy).toBeVisible();
+	await expect(copy).toHaveAttribute('lang', 'nl');
+	expect(await copy.evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
+	await expect(copy.locator('h2')).toHaveText('Mijn plan');
+	// Every step, in the words the klantmanager wrote (the Arabic ones too, in Dutch).
+	await expect(copy.locator('li')).toHaveCount(await page.locator('.steps > li').count());
+	await expect(copy).toContainText('Samen kiezen welk werk');
+	await expect(copy).not.toContainText('أكمل برنامج الاندماج');
+	// The label above it is in her language, tagged so.
+	await expect(copy.locator('.copy-label')).toHaveAttribute('lang', 'ar');
+});

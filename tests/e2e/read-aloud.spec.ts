@@ -82,7 +82,10 @@ test('reads a Dutch step on an Arabic page with the Dutch voice', async ({ page 
 	const dutchStep = (await page.locator('.steps h3[lang="nl"]').first().innerText()).trim();
 	const arabicStep = (await page.locator('.steps h3:not([lang])').first().innerText()).trim();
 	// The Dutch title is read by the Dutch voice, its "(بالهولندية)" marker by the Arabic one.
-	expect(spoken).toContainEqual({ text: dutchStep.replace(/\s*\(بالهولندية\)$/, ''), lang: 'nl-NL' });
+	expect(spoken).toContainEqual({
+		text: dutchStep.replace(/\s*\(بالهولندية\)$/, ''),
+		lang: 'nl-NL'
+	});
 	expect(spoken).toContainEqual({ text: arabicStep, lang: 'ar-SA' });
 });
 

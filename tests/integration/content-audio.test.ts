@@ -82,7 +82,11 @@ describeEachDatabase('recorded audio of content texts', (database) => {
 			{ userId: reviewer, language: 'ti', dienst: 'Vertaalbureau' },
 			admin
 		);
-		await contentAdmin.grantReviewer(db, { userId: admin, language: 'ti', dienst: 'Dienst' }, reviewer);
+		await contentAdmin.grantReviewer(
+			db,
+			{ userId: admin, language: 'ti', dienst: 'Dienst' },
+			reviewer
+		);
 		expect(await audio.markAudioChecked(db, ti, admin)).toBe('ownEdit');
 		expect(await audio.markAudioChecked(db, { ...ti, language: 'so' }, reviewer)).toBe('notFound');
 		expect(await audio.markAudioChecked(db, ti, reviewer)).toBe('checked');

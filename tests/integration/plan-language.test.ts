@@ -138,10 +138,7 @@ describeEachDatabase('the plan in the client’s language', (database) => {
 
 	it('shows Home’s due steps in the client’s language, typed ones in Dutch tagged nl', async () => {
 		const { db } = database();
-		await db
-			.update(planStep)
-			.set({ dueDate: amsterdamDay() })
-			.where(eq(planStep.id, typedStepId));
+		await db.update(planStep).set({ dueDate: amsterdamDay() }).where(eq(planStep.id, typedStepId));
 		const home = (await homeOf(db, f.maryam.userId, 'ar'))!;
 		const arabic = loadPlanTextTranslations().filter((r) => r.language === 'ar');
 		const letters = 'Brieven die je niet begrijpt meenemen naar je afspraak';
@@ -158,7 +155,9 @@ describeEachDatabase('the plan in the client’s language', (database) => {
 
 	it('counts per language the template texts translated, concept and checked, for /beheer', async () => {
 		const { db } = database();
-		const sources = new Set(PLAN_TEMPLATES.flatMap((t) => [t.goal, ...t.steps.map((s) => s.title)]));
+		const sources = new Set(
+			PLAN_TEMPLATES.flatMap((t) => [t.goal, ...t.steps.map((s) => s.title)])
+		);
 		const status = await templateTranslationStatus(db, LANGUAGE_CODES);
 		expect(status.map((s) => s.language)).toEqual(LANGUAGE_CODES.filter((l) => l !== 'nl'));
 		// The first test checked one Arabic goal ... of every language: one checked text each.
@@ -179,7 +178,9 @@ describeEachDatabase('the plan in the client’s language', (database) => {
 					eq(planTextTranslation.source, PLAN_TEMPLATES[1]!.goal)
 				)
 			);
-		const ti = (await templateTranslationStatus(db, LANGUAGE_CODES)).find((s) => s.language === 'ti')!;
+		const ti = (await templateTranslationStatus(db, LANGUAGE_CODES)).find(
+			(s) => s.language === 'ti'
+		)!;
 		expect(ti).toMatchObject({ missing: 1, concept: sources.size - 2, checked: 1 });
 	});
 });

@@ -58,6 +58,11 @@ export const messageView = z.object({
 
 export const planPage = z.object({
 	plan: planView.nullable(),
+	/** Dutch words for the Dutch copy printed after the plan; null for a Dutch reader. */
+	dutchCopy: z
+		.object({ title: z.string(), goal: z.string(), steps: z.string() })
+		.nullable()
+		.default(null),
 	about: z.array(messageView).default([]),
 	today: day,
 	formKey: z.string(),

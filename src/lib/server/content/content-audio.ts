@@ -140,7 +140,10 @@ export async function markAudioChecked(
 
 export async function removeAudio(db: Db, t: AudioTarget, actorId: string): Promise<boolean> {
 	return db.transaction(async (tx) => {
-		const removed = await tx.delete(contentAudio).where(where(t)).returning({ id: contentAudio.id });
+		const removed = await tx
+			.delete(contentAudio)
+			.where(where(t))
+			.returning({ id: contentAudio.id });
 		if (removed.length === 0) return false;
 		await record(tx, {
 			actorId,

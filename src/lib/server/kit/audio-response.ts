@@ -18,7 +18,10 @@ export function audioResponse(
 	};
 	const range = byteRange(rangeHeader, size);
 	if (range === 'unsatisfiable')
-		return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${size}` } });
+		return new Response(null, {
+			status: 416,
+			headers: { ...headers, 'content-range': `bytes */${size}` }
+		});
 	if (!range)
 		return new Response(file.data as BodyInit, {
 			headers: { ...headers, 'content-length': String(size) }
