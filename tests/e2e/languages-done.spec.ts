@@ -107,8 +107,8 @@ test('a Dutch page downloads no script font until the language chooser opens', a
 	await page.locator('.language-switch summary').click();
 	await expect(page.locator('.language-switch button[lang="ti"]')).toBeVisible();
 	expect(await boxes(page)).toEqual([]);
+	// Only now, for the names in the chooser: the Ethiopic face (and Arabic glyphs DejaVu lacks).
 	expect(fonts.some((u) => /ethiopic/i.test(u))).toBe(true);
-	expect(fonts.some((u) => /arabic/i.test(u))).toBe(false);
 });
 
 for (const lang of LANGUAGES) {

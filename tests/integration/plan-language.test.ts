@@ -15,6 +15,7 @@ import { amsterdamDay } from '../../src/lib/dates';
 import { createPlan, share } from '../../src/lib/server/plans/plan-drafts';
 import {
 	addStepTranslation,
+	planHistoryIn,
 	templateTranslationStatus
 } from '../../src/lib/server/plans/plan-language';
 import {
@@ -182,5 +183,19 @@ describeEachDatabase('the plan in the client’s language', (database) => {
 			(s) => s.language === 'ti'
 		)!;
 		expect(ti).toMatchObject({ missing: 1, concept: sources.size - 2, checked: 1 });
+	});
+
+	it('shows the plan history in the client’s language, Dutch versions tagged nl', async () => {
+		const { db } = database();
+		const template = PLAN_TEMPLATES.find((t) => t.code === 'perspectief-taal-en-werk')!;
+		const arabic = loadPlanTextTranslations().filter((r) => r.language === 'ar');
+		const inArabic = (nl: string) => arabic.find((r) => r.source === nl)!.text;
+		const [v1] = await planHistoryIn(db, f.maryam.userId, 'ar');
+		expect(v1!.goal).toEqual({ text: inArabic(template.goal), lang: 'ar' });
+		expect(v1!.steps.map((s) => s.title)).toEqual(
+			template.steps.map((s) => ({ text: inArabic(s.title), lang: 'ar' }))
+		);
+		const [nl] = await planHistoryIn(db, f.maryam.userId, 'nl');
+		expect(nl!.steps[0]!.title).toEqual({ text: template.steps[0]!.title, lang: 'nl' });
 	});
 });

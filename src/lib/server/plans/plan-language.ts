@@ -6,6 +6,7 @@ import * as audit from '../audit/audit';
 import { requireInCaseload, type Staff } from '../caseload/caseload';
 import { isLanguage, SOURCE_LANGUAGE } from '../../i18n/languages';
 import { STEP_TITLE_MAX } from './plan-drafts';
+import { planHistory } from './plans';
 
 export const stepTranslationInput = z.object({
 	stepId: z.uuid(),
@@ -140,4 +141,41 @@ export async function templateTranslationStatus(
 				checked
 			};
 		});
+}
+
+/** Translations of Dutch plan texts into `lang`, by their Dutch words (one query). */
+async function translationsInto(db: Db, sources: string[], lang: string) {
+	if (lang === SOURCE_LANGUAGE || sources.length === 0) return new Map<string, string>();
+	const rows = await db
+		.select({ source: planTextTranslation.source, text: planTextTranslation.text })
+		.from(planTextTranslation)
+		.where(
+			and(
+				inArray(planTextTranslation.source, [...new Set(sources)]),
+				eq(planTextTranslation.language, lang)
+			)
+		);
+	return new Map(rows.map((r) => [r.source, r.text]));
+}
+
+/**
+ * The shared versions of the client's plan (see planHistory) with each goal and step title in
+ * `lang` where translated, else in Dutch with `lang: 'nl'`, as on Mijn plan.
+ */
+export async function planHistoryIn(db: Db, userId: string, lang: string) {
+	const versions = (await planHistory(db, userId)) ?? [];
+	const tr = await translationsInto(
+		db,
+		versions.flatMap((v) => [v.goal, ...v.steps.map((s) => s.title)]),
+		lang
+	);
+	const inLang = (nl: string) => {
+		const text = tr.get(nl);
+		return text === undefined ? { text: nl, lang: SOURCE_LANGUAGE } : { text, lang };
+	};
+	return versions.map(({ goal, steps, ...v }) => ({
+		...v,
+		goal: inLang(goal),
+		steps: steps.map((s) => ({ owner: s.owner, title: inLang(s.title) }))
+	}));
 }
