@@ -28,7 +28,10 @@ test('an admin uploads a recording; a file that is not audio is refused, transla
 	});
 	await section.getByRole('button', { name: 'Opname opslaan' }).click();
 	await expect(section.getByRole('status')).toContainText('De opname is opgeslagen');
-	await expect(section.locator('audio')).toHaveAttribute('src', /^\/beheer\/opname\/[0-9a-f-]{36}$/);
+	await expect(section.locator('audio')).toHaveAttribute(
+		'src',
+		/^\/beheer\/opname\/[0-9a-f-]{36}$/
+	);
 	// The uploader cannot check it themselves (four eyes).
 	await expect(section).toContainText('Je hebt deze opname zelf opgeslagen');
 	await expectNoAxeViolations(page);
