@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, amsterdamDay, showDate } from './dates';
+import { addDays, amsterdamDay, daysAfter, showDate, workingDay, yearsBefore } from './dates';
 
 describe('Amsterdam dates', () => {
 	it('uses the Amsterdam calendar day, not UTC', () => {
@@ -30,5 +30,24 @@ describe('showDate: every date shown to a person, in Amsterdam', () => {
 	it('uses the Gregorian calendar and Latin digits in Persian and Dari', () => {
 		expect(showDate('fa', '2026-12-07', 'medium')).toContain('2026');
 		expect(showDate('prs', '2026-12-07', 'medium')).toContain('2026');
+	});
+});
+
+describe('instant helpers the seed and the app share', () => {
+	it('moves a weekend day by the Amsterdam calendar, not by UTC', () => {
+		// 23:30 UTC on Friday 4 December 2026 is already Saturday in Amsterdam.
+		const fridayNightUtc = new Date('2026-12-04T23:30:00Z');
+		expect(amsterdamDay(workingDay(fridayNightUtc, true))).toBe('2026-12-07');
+		expect(amsterdamDay(workingDay(fridayNightUtc, false))).toBe('2026-12-04');
+		const wednesday = new Date('2026-12-02T10:00:00Z');
+		expect(workingDay(wednesday, true)).toBe(wednesday);
+	});
+	it('counts whole days and whole years back', () => {
+		expect(daysAfter(new Date('2026-03-01T00:00:00Z'), -1).toISOString()).toBe(
+			'2026-02-28T00:00:00.000Z'
+		);
+		expect(yearsBefore(new Date('2026-12-07T12:00:00Z'), 18).toISOString()).toBe(
+			'2008-12-07T12:00:00.000Z'
+		);
 	});
 });

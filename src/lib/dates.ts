@@ -24,6 +24,28 @@ export function addDays(day: string, days: number): string {
 	return d.toISOString().slice(0, 10);
 }
 
+export const DAY_MS = 86_400_000;
+
+/** The instant a whole number of 24-hour days after `at` (before it when negative). */
+export function daysAfter(at: Date, days: number): Date {
+	return new Date(at.getTime() + days * DAY_MS);
+}
+
+/** The same calendar date `years` years earlier (29 February falls to 1 March), for ages. */
+export function yearsBefore(at: Date, years: number): Date {
+	const r = new Date(at);
+	r.setUTCFullYear(r.getUTCFullYear() - years);
+	return r;
+}
+
+/** An instant on a Saturday or Sunday in Amsterdam moved to the Friday before or Monday after. */
+export function workingDay(at: Date, forward: boolean): Date {
+	const weekday = new Date(`${amsterdamDay(at)}T12:00:00Z`).getUTCDay();
+	if (weekday === 6) return daysAfter(at, forward ? 2 : -1);
+	if (weekday === 0) return daysAfter(at, forward ? 1 : -2);
+	return at;
+}
+
 /**
  * The one way to show a date or time to a person: in Europe/Amsterdam, in their language,
  * Gregorian calendar and Latin digits. `value` is an instant (a Date or an ISO timestamp) or a

@@ -4,8 +4,8 @@ import type { Db } from '../db/open';
 import { client, surveyInvitation, surveyOpenAnswer, surveyResponse, user } from '../db/schema';
 import { rebuildTally, INVITATION_DAYS } from '../surveys/surveys';
 import { quarterDays } from '../../quarters';
+import { daysAfter } from '../../dates';
 import {
-	addDays,
 	ensureSurveys,
 	generateSurveyResponses,
 	insertMany,
@@ -57,15 +57,15 @@ export async function seedDemoSurveys(tx: Db, rng: Rng, ctx: GenerateContext): P
 		const start = new Date(`${from}T09:00:00Z`);
 		const trigger = g.trigger as 'appointment' | 'instrument_end' | 'periodic';
 		for (let i = 0; i < total; i++) {
-			const createdAt = addDays(start, rng.int(0, 75));
+			const createdAt = daysAfter(start, rng.int(0, 75));
 			if (createdAt > ctx.now) continue;
 			invitations.push({
 				clientId: rng.pick(pool).id,
 				surveyId: surveys[trigger].id,
 				trigger,
 				createdAt,
-				dueAt: addDays(createdAt, INVITATION_DAYS),
-				answeredAt: i < g.n ? addDays(createdAt, rng.int(0, 5)) : null
+				dueAt: daysAfter(createdAt, INVITATION_DAYS),
+				answeredAt: i < g.n ? daysAfter(createdAt, rng.int(0, 5)) : null
 			});
 		}
 	}
@@ -87,8 +87,8 @@ export async function seedDemoSurveys(tx: Db, rng: Rng, ctx: GenerateContext): P
 			clientId: c.id,
 			surveyId: surveys.periodic.id,
 			trigger: 'periodic',
-			createdAt: addDays(ctx.now, -1),
-			dueAt: addDays(ctx.now, INVITATION_DAYS - 1)
+			createdAt: daysAfter(ctx.now, -1),
+			dueAt: daysAfter(ctx.now, INVITATION_DAYS - 1)
 		});
 	}
 }

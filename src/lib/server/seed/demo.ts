@@ -25,20 +25,17 @@ import { seedInstruments } from './catalogue';
 import { seedDemoSurveys } from './demo-surveys';
 import { seedDemoAudio } from './demo-audio';
 import {
-	addDays,
-	amsterdamTime,
 	DEMO_GEMEENTEN,
 	DEMO_PASSWORD,
 	generateClients,
 	insertGenerated,
 	insertMany,
-	isoDate,
 	loadInstrumentRefs,
 	officeAddress,
-	Rng,
-	workingDay,
-	yearsBefore
+	Rng
 } from './large';
+import { amsterdamDay, daysAfter, workingDay, yearsBefore } from '../../dates';
+import { amsterdamInstantOn } from '../wall-clock';
 
 // Any constant works; it only has to be the same in every process that seeds.
 const SEED_LOCK = 72_616_001;
@@ -812,7 +809,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 		const steps: PgInsertValue<typeof planStep>[] = [];
 		const uses: PgInsertValue<typeof instrumentUse>[] = [];
 		const appointments: PgInsertValue<typeof appointment>[] = [];
-		const day = (offset: number) => isoDate(addDays(now, offset));
+		const day = (offset: number) => amsterdamDay(daysAfter(now, offset));
 
 		for (const [i, p] of [...PERSONAS, ...SPEC_CLIENTS].entries()) {
 			const userId = randomUUID();
@@ -820,7 +817,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 			// The reserved clients are numbered after the background and history clients.
 			const clientNumber = `WW-${100_001 + i + (i < PERSONAS.length ? 0 : BACKGROUND_CLIENTS + HISTORY_CLIENTS)}`;
 			const kmId = staffId.get(p.km)!;
-			const benefitStart = addDays(yearsBefore(now, p.benefitYears), -10);
+			const benefitStart = daysAfter(yearsBefore(now, p.benefitYears), -10);
 			users.push({
 				id: userId,
 				displayName: p.name,
@@ -845,9 +842,9 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 				klantmanagerId: kmId,
 				segment: p.segment,
 				ladderStep: p.ladder[p.ladder.length - 1]![1],
-				birthDate: isoDate(addDays(yearsBefore(now, p.age), -p.birthdayDaysAgo)),
+				birthDate: amsterdamDay(daysAfter(yearsBefore(now, p.age), -p.birthdayDaysAgo)),
 				statushouder: p.statushouder ?? false,
-				benefitStart: isoDate(benefitStart),
+				benefitStart: amsterdamDay(benefitStart),
 				exemptionReason: p.exemption?.reason ?? null,
 				exemptionReviewDate: p.exemption ? day(p.exemption.reviewInDays) : null,
 				applicationsPerWeek: p.applicationsPerWeek ?? null,
@@ -860,8 +857,8 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 
 			const planId = randomUUID();
 			const agreedAt =
-				p.plan.agreedDaysAgo !== undefined ? addDays(now, -p.plan.agreedDaysAgo) : null;
-			const sharedAt = addDays(now, -p.plan.sharedDaysAgo);
+				p.plan.agreedDaysAgo !== undefined ? daysAfter(now, -p.plan.agreedDaysAgo) : null;
+			const sharedAt = daysAfter(now, -p.plan.sharedDaysAgo);
 			plans.push({
 				id: planId,
 				clientId,
@@ -873,7 +870,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 				agreedVersion: agreedAt ? p.plan.version : null,
 				reviewDate: day(p.plan.reviewInDays),
 				updatedAt: agreedAt ?? sharedAt,
-				createdAt: addDays(now, -p.plan.createdDaysAgo)
+				createdAt: daysAfter(now, -p.plan.createdDaysAgo)
 			});
 			for (const [k, s] of p.plan.steps.entries()) {
 				steps.push({
@@ -883,9 +880,9 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 					owner: s.owner,
 					dueDate: day(s.due),
 					status: s.done !== undefined ? 'done' : 'todo',
-					doneAt: s.done !== undefined ? addDays(now, s.done) : null,
+					doneAt: s.done !== undefined ? daysAfter(now, s.done) : null,
 					instrumentId: s.instrument ? instrumentId(s.instrument) : null,
-					createdAt: addDays(now, -p.plan.createdDaysAgo)
+					createdAt: daysAfter(now, -p.plan.createdDaysAgo)
 				});
 			}
 			for (const u of p.uses) {
@@ -899,12 +896,12 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 					outcome: u.outcome ?? null,
 					outcomeReason: u.outcomeReason ?? null,
 					createdBy: kmId,
-					createdAt: addDays(now, Math.min(u.start, 0))
+					createdAt: daysAfter(now, Math.min(u.start, 0))
 				});
 			}
 			for (const a of p.appointments) {
-				const startsAt = amsterdamTime(
-					workingDay(addDays(now, a.day), a.day > 0),
+				const startsAt = amsterdamInstantOn(
+					workingDay(daysAfter(now, a.day), a.day > 0),
 					a.hour,
 					a.minute ?? 0
 				);
@@ -919,7 +916,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 					purpose: a.purpose,
 					bring: a.bring ?? null,
 					status: a.status,
-					createdAt: addDays(startsAt, -14)
+					createdAt: daysAfter(startsAt, -14)
 				});
 			}
 		}

@@ -33,6 +33,9 @@ import {
 import { seedInstruments } from './catalogue';
 import { SURVEY_TEXTS } from './survey-texts';
 import { rebuildTally } from '../surveys/surveys';
+import { amsterdamDay, DAY_MS, daysAfter, workingDay, yearsBefore } from '../../dates';
+import { quarterOfInstant } from '../../quarters';
+import { amsterdamInstantOn } from '../wall-clock';
 
 export const DEMO_PASSWORD = 'wegwijs-demo';
 
@@ -92,48 +95,6 @@ export class Rng {
 		while (s.length < length) s += Math.floor(this.next() * 16).toString(16);
 		return s;
 	}
-}
-
-const DAY = 86_400_000;
-
-export function addDays(d: Date, days: number): Date {
-	return new Date(d.getTime() + days * DAY);
-}
-
-/** The calendar date (UTC) as 'YYYY-MM-DD', the form drizzle expects for `date` columns. */
-export function isoDate(d: Date): string {
-	return d.toISOString().slice(0, 10);
-}
-
-export function yearsBefore(d: Date, years: number): Date {
-	const r = new Date(d);
-	r.setUTCFullYear(r.getUTCFullYear() - years);
-	return r;
-}
-
-export function quarterOf(d: Date): string {
-	return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-}
-
-function lastSundayUtc(year: number, month: number): number {
-	const d = new Date(Date.UTC(year, month + 1, 0));
-	return Date.UTC(year, month, d.getUTCDate() - d.getUTCDay(), 1);
-}
-
-/** The instant of hour:minute Dutch local time on the (UTC) calendar day of `day`. */
-export function amsterdamTime(day: Date, hour: number, minute: number): Date {
-	const y = day.getUTCFullYear();
-	const utc = Date.UTC(y, day.getUTCMonth(), day.getUTCDate(), hour - 1, minute);
-	const summer = utc >= lastSundayUtc(y, 2) && utc < lastSundayUtc(y, 9);
-	return new Date(summer ? utc - 3_600_000 : utc);
-}
-
-/** Moves a weekend day to a working day, forward or backward. */
-export function workingDay(d: Date, forward: boolean): Date {
-	const wd = d.getUTCDay();
-	if (wd === 6) return addDays(d, forward ? 2 : -1);
-	if (wd === 0) return addDays(d, forward ? 1 : -2);
-	return d;
 }
 
 function maxDate(a: Date, b: Date): Date {
@@ -601,7 +562,7 @@ function cumulativeOf(weights: number[]): number[] {
 
 function birthDateFor(rng: Rng, now: Date, age: number): Date {
 	// Birthday already passed this year, so the age is exact on `now`.
-	return addDays(yearsBefore(now, age), -rng.int(1, 360));
+	return daysAfter(yearsBefore(now, age), -rng.int(1, 360));
 }
 
 /** Generates the rows for `klantmanagerIds.length` clients. Pure apart from random UUIDs. */
@@ -654,9 +615,10 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		const years = statushouder
 			? Math.min(dMin + rng.next() * (dMax - dMin), 9)
 			: dMin + rng.next() * (dMax - dMin);
-		let benefitStart = addDays(now, -Math.max(3, Math.round(years * 365.25)));
-		const adult = addDays(yearsBefore(birth, -18), 30);
-		if (benefitStart < adult) benefitStart = between(rng, adult, maxDate(adult, addDays(now, -3)));
+		let benefitStart = daysAfter(now, -Math.max(3, Math.round(years * 365.25)));
+		const adult = daysAfter(yearsBefore(birth, -18), 30);
+		if (benefitStart < adult)
+			benefitStart = between(rng, adult, maxDate(adult, daysAfter(now, -3)));
 
 		const exemption =
 			(seg === 'meedoen' && rng.chance(0.3)) || (seg === 'perspectief' && rng.chance(0.05));
@@ -675,13 +637,13 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		if (ladder >= 5) agreedHours = rng.int(3, 9) * 4;
 		else if (ladder === 4 && rng.chance(0.4)) agreedHours = rng.int(2, 5) * 4;
 
-		const sinceStart = (now.getTime() - benefitStart.getTime()) / DAY;
+		const sinceStart = (now.getTime() - benefitStart.getTime()) / DAY_MS;
 		let out_: Profile['outflow'] = null;
 		if (sinceStart > 45 && rng.chance(OUTFLOW_P[seg])) {
 			const date = between(
 				rng,
-				maxDate(addDays(benefitStart, 30), addDays(now, -730)),
-				addDays(now, -1)
+				maxDate(daysAfter(benefitStart, 30), daysAfter(now, -730)),
+				daysAfter(now, -1)
 			);
 			const reason = rng.weighted<OutflowReason>(
 				seg === 'werk'
@@ -743,12 +705,12 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 			klantmanagerId: kmId,
 			segment,
 			ladderStep: ladder,
-			birthDate: isoDate(birth),
+			birthDate: amsterdamDay(birth),
 			statushouder,
-			benefitStart: isoDate(benefitStart),
+			benefitStart: amsterdamDay(benefitStart),
 			exemptionReason: exemption ? rng.pick(EXEMPTION_REASONS) : null,
 			exemptionReviewDate: exemption
-				? isoDate(addDays(now, rng.chance(0.06) ? -rng.int(1, 60) : rng.int(30, 360)))
+				? amsterdamDay(daysAfter(now, rng.chance(0.06) ? -rng.int(1, 60) : rng.int(30, 360)))
 				: null,
 			applicationsPerWeek,
 			agreedHoursPerWeek: agreedHours,
@@ -758,10 +720,10 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		});
 
 		// Ladder history: most clients stay put, some climb, a few fall back.
-		const firstAt = addDays(benefitStart, 30);
-		const lastAt = addDays(p.activeEnd, -7);
+		const firstAt = daysAfter(benefitStart, 30);
+		const lastAt = daysAfter(p.activeEnd, -7);
 		const moves =
-			firstAt < addDays(lastAt, -60)
+			firstAt < daysAfter(lastAt, -60)
 				? rng.weighted([
 						[0, 55],
 						[1, 35],
@@ -775,11 +737,11 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		}
 		let at = minDate(firstAt, now);
 		for (const [k, step] of history.entries()) {
-			if (k > 0) at = between(rng, addDays(at, 30), maxDate(addDays(at, 31), lastAt));
+			if (k > 0) at = between(rng, daysAfter(at, 30), maxDate(daysAfter(at, 31), lastAt));
 			out.ladder.push({
 				clientId: p.clientId,
 				step,
-				recordedAt: isoDate(minDate(at, now)),
+				recordedAt: amsterdamDay(minDate(at, now)),
 				recordedBy: kmId
 			});
 		}
@@ -787,8 +749,8 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		if (out_) {
 			out.outflows.push({
 				clientId: p.clientId,
-				benefitStart: isoDate(benefitStart),
-				date: isoDate(out_.date),
+				benefitStart: amsterdamDay(benefitStart),
+				date: amsterdamDay(out_.date),
 				reason: out_.reason,
 				createdBy: kmId,
 				createdAt: out_.date
@@ -824,7 +786,7 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		);
 		const prof = profileOf(inst.code);
 		const days = rng.int(prof.days[0], prof.days[1]);
-		const earliest = maxDate(p.benefitStart, addDays(now, -3 * 365));
+		const earliest = maxDate(p.benefitStart, daysAfter(now, -3 * 365));
 		let start: Date;
 		let end: Date | null = null;
 		let outcome: InstrumentOutcome | null = null;
@@ -833,12 +795,12 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		if (toWork && !workOutflowHasUse.has(p.clientId)) {
 			// Clients who left for work mostly did so shortly after finishing help.
 			workOutflowHasUse.add(p.clientId);
-			end = maxDate(addDays(p.outflow!.date, -rng.int(0, 150)), addDays(p.benefitStart, 2));
-			start = maxDate(addDays(end, -days), p.benefitStart);
+			end = maxDate(daysAfter(p.outflow!.date, -rng.int(0, 150)), daysAfter(p.benefitStart, 2));
+			start = maxDate(daysAfter(end, -days), p.benefitStart);
 			outcome = rng.chance(0.6) ? 'work_found' : 'completed';
 		} else {
-			start = between(rng, earliest, addDays(p.activeEnd, -1));
-			const planned = addDays(start, days);
+			start = between(rng, earliest, daysAfter(p.activeEnd, -1));
+			const planned = daysAfter(start, days);
 			if (planned <= p.activeEnd) {
 				outcome = rng.weighted<InstrumentOutcome>(
 					p.segment === 'werk'
@@ -857,7 +819,7 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 				);
 				end =
 					outcome === 'stopped_early'
-						? addDays(start, Math.max(1, Math.round(days * (0.2 + rng.next() * 0.6))))
+						? daysAfter(start, Math.max(1, Math.round(days * (0.2 + rng.next() * 0.6))))
 						: planned;
 				if (outcome === 'stopped_early' || outcome === 'other')
 					outcomeReason = rng.pick(STOP_REASONS);
@@ -873,9 +835,9 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 			clientId: p.clientId,
 			instrumentId: inst.id,
 			provider: prof.provider,
-			startDate: isoDate(start),
-			plannedEndDate: isoDate(addDays(start, days)),
-			endDate: end ? isoDate(end) : null,
+			startDate: amsterdamDay(start),
+			plannedEndDate: amsterdamDay(daysAfter(start, days)),
+			endDate: end ? amsterdamDay(end) : null,
 			outcome,
 			outcomeReason,
 			createdBy: p.kmId,
@@ -889,11 +851,12 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 	// Plans with steps for most clients.
 	for (const p of profiles) {
 		const seg = p.segment ?? 'none';
-		if (p.activeEnd.getTime() - p.benefitStart.getTime() < 14 * DAY || !rng.chance(0.85)) continue;
+		if (p.activeEnd.getTime() - p.benefitStart.getTime() < 14 * DAY_MS || !rng.chance(0.85))
+			continue;
 		const created = between(
 			rng,
-			maxDate(addDays(p.benefitStart, 14), addDays(p.activeEnd, -540)),
-			addDays(p.activeEnd, -7)
+			maxDate(daysAfter(p.benefitStart, 14), daysAfter(p.activeEnd, -540)),
+			daysAfter(p.activeEnd, -7)
 		);
 		const status: PlanStatus = p.outflow
 			? 'closed'
@@ -907,14 +870,14 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 			[2, 30],
 			[3, 15]
 		]);
-		const sharedAt = status === 'draft' ? null : minDate(addDays(created, rng.int(1, 7)), now);
+		const sharedAt = status === 'draft' ? null : minDate(daysAfter(created, rng.int(1, 7)), now);
 		let agreedAt: Date | null = null;
 		let agreedVersion: number | null = null;
 		if (sharedAt && (status === 'agreed' || (status === 'closed' && rng.chance(0.85)))) {
-			agreedAt = minDate(addDays(sharedAt, rng.int(0, 14)), now);
+			agreedAt = minDate(daysAfter(sharedAt, rng.int(0, 14)), now);
 			agreedVersion = version;
 		} else if (sharedAt && status === 'shared' && version > 1) {
-			agreedAt = addDays(sharedAt, -rng.int(30, 120));
+			agreedAt = daysAfter(sharedAt, -rng.int(30, 120));
 			agreedVersion = version - 1;
 		}
 		const base = agreedAt ?? sharedAt ?? created;
@@ -928,7 +891,7 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 			sharedAt,
 			agreedAt,
 			agreedVersion,
-			reviewDate: isoDate(addDays(base, seg === 'werk' ? 91 : 182)),
+			reviewDate: amsterdamDay(daysAfter(base, seg === 'werk' ? 91 : 182)),
 			updatedAt: maxDate(base, p.outflow?.date ?? base),
 			createdAt: created
 		});
@@ -936,7 +899,7 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		rng.shuffle(pool);
 		const linked = (usesByClient.get(p.clientId) ?? []).slice(0, 2);
 		const count = Math.min(pool.length, rng.int(3, 6) - linked.length);
-		const horizon = p.outflow ? p.outflow.date : addDays(now, 60);
+		const horizon = p.outflow ? p.outflow.date : daysAfter(now, 60);
 		const titles: [string, StepOwner, string | null][] = [
 			...linked.map(
 				(u) =>
@@ -951,7 +914,7 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 				.map(([t, o]) => [t, o, null] as [string, StepOwner, null])
 		];
 		const dues = titles
-			.map(() => between(rng, addDays(created, 7), horizon))
+			.map(() => between(rng, daysAfter(created, 7), horizon))
 			.sort((a, b) => a.getTime() - b.getTime());
 		for (const [k, [title, owner, instrumentId]] of titles.entries()) {
 			const due = dues[k]!;
@@ -959,7 +922,7 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 			const done = past ? rng.chance(p.outflow ? 0.9 : 0.75) : rng.chance(0.15);
 			const doneAt = done
 				? past
-					? maxDate(addDays(due, -rng.int(0, 10)), created)
+					? maxDate(daysAfter(due, -rng.int(0, 10)), created)
 					: between(rng, created, now)
 				: null;
 			out.steps.push({
@@ -967,7 +930,7 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 				position: k + 1,
 				title,
 				owner,
-				dueDate: isoDate(due),
+				dueDate: amsterdamDay(due),
 				status: done ? 'done' : 'todo',
 				doneAt,
 				instrumentId,
@@ -983,8 +946,8 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		const p = profiles[weightedIndex(apptCumulative, rng)]!;
 		const upcoming = !p.outflow && rng.chance(0.22);
 		let day = upcoming
-			? addDays(now, rng.int(1, 21))
-			: between(rng, maxDate(p.benefitStart, addDays(now, -730)), addDays(p.activeEnd, -1));
+			? daysAfter(now, rng.int(1, 21))
+			: between(rng, maxDate(p.benefitStart, daysAfter(now, -730)), daysAfter(p.activeEnd, -1));
 		day = workingDay(day, upcoming);
 		const kind = rng.weighted<AppointmentKind>([
 			['in_person', 55],
@@ -992,7 +955,7 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 			['video', 10],
 			['home_visit', 5]
 		]);
-		const startsAt = amsterdamTime(day, rng.int(9, 15), rng.chance(0.5) ? 0 : 30);
+		const startsAt = amsterdamInstantOn(day, rng.int(9, 15), rng.chance(0.5) ? 0 : 30);
 		const future = startsAt > now;
 		const minutes = kind === 'phone' ? 30 : rng.pick([30, 45, 60]);
 		out.appointments.push({
@@ -1022,7 +985,7 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 						['cancelled', 8],
 						['no_show', 7]
 					] as const),
-			createdAt: addDays(startsAt, -rng.int(3, 28))
+			createdAt: daysAfter(startsAt, -rng.int(3, 28))
 		});
 	}
 	return out;
@@ -1177,7 +1140,7 @@ export function generateSurveyResponses(
 	const quarters: string[] = [];
 	for (let q = 7; q >= 0; q--) {
 		const d = new Date(Date.UTC(ctx.now.getUTCFullYear(), ctx.now.getUTCMonth() - q * 3, 15));
-		quarters.push(quarterOf(d));
+		quarters.push(quarterOfInstant(d));
 	}
 	for (let n = 0; n < count; n++) {
 		const mi = weightedIndex(muniCumulative, rng);
