@@ -211,6 +211,8 @@ const handleFormBody: Handle = async ({ event, resolve }) => {
 	return json({ message: event.locals.t('errors.badRequest') }, { status: 415 });
 };
 
+const AUDIO_UPLOAD_ROUTE = '/beheer/teksten/[kind=contentkind]/[code=slug]/[lang=lang]';
+
 /**
  * PostgreSQL cannot store a NUL character in text, and no search, form or JSON body has a use
  * for one: such a request is refused here with a message, before any query fails on it.
@@ -219,7 +221,19 @@ const handleNul: Handle = async ({ event, resolve }) => {
 	if (building) return resolve(event); // prerendering: no query string, no body
 	const { request, url } = event;
 	let nul = url.search.includes('%00');
-	if (!nul && request.body && request.method !== 'GET' && request.method !== 'HEAD') {
+	// An uploaded recording is binary (NUL bytes are normal); it is stored as bytea and the
+	// action reads no text field, so only its query string is checked.
+	const binaryUpload =
+		event.route.id === AUDIO_UPLOAD_ROUTE &&
+		url.search.split('&')[0] === '?/audio' &&
+		(request.headers.get('content-type') ?? '').startsWith('multipart/form-data');
+	if (
+		!nul &&
+		!binaryUpload &&
+		request.body &&
+		request.method !== 'GET' &&
+		request.method !== 'HEAD'
+	) {
 		const body = await request.clone().text();
 		nul = body.includes('\0') || /%00|\\u0000/i.test(body);
 	}
