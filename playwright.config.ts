@@ -40,6 +40,11 @@ export default defineConfig({
 		url: `http://localhost:${PORT}/api/health`,
 		reuseExistingServer: false,
 		timeout: 120_000,
-		env: { PORT: String(PORT), ORIGIN: `http://localhost:${PORT}` }
+		env: {
+			PORT: String(PORT),
+			ORIGIN: `http://localhost:${PORT}`,
+			// The push spec's local push service uses a test certificate for localhost.
+			NODE_EXTRA_CA_CERTS: 'tests/fixtures/push-endpoint.crt'
+		}
 	}
 });

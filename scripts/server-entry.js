@@ -9,6 +9,10 @@ import http from 'node:http';
 import process from 'node:process';
 import compression from 'compression';
 
+// A client's document may be 10 MB (issue #16); adapter-node refuses larger bodies before the
+// app sees them (its default is 512 kB). Set BODY_SIZE_LIMIT to change it (e.g. 52M for imports).
+process.env.BODY_SIZE_LIMIT ??= '11M';
+
 const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
 
 /** Brotli quality 4 (the middleware's default) and gzip level 6: cheap on a busy server. */

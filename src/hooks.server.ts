@@ -211,8 +211,6 @@ const handleFormBody: Handle = async ({ event, resolve }) => {
 	return json({ message: event.locals.t('errors.badRequest') }, { status: 415 });
 };
 
-const AUDIO_UPLOAD_ROUTE = '/beheer/teksten/[kind=contentkind]/[code=slug]/[lang=lang]';
-
 /**
  * PostgreSQL cannot store a NUL character in text, and no search, form or JSON body has a use
  * for one: such a request is refused here with a message, before any query fails on it.
@@ -221,21 +219,21 @@ const handleNul: Handle = async ({ event, resolve }) => {
 	if (building) return resolve(event); // prerendering: no query string, no body
 	const { request, url } = event;
 	let nul = url.search.includes('%00');
-	// An uploaded recording is binary (NUL bytes are normal); it is stored as bytea and the
-	// action reads no text field, so only its query string is checked.
-	const binaryUpload =
-		event.route.id === AUDIO_UPLOAD_ROUTE &&
-		url.search.split('&')[0] === '?/audio' &&
-		(request.headers.get('content-type') ?? '').startsWith('multipart/form-data');
-	if (
-		!nul &&
-		!binaryUpload &&
-		request.body &&
-		request.method !== 'GET' &&
-		request.method !== 'HEAD'
-	) {
-		const body = await request.clone().text();
-		nul = body.includes('\0') || /%00|\\u0000/i.test(body);
+	if (!nul && request.body && request.method !== 'GET' && request.method !== 'HEAD') {
+		const type = request.headers.get('content-type') ?? '';
+		if (type.toLowerCase().startsWith('multipart/form-data')) {
+			// A document's bytes may hold any byte (#16); its text fields may not.
+			const form = await request
+				.clone()
+				.formData()
+				.catch(() => null);
+			for (const [name, value] of form ?? []) {
+				if (name.includes('\0') || (typeof value === 'string' && value.includes('\0'))) nul = true;
+			}
+		} else {
+			const body = await request.clone().text();
+			nul = body.includes('\0') || /%00|\\u0000/i.test(body);
+		}
 	}
 	if (!nul) return resolve(event);
 	const message = event.locals.t('errors.badRequest');

@@ -188,6 +188,63 @@ sw.addEventListener('sync', (event: Event) => {
 	);
 });
 
+// Web Push (#16): the server sends only a fixed sentence and the page to open, encrypted for
+// this device. Shown as it came; a tap opens (or focuses) that page of Wegwijs.
+interface PushPayload {
+	title: string;
+	body: string;
+	url: string;
+}
+
+function pushPayload(data: unknown): PushPayload | null {
+	if (typeof data !== 'object' || data === null) return null;
+	const p = data as Record<string, unknown>;
+	if (typeof p.title !== 'string' || typeof p.body !== 'string' || typeof p.url !== 'string')
+		return null;
+	// Only a path in this app: a payload can never send the phone elsewhere.
+	if (!p.url.startsWith('/') || p.url.startsWith('//')) return null;
+	return { title: p.title, body: p.body, url: p.url };
+}
+
+sw.addEventListener('push', (event: PushEvent) => {
+	let payload: PushPayload | null = null;
+	try {
+		payload = pushPayload(event.data?.json());
+	} catch {
+		payload = null;
+	}
+	if (!payload) return;
+	event.waitUntil(
+		sw.registration.showNotification(payload.title, {
+			body: payload.body,
+			icon: '/icons/icon-192.png',
+			badge: '/icons/icon-192.png',
+			tag: 'wegwijs',
+			data: { url: payload.url }
+		})
+	);
+});
+
+sw.addEventListener('notificationclick', (event: NotificationEvent) => {
+	event.notification.close();
+	const url = new URL(
+		(event.notification.data as { url?: string } | null)?.url ?? '/berichten',
+		sw.location.origin
+	);
+	event.waitUntil(
+		sw.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(async (open) => {
+			const same = open.find((c) => new URL(c.url).origin === url.origin) as
+				WindowClient | undefined;
+			if (same) {
+				await same.focus();
+				await same.navigate(url.href);
+				return;
+			}
+			await sw.clients.openWindow(url.href);
+		})
+	);
+});
+
 // ---------------------------------------------------------------------------------------
 
 interface WorkerMessage {

@@ -1,5 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { PERSONAS, scrape, type Persona } from './security-personas';
+import { BASE_URL as ORIGIN } from './helpers';
 
 // The expected answer of every route (key as security-routes.ts makes it) for each person,
 // and the demo data that fills the routes' parameters.
@@ -25,6 +26,7 @@ export const EXPECTED: Record<string, Row> = {
 	'POST /(client)/afspraken/[id=uuid] ?/change': row(L, 400, 404, 403, 403, 403, 403),
 	'GET /(client)/afspraken/[id=uuid]/agenda.ics': row(L, 200, 404, 403, 403, 403, 403),
 	'GET /(client)/berichten': row(L, 200, 200, 403, 403, 403, 403),
+	'GET /(client)/berichten/documenten/[doc=uuid]': row(L, 200, 404, 403, 403, 403, 403),
 	'POST /(client)/berichten ?/send': row(L, 400, 400, 403, 403, 403, 403),
 	'POST /(client)/berichten ?/read': row(L, 400, 400, 403, 403, 403, 403),
 	'GET /(client)/plan': row(L, 200, 200, 403, 403, 403, 403),
@@ -44,6 +46,10 @@ export const EXPECTED: Record<string, Row> = {
 	'POST /activeren ?/default': row(400, 400, 400, 400, 400, 400, 400),
 	'POST /api/client/actions': row(401, 400, 400, 403, 403, 403, 403),
 	'GET /api/client/plan': row(401, 200, 200, 403, 403, 403, 403),
+	'POST /api/client/documents': row(401, 400, 400, 403, 403, 403, 403),
+	'POST /api/client/push': row(401, 400, 400, 403, 403, 403, 403),
+	// Sent as a POST by the table's test (no body): the same answers as a DELETE without one.
+	'DELETE /api/client/push': row(401, 400, 400, 403, 403, 403, 403),
 	'GET /api/client/plans/[id=uuid]': row(401, 200, 404, 403, 403, 403, 403),
 	// Recordings of content texts: the same for every client, nothing personal.
 	'GET /api/client/opname/[id=uuid]': row(401, 200, 200, 403, 403, 403, 403),
@@ -165,6 +171,7 @@ export const EXPECTED: Record<string, Row> = {
 	'POST /km/clienten/[id=uuid] ?/answer': row(L, 403, 403, 400, 403, 403, 403),
 	'POST /km/clienten/[id=uuid] ?/move': row(L, 403, 403, 400, 403, 403, 403),
 	'GET /km/clienten/[id=uuid]/activatie': row(L, 403, 403, 200, 403, 403, 403),
+	'GET /km/clienten/[id=uuid]/documenten/[doc=uuid]': row(L, 403, 403, 200, 403, 403, 403),
 	'POST /km/clienten/[id=uuid]/activatie ?/default': row(L, 403, 403, OK, 403, 403, 403),
 	'GET /km/clienten/[id=uuid]/afspraken/[appointmentId=uuid]': row(L, 403, 403, 200, 403, 403, 403),
 	'POST /km/clienten/[id=uuid]/afspraken/[appointmentId=uuid] ?/move': row(
@@ -230,6 +237,8 @@ export interface DemoIds {
 	appointmentId: string;
 	planId: string;
 	invitationId: string;
+	/** A PDF Maryam uploaded for this test (not sent with a message). */
+	documentId: string;
 	topic: string;
 	instrument: string;
 	userId: string;
@@ -244,6 +253,7 @@ export function paramValue(ids: DemoIds) {
 		const under = (prefix: string) => routeId.startsWith(prefix);
 		if (under('/km/clienten/') && param === 'id') return ids.clientId;
 		if (param === 'appointmentId') return ids.appointmentId;
+		if (param === 'doc') return ids.documentId;
 		if (under('/(client)/afspraken/') && param === 'id') return ids.appointmentId;
 		if (under('/(client)/vragenlijst/') && param === 'id') return ids.invitationId;
 		if (under('/api/client/plans/') && param === 'id') return ids.planId;
@@ -262,6 +272,25 @@ export function paramValue(ids: DemoIds) {
 }
 
 export const UUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
+
+/** Maryam uploads a small PDF (the same key each run, so a second run stores nothing new). */
+async function uploadPdf(client: APIRequestContext): Promise<string> {
+	const res = await client.post('/api/client/documents', {
+		headers: { 'idempotency-key': 'security-matrix-document-0001', origin: ORIGIN },
+		multipart: {
+			file: {
+				name: 'brief.pdf',
+				mimeType: 'application/pdf',
+				buffer: Buffer.from(
+					'%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'
+				)
+			}
+		}
+	});
+	const body = (await res.json()) as { id?: string };
+	if (!body.id) throw new Error(`upload for the access table failed: ${res.status()}`);
+	return body.id;
+}
 
 export async function demoIds(ctx: Record<Persona, APIRequestContext>): Promise<DemoIds> {
 	const client = ctx.client;
@@ -282,6 +311,7 @@ export async function demoIds(ctx: Record<Persona, APIRequestContext>): Promise<
 		appointmentId: await scrape(client, '/afspraken', new RegExp(`href="/afspraken/${UUID}"`)),
 		planId: plan.id,
 		invitationId: await scrape(client, '/', new RegExp(`href="/vragenlijst/${UUID}"`)),
+		documentId: await uploadPdf(client),
 		topic: await scrape(client, '/uitleg', /href="\/uitleg\/((?!hulp")[a-z0-9-]+)"/),
 		instrument: await scrape(client, '/uitleg/hulp', /href="\/uitleg\/hulp\/([a-z0-9-]+)"/),
 		userId: await scrape(

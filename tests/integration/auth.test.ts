@@ -1,13 +1,13 @@
 import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
-import { authIdentity, client, gemeente, session, user } from '../../src/lib/server/db/schema';
+import { session } from '../../src/lib/server/db/schema';
 import {
 	createSession,
 	invalidateSession,
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
-import { hashPassword } from '../../src/lib/server/auth/password';
+import { addClientAccount, addPasswordStaff } from './account-fixture';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 import { FREE_PER_ACCOUNT as MAX_PER_ACCOUNT } from '../../src/lib/server/auth/rate-limit';
 import { createActivationCode, redeemActivationCode } from '../../src/lib/server/auth/activation';
@@ -20,30 +20,11 @@ describeEachDatabase('sessions and sign-in', (database) => {
 
 	it('prepares two accounts', async () => {
 		const { db } = database();
-		const [staff] = await db
-			.insert(user)
-			.values({ displayName: 'Sanne', email: 'sanne@x.example', roles: ['klantmanager'] })
-			.returning();
-		staffId = staff!.id;
-		await db.insert(authIdentity).values({
-			userId: staffId,
-			provider: 'password',
-			subject: 'sanne@x.example',
-			passwordHash: await hashPassword('correct horse battery')
+		staffId = await addPasswordStaff(db, {
+			email: 'sanne@x.example',
+			password: 'correct horse battery'
 		});
-		const [m] = await db.insert(gemeente).values({ code: 'm', name: 'M' }).returning();
-		const [cu] = await db
-			.insert(user)
-			.values({ displayName: 'Lars', roles: ['client'] })
-			.returning();
-		clientUserId = cu!.id;
-		await db.insert(client).values({
-			userId: clientUserId,
-			clientNumber: 'WW-9',
-			gemeenteId: m!.id,
-			birthDate: '2000-01-01',
-			benefitStart: '2024-01-01'
-		});
+		clientUserId = await addClientAccount(db, { gemeenteCode: 'm', clientNumber: 'WW-9' });
 	});
 
 	it('accepts a fresh token and stores only a hash of its secret', async () => {

@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
-import { authIdentity, client, gemeente, session, user } from '../../src/lib/server/db/schema';
+import { session } from '../../src/lib/server/db/schema';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
-import { hashPassword } from '../../src/lib/server/auth/password';
+import { addClientAccount, addPasswordStaff } from './account-fixture';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 import { FREE_PER_ACCOUNT, MAX_ACTIVATION_PER_ADDRESS } from '../../src/lib/server/auth/rate-limit';
 import { activateWithCode, createActivationCode } from '../../src/lib/server/auth/activation';
@@ -16,30 +16,8 @@ describeEachDatabase('limits that hold and lock out nobody else', (database) => 
 
 	it('prepares a staff member and a client', async () => {
 		const { db } = database();
-		const [staff] = await db
-			.insert(user)
-			.values({ displayName: 'Sanne', email, roles: ['klantmanager'] })
-			.returning();
-		staffId = staff!.id;
-		await db.insert(authIdentity).values({
-			userId: staffId,
-			provider: 'password',
-			subject: email,
-			passwordHash: await hashPassword(password)
-		});
-		const [m] = await db.insert(gemeente).values({ code: 'lim', name: 'Lim' }).returning();
-		const [cu] = await db
-			.insert(user)
-			.values({ displayName: 'Lars', roles: ['client'] })
-			.returning();
-		clientUserId = cu!.id;
-		await db.insert(client).values({
-			userId: clientUserId,
-			clientNumber: 'WW-LIM1',
-			gemeenteId: m!.id,
-			birthDate: '2000-01-01',
-			benefitStart: '2024-01-01'
-		});
+		staffId = await addPasswordStaff(db, { email: email, password: password });
+		clientUserId = await addClientAccount(db, { gemeenteCode: 'lim', clientNumber: 'WW-LIM1' });
 	});
 
 	it('evaluates at most the free attempts of 40 parallel wrong passwords for one account', async () => {

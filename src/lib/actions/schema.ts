@@ -6,6 +6,8 @@ import { z } from 'zod';
 export const NOTE_MAX = 500;
 export const OPEN_ANSWER_MAX = 1000;
 export const MESSAGE_MAX = 2000;
+/** Files one message carries at most (each at most 10 MB, checked on the server). */
+export const DOCUMENTS_MAX = 5;
 
 export const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,100}$/, 'errors.invalid');
 
@@ -36,6 +38,8 @@ export const clientAction = z.discriminatedUnion('type', [
 	z.object({
 		type: z.literal('message'),
 		body: text(MESSAGE_MAX),
+		/** Documents uploaded first (`/api/client/documents`), attached to this message. */
+		documents: z.array(uuid).max(DOCUMENTS_MAX).optional(),
 		context: z
 			.object({
 				kind: z.enum(['home', 'step', 'instrument', 'appointment', 'plan']),

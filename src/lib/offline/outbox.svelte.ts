@@ -16,9 +16,20 @@ const actionSchema = () => import('$lib/actions/schema').then((m) => m.clientAct
 
 export type OutboxStatus = 'pending' | 'sending' | 'failed';
 
+/** A document queued with a message: sent first, on its own, under its own key. */
+export interface OutboxFile {
+	key: string;
+	name: string;
+	/** The bytes, base64 (sealed in IndexedDB with the rest of the item). */
+	data: string;
+	/** The server's id once it has it. */
+	id?: string;
+}
+
 export interface OutboxItem {
 	key: string;
 	action: ClientAction;
+	files?: OutboxFile[];
 	createdAt: string;
 	status: OutboxStatus;
 	/** Translated reason from the server when it refused the action. */
@@ -77,12 +88,19 @@ class Outbox {
 		void this.flush();
 	}
 
-	async enqueue(action: ClientAction): Promise<OutboxItem> {
+	async enqueue(action: ClientAction, files: File[] = []): Promise<OutboxItem> {
 		const item: OutboxItem = {
 			key: newKey(),
 			action: (await actionSchema()).parse(action),
 			createdAt: new Date().toISOString(),
-			status: 'pending'
+			status: 'pending',
+			...(files.length
+				? {
+						files: await Promise.all(
+							files.map(async (f) => ({ key: newKey(), name: f.name, data: await toBase64(f) }))
+						)
+					}
+				: {})
 		};
 		this.items = [...this.items, item];
 		await this.#persist(item);
@@ -112,11 +130,17 @@ class Outbox {
 			this.#update(item.key, { status: 'sending' });
 			let response: Response;
 			try {
-				response = await fetch('/api/client/actions', {
-					method: 'POST',
-					headers: { 'content-type': 'application/json', 'idempotency-key': item.key },
-					body: JSON.stringify(item.action)
-				});
+				const uploaded = await this.#upload(item);
+				if (uploaded instanceof Response) {
+					response = uploaded;
+				} else {
+					item.action = uploaded;
+					response = await fetch('/api/client/actions', {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', 'idempotency-key': item.key },
+						body: JSON.stringify(item.action)
+					});
+				}
 			} catch {
 				// No connection: keep it, try again later.
 				this.#update(item.key, { status: 'pending' });
@@ -144,6 +168,29 @@ class Outbox {
 		}
 	}
 
+	/**
+	 * Sends the item's documents not sent yet, one request each, and returns the action with
+	 * their ids, or the refusal of the first one the server did not take.
+	 */
+	async #upload(item: OutboxItem): Promise<ClientAction | Response> {
+		if (!item.files?.length || item.action.type !== 'message') return item.action;
+		for (const file of item.files) {
+			if (file.id) continue;
+			const form = new FormData();
+			form.set('file', new Blob([fromBase64(file.data)]), file.name);
+			const response = await fetch('/api/client/documents', {
+				method: 'POST',
+				headers: { 'idempotency-key': file.key },
+				body: form
+			});
+			if (!response.ok) return response;
+			const body = (await response.json()) as { id: string };
+			file.id = body.id;
+			await this.#persist(item);
+		}
+		return { ...item.action, documents: item.files.map((f) => f.id!) };
+	}
+
 	#later() {
 		// Where the browser has Background Sync, the worker wakes us when the line returns.
 		void navigator.serviceWorker?.ready
@@ -167,6 +214,22 @@ class Outbox {
 		const stored: Stored = { key: item.key, sealed: await store.vault.seal(item) };
 		await store.db.put('outbox', stored);
 	}
+}
+
+async function toBase64(file: Blob): Promise<string> {
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	let binary = '';
+	for (let i = 0; i < bytes.length; i += 0x8000) {
+		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	}
+	return btoa(binary);
+}
+
+function fromBase64(data: string): Uint8Array<ArrayBuffer> {
+	const binary = atob(data);
+	const bytes = new Uint8Array(binary.length);
+	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+	return bytes;
 }
 
 export const outbox = new Outbox();

@@ -53,7 +53,10 @@ export const messageView = z.object({
 		.nullable(),
 	intent: z.enum(['question', 'disagree', 'ask', 'cannot_come', 'other_time']).nullable(),
 	createdAt: iso,
-	read: z.boolean()
+	read: z.boolean(),
+	documents: z
+		.array(z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number() }))
+		.default([])
 });
 
 export const planPage = z.object({

@@ -48,6 +48,24 @@ export const envSchema = z
 		MAIL_FROM: z.string().min(3).default('Wegwijs <noreply@wegwijs.example>'),
 		/** Months between periodic surveys for one client; 0 switches the periodic survey off. */
 		SURVEY_PERIODIC_MONTHS: z.coerce.number().int().min(0).max(36).default(6),
+		/** 32 random bytes, base64: seals documents at rest. Missing: made once in DATA_DIR. */
+		DOCUMENT_KEY: z
+			.string()
+			.refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64')
+			.optional(),
+		/** Web Push (VAPID): both keys or neither; missing: made once in DATA_DIR. */
+		VAPID_PUBLIC_KEY: z
+			.string()
+			.regex(/^[A-Za-z0-9_-]{87}$/, 'must be a P-256 public key, base64url')
+			.optional(),
+		VAPID_PRIVATE_KEY: z
+			.string()
+			.regex(/^[A-Za-z0-9_-]{43}$/, 'must be a P-256 private key, base64url')
+			.optional(),
+		VAPID_SUBJECT: z
+			.string()
+			.regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://')
+			.default('mailto:beheer@wegwijs.example'),
 		/** Benchmarks only: count database round trips and answer them in `x-db-round-trips`. */
 		BENCH_COUNT_QUERIES: bool
 	})
@@ -67,6 +85,13 @@ export const envSchema = z
 				code: 'custom',
 				path: ['XFF_DEPTH'],
 				message: 'must be set to the number of trusted proxies with ADDRESS_HEADER=x-forwarded-for'
+			});
+		}
+		if (!e.VAPID_PUBLIC_KEY !== !e.VAPID_PRIVATE_KEY) {
+			ctx.addIssue({
+				code: 'custom',
+				path: [e.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'],
+				message: 'VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together'
 			});
 		}
 		if (header && !e.ORIGIN) {

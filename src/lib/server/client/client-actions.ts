@@ -21,7 +21,8 @@ const STATUS: Record<string, number> = {
 	already_answered: 409,
 	invalid_answer: 422,
 	empty: 422,
-	message_too_long: 422
+	message_too_long: 422,
+	documents_not_found: 404
 };
 
 /**

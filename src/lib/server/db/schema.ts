@@ -960,7 +960,7 @@ export type PlanTextTranslation = typeof planTextTranslation.$inferSelect;
 // ── Recorded audio of content texts (issue #18) ──────────────────────────────────────────────
 
 /** Raw bytes: Uint8Array on PGlite, Buffer (a Uint8Array) on postgres.js. */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+const audioBytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 	dataType: () => 'bytea'
 });
 
@@ -979,7 +979,7 @@ export const contentAudio = pgTable(
 		/** The type found in the bytes (never the one the browser claimed). */
 		mime: text('mime').notNull(),
 		size: integer('size').notNull(),
-		data: bytea('data').notNull(),
+		data: audioBytea('data').notNull(),
 		status: text('status').$type<'concept' | 'checked'>().notNull().default('concept'),
 		uploadedBy: uuid('uploaded_by').references(() => user.id),
 		uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
@@ -1055,4 +1055,58 @@ export const standIn = pgTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('stand_in_stand_in_idx').on(t.standInId)]
+);
+
+// ── Documents and Web Push (issue 16) ─────────────────────────────────────────
+
+/** Raw bytes; PGlite hands back a Uint8Array, postgres.js a Buffer: both become a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+	dataType: () => 'bytea',
+	fromDriver: (v) => Buffer.from(v)
+});
+
+/**
+ * A photo or PDF a client sent. The bytes are re-encoded (images, metadata stripped) and
+ * sealed with AES-256-GCM under DOCUMENT_KEY (`iv ‖ tag ‖ ciphertext`); the name (without
+ * path, extension set by the stored type) is kept plain, like the rest of the file. An upload is stored first with `messageId` null and
+ * attached when its message is sent; unattached uploads are removed by the daily retention.
+ */
+export const document = pgTable(
+	'document',
+	{
+		id: id(),
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		messageId: uuid('message_id').references(() => message.id, { onDelete: 'cascade' }),
+		/** The outbox's key for this upload, so a replay stores nothing twice. */
+		uploadKey: text('upload_key').notNull(),
+		mime: text('mime').notNull(),
+		size: integer('size').notNull(),
+		name: text('name').notNull(),
+		sealed: bytea('sealed').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('document_upload_key_idx').on(t.clientId, t.uploadKey),
+		index('document_message_idx').on(t.messageId),
+		index('document_created_idx').on(t.createdAt)
+	]
+);
+export type DocumentRow = typeof document.$inferSelect;
+
+/** One browser's Web Push subscription (a client may have several devices). */
+export const pushSubscription = pgTable(
+	'push_subscription',
+	{
+		id: id(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		endpoint: text('endpoint').notNull().unique(),
+		p256dh: text('p256dh').notNull(),
+		auth: text('auth').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('push_subscription_user_idx').on(t.userId)]
 );

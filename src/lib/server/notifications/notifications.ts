@@ -7,6 +7,8 @@ import { isLanguage, type Language } from '../../i18n/languages';
 import { translatorFor } from '../../i18n/messages.server';
 import { addDays, amsterdamDay, showDate, TIME_ZONE } from '../../dates';
 import { env } from '../env';
+import { vapidKeys } from '../keys';
+import { pushChannel } from '../push/push';
 
 export const NOTICE_KINDS = [
 	'planShared',
@@ -139,12 +141,16 @@ function escapeHtml(s: string): string {
 }
 
 let defaults: Channel[] | undefined;
-/** Inbox plus e-mail, over SMTP when SMTP_URL is set. */
+/** Inbox, e-mail (over SMTP when SMTP_URL is set) and Web Push to the person's devices. */
 export function defaultChannels(): Channel[] {
 	if (!defaults) {
 		const e = env();
 		const transport = e.SMTP_URL ? nodemailer.createTransport(e.SMTP_URL) : null;
-		defaults = [inboxChannel, emailChannel({ transport, from: e.MAIL_FROM, origin: e.ORIGIN })];
+		defaults = [
+			inboxChannel,
+			emailChannel({ transport, from: e.MAIL_FROM, origin: e.ORIGIN }),
+			pushChannel(vapidKeys)
+		];
 	}
 	return defaults;
 }

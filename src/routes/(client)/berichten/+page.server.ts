@@ -4,7 +4,9 @@ import { requireRole } from '$lib/server/kit/guard';
 import * as notifications from '$lib/server/notifications/notifications';
 import * as conversation from '$lib/server/messages/conversation';
 import { submitClientAction, newIdempotencyKey } from '$lib/server/kit/client-action-form';
-import { MESSAGE_MAX } from '$lib/actions/schema';
+import { DOCUMENTS_MAX, MESSAGE_MAX, idempotencyKey } from '$lib/actions/schema';
+import * as documents from '$lib/server/documents/documents';
+import { documentKey } from '$lib/server/keys';
 import type { Actions, PageServerLoad } from './$types';
 
 // Reading the conversation changes nothing: the page posts "read" once it has shown it.
@@ -45,6 +47,26 @@ export const actions: Actions = {
 			});
 		}
 		const d = parsed.data;
+		// Without JavaScript the files come with the form: each stored under a key made from the
+		// form's own, so a second tap stores nothing twice.
+		const files = form.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
+		if (files.length > DOCUMENTS_MAX) {
+			return fail(422, { values: { body }, error: 'too_many_files' });
+		}
+		const formKey = idempotencyKey.safeParse(form.get('idempotencyKey'));
+		if (files.length > 0 && !formKey.success)
+			return fail(400, { values: { body }, error: 'invalid' });
+		const ids: string[] = [];
+		for (const [i, file] of files.entries()) {
+			const stored = await documents.storeUpload(locals.db, documentKey(), {
+				userId: user.id,
+				uploadKey: `${formKey.data}-file${i}`,
+				name: file.name,
+				bytes: Buffer.from(await file.arrayBuffer())
+			});
+			if (!stored.ok) return fail(422, { values: { body }, error: stored.error });
+			ids.push(stored.id);
+		}
 		return submitClientAction(
 			locals,
 			user.id,
@@ -52,6 +74,7 @@ export const actions: Actions = {
 			{
 				type: 'message',
 				body: d.body,
+				...(ids.length ? { documents: ids } : {}),
 				context: {
 					kind: d.contextKind,
 					id: d.contextId ?? null,

@@ -2,11 +2,16 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/kit/guard';
 import { DEFAULT_PREFERENCES, savePreferences } from '$lib/server/client/preferences';
+import { vapidKeys } from '$lib/server/keys';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireRole(locals, 'client', url);
-	return { preferences: { ...DEFAULT_PREFERENCES, ...user.preferences } };
+	return {
+		preferences: { ...DEFAULT_PREFERENCES, ...user.preferences },
+		// The public half of the VAPID pair: the browser needs it to subscribe this device.
+		vapidPublicKey: vapidKeys().publicKey
+	};
 };
 
 const checkbox = z

@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
+import { BASE_URL, signInAs } from './helpers';
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+// Issue 16: Tim photographs his payslip and sends it with a message; his klantmanager Sanne
+// downloads it (re-encoded, without the camera's metadata), Ahmed of another team gets 403.
+
+test('a payslip photo reaches the klantmanager; another klantmanager gets 403', async ({
+	page,
+	browser
+}) => {
+	const photo = await sharp({
+		create: { width: 900, height: 1200, channels: 3, background: '#f4f4f4' }
+	})
+		.jpeg()
+		.withExif({ IFD0: { Model: 'Cheap Phone 3' } })
+		.toBuffer();
+
+	await signInAs(page, 'tim');
+	await page.goto('/berichten');
+	// The camera input (capture) and the file input are both there, labelled.
+	await expect(page.getByLabel('Maak een foto')).toHaveAttribute('capture', 'environment');
+	await page.getByLabel('Kies een bestand').setInputFiles({
+		name: 'loonstrook.jpg',
+		mimeType: 'image/jpeg',
+		buffer: photo
+	});
+	await page.getByLabel('Schrijf je klantmanager').fill('Hier is mijn loonstrook van november.');
+	await page.getByRole('button', { name: 'Versturen' }).click();
+	await expect(page.getByText('Je bericht is verstuurd.')).toBeVisible({ timeout: 20_000 });
+	await page.reload();
+	await expect(page.getByRole('link', { name: /loonstrook\.jpg/ })).toBeVisible();
+
+	// Sanne opens Tim's conversation and downloads the photo.
+	const km = await browser.newContext({ baseURL: BASE_URL });
+	const kmPage = await km.newPage();
+	await signInAs(kmPage, 'klantmanager');
+	await kmPage.goto('/km/berichten');
+	await kmPage.locator('tr', { hasText: 'Tim Mulder' }).getByRole('link').first().click();
+	const link = kmPage.getByRole('link', { name: /loonstrook\.jpg/ });
+	await expect(link).toBeVisible();
+	const href = (await link.getAttribute('href'))!;
+	const download = await kmPage.request.get(href);
+	expect(download.status()).toBe(200);
+	expect(download.headers()['content-disposition']).toMatch(/^attachment;/);
+	expect(download.headers()['x-content-type-options']).toBe('nosniff');
+	const bytes = await download.body();
+	expect((await sharp(bytes).metadata()).format).toBe('jpeg');
+	expect(bytes.includes(Buffer.from('Cheap Phone 3'))).toBe(false);
+
+	// Sanne answers, so nothing of Tim's stays waiting for other specs.
+	await kmPage.getByLabel('Je antwoord').fill('Dank je, ik heb hem ontvangen.');
+	await kmPage.getByRole('button', { name: 'Versturen' }).click();
+	await expect(kmPage.getByText('Je antwoord is verstuurd.')).toBeVisible();
+
+	// Ahmed (another team) may not download it.
+	await signInAs(kmPage, 'klantmanager2');
+	const denied = await kmPage.request.get(href);
+	expect(denied.status()).toBe(403);
+	await km.close();
+});
+
+test('a renamed program and too many files are refused with a clear message, the text kept', async ({
+	page
+}) => {
+	await signInAs(page, 'tim');
+	await page.goto('/berichten');
+	await page.getByLabel('Kies een bestand').setInputFiles(
+		Array.from({ length: 6 }, (_, i) => ({
+			name: `p${i}.pdf`,
+			mimeType: 'application/pdf',
+			buffer: Buffer.from('%PDF-1.4\n%%EOF\n')
+		}))
+	);
+	await page.getByLabel('Schrijf je klantmanager').fill('Zes papieren');
+	await page.getByRole('button', { name: 'Versturen' }).click();
+	await expect(page.getByRole('alert')).toContainText('hoogstens 5 bestanden');
+	await expect(page.getByLabel('Schrijf je klantmanager')).toHaveValue('Zes papieren');
+
+	// An .exe renamed .pdf goes out, and the server refuses it by its bytes.
+	await page.getByLabel('Kies een bestand').setInputFiles({
+		name: 'loonstrook.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2000, 7)])
+	});
+	await page.getByRole('button', { name: 'Versturen' }).click();
+	await expect(
+		page.getByText('Dit soort bestand kan niet. Stuur een foto of een pdf.')
+	).toBeVisible({
+		timeout: 20_000
+	});
+});

@@ -1,0 +1,154 @@
+import { createECDH, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import ece from 'http_ece';
+import webpush from 'web-push';
+import { describeEachDatabase } from './databases';
+import { buildFixture, type Fixture } from './km-fixture';
+import { pushSubscription, user } from '../../src/lib/server/db/schema';
+import * as push from '../../src/lib/server/push/push';
+import * as conversation from '../../src/lib/server/messages/conversation';
+import { applyClientAction } from '../../src/lib/server/client/client-actions';
+import { notifyClient } from '../../src/lib/server/notifications/notifications';
+
+// A real push service in miniature: an HTTPS endpoint on this machine (a test certificate for
+// localhost) that receives what Wegwijs sends. The test holds the device's private key and
+// auth secret, so it decrypts the message (RFC 8291, aes128gcm) as the phone would.
+
+const fixtures = path.join(import.meta.dirname, '../fixtures');
+const cert = readFileSync(path.join(fixtures, 'push-endpoint.crt'));
+const vapid = webpush.generateVAPIDKeys();
+const keys = () => ({ ...vapid, subject: 'mailto:test@wegwijs.example' });
+
+interface Received {
+	path: string;
+	headers: Record<string, string | string[] | undefined>;
+	body: Buffer;
+}
+const received: Received[] = [];
+let gone = new Set<string>();
+let server: https.Server;
+let origin = '';
+
+beforeAll(async () => {
+	server = https.createServer(
+		{ cert, key: readFileSync(path.join(fixtures, 'push-endpoint.key')) },
+		(req, res) => {
+			const chunks: Buffer[] = [];
+			req.on('data', (c: Buffer) => chunks.push(c));
+			req.on('end', () => {
+				received.push({ path: req.url!, headers: req.headers, body: Buffer.concat(chunks) });
+				res.writeHead(gone.has(req.url!) ? 410 : 201).end();
+			});
+		}
+	);
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	origin = `https://localhost:${(server.address() as AddressInfo).port}`;
+	// Trust the test certificate, for this process only.
+	https.globalAgent.options.ca = [cert];
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+function device(name: string) {
+	const ecdh = createECDH('prime256v1');
+	ecdh.generateKeys();
+	const auth = randomBytes(16).toString('base64url');
+	return {
+		ecdh,
+		auth,
+		sub: {
+			endpoint: `${origin}/push/${name}`,
+			keys: { p256dh: ecdh.getPublicKey('base64url'), auth }
+		}
+	};
+}
+
+function decrypt(d: ReturnType<typeof device>, r: Received) {
+	const plain = ece.decrypt(r.body, {
+		version: 'aes128gcm',
+		privateKey: d.ecdh,
+		authSecret: d.auth
+	});
+	return JSON.parse(plain.toString()) as { title: string; body: string; url: string };
+}
+
+describeEachDatabase('Web Push to the client’s phone', (database) => {
+	let f: Fixture;
+	let phone: ReturnType<typeof device>;
+
+	it('a klantmanager’s answer reaches the phone encrypted, in the client’s language, without the text', async () => {
+		const { db } = database();
+		f = await buildFixture(db);
+		received.length = 0;
+		phone = device(`maryam-${randomBytes(4).toString('hex')}`);
+		expect(await push.subscribe(db, f.maryam.userId, phone.sub)).toEqual({ ok: true });
+		await db.update(user).set({ language: 'ar' }).where(eq(user.id, f.maryam.userId));
+		await applyClientAction(db, {
+			userId: f.maryam.userId,
+			key: `push-q-${Date.now()}-abcdefgh`,
+			action: { type: 'message', body: 'Wanneer krijg ik mijn geld?', context: { kind: 'home' } }
+		});
+		const answer = 'Je geld komt op 24 december, Maryam';
+		await conversation.reply(db, f.sanne, f.maryam.clientId, { body: answer }, new Date(), [
+			push.pushChannel(keys)
+		]);
+		expect(received).toHaveLength(1);
+		const r = received[0]!;
+		expect(r.headers['content-encoding']).toBe('aes128gcm');
+		expect(String(r.headers.authorization)).toMatch(/^vapid t=.+, k=/);
+		// The body on the wire is ciphertext: neither the answer nor the sentence is readable.
+		expect(r.body.includes(Buffer.from('24 december'))).toBe(false);
+		const shown = decrypt(phone, r);
+		expect(shown).toEqual({ title: 'Wegwijs', body: 'لديك رسالة جديدة.', url: '/berichten' });
+		expect(JSON.stringify(shown)).not.toContain('24 december');
+		expect(JSON.stringify(shown)).not.toContain('Maryam');
+	});
+
+	it('a day-before reminder opens the appointment; a device the push service forgot is removed', async () => {
+		const { db } = database();
+		received.length = 0;
+		const old = device(`old-${Date.now()}`);
+		await push.subscribe(db, f.maryam.userId, old.sub);
+		gone = new Set([new URL(old.sub.endpoint).pathname]);
+		await notifyClient(
+			db,
+			f.maryam.clientId,
+			{
+				kind: 'appointmentReminder',
+				params: { when: new Date().toISOString(), name: 'Sanne' },
+				link: '/afspraken/x'
+			},
+			[push.pushChannel(keys)]
+		);
+		expect(received).toHaveLength(2);
+		const mine = received.find((r) => r.path !== [...gone][0])!;
+		expect(decrypt(phone, mine)).toMatchObject({ body: 'لديك موعد غدًا.', url: '/afspraken/x' });
+		const left = await db
+			.select({ endpoint: pushSubscription.endpoint })
+			.from(pushSubscription)
+			.where(eq(pushSubscription.userId, f.maryam.userId));
+		expect(left.map((s) => s.endpoint)).toEqual([phone.sub.endpoint]);
+		gone = new Set();
+	});
+
+	it('refuses a subscription for a device of another account, and one that is not https', async () => {
+		const { db } = database();
+		expect(await push.subscribe(db, f.frans.userId, phone.sub)).toEqual({
+			ok: false,
+			error: 'push_other_account'
+		});
+		const [row] = await db
+			.select({ userId: pushSubscription.userId })
+			.from(pushSubscription)
+			.where(eq(pushSubscription.endpoint, phone.sub.endpoint));
+		expect(row!.userId).toBe(f.maryam.userId);
+		const plain = { ...phone.sub, endpoint: 'http://push.example/x' };
+		expect(push.subscriptionInput.safeParse(plain).success).toBe(false);
+		const shortKey = { ...phone.sub, keys: { ...phone.sub.keys, auth: 'AAAA' } };
+		expect(push.subscriptionInput.safeParse(shortKey).success).toBe(false);
+	});
+});
