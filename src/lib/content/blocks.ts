@@ -4,7 +4,9 @@ export type Inline =
 	| { type: 'text'; text: string }
 	| { type: 'strong'; children: Inline[] }
 	| { type: 'em'; children: Inline[] }
-	| { type: 'link'; href: string; children: Inline[] };
+	| { type: 'link'; href: string; children: Inline[] }
+	/** A word the glossary explains: `text` as written, `term` the glossary key. */
+	| { type: 'term'; term: string; text: string };
 
 export type Block =
 	| { type: 'heading'; level: 2 | 3; children: Inline[] }

@@ -27,3 +27,16 @@ export function contentEditSchema(kind: ContentKind) {
 		baseUpdatedAt: z.string().max(40).optional()
 	});
 }
+
+/** A dated version of a topic text: the same fields, and the day it takes effect. */
+export const versionSchema = z.object({
+	title: z.string().trim().min(2).max(80),
+	body: z
+		.string()
+		.trim()
+		.min(1)
+		.max(20_000)
+		.refine((b) => unsupportedMarkdown(b).length === 0, 'errors.markdown'),
+	legalBasis: z.string().trim().min(3).max(200).optional(),
+	validFrom: z.iso.date('errors.date')
+});

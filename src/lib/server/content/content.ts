@@ -11,6 +11,10 @@ import {
 	type TextStatus
 } from '../db/schema';
 import { toBlocks, type Block } from './markdown';
+import { explain, type GlossaryItem } from './glossary';
+import { termsIn } from '../../content/glossary-terms';
+import { amsterdamDay } from '../../dates';
+import { versionsInForce, withVersions } from './topic-versions';
 
 // Content comes per language with Dutch as the source. A missing translation shows the Dutch
 // text with `fallback: true`, which the page marks "(Nederlands)": never a silent fallback.
@@ -75,6 +79,8 @@ export interface TopicSummary {
 
 export interface TopicView extends TopicSummary {
 	blocks: Block[];
+	/** The words the text marks, explained in the reader's language (Dutch when missing). */
+	glossary: GlossaryItem[];
 	legalBasis: string;
 	review: Review;
 }
@@ -105,13 +111,16 @@ const topicTextFor = (lang: string, gemeenteId: string | null) =>
 			: isNull(topicText.gemeenteId)
 	);
 
+/** The published topics in a language; `today` (Amsterdam day) picks dated versions in force. */
 export async function listTopics(
 	db: Db,
 	lang: string,
-	gemeenteId: string | null
+	gemeenteId: string | null,
+	today = amsterdamDay()
 ): Promise<TopicSummary[]> {
-	const rows = await db
+	const stored = await db
 		.select({
+			topicId: topic.id,
 			code: topic.code,
 			kind: topic.kind,
 			pictogram: topic.pictogram,
@@ -125,6 +134,19 @@ export async function listTopics(
 		.innerJoin(topicText, eq(topicText.topicId, topic.id))
 		.where(and(eq(topic.published, true), topicTextFor(lang, gemeenteId)))
 		.orderBy(asc(topic.position));
+	const versions = await versionsInForce(
+		db,
+		[...new Set(stored.map((r) => r.topicId))],
+		[lang, 'nl'],
+		today
+	);
+	const rows = withVersions(stored, versions, (base, v) => ({
+		...base,
+		language: v.language,
+		gemeenteId: null,
+		title: v.title,
+		status: v.status
+	})).sort((a, b) => a.position - b.position);
 	const show = await showsConcept(db, gemeenteId);
 	const byCode = groupBy(onlyChecked(rows, show), (r) => r.code);
 	return [...byCode.values()].flatMap((group) => {
@@ -137,14 +159,17 @@ export async function listTopics(
 	});
 }
 
+/** One topic for a reader; from a dated version's day on (Amsterdam), that version. */
 export async function getTopic(
 	db: Db,
 	code: string,
 	lang: string,
-	gemeenteId: string | null
+	gemeenteId: string | null,
+	today = amsterdamDay()
 ): Promise<TopicView | null> {
-	const rows = await db
+	const stored = await db
 		.select({
+			topicId: topic.id,
 			code: topic.code,
 			kind: topic.kind,
 			pictogram: topic.pictogram,
@@ -158,6 +183,24 @@ export async function getTopic(
 		.from(topic)
 		.innerJoin(topicText, eq(topicText.topicId, topic.id))
 		.where(and(eq(topic.code, code), eq(topic.published, true), topicTextFor(lang, gemeenteId)));
+	const versions = await versionsInForce(
+		db,
+		stored.slice(0, 1).map((r) => r.topicId),
+		[lang, 'nl'],
+		today
+	);
+	const rows = withVersions(stored, versions, (base, v) => ({
+		...base,
+		language: v.language,
+		gemeenteId: null,
+		title: v.title,
+		body: v.body,
+		legalBasis: v.legalBasis ?? base.legalBasis,
+		status: v.status,
+		checkedAt: v.checkedAt,
+		checkedBy: v.checkedBy,
+		dienst: v.dienst
+	}));
 	const chosen = pick(onlyChecked(rows, await showsConcept(db, gemeenteId)), lang, gemeenteId);
 	if (!chosen) return null;
 	const { row, fallback } = chosen;
@@ -169,6 +212,7 @@ export async function getTopic(
 		legalBasis: row.legalBasis,
 		review: reviewOf(row),
 		blocks: toBlocks(row.body),
+		glossary: await explain(db, lang, termsIn(row.body)),
 		fallback
 	};
 }
@@ -281,6 +325,7 @@ export async function getInstrument(
 		...rest,
 		review: reviewOf({ status, checkedAt, checkedBy, dienst }),
 		blocks: toBlocks(body),
+		glossary: await explain(db, lang, termsIn(body)),
 		fallback: chosen.fallback
 	};
 }

@@ -50,3 +50,36 @@ describe('markdown subset', () => {
 		expect(plainText(blocks)).toContain('| a | b |');
 	});
 });
+
+describe('glossary marks', () => {
+	it('turns [[term]] and [[term|shown]] into term nodes, also inside bold', () => {
+		expect(toBlocks('Vraag het [[UWV]] of **het [[wijkteam|wijkteams]]**.')).toEqual([
+			{
+				type: 'paragraph',
+				children: [
+					{ type: 'text', text: 'Vraag het ' },
+					{ type: 'term', term: 'UWV', text: 'UWV' },
+					{ type: 'text', text: ' of ' },
+					{
+						type: 'strong',
+						children: [
+							{ type: 'text', text: 'het ' },
+							{ type: 'term', term: 'wijkteam', text: 'wijkteams' }
+						]
+					},
+					{ type: 'text', text: '.' }
+				]
+			}
+		]);
+	});
+
+	it('reads a marked word aloud as the word, without brackets', () => {
+		expect(plainText(toBlocks('Bel het [[UWV]].'))).toBe('Bel het UWV.');
+	});
+
+	it('keeps a mark with HTML in it as text: no markup gets through', () => {
+		const blocks = toBlocks('Zie [[<img src=x onerror=alert(1)>]].');
+		expect(JSON.stringify(blocks)).not.toMatch(/"type":"(html|image)"/);
+		expect(plainText(blocks)).toContain('<img src=x onerror=alert(1)>');
+	});
+});

@@ -6,6 +6,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 // and numbered lists, bold, italic and links to http(s), mailto and tel.
 
 import type { Block, Inline } from '../../content/blocks';
+import { splitTerms } from '../../content/glossary-terms';
 
 export type { Block, Inline };
 
@@ -27,7 +28,12 @@ function inline(tokens: Token[]): Inline[] {
 	for (const t of tokens) {
 		switch (t.type) {
 			case 'text':
-				if (t.content) top().push({ type: 'text', text: t.content });
+				for (const part of splitTerms(t.content))
+					top().push(
+						typeof part === 'string'
+							? { type: 'text', text: part }
+							: { type: 'term', term: part.term, text: part.shown }
+					);
 				break;
 			case 'softbreak':
 			case 'hardbreak':
@@ -98,7 +104,7 @@ export function toBlocks(source: string): Block[] {
 /** Plain text of blocks, for read-aloud and search. */
 export function plainText(blocks: Block[]): string {
 	const text = (nodes: Inline[]): string =>
-		nodes.map((n) => (n.type === 'text' ? n.text : text(n.children))).join('');
+		nodes.map((n) => (n.type === 'text' || n.type === 'term' ? n.text : text(n.children))).join('');
 	return blocks
 		.map((b) => (b.type === 'list' ? b.items.map(text).join('. ') : text(b.children)))
 		.join('\n');

@@ -9,6 +9,22 @@ const dir = path.resolve('content');
 const topics = readdirSync(path.join(dir, 'topics'))
 	.filter((f) => f.endsWith('.nl.md'))
 	.map((f) => ({ name: f, text: readFileSync(path.join(dir, 'topics', f), 'utf8') }));
+// Texts that take effect on a later date (content/versions/<date>/) are read the same way.
+const versionsDir = path.join(dir, 'versions');
+const versions = readdirSync(versionsDir).flatMap((date) =>
+	readdirSync(path.join(versionsDir, date))
+		.filter((f) => f.endsWith('.nl.md'))
+		.map((f) => ({
+			name: `${date}/${f}`,
+			text: readFileSync(path.join(versionsDir, date, f), 'utf8')
+		}))
+);
+const glossary = Object.entries(
+	JSON.parse(readFileSync(path.join(dir, 'glossary', 'nl.json'), 'utf8')) as Record<
+		string,
+		{ explanation: string }
+	>
+).map(([term, e]) => ({ name: `glossary ${term}`, text: e.explanation }));
 const catalogue = JSON.parse(readFileSync(path.join(dir, 'instruments.json'), 'utf8')) as {
 	code: string;
 	texts: { nl: { summary: string; body: string } };
@@ -28,7 +44,7 @@ describe('Dutch syllables from the hyphenation patterns', () => {
 });
 
 describe('every Dutch text reads at B1', () => {
-	it.each([...topics, ...instruments])('$name', ({ text }) => {
+	it.each([...topics, ...versions, ...instruments, ...glossary])('$name', ({ text }) => {
 		expect(b1Problems(measure(text))).toEqual([]);
 	});
 });

@@ -1,4 +1,5 @@
 import nl from 'hyphen/nl/index.js';
+import { withoutTermMarks } from '../../content/glossary-terms';
 
 // Readability of a Dutch text (issue 17): sentence lengths, the share of long words and the
 // Flesch-Douma score, with syllables counted by the Dutch hyphenation patterns of the
@@ -54,7 +55,7 @@ export function wordsOf(sentence: string): string[] {
 }
 
 export function measure(markdown: string): Readability {
-	const sentences = sentencesOf(markdown);
+	const sentences = sentencesOf(withoutTermMarks(markdown));
 	const perSentence = sentences.map((s) => ({ text: s, words: wordsOf(s) }));
 	const words = perSentence.flatMap((s) => s.words);
 	const counts = words.map(syllables);

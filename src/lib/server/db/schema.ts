@@ -1110,3 +1110,48 @@ export const pushSubscription = pgTable(
 	},
 	(t) => [index('push_subscription_user_idx').on(t.userId)]
 );
+
+// ── Content over time and words explained (issue 17) ───────────────────────────────────────
+
+/**
+ * A topic text that takes effect on a date (a law change): from `validFrom` on (Amsterdam
+ * day) clients read it instead of the topic's current text, which stays as the history.
+ * Dienst-wide only; one version per topic, language and date.
+ */
+export const topicVersion = pgTable(
+	'topic_version',
+	{
+		topicId: uuid('topic_id')
+			.notNull()
+			.references(() => topic.id, { onDelete: 'cascade' }),
+		language: text('language').notNull(),
+		validFrom: date('valid_from').notNull(),
+		title: text('title').notNull(),
+		body: text('body').notNull(),
+		/** The legal basis from that date; null keeps the topic's. */
+		legalBasis: text('legal_basis'),
+		status: text('status').$type<TextStatus>().notNull().default('concept'),
+		checkedBy: uuid('checked_by').references(() => user.id),
+		checkedAt: timestamp('checked_at', { withTimezone: true }),
+		/** Who saved it last (null: from the repository); they cannot check it. */
+		editedBy: uuid('edited_by').references(() => user.id),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.topicId, t.language, t.validFrom] })]
+);
+
+/** A word explained in plain language (B1), per language; content marks it as [[term]]. */
+export const glossaryEntry = pgTable(
+	'glossary_entry',
+	{
+		language: text('language').notNull(),
+		/** The term as content writes it between [[ ]], in Dutch (the same key in every language). */
+		term: text('term').notNull(),
+		/** How the term reads in this language (e.g. "UWV", "Tax Credits Service (Dienst Toeslagen)"). */
+		label: text('label').notNull(),
+		explanation: text('explanation').notNull(),
+		status: text('status').$type<TextStatus>().notNull().default('concept'),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.language, t.term] })]
+);

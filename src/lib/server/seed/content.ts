@@ -3,6 +3,9 @@ import { seedInstruments } from './catalogue';
 import { ensureSurveys } from './large';
 import { seedPlanTemplates, seedPlanTextTranslations } from './plan-templates';
 import { seedTopics } from './topics';
+import { seedGlossary } from './glossary';
+import { seedTopicVersions } from './topic-versions';
+import { upgradeSeededTexts } from './upgrade-texts';
 
 /**
  * Adds the content kept in the repository (rights and duties, instrument catalogue, plan
@@ -14,6 +17,10 @@ export async function seedContent(
 ): Promise<{ topics: number; instruments: number; planTemplates: number }> {
 	const instruments = await seedInstruments(db);
 	const topics = await seedTopics(db);
+	// Texts an older repository seeded and no one edited are brought up to date (as concept).
+	await upgradeSeededTexts(db);
+	await seedTopicVersions(db);
+	await seedGlossary(db);
 	const planTemplates = await seedPlanTemplates(db);
 	await seedPlanTextTranslations(db);
 	await ensureSurveys(db);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { listWithUniqueCodes } from './unique-codes';
+import { withoutTermMarks } from '../../content/glossary-terms';
 import { contentDir, headingsFor, TOPIC_HEADINGS, translatedLanguages } from './content-files';
 import { SOURCE_LANGUAGE, type Language } from '../../i18n/languages';
 import type { Db } from '../db/open';
@@ -129,7 +130,11 @@ export function topicSentences(body: string): string[] {
 		else blocks[blocks.length - 1] += ` ${line}`;
 	}
 	return blocks
-		.map((b) => b.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*/g, ''))
+		.map((b) =>
+			withoutTermMarks(b)
+				.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+				.replace(/\*\*/g, '')
+		)
 		.flatMap((b) =>
 			b
 				.replace(/\s+/g, ' ')

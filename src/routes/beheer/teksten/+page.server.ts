@@ -4,18 +4,26 @@ import { requireRole } from '$lib/server/kit/guard';
 import { parseForm } from '$lib/forms/form-data';
 import type { FieldErrors } from '$lib/forms/errors';
 import * as contentAdmin from '$lib/server/content/content-admin';
+import * as glossary from '$lib/server/content/glossary';
+import * as versions from '$lib/server/content/topic-versions';
+import { amsterdamDay } from '$lib/dates';
 import { LANGUAGES, LANGUAGE_CODES } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, 'admin', url);
-	const [rows, settings, reviewers, candidates] = await Promise.all([
+	const [rows, settings, reviewers, candidates, upcoming, entries] = await Promise.all([
 		contentAdmin.listContent(locals.db),
 		contentAdmin.listConceptSettings(locals.db),
 		contentAdmin.listReviewers(locals.db),
-		contentAdmin.listReviewerCandidates(locals.db)
+		contentAdmin.listReviewerCandidates(locals.db),
+		versions.upcomingChanges(locals.db, amsterdamDay()),
+		glossary.listGlossary(locals.db)
 	]);
 	return {
+		upcoming,
+		glossary: entries,
+		glossaryCounts: glossary.glossaryCounts(entries, LANGUAGE_CODES),
 		rows,
 		settings,
 		reviewers,

@@ -5,7 +5,10 @@ import { parseForm } from '$lib/forms/form-data';
 import { toBlocks } from '$lib/server/content/markdown';
 import * as contentAdmin from '$lib/server/content/content-admin';
 import * as contentAudio from '$lib/server/content/content-audio';
-import { contentEditSchema } from '$lib/server/content/content-edit-schema';
+import { contentEditSchema, versionSchema } from '$lib/server/content/content-edit-schema';
+import * as glossary from '$lib/server/content/glossary';
+import * as versions from '$lib/server/content/topic-versions';
+import { fieldError } from '$lib/forms/errors';
 import { languageInfo, type Language } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -60,7 +63,39 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
+/** A [[term]] without an entry in the text's language: refused, with what was typed kept. */
+function unknownTermError(terms: string[], data: FormData) {
+	return {
+		errors: fieldError('body', 'admin.content.unknownTerm', { term: terms.join(', ') }),
+		values: typed(data)
+	};
+}
+
 export const actions: Actions = {
+	schedule: async ({ locals, url, params, request }) => {
+		const admin = requireRole(locals, 'admin', url);
+		const t = target(params, url);
+		if (t.kind !== 'topic' || t.gemeenteCode !== null) error(404, locals.t('errors.notFound'));
+		const data = await request.formData();
+		const form = parseForm(versionSchema, data);
+		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		const d = form.data;
+		const unknown = await glossary.unknownTerms(locals.db, t.language, d.body);
+		if (unknown.length) return fail(400, unknownTermError(unknown, data));
+		const outcome = await versions.scheduleVersion(
+			locals.db,
+			{ ...d, code: t.code, language: t.language, legalBasis: d.legalBasis ?? null },
+			admin.id
+		);
+		if (outcome === 'notFound') error(404, locals.t('errors.notFound'));
+		if (outcome !== 'saved')
+			return fail(409, {
+				errors: fieldError('validFrom', `admin.content.${outcome}`),
+				values: typed(data)
+			});
+		return { scheduled: d.validFrom };
+	},
+
 	save: async ({ locals, url, params, request }) => {
 		const admin = requireRole(locals, 'admin', url);
 		const t = target(params, url);
@@ -68,6 +103,8 @@ export const actions: Actions = {
 		const form = parseForm(contentEditSchema(t.kind), data);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		const d = form.data;
+		const unknown = await glossary.unknownTerms(locals.db, t.language, d.body);
+		if (unknown.length) return fail(400, unknownTermError(unknown, data));
 		try {
 			const saved = await contentAdmin.saveText(
 				locals.db,

@@ -1,0 +1,51 @@
+import type { Db } from '../db/open';
+import { SOURCE_LANGUAGE } from '../../i18n/languages';
+import { changeText, whereText, type TextTarget } from './content-text';
+import { reviewerFor } from './content-reviewers';
+
+export type CheckOutcome = 'checked' | 'notFound' | 'notReviewer' | 'ownEdit';
+
+/**
+ * A redacteur for the text's language confirms it: who and when are kept and shown to
+ * clients. Refused for someone who is not a redacteur for that language, and for the person
+ * who saved the text last (four eyes).
+ */
+export async function markChecked(
+	db: Db,
+	target: TextTarget,
+	checkerId: string,
+	now = new Date()
+): Promise<CheckOutcome> {
+	return changeText(db, target, checkerId, async (tx, { current, audit }) => {
+		if (!current?.text) return 'notFound';
+		if (!(await reviewerFor(tx, checkerId, target.language))) return 'notReviewer';
+		if (current.text.editedById === checkerId) return 'ownEdit';
+		const row = await whereText(tx, target);
+		if (!row) return 'notFound';
+		await tx
+			.update(row.table)
+			.set({ status: 'checked', checkedBy: checkerId, checkedAt: now })
+			.where(row.where);
+		await audit('content.check', { from: current.text.status, to: 'checked' });
+		return 'checked';
+	});
+}
+
+/**
+ * Removes a translation or a gemeente variant, so clients see the Dutch (or dienst-wide)
+ * text again, marked as such. The Dutch dienst-wide text is the source and cannot go.
+ */
+export async function removeText(db: Db, target: TextTarget, actorId: string): Promise<boolean> {
+	if (target.language === SOURCE_LANGUAGE && target.gemeenteCode === null) return false;
+	return changeText(db, target, actorId, async (tx, { audit }) => {
+		const row = await whereText(tx, target);
+		if (!row) return false;
+		const removed = await tx
+			.delete(row.table)
+			.where(row.where)
+			.returning({ language: row.table.language, status: row.table.status });
+		if (!removed.length) return false;
+		await audit('content.remove', { status: removed[0]!.status });
+		return true;
+	});
+}

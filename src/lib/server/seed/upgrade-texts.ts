@@ -1,0 +1,117 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { instrument, instrumentText, topic, topicText } from '../db/schema';
+import { record } from '../audit/audit';
+import { loadTopicContent, type TopicContent } from './topics';
+import { loadInstrumentCatalogue, type InstrumentEntry } from './catalogue';
+import { SOURCE_LANGUAGE } from '../../i18n/languages';
+
+// An installation seeded before a correction keeps the old wording: seeding adds only what is
+// missing. This step replaces every dienst-wide text that still comes from the repository (no
+// one saved it in /beheer) but no longer matches it, so an old, legally wrong statement does
+// not stay on screen. The replacement is a concept again (nobody checked the new words), and
+// each replacement is an audit event. A text an editor saved is never overwritten.
+
+export interface UpgradeResult {
+	topics: number;
+	instruments: number;
+}
+
+const key = (code: string, language: string) => `${code}|${language}`;
+const concept = { status: 'concept' as const, checkedBy: null, checkedAt: null };
+
+export async function upgradeSeededTexts(
+	db: Db,
+	topics: TopicContent[] = loadTopicContent(),
+	instruments: InstrumentEntry[] = loadInstrumentCatalogue(),
+	now = new Date()
+): Promise<UpgradeResult> {
+	const topicRepo = new Map(
+		topics.flatMap((t) =>
+			[[SOURCE_LANGUAGE, t.nl] as const, ...Object.entries(t.translations)].map(
+				([language, text]) => [key(t.code, language), text] as const
+			)
+		)
+	);
+	const instrumentRepo = new Map(
+		instruments.flatMap((e) =>
+			Object.entries(e.texts).map(([language, text]) => [key(e.code, language), text] as const)
+		)
+	);
+	return db.transaction(async (tx) => {
+		const audit = (kind: string, code: string, language: string) =>
+			record(tx, {
+				actorId: null,
+				clientId: null,
+				action: 'content.edit',
+				detail: { kind, code, language, gemeente: null, upgraded: true }
+			});
+		// Only texts no one saved in /beheer (edited_by is null), dienst-wide.
+		const storedTopics = await tx
+			.select({
+				topicId: topicText.topicId,
+				code: topic.code,
+				language: topicText.language,
+				title: topicText.title,
+				body: topicText.body
+			})
+			.from(topicText)
+			.innerJoin(topic, eq(topic.id, topicText.topicId))
+			.where(and(isNull(topicText.editedBy), isNull(topicText.gemeenteId)));
+		let topicCount = 0;
+		for (const s of storedTopics) {
+			const repo = topicRepo.get(key(s.code, s.language));
+			if (!repo || (repo.title === s.title && repo.body === s.body)) continue;
+			await tx
+				.update(topicText)
+				.set({ title: repo.title, body: repo.body, ...concept, updatedAt: now })
+				.where(
+					and(
+						eq(topicText.topicId, s.topicId),
+						eq(topicText.language, s.language),
+						isNull(topicText.gemeenteId),
+						isNull(topicText.editedBy)
+					)
+				);
+			await audit('topic', s.code, s.language);
+			topicCount++;
+		}
+		const storedInstruments = await tx
+			.select({
+				instrumentId: instrumentText.instrumentId,
+				code: instrument.code,
+				language: instrumentText.language,
+				name: instrumentText.name,
+				summary: instrumentText.summary,
+				body: instrumentText.body
+			})
+			.from(instrumentText)
+			.innerJoin(instrument, eq(instrument.id, instrumentText.instrumentId))
+			.where(isNull(instrumentText.editedBy));
+		let instrumentCount = 0;
+		for (const s of storedInstruments) {
+			const repo = instrumentRepo.get(key(s.code, s.language));
+			if (!repo || (repo.name === s.name && repo.summary === s.summary && repo.body === s.body))
+				continue;
+			await tx
+				.update(instrumentText)
+				.set({
+					name: repo.name,
+					summary: repo.summary,
+					body: repo.body,
+					...concept,
+					updatedAt: now
+				})
+				.where(
+					and(
+						eq(instrumentText.instrumentId, s.instrumentId),
+						eq(instrumentText.language, s.language),
+						isNull(instrumentText.editedBy)
+					)
+				);
+			await audit('instrument', s.code, s.language);
+			instrumentCount++;
+		}
+		return { topics: topicCount, instruments: instrumentCount };
+	});
+}

@@ -1,0 +1,97 @@
+import { expect, it } from 'vitest';
+import { and, eq, isNull } from 'drizzle-orm';
+import { describeEachDatabase } from './databases';
+import { auditEvent, topic, topicText, user } from '../../src/lib/server/db/schema';
+import { seedContent } from '../../src/lib/server/seed/content';
+
+// Issue 17: an installation seeded before the corrections has the old, legally wrong texts.
+// At the next start they are replaced (as concept, audited); a text an editor saved is kept.
+
+const OLD_ONTHEFFING =
+	'## Wat betekent dit voor jou\n\nEen ontheffing is altijd tijdelijk.\n\n## Wat moet je doen\n\nVraag het.';
+const OLD_PRIVACY = '## Wat betekent dit voor jou\n\nDien eerst een klacht in bij de gemeente.';
+
+describeEachDatabase('upgrading outdated seeded texts', (database) => {
+	const textOf = async (code: string, language: string) => {
+		const { db } = database();
+		const [row] = await database()
+			.db.select()
+			.from(topicText)
+			.where(
+				and(
+					eq(
+						topicText.topicId,
+						db.select({ id: topic.id }).from(topic).where(eq(topic.code, code))
+					),
+					eq(topicText.language, language),
+					isNull(topicText.gemeenteId)
+				)
+			);
+		return row!;
+	};
+
+	it('replaces an old seeded text with the corrected one, as concept, and audits it', async () => {
+		const { db } = database();
+		await seedContent(db);
+		const [checker, editor] = await db
+			.insert(user)
+			.values([
+				{ displayName: 'Rik Redacteur', roles: ['admin'] },
+				{ displayName: 'Eva Editor', roles: ['admin'] }
+			])
+			.returning();
+		const corrected = (await textOf('ontheffing', 'so')).body;
+		// As an old installation has it: the old wording, once checked by someone.
+		const ontheffingId = db
+			.select({ id: topic.id })
+			.from(topic)
+			.where(eq(topic.code, 'ontheffing'));
+		await db
+			.update(topicText)
+			.set({
+				body: OLD_ONTHEFFING,
+				status: 'checked',
+				checkedBy: checker!.id,
+				checkedAt: new Date()
+			})
+			.where(and(eq(topicText.topicId, ontheffingId), eq(topicText.language, 'so')));
+		// A gemeente's own editor saved the privacy text: that stays.
+		const privacyId = db.select({ id: topic.id }).from(topic).where(eq(topic.code, 'privacy'));
+		await db
+			.update(topicText)
+			.set({ body: OLD_PRIVACY, editedBy: editor!.id })
+			.where(and(eq(topicText.topicId, privacyId), eq(topicText.language, 'nl')));
+
+		await seedContent(db);
+
+		const upgraded = await textOf('ontheffing', 'so');
+		expect(upgraded.body).toBe(corrected);
+		expect(upgraded.status).toBe('concept');
+		expect(upgraded.checkedBy).toBeNull();
+		expect((await textOf('privacy', 'nl')).body).toBe(OLD_PRIVACY);
+		const events = await db
+			.select({ actorId: auditEvent.actorId, detail: auditEvent.detail })
+			.from(auditEvent)
+			.where(eq(auditEvent.action, 'content.edit'));
+		expect(events).toEqual([
+			{
+				actorId: null,
+				detail: {
+					kind: 'topic',
+					code: 'ontheffing',
+					language: 'so',
+					gemeente: null,
+					upgraded: true
+				}
+			}
+		]);
+	});
+
+	it('leaves an up-to-date installation alone at the next start', async () => {
+		const { db } = database();
+		const before = await textOf('maatregel', 'nl');
+		await seedContent(db);
+		const after = await textOf('maatregel', 'nl');
+		expect(after.updatedAt).toEqual(before.updatedAt);
+	});
+});
