@@ -23,3 +23,46 @@ export function pickVoice(
 	}
 	return null;
 }
+
+/** One stretch of text to speak, in one language. */
+export type Utterance = { text: string; lang: string };
+
+const BLOCKS = 'h1, h2, h3, h4, p, li, dt, dd, td, th, caption, figcaption, blockquote';
+const SKIP =
+	'button, form, audio, .visually-hidden, [aria-hidden="true"], .no-read, .read-aloud, .print-only';
+
+/**
+ * The page's content as utterances: one per block (heading, paragraph, list item…) so a heading
+ * never runs into the sentence after it, split where the language changes inside a block (a
+ * Dutch step title with its "(Nederlands)" marker in the page language), each with the
+ * language of the element around it.
+ */
+export function utterancesOf(root: Element, pageLang: string): Utterance[] {
+	const out: Utterance[] = [];
+	const blocks = [...root.querySelectorAll(BLOCKS)].filter(
+		(el) =>
+			!el.closest(SKIP) &&
+			!el.querySelector(BLOCKS) &&
+			// Not what is hidden on screen (a closed <details>, print-only parts).
+			(typeof el.checkVisibility !== 'function' || el.checkVisibility())
+	);
+	for (const block of blocks) {
+		let current: Utterance | null = null;
+		const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+			const parent = n.parentElement;
+			if (!parent || parent.closest(SKIP)) continue;
+			const text = n.textContent ?? '';
+			const lang = parent.closest('[lang]')?.getAttribute('lang') || pageLang;
+			if (current && current.lang === lang) current.text += text;
+			else {
+				if (current) out.push(current);
+				current = { text, lang };
+			}
+		}
+		if (current) out.push(current);
+	}
+	return out
+		.map((u) => ({ ...u, text: u.text.replace(/\s+/g, ' ').trim() }))
+		.filter((u) => u.text !== '');
+}

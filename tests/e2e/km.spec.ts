@@ -153,7 +153,9 @@ test('help and outflow: a date in the future is refused next to the field', asyn
 	await expectNoAxeViolations(page);
 });
 
-test('an activation code is shown once, as a letter in the client’s language', async ({ page }) => {
+test('an activation code is shown once, as a letter in the client’s language and in Dutch', async ({
+	page
+}) => {
 	await openDalia(page);
 	await page.getByRole('link', { name: 'Activatiecode' }).click();
 	await expectNoAxeViolations(page);
@@ -162,6 +164,17 @@ test('an activation code is shown once, as a letter in the client’s language',
 	await expect(letter).toHaveAttribute('lang', 'ar');
 	await expect(letter).toHaveAttribute('dir', 'rtl');
 	await expect(page.getByTestId('activation-code')).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+	// The same letter in Dutch after it, on its own printed page, for whoever helps her.
+	const dutch = page.locator('article.letter-nl');
+	await expect(dutch).toHaveAttribute('lang', 'nl');
+	await expect(dutch).toHaveAttribute('dir', 'ltr');
+	await expect(dutch.getByRole('heading')).toHaveText('Uw code voor Wegwijs');
+	await expect(page.getByTestId('activation-code-nl')).toHaveText(
+		(await page.getByTestId('activation-code').textContent())!.trim()
+	);
+	await page.emulateMedia({ media: 'print' });
+	expect(await dutch.evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
+	await page.emulateMedia({ media: 'screen' });
 	await expectNoAxeViolations(page);
 	await page.reload();
 	await expect(page.getByTestId('activation-code')).toHaveCount(0);

@@ -1,12 +1,20 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
+import { BASE_URL, signInAs } from './helpers';
 
-/** A phone with only a Dutch voice; what is spoken is recorded instead of played. */
-async function fakeSpeech(page: Page) {
-	await page.addInitScript(() => {
+type Spoken = { text: string; lang: string };
+
+/** A phone with the given voices; what is spoken is recorded instead of played. */
+async function fakeSpeech(page: Page, langs: string[] = ['nl-NL']) {
+	await page.addInitScript((voiceLangs) => {
 		const spoken: { text: string; lang: string }[] = [];
 		(window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
-		const voice = { lang: 'nl-NL', localService: true, default: true, name: 'Nl', voiceURI: 'nl' };
+		const voices = voiceLangs.map((lang) => ({
+			lang,
+			localService: true,
+			default: false,
+			name: lang,
+			voiceURI: lang
+		}));
 		// A plain utterance: Chromium's own refuses a voice object it did not make.
 		class FakeUtterance {
 			text: string;
@@ -22,7 +30,7 @@ async function fakeSpeech(page: Page) {
 		Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance });
 		Object.defineProperty(window, 'speechSynthesis', {
 			value: {
-				getVoices: () => [voice],
+				getVoices: () => voices,
 				speak: (u: FakeUtterance) => spoken.push({ text: u.text, lang: u.lang }),
 				cancel: () => {},
 				pause: () => {},
@@ -31,29 +39,69 @@ async function fakeSpeech(page: Page) {
 				removeEventListener: () => {}
 			}
 		});
-	});
+	}, langs);
 }
 
-test('reads the main content aloud with a Dutch voice, not the navigation', async ({ page }) => {
+const spokenOn = (page: Page) =>
+	page.evaluate(() => (window as unknown as { __spoken: Spoken[] }).__spoken);
+
+async function chooseLanguage(page: Page, lang: string) {
+	const res = await page.request.post('/taal', {
+		form: { lang, next: '/' },
+		headers: { origin: BASE_URL },
+		maxRedirects: 0
+	});
+	expect(res.status()).toBe(303);
+}
+
+test('reads one block at a time with a Dutch voice, not the navigation', async ({ page }) => {
 	await fakeSpeech(page);
 	await signInAs(page, 'lars');
 	await page.goto('/uitleg/inlichtingenplicht');
 	await page.getByRole('button', { name: 'Lees voor' }).click();
 	await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
-	const spoken = await page.evaluate(
-		() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken
-	);
-	expect(spoken).toHaveLength(1);
-	expect(spoken[0]!.lang).toBe('nl-NL');
-	expect(spoken[0]!.text).toContain('Wat moet je doen');
-	expect(spoken[0]!.text).not.toContain('Uitloggen');
-	expect(spoken[0]!.text).not.toContain('Profiel');
+	const spoken = await spokenOn(page);
+	// One utterance per heading, paragraph and list item: a heading never runs into its text.
+	const headings = await page.locator('main h1, main article h2').allInnerTexts();
+	expect(spoken.length).toBeGreaterThan(headings.length);
+	for (const h of headings) expect(spoken.map((s) => s.text)).toContain(h.trim());
+	expect(new Set(spoken.map((s) => s.lang))).toEqual(new Set(['nl-NL']));
+	const all = spoken.map((s) => s.text).join('\n');
+	expect(all).toContain('Wat moet je doen');
+	expect(all).not.toContain('Uitloggen');
+	expect(all).not.toContain('Profiel');
 });
 
-test('hides the button when the phone has no voice for the page language', async ({ page }) => {
-	await fakeSpeech(page);
+test('reads a Dutch step on an Arabic page with the Dutch voice', async ({ page }) => {
+	await fakeSpeech(page, ['nl-NL', 'ar-SA']);
 	await signInAs(page, 'maryam');
+	await chooseLanguage(page, 'ar');
+	await page.goto('/plan');
+	await page.locator('.read-aloud button').first().click();
+	const spoken = await spokenOn(page);
+	const dutchStep = (await page.locator('.steps h3[lang="nl"]').first().innerText()).trim();
+	const arabicStep = (await page.locator('.steps h3:not([lang])').first().innerText()).trim();
+	// The Dutch title is read by the Dutch voice, its "(بالهولندية)" marker by the Arabic one.
+	expect(spoken).toContainEqual({
+		text: dutchStep.replace(/\s*\(بالهولندية\)$/, ''),
+		lang: 'nl-NL'
+	});
+	expect(spoken).toContainEqual({ text: arabicStep, lang: 'ar-SA' });
+});
+
+test('keeps the button and explains it when the phone has no voice for the language', async ({
+	page
+}) => {
+	await fakeSpeech(page, ['nl-NL']);
+	await signInAs(page, 'maryam');
+	await chooseLanguage(page, 'ar');
 	await page.goto('/uitleg/inlichtingenplicht');
-	await expect(page.locator('article')).toBeVisible();
-	await expect(page.locator('.read-aloud')).toHaveCount(0);
+	const button = page.locator('.read-aloud button').first();
+	await expect(button).toBeVisible();
+	await button.click();
+	await expect(page.locator('.read-aloud [role="status"]')).toContainText(
+		'لا يوجد على هذا الهاتف صوت'
+	);
+	// Nothing is read in another language's voice.
+	expect(await spokenOn(page)).toEqual([]);
 });

@@ -53,6 +53,8 @@ export const EXPECTED: Record<string, Row> = {
 	// Sent as a POST by the table's test (no body): the same answers as a DELETE without one.
 	'DELETE /api/client/push': row(401, 400, 400, 403, 403, 403, 403),
 	'GET /api/client/plans/[id=uuid]': row(401, 200, 404, 403, 403, 403, 403),
+	// Recordings of content texts: the same for every client, nothing personal.
+	'GET /api/client/opname/[id=uuid]': row(401, 200, 200, 403, 403, 403, 403),
 	'GET /api/health': row(200, 200, 200, 200, 200, 200, 200),
 	// "Blijf ingelogd" (#14): anyone signed in keeps their own session alive.
 	'GET /api/session': row(401, 200, 200, 200, 200, 200, 200),
@@ -86,6 +88,7 @@ export const EXPECTED: Record<string, Row> = {
 	'GET /beheer/talen': row(L, 403, 403, 403, 403, 403, 200),
 	'POST /beheer/talen ?/add': row(L, 403, 403, 403, 403, 403, 400),
 	'POST /beheer/talen ?/languages': row(L, 403, 403, 403, 403, 403, 400),
+	'GET /beheer/opname/[id=uuid]': row(L, 403, 403, 403, 403, 403, 200),
 	'GET /beheer/teksten': row(L, 403, 403, 403, 403, 403, 200),
 	'POST /beheer/teksten ?/setting': row(L, 403, 403, 403, 403, 403, 400),
 	'POST /beheer/teksten ?/grant': row(L, 403, 403, 403, 403, 403, 400),
@@ -118,6 +121,33 @@ export const EXPECTED: Record<string, Row> = {
 		200
 	),
 	'POST /beheer/teksten/[kind=contentkind]/[code=slug]/[lang=lang] ?/remove': row(
+		L,
+		403,
+		403,
+		403,
+		403,
+		403,
+		OK
+	),
+	'POST /beheer/teksten/[kind=contentkind]/[code=slug]/[lang=lang] ?/audio': row(
+		L,
+		403,
+		403,
+		403,
+		403,
+		403,
+		400
+	),
+	'POST /beheer/teksten/[kind=contentkind]/[code=slug]/[lang=lang] ?/audioCheck': row(
+		L,
+		403,
+		403,
+		403,
+		403,
+		403,
+		OK
+	),
+	'POST /beheer/teksten/[kind=contentkind]/[code=slug]/[lang=lang] ?/audioRemove': row(
 		L,
 		403,
 		403,
@@ -233,6 +263,8 @@ export interface DemoIds {
 	userId: string;
 	survey: [string, string];
 	text: [string, string, string];
+	/** A demo recording (Tigrinya, inlichtingenplicht). */
+	audio: string;
 }
 
 export function paramValue(ids: DemoIds) {
@@ -250,6 +282,8 @@ export function paramValue(ids: DemoIds) {
 		if (under('/beheer/vragenlijsten/')) return { id: ids.survey[0], lang: ids.survey[1] }[param];
 		if (under('/beheer/teksten/'))
 			return { kind: ids.text[0], code: ids.text[1], lang: ids.text[2] }[param];
+		if ((under('/api/client/opname/') || under('/beheer/opname/')) && param === 'id')
+			return ids.audio;
 		if (under('/rapportage/csv/') && param === 'table') return 'methods';
 		if (under('/auth/') && param === 'provider') return 'digid';
 		return undefined;
@@ -305,6 +339,11 @@ export async function demoIds(ctx: Record<Persona, APIRequestContext>): Promise<
 			new RegExp(`href="/beheer/gebruikers/${UUID}"`)
 		),
 		survey: survey.split('/') as [string, string],
-		text: text.split('/').map(decodeURIComponent) as [string, string, string]
+		text: text.split('/').map(decodeURIComponent) as [string, string, string],
+		audio: await scrape(
+			admin,
+			'/beheer/teksten/onderwerp/inlichtingenplicht/ti',
+			new RegExp(`/beheer/opname/${UUID}`)
+		)
 	};
 }

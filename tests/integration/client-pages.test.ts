@@ -80,7 +80,7 @@ describeEachDatabase('client pages', (database) => {
 				step(5, 'van de klantmanager', 1, { owner: 'klantmanager' })
 			]);
 
-		const home = (await homeOf(db, lars.userId, now))!;
+		const home = (await homeOf(db, lars.userId, 'nl', now))!;
 		expect(home.firstName).toBe('Lars');
 		expect(home.nextAppointment).toMatchObject({
 			startsAt: hours(48).toISOString(),
@@ -104,19 +104,19 @@ describeEachDatabase('client pages', (database) => {
 	it('shows an open survey until it expires, and nothing for someone who is not a client', async () => {
 		const { db } = database();
 		const lars = await larsOf(db);
-		const before = (await homeOf(db, lars.userId, now))!.survey;
+		const before = (await homeOf(db, lars.userId, 'nl', now))!.survey;
 		const invited = await db.transaction((tx) =>
 			invite(tx as never, { clientId: lars.clientId, trigger: 'periodic', now })
 		);
-		const home = (await homeOf(db, lars.userId, now))!;
+		const home = (await homeOf(db, lars.userId, 'nl', now))!;
 		expect(before).toBeNull();
 		expect(invited.ok).toBe(true);
 		expect(home.survey).toMatchObject({ trigger: 'periodic' });
 		expect(home.survey!.questions).toBeGreaterThan(0);
 		// Whatever is open today has expired a month later.
-		expect((await homeOf(db, lars.userId, hours(24 * 31)))!.survey).toBeNull();
+		expect((await homeOf(db, lars.userId, 'nl', hours(24 * 31)))!.survey).toBeNull();
 		const [staff] = await db.select().from(user).where(eq(user.demoKey, 'klantmanager'));
-		expect(await homeOf(db, staff!.id, now)).toBeNull();
+		expect(await homeOf(db, staff!.id, 'nl', now)).toBeNull();
 	});
 
 	it('lists appointments: upcoming soonest first, the last 20 past latest first, each with its newest request', async () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
 import { buildFixture, type Fixture } from './km-fixture';
 import {
@@ -10,8 +10,14 @@ import {
 	user
 } from '../../src/lib/server/db/schema';
 import { planViewOfUser } from '../../src/lib/server/plans/plans';
+import { homeOf } from '../../src/lib/server/client/home';
+import { amsterdamDay } from '../../src/lib/dates';
 import { createPlan, share } from '../../src/lib/server/plans/plan-drafts';
-import { addStepTranslation } from '../../src/lib/server/plans/plan-language';
+import {
+	addStepTranslation,
+	planHistoryIn,
+	templateTranslationStatus
+} from '../../src/lib/server/plans/plan-language';
 import {
 	loadPlanTextTranslations,
 	PLAN_TEMPLATES,
@@ -129,5 +135,67 @@ describeEachDatabase('the plan in the client’s language', (database) => {
 			.where(eq(planStep.id, typedStepId));
 		const after = (await planViewOfUser(db, f.maryam.userId, 'ar'))!;
 		expect(after.steps.at(-1)).toMatchObject({ title: 'Bel Fatima vóór vrijdag', titleLang: 'nl' });
+	});
+
+	it('shows Home’s due steps in the client’s language, typed ones in Dutch tagged nl', async () => {
+		const { db } = database();
+		await db.update(planStep).set({ dueDate: amsterdamDay() }).where(eq(planStep.id, typedStepId));
+		const home = (await homeOf(db, f.maryam.userId, 'ar'))!;
+		const arabic = loadPlanTextTranslations().filter((r) => r.language === 'ar');
+		const letters = 'Brieven die je niet begrijpt meenemen naar je afspraak';
+		expect(home.dueSteps.map((s) => [s.title, s.titleLang])).toEqual([
+			['Bel Fatima vóór vrijdag', 'nl'],
+			[arabic.find((r) => r.source === letters)!.text, 'ar']
+		]);
+		const dutch = (await homeOf(db, f.maryam.userId, 'nl'))!;
+		expect(dutch.dueSteps.map((s) => [s.title, s.titleLang])).toEqual([
+			['Bel Fatima vóór vrijdag', 'nl'],
+			[letters, 'nl']
+		]);
+	});
+
+	it('counts per language the template texts translated, concept and checked, for /beheer', async () => {
+		const { db } = database();
+		const sources = new Set(
+			PLAN_TEMPLATES.flatMap((t) => [t.goal, ...t.steps.map((s) => s.title)])
+		);
+		const status = await templateTranslationStatus(db, LANGUAGE_CODES);
+		expect(status.map((s) => s.language)).toEqual(LANGUAGE_CODES.filter((l) => l !== 'nl'));
+		// The first test checked one Arabic goal ... of every language: one checked text each.
+		for (const row of status)
+			expect(row, row.language).toEqual({
+				language: row.language,
+				total: sources.size,
+				missing: 0,
+				concept: sources.size - 1,
+				checked: 1
+			});
+		// A Tigrinya text removed shows as missing; another checked as checked.
+		await db
+			.delete(planTextTranslation)
+			.where(
+				and(
+					eq(planTextTranslation.language, 'ti'),
+					eq(planTextTranslation.source, PLAN_TEMPLATES[1]!.goal)
+				)
+			);
+		const ti = (await templateTranslationStatus(db, LANGUAGE_CODES)).find(
+			(s) => s.language === 'ti'
+		)!;
+		expect(ti).toMatchObject({ missing: 1, concept: sources.size - 2, checked: 1 });
+	});
+
+	it('shows the plan history in the client’s language, Dutch versions tagged nl', async () => {
+		const { db } = database();
+		const template = PLAN_TEMPLATES.find((t) => t.code === 'perspectief-taal-en-werk')!;
+		const arabic = loadPlanTextTranslations().filter((r) => r.language === 'ar');
+		const inArabic = (nl: string) => arabic.find((r) => r.source === nl)!.text;
+		const [v1] = await planHistoryIn(db, f.maryam.userId, 'ar');
+		expect(v1!.goal).toEqual({ text: inArabic(template.goal), lang: 'ar' });
+		expect(v1!.steps.map((s) => s.title)).toEqual(
+			template.steps.map((s) => ({ text: inArabic(s.title), lang: 'ar' }))
+		);
+		const [nl] = await planHistoryIn(db, f.maryam.userId, 'nl');
+		expect(nl!.steps[0]!.title).toEqual({ text: template.steps[0]!.title, lang: 'nl' });
 	});
 });

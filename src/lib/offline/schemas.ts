@@ -11,6 +11,7 @@ export const planView = z.object({
 	id: z.string(),
 	goal: z.string(),
 	goalLang: z.string().default('nl'),
+	goalNl: z.string().optional(),
 	status: z.string(),
 	version: z.number(),
 	sharedAt: iso.nullable(),
@@ -22,6 +23,7 @@ export const planView = z.object({
 			id: z.string(),
 			title: z.string(),
 			titleLang: z.string().default('nl'),
+			titleNl: z.string().optional(),
 			owner: z.enum(['client', 'klantmanager', 'partner']),
 			dueDate: day.nullable(),
 			status: z.enum(['todo', 'done']),
@@ -59,6 +61,11 @@ export const messageView = z.object({
 
 export const planPage = z.object({
 	plan: planView.nullable(),
+	/** Dutch words for the Dutch copy printed after the plan; null for a Dutch reader. */
+	dutchCopy: z
+		.object({ title: z.string(), goal: z.string(), steps: z.string() })
+		.nullable()
+		.default(null),
 	about: z.array(messageView).default([]),
 	today: day,
 	formKey: z.string(),
@@ -87,7 +94,14 @@ export const homePage = z.object({
 			})
 			.nullable(),
 		dueSteps: z.array(
-			z.object({ id: z.string(), title: z.string(), dueDate: day.nullable(), overdue: z.boolean() })
+			z.object({
+				id: z.string(),
+				title: z.string(),
+				// Copies saved before #18 held only Dutch titles.
+				titleLang: z.string().default('nl'),
+				dueDate: day.nullable(),
+				overdue: z.boolean()
+			})
 		),
 		contact: contact.nullable()
 	}),

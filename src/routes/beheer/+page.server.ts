@@ -1,5 +1,6 @@
 import { requireRole } from '$lib/server/kit/guard';
 import * as contentAdmin from '$lib/server/content/content-admin';
+import * as planLanguage from '$lib/server/plans/plan-language';
 import { MESSAGES } from '$lib/i18n/messages.server';
 import { MESSAGE_STATUS } from '$lib/i18n/message-status';
 import { LANGUAGES } from '$lib/i18n/languages';
@@ -34,5 +35,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			LANGUAGES.map((l) => l.code)
 		)
 		.map((c) => ({ ...c, name: LANGUAGES.find((l) => l.code === c.language)!.name }));
-	return { ui, content };
+	const templates = (
+		await planLanguage.templateTranslationStatus(
+			locals.db,
+			LANGUAGES.map((l) => l.code)
+		)
+	).map((t) => ({ ...t, name: LANGUAGES.find((l) => l.code === t.language)!.name }));
+	return { ui, content, templates };
 };

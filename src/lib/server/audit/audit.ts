@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
 	'content.status',
 	'content.reviewer',
 	'content.setting',
+	'content.audio',
 	// Clients in and out (issue 15)
 	'client.create',
 	'client.reentry',

@@ -9,14 +9,16 @@ export const DUE_SOON_DAYS = 14;
 
 type Contact = { name: string; phone: string | null; email: string; hours: string | null };
 type Next = { id: string; startsAt: string; kind: string; place: string | null; staffName: string };
-type Due = { id: string; title: string; dueDate: string | null };
+/** `titleLang`: the language `title` is in (the client's when translated, else 'nl'). */
+type Due = { id: string; title: string; titleLang: string; dueDate: string | null };
 
 /**
  * What the client's home page shows: next appointment, steps due soon, contact person, whether
  * the plan waits for agreement, and an open survey. One query, so one round trip: Home is the
- * page a client opens most, often on a slow connection.
+ * page a client opens most, often on a slow connection. Step titles come in `lang` where a
+ * translation exists, else in Dutch with `titleLang: 'nl'` (as on Mijn plan).
  */
-export async function homeOf(db: Db, userId: string, now = new Date()) {
+export async function homeOf(db: Db, userId: string, lang: string, now = new Date()) {
 	const today = amsterdamDay(now);
 	const [me] = await db
 		.select({
@@ -32,8 +34,11 @@ export async function homeOf(db: Db, userId: string, now = new Date()) {
 					and a.status = 'planned'
 				order by a.starts_at limit 1)`,
 			due: sql<string>`(select coalesce(json_agg(d order by d."dueDate"), '[]')::text from (
-				select ps.id, ps.title, ps.due_date as "dueDate"
+				select ps.id, coalesce(tr.text, ps.title) as title,
+					case when tr.text is null then 'nl' else ${lang}::text end as "titleLang",
+					ps.due_date as "dueDate"
 				from plan_step ps join plan p on p.id = ps.plan_id
+				left join plan_text_translation tr on tr.source = ps.title and tr.language = ${lang}
 				where p.client_id = ${client.id} and p.status in ('shared', 'agreed')
 					and ps.owner = 'client' and ps.status <> 'done'
 					and ps.due_date <= ${addDays(today, DUE_SOON_DAYS)}

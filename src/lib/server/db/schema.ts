@@ -999,6 +999,39 @@ export const planTextTranslation = pgTable(
 );
 export type PlanTextTranslation = typeof planTextTranslation.$inferSelect;
 
+// ── Recorded audio of content texts (issue #18) ──────────────────────────────────────────────
+
+/** Raw bytes: Uint8Array on PGlite, Buffer (a Uint8Array) on postgres.js. */
+const audioBytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea'
+});
+
+/**
+ * A recording of a content text (a topic or an instrument) in one language, for phones without
+ * a voice for that language. One per text and language; a new upload replaces it and makes it
+ * concept again. Stored in the database so every app process serves the same file.
+ */
+export const contentAudio = pgTable(
+	'content_audio',
+	{
+		id: id(),
+		kind: text('kind').$type<'topic' | 'instrument'>().notNull(),
+		code: text('code').notNull(),
+		language: text('language').notNull(),
+		/** The type found in the bytes (never the one the browser claimed). */
+		mime: text('mime').notNull(),
+		size: integer('size').notNull(),
+		data: audioBytea('data').notNull(),
+		status: text('status').$type<'concept' | 'checked'>().notNull().default('concept'),
+		uploadedBy: uuid('uploaded_by').references(() => user.id),
+		uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+		checkedBy: uuid('checked_by').references(() => user.id),
+		checkedAt: timestamp('checked_at', { withTimezone: true })
+	},
+	(t) => [uniqueIndex('content_audio_text_idx').on(t.kind, t.code, t.language)]
+);
+export type ContentAudio = typeof contentAudio.$inferSelect;
+
 // ── Conversation with the klantmanager (issue 16) ─────────────────────────────
 
 /** Where a client wrote from; the answer is shown there too. */

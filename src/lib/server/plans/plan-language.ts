@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open';
-import { client, plan, planStep, planTextTranslation, user } from '../db/schema';
+import { client, plan, planStep, planTemplate, planTextTranslation, user } from '../db/schema';
 import * as audit from '../audit/audit';
 import { requireInCaseload, type Staff } from '../caseload/caseload';
 import { isLanguage, SOURCE_LANGUAGE } from '../../i18n/languages';
 import { STEP_TITLE_MAX } from './plan-drafts';
+import { planHistory } from './plans';
 
 export const stepTranslationInput = z.object({
 	stepId: z.uuid(),
@@ -96,4 +97,85 @@ export async function translationsOf(db: Db, clientId: string) {
 		.orderBy(asc(planStep.position));
 	if (steps.length === 0) return null;
 	return { language: c.language, steps };
+}
+
+export type TemplateTranslationStatus = {
+	language: string;
+	/** Texts of the active templates (goals and step titles), each counted once. */
+	total: number;
+	missing: number;
+	concept: number;
+	checked: number;
+};
+
+/**
+ * Per language, how many texts of the active plan templates are translated and checked: what
+ * /beheer shows so an admin sees which languages still read template steps in Dutch.
+ */
+export async function templateTranslationStatus(
+	db: Db,
+	languages: readonly string[]
+): Promise<TemplateTranslationStatus[]> {
+	const templates = await db
+		.select({ goal: planTemplate.goal, steps: planTemplate.steps })
+		.from(planTemplate)
+		.where(eq(planTemplate.active, true));
+	const sources = [...new Set(templates.flatMap((t) => [t.goal, ...t.steps.map((s) => s.title)]))];
+	const rows =
+		sources.length === 0
+			? []
+			: await db
+					.select({ language: planTextTranslation.language, status: planTextTranslation.status })
+					.from(planTextTranslation)
+					.where(inArray(planTextTranslation.source, sources));
+	return languages
+		.filter((l) => l !== SOURCE_LANGUAGE)
+		.map((language) => {
+			const mine = rows.filter((r) => r.language === language);
+			const checked = mine.filter((r) => r.status === 'checked').length;
+			return {
+				language,
+				total: sources.length,
+				missing: sources.length - mine.length,
+				concept: mine.length - checked,
+				checked
+			};
+		});
+}
+
+/** Translations of Dutch plan texts into `lang`, by their Dutch words (one query). */
+async function translationsInto(db: Db, sources: string[], lang: string) {
+	if (lang === SOURCE_LANGUAGE || sources.length === 0) return new Map<string, string>();
+	const rows = await db
+		.select({ source: planTextTranslation.source, text: planTextTranslation.text })
+		.from(planTextTranslation)
+		.where(
+			and(
+				inArray(planTextTranslation.source, [...new Set(sources)]),
+				eq(planTextTranslation.language, lang)
+			)
+		);
+	return new Map(rows.map((r) => [r.source, r.text]));
+}
+
+/**
+ * The shared versions of the client's plan (see planHistory) with each goal and step title in
+ * `lang` where translated, else in Dutch with `lang: 'nl'`, as on Mijn plan.
+ */
+export async function planHistoryIn(db: Db, userId: string, lang: string) {
+	const versions = (await planHistory(db, userId)) ?? [];
+	const tr = await translationsInto(
+		db,
+		versions.flatMap((v) => [v.goal, ...v.steps.map((s) => s.title)]),
+		lang
+	);
+	const inLang = (nl: string) => {
+		const text = tr.get(nl);
+		return text === undefined ? { text: nl, lang: SOURCE_LANGUAGE } : { text, lang };
+	};
+	return versions.map(({ goal, steps, ...v }) => ({
+		...v,
+		goal: inLang(goal),
+		steps: steps.map((s) => ({ owner: s.owner, title: inLang(s.title) }))
+	}));
 }

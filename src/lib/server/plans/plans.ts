@@ -28,6 +28,8 @@ export interface PlanView {
 	goal: string;
 	/** The language `goal` is in: the client's when translated, else 'nl' (typed in Dutch). */
 	goalLang: string;
+	/** The goal in Dutch, as the klantmanager wrote it: the Dutch copy of the printed plan. */
+	goalNl: string;
 	status: string;
 	version: number;
 	sharedAt: string | null;
@@ -39,6 +41,8 @@ export interface PlanView {
 		title: string;
 		/** The language `title` is in: the client's when translated, else 'nl'. */
 		titleLang: string;
+		/** The title in Dutch, for the Dutch copy of the printed plan. */
+		titleNl: string;
 		owner: 'client' | 'klantmanager' | 'partner';
 		dueDate: string | null;
 		status: 'todo' | 'done';
@@ -81,7 +85,8 @@ export async function planViewOfUser(
 				where tr.source = ${plan.goal} and tr.language = ${lang})`,
 			steps: sql<string>`(select coalesce(json_agg(json_build_object('id', s.id,
 				'title', coalesce(tr.text, s.title),
-				'titleLang', case when tr.text is null then 'nl' else ${lang}::text end, 'owner', s.owner, 'dueDate', s.due_date, 'status', s.status,
+				'titleLang', case when tr.text is null then 'nl' else ${lang}::text end,
+				'titleNl', s.title, 'owner', s.owner, 'dueDate', s.due_date, 'status', s.status,
 				'doneAt', ${isoUtc(sql`s.done_at`)}, 'clientNote', s.client_note,
 				'instrumentId', s.instrument_id, 'instrumentCode', i.code,
 				'instrumentName', ${instrumentName(sql`s.instrument_id`, lang)}) order by s.position),
@@ -112,6 +117,7 @@ export async function planViewOfUser(
 		id: p.id,
 		goal: row.goalTranslated ?? p.goal,
 		goalLang: row.goalTranslated === null ? 'nl' : lang,
+		goalNl: p.goal,
 		status: p.status,
 		version: p.version,
 		sharedAt: p.sharedAt?.toISOString() ?? null,

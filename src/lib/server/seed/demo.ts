@@ -23,6 +23,7 @@ import {
 } from '../db/schema';
 import { seedInstruments } from './catalogue';
 import { seedDemoSurveys } from './demo-surveys';
+import { seedDemoAudio } from './demo-audio';
 import {
 	DEMO_GEMEENTEN,
 	DEMO_PASSWORD,
@@ -970,6 +971,8 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 		await insertGenerated(tx, history);
 		await recordSharedVersions(tx);
 		await seedDemoSurveys(tx, rng, ctx);
+		// Recordings for phones without a Tigrinya, Somali or Dari voice (a chime, not speech).
+		await seedDemoAudio(tx, staffId.get('admin')!);
 		return true;
 	});
 }

@@ -5,6 +5,7 @@ import * as plans from '$lib/server/plans/plans';
 import * as conversation from '$lib/server/messages/conversation';
 import { submitClientAction, newIdempotencyKey } from '$lib/server/kit/client-action-form';
 import { amsterdamDay } from '$lib/dates';
+import { translatorFor } from '$lib/i18n/messages.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -17,8 +18,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				...plan.steps.map((s) => s.id)
 			])
 		: [];
+	// Dutch words for the Dutch copy that prints after the plan (for whoever helps the client).
+	const nl = translatorFor('nl');
+	const dutchCopy =
+		locals.lang === 'nl'
+			? null
+			: { title: nl('plan.title'), goal: nl('plan.goal'), steps: nl('plan.todo') };
 	return {
 		plan,
+		dutchCopy,
 		about,
 		today: amsterdamDay(),
 		formKey: newIdempotencyKey(),

@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/kit/guard';
 import * as content from '$lib/server/content/content';
+import * as contentAudio from '$lib/server/content/content-audio';
 import * as conversation from '$lib/server/messages/conversation';
 import { newIdempotencyKey, submitClientAction } from '$lib/server/kit/client-action-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,6 +20,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	if (!found) error(404, locals.t('errors.notFound'));
 	return {
 		instrument: found,
+		recording: await contentAudio.recordingFor(
+			locals.db,
+			{ kind: 'instrument', code: found.code, language: found.fallback ? 'nl' : locals.lang },
+			me?.gemeenteId ?? null
+		),
 		// The question asked here and the klantmanager's answer, on this page.
 		thread: await conversation.messagesAbout(locals.db, user.id, found.id),
 		formKey: newIdempotencyKey(),

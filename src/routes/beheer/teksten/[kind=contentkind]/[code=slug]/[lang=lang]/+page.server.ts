@@ -4,6 +4,7 @@ import { requireRole } from '$lib/server/kit/guard';
 import { parseForm } from '$lib/forms/form-data';
 import { toBlocks } from '$lib/server/content/markdown';
 import * as contentAdmin from '$lib/server/content/content-admin';
+import * as contentAudio from '$lib/server/content/content-audio';
 import { contentEditSchema, versionSchema } from '$lib/server/content/content-edit-schema';
 import * as glossary from '$lib/server/content/glossary';
 import * as versions from '$lib/server/content/topic-versions';
@@ -26,6 +27,9 @@ function target(params: { kind: string; code: string; lang: string }, url: URL) 
 		gemeenteCode: params.kind === 'onderwerp' ? gemeente.data : null
 	};
 }
+
+/** The uploaded file: a File with at least one byte (a form without a file sends an empty one). */
+const audioFileSchema = z.instanceof(File).refine((f) => f.size > 0);
 
 /** What the editor typed, to show again: nothing is lost on an error or a preview. */
 function typed(data: FormData): Record<string, string> {
@@ -53,6 +57,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		editedLast: text.text?.editedById === me.id,
 		gemeenten,
 		languageName: languageInfo(t.language).name,
+		audio: t.gemeenteCode === null ? await contentAudio.audioInfo(locals.db, t) : null,
+		audioMax: contentAudio.AUDIO_MAX_BYTES,
 		preview: toBlocks(text.text?.body ?? '')
 	};
 };
@@ -134,6 +140,41 @@ export const actions: Actions = {
 		if (!(await contentAdmin.removeText(locals.db, target(params, url), admin.id)))
 			return fail(400, { removeError: true });
 		return { removed: true };
+	},
+
+	/** A recording of the text (multipart form): type and size are judged from the bytes. */
+	audio: async ({ locals, url, params, request }) => {
+		const admin = requireRole(locals, 'admin', url);
+		const t = target(params, url);
+		let data: FormData;
+		try {
+			data = await request.formData();
+		} catch {
+			return fail(400, { audioError: 'type' as const });
+		}
+		const file = audioFileSchema.safeParse(data.get('audio'));
+		if (!file.success) return fail(400, { audioError: 'empty' as const });
+		if (file.data.size > contentAudio.AUDIO_MAX_BYTES)
+			return fail(400, { audioError: 'tooBig' as const });
+		const bytes = new Uint8Array(await file.data.arrayBuffer());
+		const saved = await contentAudio.saveAudio(locals.db, t, bytes, admin.id);
+		if (!saved.ok) return fail(saved.error === 'notFound' ? 404 : 400, { audioError: saved.error });
+		return { audioSaved: true };
+	},
+
+	audioCheck: async ({ locals, url, params }) => {
+		const admin = requireRole(locals, 'admin', url);
+		const outcome = await contentAudio.markAudioChecked(locals.db, target(params, url), admin.id);
+		if (outcome === 'notFound') return fail(404, { audioCheckError: outcome });
+		if (outcome !== 'checked') return fail(403, { audioCheckError: outcome });
+		return { audioChecked: true };
+	},
+
+	audioRemove: async ({ locals, url, params }) => {
+		const admin = requireRole(locals, 'admin', url);
+		if (!(await contentAudio.removeAudio(locals.db, target(params, url), admin.id)))
+			return fail(404, { audioRemoveError: true });
+		return { audioRemoved: true };
 	},
 
 	check: async ({ locals, url, params }) => {
