@@ -151,6 +151,20 @@ describeEachDatabase("a client's own copy of their data", (database) => {
 			await db
 				.insert(schema.idempotency)
 				.values({ key: `${who.userId}:k-${tag}`, userId: who.userId, status: 200 });
+			await db.insert(schema.document).values({
+				clientId: who.clientId,
+				uploadKey: `upload-${tag}`,
+				mime: 'application/pdf',
+				size: 4,
+				name: `loonstrook ${tag}.pdf`,
+				sealed: Buffer.from(`SEALED-${tag}`)
+			});
+			await db.insert(schema.pushSubscription).values({
+				userId: who.userId,
+				endpoint: `https://push.example/PUSH-${tag}`,
+				p256dh: 'p',
+				auth: 'a'
+			});
 			await db.insert(schema.auditEvent).values({
 				actorId: who.userId,
 				clientId: who.clientId,
@@ -165,7 +179,14 @@ describeEachDatabase("a client's own copy of their data", (database) => {
 		expect(text).not.toContain(b.clientId);
 		expect(text).not.toContain(b.userId);
 		// No secrets, not even the client's own.
-		for (const secret of ['HASH-MARYAM', 'SECRET-MARYAM', 'CODE-MARYAM', 'sess-MARYAM'])
+		for (const secret of [
+			'HASH-MARYAM',
+			'SECRET-MARYAM',
+			'CODE-MARYAM',
+			'sess-MARYAM',
+			'PUSH-MARYAM',
+			'SEALED-MARYAM'
+		])
 			expect(text).not.toContain(secret);
 		// Every table the coverage says is copied is in the copy and holds this client's row.
 		const tables = new Set(
@@ -190,7 +211,8 @@ describeEachDatabase("a client's own copy of their data", (database) => {
 			'melding',
 			'aanbieder',
 			'login',
-			'audit'
+			'audit',
+			'loonstrook'
 		])
 			expect(text).toContain(`${tag} MARYAM`.replace('login ', 'login-'));
 		const [ev] = await db

@@ -175,6 +175,8 @@ export const layoutPage = z.object({
 	dir: z.enum(['ltr', 'rtl']),
 	languages: z.array(z.object({ code: z.enum(LANGUAGE_CODES), name: z.string() })),
 	dienstName: z.string(),
+	/** Staff only (the idle warning); null for a client. */
+	staffIdleMinutes: z.number().nullable(),
 	user: z
 		.object({
 			id: z.string(),

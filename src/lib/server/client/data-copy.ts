@@ -9,6 +9,7 @@ import {
 	benefitPeriod,
 	client,
 	clientRequest,
+	document,
 	idempotency,
 	instrumentUse,
 	ladderStep,
@@ -20,6 +21,7 @@ import {
 	planDraft,
 	planStep,
 	planVersion,
+	pushSubscription,
 	session,
 	surveyInvitation,
 	user
@@ -99,7 +101,17 @@ export const COVERAGE: Record<string, 'copy' | string> = {
 	'api_key.user_id': 'an API key, not a client',
 	'api_key.created_by': 'staff',
 	'api_key.revoked_by': 'staff',
-	'retention_term.updated_by': 'staff'
+	'retention_term.updated_by': 'staff',
+	// Documents the client sent: listed with name, type and size; the file itself opens from
+	// the conversation (it is sealed at rest and not repeated in the copy).
+	'document.client_id': 'copy',
+	'push_subscription.user_id': 'copy',
+	'staff_totp.user_id': 'staff: a second factor, only staff have one',
+	'recovery_code.user_id': 'staff: a second factor, only staff have one',
+	'content_audio.uploaded_by': 'staff',
+	'content_audio.checked_by': 'staff',
+	'topic_version.edited_by': 'staff',
+	'topic_version.checked_by': 'staff'
 };
 
 export type DataCopy = {
@@ -190,7 +202,18 @@ export async function dataCopy(
 					.select()
 					.from(message)
 					.where(or(eq(message.clientId, clientId), eq(message.authorId, userId))),
-				notification: await db.select().from(notification).where(eq(notification.userId, userId))
+				notification: await db.select().from(notification).where(eq(notification.userId, userId)),
+				document: await db
+					.select({
+						id: document.id,
+						messageId: document.messageId,
+						name: document.name,
+						mime: document.mime,
+						size: document.size,
+						createdAt: document.createdAt
+					})
+					.from(document)
+					.where(eq(document.clientId, clientId))
 			},
 			surveys: {
 				// Answers are anonymous by design (no link to a person): only the invitations are theirs.
@@ -230,7 +253,13 @@ export async function dataCopy(
 						createdAt: idempotency.createdAt
 					})
 					.from(idempotency)
-					.where(eq(idempotency.userId, userId))
+					.where(eq(idempotency.userId, userId)),
+				// Phones that get a push: when each was added (the push address itself is a secret
+				// of the push service, like a session token).
+				push_subscription: await db
+					.select({ createdAt: pushSubscription.createdAt })
+					.from(pushSubscription)
+					.where(eq(pushSubscription.userId, userId))
 			},
 			audit: {
 				audit_event: await db
