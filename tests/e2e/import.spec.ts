@@ -12,13 +12,17 @@ test('an admin imports the example clients file: dry run, apply, and a second ti
 }) => {
 	await signInAs(page, 'admin');
 	await page.goto('/beheer');
-	await page.getByRole('link', { name: 'Cliënten importeren' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cliënten importeren');
+	await page.getByRole('link', { name: 'Importeren uit het uitkeringssysteem' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Importeren uit het uitkeringssysteem'
+	);
 	await expectNoAxeViolations(page);
 
 	const upload = async (buffer: Buffer, button: 'Proefdraai' | 'Toepassen') => {
+		// One import page for every kind of file (#15): say what the file holds.
+		await page.getByLabel('Wat staat er in het bestand?').selectOption('clienten');
 		await page
-			.getByLabel('CSV-bestand met cliënten')
+			.getByLabel('CSV-bestand', { exact: true })
 			.setInputFiles({ name: 'clienten.csv', mimeType: 'text/csv', buffer });
 		await page.getByRole('button', { name: button }).click();
 	};
