@@ -89,21 +89,8 @@ test('the language switch offers only the languages of the client’s gemeente, 
 	await expect(page.locator('.language-switch')).toContainText('ትግርኛ');
 });
 
-test('Dutch pages do not load the Arabic or Ethiopic web font; Arabic pages do', async ({
-	page
-}) => {
-	const fonts: string[] = [];
-	page.on('request', (r) => {
-		if (/\.(woff2?|css)$/.test(new URL(r.url()).pathname)) fonts.push(r.url());
-	});
-	await signInAs(page, 'maryam');
-	await chooseLanguage(page, 'nl');
-	await page.goto('/uitleg');
-	expect(fonts.filter((f) => /arabic|ethiopic/.test(f))).toEqual([]);
-	await chooseLanguage(page, 'ar');
-	await page.goto('/uitleg');
-	await expect(page.locator('link[rel="stylesheet"][href*="arabic"]')).toHaveCount(1);
-});
+// Which fonts a page downloads is pinned in languages-done.spec.ts: since #18 the script fonts
+// are declared by unicode-range on every page and load only for characters the phone lacks.
 
 test('an admin edits a topic in Tigrinya; she cannot check her own edit; the client reads it', async ({
 	page
@@ -114,7 +101,8 @@ test('an admin edits a topic in Tigrinya; she cannot check her own edit; the cli
 	await page.goto('/beheer/teksten/onderwerp/tolk-en-meenemen/ti');
 	const title = `ተርጓሚ ወይ ካልእ ሰብ ${Date.now() % 1000}`;
 	await page.getByLabel('Titel').fill(title);
-	await page.getByRole('button', { name: 'Opslaan' }).click();
+	// "Opslaan" of the text, not "Opname opslaan" of the recording (#18).
+	await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
 	await expect(page.locator('p.notice')).toContainText('opgeslagen');
 	// Four eyes (issue 17): the last editor cannot check; a Tigrinya redacteur must.
 	await expect(page.locator('.status')).toContainText('Concept');
