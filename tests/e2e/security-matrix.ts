@@ -102,6 +102,16 @@ export const EXPECTED: Record<string, Row> = {
 		403,
 		200
 	),
+	// A dated version (#17): refused without a valid date and text.
+	'POST /beheer/teksten/[kind=contentkind]/[code=slug]/[lang=lang] ?/schedule': row(
+		L,
+		403,
+		403,
+		403,
+		403,
+		403,
+		400
+	),
 	'POST /beheer/teksten/[kind=contentkind]/[code=slug]/[lang=lang] ?/save': row(
 		L,
 		403,

@@ -121,6 +121,8 @@ test('staff pages warn before the idle timeout; "Blijf ingelogd" keeps the sessi
 	await page.clock.install();
 	await signInAs(page, 'admin');
 	await page.goto('/beheer');
+	// The warning's timer starts when the page is interactive; move the clock only after that.
+	await expect(page.locator('html[data-ready="true"]')).toBeAttached();
 	await page.clock.fastForward('28:05');
 	const dialog = page.getByRole('dialog', { name: 'Ben je er nog?' });
 	await expect(dialog).toBeVisible();

@@ -84,7 +84,9 @@ test.describe('UI strings once per language', () => {
 		expect(html).not.toContain(ar.survey.homeTitle);
 		expect(html).not.toContain(ar.help.title);
 		expect(html).not.toContain('"skipLink"');
-		expect(html.length).toBeLessThan(24_000);
+		// Since #18 Mijn plan also holds its Dutch copy for print (hidden on screen); on the
+		// wire it is compressed (the bench keeps HTML ≤ 6 KB there).
+		expect(html.length).toBeLessThan(32_000);
 		await ctx.dispose();
 	});
 
