@@ -12,6 +12,7 @@ import {
 	planStep
 } from '../../src/lib/server/db/schema';
 import { applyClientAction } from '../../src/lib/server/client/client-actions';
+import { clientAction } from '../../src/lib/actions/schema';
 import * as conversation from '../../src/lib/server/messages/conversation';
 import * as caseload from '../../src/lib/server/caseload/caseload';
 import * as appointments from '../../src/lib/server/appointments/appointments';
@@ -194,7 +195,10 @@ describeEachDatabase('conversation with the klantmanager', (database) => {
 		expect(await conversation.unreadForClient(db, f.maryam.userId)).toBe(0);
 		// Frans cannot mark Maryam's messages read.
 		const other = await applyClientAction(db, { userId: f.frans.userId, key: key(), action });
-		expect(other.body).toEqual({ ok: true, marked: 0 });
+		expect(other.body).toEqual({ ok: false, error: 'not_found' });
+		// A "read" that names nothing is not an action at all.
+		expect(clientAction.safeParse({ type: 'read' }).success).toBe(false);
+		expect(clientAction.safeParse({ type: 'read', upTo: action.upTo }).success).toBe(true);
 	});
 
 	it('lets a stand-in read and answer while the stand-in lasts, not after', async () => {

@@ -53,6 +53,30 @@ describeEachDatabase('idempotency keys per person, bound to the request, expirin
 		expect(applied).toBe(before);
 	});
 
+	// Found by the malformed-input test: a well-formed but refused action ("mark read" naming no
+	// message of this client) left its key behind, so a refusal changed the database.
+	it('keeps nothing of a refused action: no key, no partial change', async () => {
+		const { db } = database();
+		const count = async () =>
+			(await db.select().from(idempotency).where(eq(idempotency.userId, a))).length;
+		const before = await count();
+		const refused = await once(
+			db,
+			{ key: 'refused-key-0001', userId: a, fingerprint: 'r' },
+			async (tx) => {
+				await tx.update(user).set({ displayName: 'changed' }).where(eq(user.id, a));
+				return { status: 404, body: { ok: false as const, error: 'not_found' } };
+			}
+		);
+		expect(refused).toMatchObject({ status: 404, replayed: false, body: { error: 'not_found' } });
+		expect(await count()).toBe(before);
+		const [me] = await db.select().from(user).where(eq(user.id, a));
+		expect(me!.displayName).toBe('A');
+		// The same key may then carry the corrected action.
+		const later = await once(db, { key: 'refused-key-0001', userId: a, fingerprint: 'r' }, apply);
+		expect(later).toMatchObject({ status: 200, replayed: false });
+	});
+
 	it(`forgets keys after ${IDEMPOTENCY_DAYS} days (they may hold what a client wrote)`, async () => {
 		const { db } = database();
 		const long = new Date(Date.now() - (IDEMPOTENCY_DAYS + 1) * DAY);

@@ -47,13 +47,16 @@ export const clientAction = z.discriminatedUnion('type', [
 			.nullable()
 			.optional()
 	}),
-	z.object({
-		type: z.literal('read'),
-		/** The newest message from the klantmanager that was on screen. */
-		upTo: uuid.optional(),
-		/** When the inbox of notices was on screen (its newest notice's time). */
-		notices: z.iso.datetime().optional()
-	}),
+	z
+		.object({
+			type: z.literal('read'),
+			/** The newest message from the klantmanager that was on screen. */
+			upTo: uuid.optional(),
+			/** When the inbox of notices was on screen (its newest notice's time). */
+			notices: z.iso.datetime().optional()
+		})
+		// A "read" that names neither is not a request the page ever sends.
+		.refine((a) => a.upTo !== undefined || a.notices !== undefined, 'errors.invalid'),
 	z.object({
 		type: z.literal('survey'),
 		invitationId: uuid,

@@ -24,6 +24,8 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
  * scoped per person (#14): the stored key is "<user id>:<key>", so one person's key never
  * touches another's action. A key is bound to its request (`fingerprint`); the same key with
  * another request is refused with 422 instead of silently answering the first one again.
+ * A refused action (status 400 or more) keeps nothing, not even its key: a refusal changes
+ * nothing, and the same key may then carry the corrected action.
  */
 export async function once<T>(
 	db: Db,
@@ -38,30 +40,42 @@ export async function once<T>(
 		: `${input.userId}:${input.key}`;
 	const userId = input.anonymous ? null : input.userId;
 	const requestHash = sha256(input.fingerprint);
-	return db.transaction(async (tx) => {
-		// Expired keys go first (a replay that late is a new action anyway).
-		const expired = lt(idempotency.createdAt, new Date(now.getTime() - IDEMPOTENCY_DAYS * DAY));
-		await tx
-			.delete(idempotency)
-			.where(and(userId ? eq(idempotency.userId, userId) : eq(idempotency.key, key), expired));
-		const inserted = await tx
-			.insert(idempotency)
-			.values({ key, userId, status: 0, requestHash, createdAt: now })
-			.onConflictDoNothing()
-			.returning({ key: idempotency.key });
-		if (inserted.length === 0) {
-			const [row] = await tx.select().from(idempotency).where(eq(idempotency.key, key));
-			// A row from before keys were bound (no hash) is still replayed.
-			if (!row || (row.requestHash !== null && row.requestHash !== requestHash)) {
-				return { status: 422, body: { ok: false, error: 'key_mismatch' } as T, replayed: false };
+	let refusal: Outcome<T> | undefined;
+	const outcome = await db
+		.transaction(async (tx) => {
+			// Expired keys go first (a replay that late is a new action anyway).
+			const expired = lt(idempotency.createdAt, new Date(now.getTime() - IDEMPOTENCY_DAYS * DAY));
+			await tx
+				.delete(idempotency)
+				.where(and(userId ? eq(idempotency.userId, userId) : eq(idempotency.key, key), expired));
+			const inserted = await tx
+				.insert(idempotency)
+				.values({ key, userId, status: 0, requestHash, createdAt: now })
+				.onConflictDoNothing()
+				.returning({ key: idempotency.key });
+			if (inserted.length === 0) {
+				const [row] = await tx.select().from(idempotency).where(eq(idempotency.key, key));
+				// A row from before keys were bound (no hash) is still replayed.
+				if (!row || (row.requestHash !== null && row.requestHash !== requestHash)) {
+					return { status: 422, body: { ok: false, error: 'key_mismatch' } as T, replayed: false };
+				}
+				return { status: row.status, body: row.result as T, replayed: true };
 			}
-			return { status: row.status, body: row.result as T, replayed: true };
-		}
-		const result = await apply(tx);
-		await tx
-			.update(idempotency)
-			.set({ status: result.status, result: result.body as object })
-			.where(eq(idempotency.key, key));
-		return { ...result, replayed: false };
-	});
+			const result = await apply(tx);
+			if (result.status >= 400) {
+				refusal = { ...result, replayed: false };
+				// Rolls back the key row and anything the refused action wrote before it failed.
+				tx.rollback();
+			}
+			await tx
+				.update(idempotency)
+				.set({ status: result.status, result: result.body as object })
+				.where(eq(idempotency.key, key));
+			return { ...result, replayed: false };
+		})
+		.catch((e: unknown) => {
+			if (refusal) return refusal;
+			throw e;
+		});
+	return outcome;
 }

@@ -109,6 +109,14 @@ async function markRead(
 	return marked.length;
 }
 
+async function isOwnMessage(db: Tx | Db, clientId: string, id: string): Promise<boolean> {
+	const [row] = await db
+		.select({ id: message.id })
+		.from(message)
+		.where(and(eq(message.id, id), eq(message.clientId, clientId)));
+	return !!row;
+}
+
 /** The client has seen their conversation (and notices) up to what was shown: a POST. */
 export async function markReadByClient(
 	tx: Tx,
@@ -117,6 +125,9 @@ export async function markReadByClient(
 	const me = await clientOfUser(tx, input.userId);
 	if (!me) return { ok: false, error: 'not_found' };
 	const now = input.now ?? new Date();
+	// A message that is not in this client's conversation is refused, not "marked 0" (#14).
+	const known = input.upTo ? await isOwnMessage(tx, me.id, input.upTo) : true;
+	if (!known) return { ok: false, error: 'not_found' };
 	let marked = input.upTo ? await markRead(tx, me.id, false, input.upTo, now) : 0;
 	if (input.notices) {
 		marked += await notifications.markInboxRead(tx, input.userId, new Date(input.notices), now);

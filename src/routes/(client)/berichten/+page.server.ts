@@ -28,10 +28,12 @@ const sendForm = z.object({
 	intent: z.enum(['question', 'disagree']).optional()
 });
 
-const readForm = z.object({
-	upTo: z.uuid().optional(),
-	notices: z.iso.datetime().optional()
-});
+const readForm = z
+	.object({
+		upTo: z.uuid().optional(),
+		notices: z.iso.datetime().optional()
+	})
+	.refine((r) => r.upTo !== undefined || r.notices !== undefined);
 
 export const actions: Actions = {
 	send: async ({ request, locals }) => {
