@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GOAL_MAX, STEP_TITLE_MAX, STEPS_MAX } from '$lib/server/plans/plan-drafts';
+import { GOAL_MAX, STEP_TITLE_MAX, STEPS_MAX } from '$lib/server/plans/plan-draft-rules';
 import { parsePlanForm } from './plan-form';
 
 const PLAN = '0b7c1c3e-5f7e-4a57-9a63-3f0f7c9b1a01';

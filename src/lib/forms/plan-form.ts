@@ -6,7 +6,7 @@ import {
 	STEPS_MAX,
 	type DraftInput,
 	type EditOp
-} from '$lib/server/plans/plan-drafts';
+} from '$lib/server/plans/plan-draft-rules';
 import type { FieldErrors } from './errors';
 import { formValues, type FormResult } from './form-data';
 

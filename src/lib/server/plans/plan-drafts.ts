@@ -1,128 +1,28 @@
-import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import {
-	client,
-	plan,
-	planAgreement,
-	planDraft,
-	planStep,
-	planTemplate,
-	planVersion,
-	user,
-	type DraftStep,
-	type Segment
-} from '../db/schema';
-import { addDays, amsterdamDay } from '../../dates';
+import { client, plan, planDraft, planStep, user, type DraftStep } from '../db/schema';
+import { amsterdamDay } from '../../dates';
 import * as audit from '../audit/audit';
 import { requireInCaseload, type Staff } from '../caseload/caseload';
 import { isOffered, offeredInstruments } from '../instruments/instrument-uses';
-import * as notifications from '../notifications/notifications';
+import { fromTemplate, openPlan, templatesFor } from './plan-create';
+import { share, type ShareError } from './plan-share';
+import { shareProblems, type DraftInput } from './plan-draft-rules';
 
-export const GOAL_MAX = 1000;
-export const STEP_TITLE_MAX = 300;
-export const STEPS_MAX = 30;
-
-/** The dienst's templates that fit a segment (and those meant for every segment). */
-export async function templatesFor(db: Db, segment: Segment | null) {
-	return db
-		.select({ id: planTemplate.id, name: planTemplate.name, segment: planTemplate.segment })
-		.from(planTemplate)
-		.where(
-			and(
-				eq(planTemplate.active, true),
-				segment ? or(eq(planTemplate.segment, segment), isNull(planTemplate.segment)) : undefined
-			)
-		)
-		.orderBy(asc(planTemplate.name));
-}
-
-/** The plan a klantmanager works on: the newest one that is not closed. */
-async function openPlan(db: Db, clientId: string) {
-	const [row] = await db
-		.select()
-		.from(plan)
-		.where(and(eq(plan.clientId, clientId), ne(plan.status, 'closed')))
-		.orderBy(desc(plan.createdAt))
-		.limit(1);
-	return row ?? null;
-}
-
-export type CreateError = 'exists' | 'template_not_found';
-
-/** A template's goal and steps for this client: due dates from today, offered help only. */
-async function fromTemplate(db: Db, clientId: string, templateId: string, today: string) {
-	const [tpl] = await db
-		.select()
-		.from(planTemplate)
-		.where(and(eq(planTemplate.id, templateId), eq(planTemplate.active, true)));
-	if (!tpl) return null;
-	const offered = await offeredInstruments(db, clientId);
-	return {
-		goal: tpl.goal,
-		reviewDate: addDays(today, tpl.reviewInDays),
-		steps: tpl.steps.map((s) => ({
-			key: randomUUID(),
-			title: s.title,
-			owner: s.owner,
-			dueDate: s.dueInDays === null ? null : addDays(today, s.dueInDays),
-			instrumentId: offered.find((i) => i.code === s.instrumentCode)?.id ?? null
-		}))
-	};
-}
-
-/**
- * Starts a plan, empty or from a template. Template steps get due dates counted from today
- * and keep their instrument only where the client's gemeente offers it.
- */
-export async function createPlan(
-	db: Db,
-	staff: Staff,
-	input: { clientId: string; templateId?: string | null },
-	now = new Date()
-): Promise<{ ok: true; planId: string } | { ok: false; error: CreateError }> {
-	await requireInCaseload(db, staff, input.clientId);
-	if (await openPlan(db, input.clientId)) return { ok: false, error: 'exists' };
-	const today = amsterdamDay(now);
-	let goal = '';
-	let reviewDate: string | null = addDays(today, 182);
-	let steps: DraftStep[] = [];
-	if (input.templateId) {
-		const tpl = await fromTemplate(db, input.clientId, input.templateId, today);
-		if (!tpl) return { ok: false, error: 'template_not_found' };
-		({ goal, reviewDate, steps } = tpl);
-	}
-	return db.transaction(async (tx) => {
-		const [created] = await tx
-			.insert(plan)
-			.values({
-				clientId: input.clientId,
-				goal: goal || '—',
-				status: 'draft',
-				version: 1,
-				reviewDate,
-				updatedAt: now,
-				createdAt: now
-			})
-			.returning({ id: plan.id });
-		await tx.insert(planDraft).values({
-			planId: created!.id,
-			goal,
-			reviewDate,
-			steps,
-			revision: 1,
-			updatedBy: staff.id,
-			updatedAt: now
-		});
-		await audit.record(tx, {
-			actorId: staff.id,
-			clientId: input.clientId,
-			action: 'plan.create',
-			detail: { planId: created!.id, templateId: input.templateId ?? null }
-		});
-		return { ok: true, planId: created!.id } as const;
-	});
-}
+// The plan builder's draft: what it shows, saving it safely, and the buttons that share or
+// start over from a template. Starting and sharing live beside it; this file is the one
+// door routes and tests use.
+export {
+	GOAL_MAX,
+	STEP_TITLE_MAX,
+	STEPS_MAX,
+	applyOp,
+	shareProblems,
+	type DraftInput,
+	type EditOp
+} from './plan-draft-rules';
+export { templatesFor, createPlan, type CreateError } from './plan-create';
+export { share, versionsOf, type ShareError } from './plan-share';
 
 export interface DraftView {
 	planId: string;
@@ -211,15 +111,6 @@ async function hasDraft(db: Db, planId: string): Promise<boolean> {
 	return !!d;
 }
 
-export interface DraftInput {
-	planId: string;
-	version: number;
-	revision: number;
-	goal: string;
-	reviewDate: string | null;
-	steps: DraftStep[];
-}
-
 export type SaveResult =
 	| { ok: true; revision: number }
 	| { ok: false; error: 'conflict'; theirs: DraftView }
@@ -298,164 +189,6 @@ export async function saveDraft(
 		});
 		return { ok: true, revision } as const;
 	});
-}
-
-export type ShareError = 'conflict' | 'not_found' | 'nothing_to_share' | 'incomplete';
-
-/**
- * Shares the saved draft with the client as the plan's next version. The version is kept
- * whole (old versions stay readable), steps keep their ids so the client's ticks and notes
- * stay, and the client is told.
- */
-export async function share(
-	db: Db,
-	staff: Staff,
-	clientId: string,
-	input: { planId: string; version: number; revision: number },
-	now = new Date()
-): Promise<{ ok: true; version: number } | { ok: false; error: ShareError }> {
-	await requireInCaseload(db, staff, clientId);
-	const result = await db.transaction(async (tx) => {
-		const [p] = await tx
-			.select()
-			.from(plan)
-			.where(and(eq(plan.id, input.planId), eq(plan.clientId, clientId)))
-			.for('update');
-		if (!p || p.status === 'closed') return { ok: false, error: 'not_found' } as const;
-		if (p.version !== input.version) return { ok: false, error: 'conflict' } as const;
-		const [d] = await tx.select().from(planDraft).where(eq(planDraft.planId, p.id));
-		if (!d) return { ok: false, error: 'nothing_to_share' } as const;
-		if (d.revision !== input.revision) return { ok: false, error: 'conflict' } as const;
-		if (!d.goal.trim() || d.steps.length === 0) return { ok: false, error: 'incomplete' } as const;
-		const version = p.sharedAt ? p.version + 1 : p.version;
-		const keys = d.steps.map((s) => s.key);
-		await tx.delete(planStep).where(and(eq(planStep.planId, p.id), notInArray(planStep.id, keys)));
-		const existing = await tx
-			.select()
-			.from(planStep)
-			.where(and(eq(planStep.planId, p.id), inArray(planStep.id, keys)));
-		for (const [i, s] of d.steps.entries()) {
-			const fields = {
-				position: i + 1,
-				title: s.title,
-				owner: s.owner,
-				dueDate: s.dueDate,
-				instrumentId: s.instrumentId
-			};
-			if (existing.some((e) => e.id === s.key)) {
-				await tx.update(planStep).set(fields).where(eq(planStep.id, s.key));
-			} else {
-				await tx.insert(planStep).values({ id: s.key, planId: p.id, ...fields, createdAt: now });
-			}
-		}
-		const statusOf = (key: string) => existing.find((e) => e.id === key)?.status ?? 'todo';
-		await tx.insert(planVersion).values({
-			planId: p.id,
-			version,
-			goal: d.goal,
-			steps: d.steps.map((s) => ({
-				title: s.title,
-				owner: s.owner,
-				dueDate: s.dueDate,
-				status: statusOf(s.key),
-				instrumentId: s.instrumentId
-			})),
-			sharedAt: now,
-			sharedBy: staff.id
-		});
-		await tx
-			.update(plan)
-			.set({
-				goal: d.goal,
-				reviewDate: d.reviewDate,
-				version,
-				status: 'shared',
-				sharedAt: now,
-				agreedAt: null,
-				agreedVersion: null,
-				updatedAt: now
-			})
-			.where(eq(plan.id, p.id));
-		await tx.delete(planDraft).where(eq(planDraft.planId, p.id));
-		await audit.record(tx, {
-			actorId: staff.id,
-			clientId,
-			action: 'plan.share',
-			detail: { planId: p.id, version }
-		});
-		await notifications.notifyClient(tx, clientId, {
-			kind: 'planShared',
-			params: { version: String(version) },
-			link: '/plan'
-		});
-		return { ok: true, version } as const;
-	});
-	return result;
-}
-
-/** Every shared version of the client's plans, newest first, with the client's agreement. */
-export async function versionsOf(db: Db, clientId: string) {
-	const rows = await db
-		.select({ v: planVersion, sharedByName: user.displayName })
-		.from(planVersion)
-		.innerJoin(plan, eq(plan.id, planVersion.planId))
-		.leftJoin(user, eq(user.id, planVersion.sharedBy))
-		.where(eq(plan.clientId, clientId))
-		.orderBy(desc(planVersion.sharedAt), desc(planVersion.version));
-	const agreements = rows.length
-		? await db
-				.select()
-				.from(planAgreement)
-				.where(inArray(planAgreement.planId, [...new Set(rows.map((r) => r.v.planId))]))
-		: [];
-	return rows.map(({ v, sharedByName }) => ({
-		planId: v.planId,
-		version: v.version,
-		goal: v.goal,
-		steps: v.steps,
-		sharedAt: v.sharedAt.toISOString(),
-		sharedByName,
-		agreedAt:
-			agreements
-				.find((a) => a.planId === v.planId && a.version === v.version)
-				?.agreedAt.toISOString() ?? null
-	}));
-}
-
-/**
- * What stops a draft from being shared, per form field: a goal, at least one step, and a
- * title for every step. A draft may be saved half-done; the client only gets whole plans.
- */
-export function shareProblems(draft: {
-	goal: string;
-	steps: { title: string }[];
-}): Record<string, string> {
-	const problems: Record<string, string> = {};
-	if (!draft.goal.trim()) problems.goal = 'km.errors.goalMissing';
-	if (draft.steps.length === 0) problems.steps = 'km.errors.noSteps';
-	draft.steps.forEach((s, i) => {
-		if (!s.title.trim()) problems[`title-${i}`] = 'km.errors.stepTitleMissing';
-	});
-	return problems;
-}
-
-export type EditOp =
-	{ op: 'save' } | { op: 'add' } | { op: 'up' | 'down' | 'remove'; index: number };
-
-/** Applies a button of the plan builder (add, move up or down, remove) to the steps. */
-export function applyOp(steps: DraftStep[], op: EditOp): DraftStep[] {
-	const next = [...steps];
-	if (op.op === 'add') {
-		next.push({ key: randomUUID(), title: '', owner: 'client', dueDate: null, instrumentId: null });
-	} else if (op.op === 'remove') {
-		next.splice(op.index, 1);
-	} else if (op.op === 'up' || op.op === 'down') {
-		const to = op.op === 'up' ? op.index - 1 : op.index + 1;
-		if (to >= 0 && to < next.length && op.index < next.length) {
-			[next[op.index], next[to]] = [next[to]!, next[op.index]!];
-		}
-	}
-	return next;
 }
 
 export type SaveAndShareResult =

@@ -5,7 +5,7 @@ import { client, plan, planStep, planTemplate, planTextTranslation, user } from 
 import * as audit from '../audit/audit';
 import { requireInCaseload, type Staff } from '../caseload/caseload';
 import { isLanguage, SOURCE_LANGUAGE } from '../../i18n/languages';
-import { STEP_TITLE_MAX } from './plan-drafts';
+import { STEP_TITLE_MAX } from './plan-draft-rules';
 import { planHistory } from './plans';
 
 export const stepTranslationInput = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyOp, shareProblems } from './plan-drafts';
+import { applyOp, shareProblems } from './plan-draft-rules';
 
 const step = (title: string) => ({
 	key: title,
