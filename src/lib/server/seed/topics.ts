@@ -120,6 +120,36 @@ export function parseTopicMarkdown(
 	return { title, body };
 }
 
+export interface TopicBlock {
+	kind: 'heading' | 'paragraph' | 'item';
+	text: string;
+}
+
+/**
+ * A topic body as its blocks in order: each heading, paragraph and list item. A translation
+ * that follows the Dutch has the same blocks in the same order, so block n of one language
+ * says what block n of the other says.
+ */
+export function topicBlocks(body: string): TopicBlock[] {
+	const blocks: TopicBlock[] = [];
+	let open: TopicBlock | null = null;
+	for (const line of body.split('\n')) {
+		if (!line.trim()) open = null;
+		else if (/^#/.test(line)) {
+			blocks.push({ kind: 'heading', text: line.replace(/^#+\s*/, '').trim() });
+			open = null;
+		} else if (/^\s*-\s/.test(line)) {
+			open = { kind: 'item', text: line.replace(/^\s*-\s+/, '').trim() };
+			blocks.push(open);
+		} else if (open) open.text += ` ${line.trim()}`;
+		else {
+			open = { kind: 'paragraph', text: line.trim() };
+			blocks.push(open);
+		}
+	}
+	return blocks;
+}
+
 /** Sentences of a topic text as plain words: list items and paragraphs, without headings. */
 export function topicSentences(body: string): string[] {
 	// A list item counts as a sentence of its own, even without a full stop.
