@@ -13,7 +13,9 @@ function response(
 		type: init.type ?? 'basic',
 		redirected: init.redirected ?? false,
 		// As the server sends it to a signed-in client: no-store, yet kept on purpose.
-		headers: new Headers(init.headers ?? { 'content-type': 'audio/wav', 'cache-control': 'no-store' })
+		headers: new Headers(
+			init.headers ?? { 'content-type': 'audio/wav', 'cache-control': 'no-store' }
+		)
 	};
 }
 
@@ -32,7 +34,7 @@ describe('isRecordingUrl', () => {
 		[`/api/client/opname/${ID}?v=1&x=2`, 'other parameters'],
 		['/plan', 'a personal page'],
 		['not a url at all', 'garbage']
-	])('refuses %s (%s)', (url) => {
+	])('refuses %s (%s)', (url: string) => {
 		expect(isRecordingUrl(url, ORIGIN)).toBe(false);
 	});
 });
@@ -42,7 +44,7 @@ describe('isKeepableRecording', () => {
 		expect(isKeepableRecording(get(SRC), response(), ORIGIN)).toBe(true);
 	});
 
-	it.each([
+	it.each<[Parameters<typeof response>[0], string]>([
 		[{ status: 206 }, 'a part of it (a Range answer)'],
 		[{ status: 404 }, 'an error'],
 		[{ status: 200, redirected: true }, 'a redirect to the sign-in page'],

@@ -17,7 +17,8 @@ export { RECORDINGS_CACHE } from './keep-recordings';
 /** Bounds: a recording is at most 480 kB, so this keeps at most about 10 MB on the phone. */
 export const RECORDINGS_LIMIT = { maxEntries: 20, maxAgeSeconds: 60 * 24 * 60 * 60 } as const;
 
-const PATH = /^\/api\/client\/opname\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const PATH =
+	/^\/api\/client\/opname\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The address the server gives (content-audio.recordingFor): the id and a version. */
 const SEARCH = /^(\?v=\d{1,15})?$/;
 
@@ -56,7 +57,10 @@ export function isKeepableRecording(
 	return (response.headers.get('content-type') ?? '').toLowerCase().startsWith('audio/');
 }
 
-const keepMessage = z.object({ type: z.literal('KEEP_RECORDING'), url: z.string().check(z.maxLength(300)) });
+const keepMessage = z.object({
+	type: z.literal('KEEP_RECORDING'),
+	url: z.string().check(z.maxLength(300))
+});
 
 /** The page's request to keep a recording: its full address, or null for anything else. */
 export function keepRecordingMessage(data: unknown, origin: string): string | null {
