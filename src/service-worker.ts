@@ -13,7 +13,8 @@
  * Sections, in the order Workbox needs them (the first matching route wins):
  *   1. Lifecycle: updates wait for the person to press "Vernieuwen".
  *   2. Precache: the app shell and the offline page.
- *   3. Runtime routes: pages (network first, never personal ones) and small static assets.
+ *   3. Runtime routes: pages (network first, never personal ones), small static assets, and
+ *      the recordings of content texts (kept so they play offline).
  *   4. Fallback: the offline page when a navigation fails and nothing is cached.
  *   5. (later) Offline data: the client's plan and appointments in IndexedDB.
  *   6. (later) Sync queue: replaying offline mutations with their Idempotency-Key.
