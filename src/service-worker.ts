@@ -13,7 +13,8 @@
  * Sections, in the order Workbox needs them (the first matching route wins):
  *   1. Lifecycle: updates wait for the person to press "Vernieuwen".
  *   2. Precache: the app shell and the offline page.
- *   3. Runtime routes: pages (network first, never personal ones) and small static assets.
+ *   3. Runtime routes: pages (network first, never personal ones), small static assets, and
+ *      the recordings of content texts (kept so they play offline).
  *   4. Fallback: the offline page when a navigation fails and nothing is cached.
  *   5. (later) Offline data: the client's plan and appointments in IndexedDB.
  *   6. (later) Sync queue: replaying offline mutations with their Idempotency-Key.
@@ -24,10 +25,18 @@ import { clientsClaim, type WorkboxPlugin } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing';
-import { NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import { RangeRequestsPlugin } from 'workbox-range-requests';
+import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
 import { isCacheable } from '$lib/pwa/cache-policy';
 import { OFFLINE_PATH, precacheEntries } from '$lib/pwa/precache';
 import { SHELL_PATH, isClientPage, offlineDataResponseBody } from '$lib/pwa/offline-routes';
+import {
+	RECORDINGS_CACHE,
+	RECORDINGS_LIMIT,
+	isKeepableRecording,
+	isRecordingUrl,
+	keepRecordingMessage
+} from '$lib/pwa/recordings';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -48,6 +57,15 @@ sw.addEventListener('message', (event: ExtendableMessageEvent) => {
 	const data: unknown = event.data;
 	if (isMessage(data) && data.type === 'SKIP_WAITING') {
 		void sw.skipWaiting();
+	}
+	// A client page with a recording was opened: keep the whole file (section 3).
+	const recording = keepRecordingMessage(data, sw.location.origin);
+	if (recording) {
+		event.waitUntil(
+			recordings
+				.handle({ event, request: new Request(recording, { credentials: 'same-origin' }) })
+				.catch(() => undefined)
+		);
 	}
 });
 
@@ -123,6 +141,30 @@ registerRoute(
 	})
 );
 
+// Recorded audio of a content text (issue #18): kept so that a page opened online plays its
+// recording offline too. Cache first (the address carries the recording's version, so a new
+// upload is a new address); the whole file is stored when the page asks for it (the message
+// in section 1), since the player itself fetches only parts (Range), and the range plugin cuts
+// the part the player asks for from the whole. Sent no-store, kept anyway on purpose: content,
+// not personal (see $lib/pwa/recordings). Bounded, and cleared at sign-out.
+const recordings = new CacheFirst({
+	cacheName: RECORDINGS_CACHE,
+	// The answer varies by Cookie (hooks.server.ts), a header a worker's Request never shows.
+	matchOptions: { ignoreVary: true },
+	plugins: [
+		{
+			cacheWillUpdate: async ({ request, response }) =>
+				isKeepableRecording(request, response, sw.location.origin) ? response : null
+		},
+		new RangeRequestsPlugin(),
+		new ExpirationPlugin({ ...RECORDINGS_LIMIT, purgeOnQuotaError: true })
+	]
+});
+registerRoute(
+	({ url, request }) => request.method === 'GET' && isRecordingUrl(url.href, sw.location.origin),
+	recordings
+);
+
 // Page data (`__data.json`): always from the network. Without a connection the answer says
 // "offline" for each node, and the page's load shows its encrypted offline copy instead
 // (see $lib/offline/page-data). The data itself never passes through Cache Storage.
@@ -142,7 +184,7 @@ registerRoute(
 	}
 );
 
-// Everything else (API calls, version.json, form posts) has no route and goes straight to
+// Everything else (other API calls, version.json, form posts) has no route and goes straight to
 // the network, untouched by this worker.
 
 // ---------------------------------------------------------------------------------------

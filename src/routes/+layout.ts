@@ -3,6 +3,7 @@ import { redirect } from '@sveltejs/kit';
 import { isOfflineMarker, switchOfflineStore } from '$lib/offline/page-data';
 import { loadMessages } from '$lib/i18n/load';
 import { needsStaffPart } from '$lib/i18n/parts';
+import { forgetRecordings } from '$lib/pwa/keep-recordings';
 import type { LayoutLoad } from './$types';
 
 const LAST_USER = 'wegwijs-last-user';
@@ -30,7 +31,10 @@ export const load: LayoutLoad = async ({ data }) => {
 	// Only a client's pages are kept offline. Whoever was kept before is wiped when someone
 	// else (or nobody) is signed in.
 	const userId = data.user?.roles.includes('client') ? data.user.id : null;
-	const wipe = !!localStorage.getItem(LAST_USER);
+	const previous = localStorage.getItem(LAST_USER);
+	const wipe = !!previous;
+	// The recordings that client's pages kept go too (the topics they opened say something).
+	if (previous && previous !== userId) void forgetRecordings();
 	if (userId) localStorage.setItem(LAST_USER, userId);
 	else localStorage.removeItem(LAST_USER);
 	// Online the page does not wait for the store (IndexedDB, WebCrypto): it loads after the

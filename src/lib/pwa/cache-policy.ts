@@ -4,7 +4,8 @@
  *
  * Personal pages are sent with `Cache-Control: no-store` (see hooks.server.ts). On a shared
  * phone a cached copy would outlive the logout, so such a response must never reach a cache,
- * whatever strategy a route uses.
+ * whatever strategy a route uses. The one exception, on purpose and with its own policy: the
+ * recordings of content texts (./recordings).
  */
 
 /** The parts of a Request the policy looks at (a real Request fits). */

@@ -7,8 +7,8 @@ import * as content from '$lib/server/content/content';
 /**
  * A recording of a content text for a client. Content is the same for every client (nothing
  * personal), so any client may fetch it; a concept one only where their gemeente shows concept
- * texts. Sent no-store like every answer to a signed-in person (the hook insists), so it is
- * not yet kept for offline use.
+ * texts. Sent no-store like every answer to a signed-in person (the hook insists); the service
+ * worker keeps it anyway, in a cache of its own, so it plays offline ($lib/pwa/recordings).
  */
 export const GET: RequestHandler = async ({ locals, params, request }) => {
 	requireRole(locals, 'client');
