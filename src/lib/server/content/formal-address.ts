@@ -18,11 +18,17 @@ const TURKISH: RegExp[] = [
 	word(
 		`${L}+(?:yor|acak|ecek|malı|meli|mış|miş|muş|müş|[aeıiuü]r|maz|mez)(?:sın|sin|sun|sün)|değilsin|(?:mı|mi|mu|mü)(?:sın|sin|sun|sün)`
 	),
+	// past 2nd singular where it cannot be a formal imperative (edin, gidin, belirtin, anlatın):
+	// aldın, sordun, gönderdin (voiced consonant + d), yaptın, seçtin (voiceless consonant + t),
+	// ettin, gelmedin, yapmadın
+	word(`${L}+(?:[bcdgjlmnrvz]d|[çfhkpsşt]t|m[ae]d)(?:ın|in|un|ün)`),
+	// "you are" on a noun or adjective: çevrimdışısın, hastasın, buradasın
+	word(`${L}{2,}[aeıioöuü](?:sın|sin|sun|sün)`),
 	// conditional 2nd singular: yaparsan, gelmezsen, hastaysan, istemiyorsan
 	word(`${L}+(?:[aeıiuü]r|maz|mez|yor|y|acak|ecek)(?:san|sen)`),
 	// bare imperatives of the verbs these texts use (formal: -in/-ın/-un/-ün or -iniz)
 	word(
-		'sor|oku|söyle|getir|gönder|anlat|bildir|iste|kullan|hazırla|katıl|ekle|kaydol|tanış|seç|dinle|dene|tıkla|dokun|kaydet|sil|düzenle|değiştir|indir|yükle|gir|bul|yap|et|git|gel|ver|bak|sakla|paylaş|başvur|konuş|yaz|unutma|bekle|kapat|onayla|işaretle|gör|öğren|koru|dikkat et|al|ol|kal|uy|devam et|göster|planla|belirle|yanıtla|cevapla|yollama|getirme|gitme'
+		'sor|oku|söyle|getir|gönder|anlat|bildir|iste|kullan|hazırla|katıl|ekle|kaydol|tanış|seç|dinle|dene|tıkla|dokun|kaydet|sil|düzenle|değiştir|indir|yükle|gir|bul|yap|et|git|gel|ver|bak|sakla|paylaş|başvur|konuş|yaz|unutma|bekle|kapat|onayla|işaretle|gör|öğren|koru|dikkat et|al|ol|kal|uy|devam et|göster|belirle|yanıtla|cevapla|yollama|getirme|gitme|doldur|oluştur|temizle|karşılaştır|dön|tara|yazdır|reddet|sonlandır|devret|aç|kaldır|duraklat|durdur|yenile|atla|uygula|ayarla|tut|aktar|gösterme'
 	)
 ];
 
