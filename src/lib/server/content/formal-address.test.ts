@@ -18,6 +18,10 @@ describe('the informal-address detector', () => {
 		['tr', 'O zaman altı hafta içinde itiraz et.', 'et'],
 		['tr', 'Sana kim yardım eder', 'sana'],
 		['tr', 'Bunu yapabilirsin.', 'yapabilirsin'],
+		['tr', 'Bu anketi zaten doldurdun.', 'doldurdun'],
+		['tr', 'Planı {{date}} tarihinde kabul ettin.', 'ettin'],
+		['tr', 'Bu sürüme henüz cevap vermedin.', 'vermedin'],
+		['tr', 'Çevrimdışısın.', 'çevrimdışısın'],
 		['uk', 'Що це означає для тебе', 'тебе'],
 		['uk', 'Твій консультант (klantmanager).', 'твій'],
 		['uk', 'Ти недостатньо стараєшся.', 'ти'],
@@ -35,9 +39,12 @@ describe('the informal-address detector', () => {
 		['tr', 'Danışmanınıza sorun. Geç kalırsanız bize haber verin.'],
 		['tr', 'Yaptırıma katılmıyor musunuz? O zaman itiraz edin. Kesin bir tarih yok; öyle olsun.'],
 		['tr', 'Kadın ve erkek; ara sıra {{name}} için [[bezwaar|itiraz]] edebilirsiniz.'],
+		['tr', 'Tekrar kontrol edin. Ana sayfaya gidin. Nedenini belirtin. ‘Atlayın’ düğmesine basın.'],
+		['tr', 'Boş bir planla. Bütün metin kaydedildi; kaydın yerine geçer.'],
 		['uk', 'Що це означає для вас. Ви можете прослухати запис нижче.'],
 		['uk', 'Зверніться до консультанта. Ми зустрілися й домовилися; зазвичай це так.'],
-		['uk', 'Вашу допомогу припинено {{date}}. Будь ласка, скористайтеся цією можливістю.']
+		['uk', 'Вашу допомогу припинено {{date}}. Будь ласка, скористайтеся цією можливістю.'],
+		['uk', 'Ви можете звернутися до омбудсмана. Повідомте про зміни.']
 	] as [FormalLanguage, string][])('%s: leaves the formal text "%s" alone', (lang, text) => {
 		expect(informalForms(lang, text)).toEqual([]);
 	});
