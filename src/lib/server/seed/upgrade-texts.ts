@@ -1,20 +1,24 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { instrument, instrumentText, topic, topicText } from '../db/schema';
+import { instrument, instrumentText, topic, topicText, topicVersion } from '../db/schema';
 import { record } from '../audit/audit';
 import { loadTopicContent, type TopicContent } from './topics';
 import { loadInstrumentCatalogue, type InstrumentEntry } from './catalogue';
+import { loadTopicVersions, type VersionContent } from './topic-versions';
 import { SOURCE_LANGUAGE } from '../../i18n/languages';
 
 // An installation seeded before a correction keeps the old wording: seeding adds only what is
 // missing. This step replaces every dienst-wide text that still comes from the repository (no
 // one saved it in /beheer) but no longer matches it, so an old, legally wrong statement does
 // not stay on screen. The replacement is a concept again (nobody checked the new words), and
-// each replacement is an audit event. A text an editor saved is never overwritten.
+// each replacement is an audit event. A text an editor saved is never overwritten. Dated versions
+// (content/versions) are brought up to date the same way, so a version that takes effect later
+// does not bring back old wording on its date.
 
 export interface UpgradeResult {
 	topics: number;
 	instruments: number;
+	versions: number;
 }
 
 const key = (code: string, language: string) => `${code}|${language}`;
@@ -24,7 +28,8 @@ export async function upgradeSeededTexts(
 	db: Db,
 	topics: TopicContent[] = loadTopicContent(),
 	instruments: InstrumentEntry[] = loadInstrumentCatalogue(),
-	now = new Date()
+	now = new Date(),
+	versions: VersionContent[] = loadTopicVersions()
 ): Promise<UpgradeResult> {
 	const topicRepo = new Map(
 		topics.flatMap((t) =>
@@ -38,13 +43,27 @@ export async function upgradeSeededTexts(
 			Object.entries(e.texts).map(([language, text]) => [key(e.code, language), text] as const)
 		)
 	);
+	const versionRepo = new Map(
+		versions.flatMap((v) =>
+			Object.entries(v.texts).map(
+				([language, text]) => [`${key(v.code, language)}|${v.validFrom}`, text] as const
+			)
+		)
+	);
 	return db.transaction(async (tx) => {
-		const audit = (kind: string, code: string, language: string) =>
+		const audit = (kind: string, code: string, language: string, validFrom?: string) =>
 			record(tx, {
 				actorId: null,
 				clientId: null,
 				action: 'content.edit',
-				detail: { kind, code, language, gemeente: null, upgraded: true }
+				detail: {
+					kind,
+					code,
+					language,
+					...(validFrom ? { validFrom } : {}),
+					gemeente: null,
+					upgraded: true
+				}
 			});
 		// Only texts no one saved in /beheer (edited_by is null), dienst-wide.
 		const storedTopics = await tx
@@ -112,6 +131,36 @@ export async function upgradeSeededTexts(
 			await audit('instrument', s.code, s.language);
 			instrumentCount++;
 		}
-		return { topics: topicCount, instruments: instrumentCount };
+		const storedVersions = await tx
+			.select({
+				topicId: topicVersion.topicId,
+				code: topic.code,
+				language: topicVersion.language,
+				validFrom: topicVersion.validFrom,
+				title: topicVersion.title,
+				body: topicVersion.body
+			})
+			.from(topicVersion)
+			.innerJoin(topic, eq(topic.id, topicVersion.topicId))
+			.where(isNull(topicVersion.editedBy));
+		let versionCount = 0;
+		for (const s of storedVersions) {
+			const repo = versionRepo.get(`${key(s.code, s.language)}|${s.validFrom}`);
+			if (!repo || (repo.title === s.title && repo.body === s.body)) continue;
+			await tx
+				.update(topicVersion)
+				.set({ title: repo.title, body: repo.body, ...concept, updatedAt: now })
+				.where(
+					and(
+						eq(topicVersion.topicId, s.topicId),
+						eq(topicVersion.language, s.language),
+						eq(topicVersion.validFrom, s.validFrom),
+						isNull(topicVersion.editedBy)
+					)
+				);
+			await audit('topic-version', s.code, s.language, s.validFrom);
+			versionCount++;
+		}
+		return { topics: topicCount, instruments: instrumentCount, versions: versionCount };
 	});
 }
