@@ -1,13 +1,7 @@
 import { expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
-import {
-	auditEvent,
-	topic,
-	topicText,
-	topicVersion,
-	user
-} from '../../src/lib/server/db/schema';
+import { auditEvent, topic, topicText, topicVersion, user } from '../../src/lib/server/db/schema';
 import { seedContent } from '../../src/lib/server/seed/content';
 
 // Issue 17: an installation seeded before the corrections has the old, legally wrong texts.

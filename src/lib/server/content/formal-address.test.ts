@@ -30,9 +30,12 @@ describe('the informal-address detector', () => {
 		['uk', 'Скористайся цією можливістю.', 'скористайся'],
 		['uk', 'Одразу скажи про це.', 'скажи'],
 		['uk', 'Візьми їх із собою або надішли.', 'візьми']
-	] as [FormalLanguage, string, string][])('%s: finds the informal form in "%s"', (lang, text, form) => {
-		expect(informalForms(lang, text)).toContain(form);
-	});
+	] as [FormalLanguage, string, string][])(
+		'%s: finds the informal form in "%s"',
+		(lang, text, form) => {
+			expect(informalForms(lang, text)).toContain(form);
+		}
+	);
 
 	it.each([
 		['tr', 'Bu sizin için ne anlama geliyor'],
@@ -65,7 +68,10 @@ function textsOf(lang: FormalLanguage): Text[] {
 	const markdown = (dir: string) =>
 		readdirSync(dir)
 			.filter((f) => f.endsWith(`.${lang}.md`))
-			.map((f) => ({ name: path.relative(content, path.join(dir, f)), text: readFileSync(path.join(dir, f), 'utf8') }));
+			.map((f) => ({
+				name: path.relative(content, path.join(dir, f)),
+				text: readFileSync(path.join(dir, f), 'utf8')
+			}));
 	const versions = path.join(content, 'versions');
 	return [
 		...files.flatMap((f) => leaves(json(path.join(content, f)), f)),

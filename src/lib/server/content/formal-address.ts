@@ -12,7 +12,9 @@ const word = (body: string) => new RegExp(`(?<![${L}'’])(?:${body})(?![${L}'�
 /** Turkish informal forms: pronouns, 2nd person singular verb endings, bare imperatives. */
 const TURKISH: RegExp[] = [
 	// sen, sana, seni, senin, sende, senden, seninle; kendin, kendine, kendini, ...
-	word('sen|sana|seni|senin|sende|senden|seninle|senle|kendin|kendine|kendini|kendinin|kendinde|kendinden'),
+	word(
+		'sen|sana|seni|senin|sende|senden|seninle|senle|kendin|kendine|kendini|kendinin|kendinde|kendinden'
+	),
 	// 2nd person singular after a tense or mood: alırsın, yapıyorsun, alacaksın, yapmalısın,
 	// yapabilirsin, almışsın, değilsin; questions: musun, misin
 	word(
@@ -34,9 +36,7 @@ const TURKISH: RegExp[] = [
 
 /** Ukrainian informal forms: pronouns, 2nd person singular verbs and imperatives. */
 const UKRAINIAN: RegExp[] = [
-	word(
-		'ти|тебе|тобі|тобою|твій|твоя|твоє|твої|твого|твоєї|твоєму|твоїй|твоїм|твоїх|твою|твоїми'
-	),
+	word('ти|тебе|тобі|тобою|твій|твоя|твоє|твої|твого|твоєї|твоєму|твоїй|твоїм|твоїх|твою|твоїми'),
 	// 2nd person singular present/future: можеш, маєш, отримаєш, робиш, підеш, їси; reflexive -ся
 	word(`${L}+(?:єш|еш|иш|їш)(?:ся)?`),
 	// reflexive imperative 2nd singular: звернися, дізнайся (not the plural past зустрілися nor an infinitive звернутися)
@@ -45,7 +45,7 @@ const UKRAINIAN: RegExp[] = [
 	word(`${L}+(?:ай|яй|уй|юй)`),
 	// imperatives in -и/-ь/consonant of the verbs these texts use
 	word(
-		'скажи|напиши|надішли|візьми|принеси|подзвони|повідом|розкажи|подай|зверни|перевір|зроби|покажи|попроси|приходь|прийди|відкрий|натисни|вибери|обери|введи|додай|збережи|знайди|поясни|заповни|поговори|онови|увімкни|вимкни|видали|завантаж|встанови|виконуй|відповідай|залиш|бери|неси|іди|йди|приїдь|почни|продовж|вкажи|познач|підтверди|надрукуй|прослухай|роздрукуй|поверни|відправ|підпиши|пиши|роби|дивись|подивись|зателефонуй|повтори|зачекай|подумай|пам’ятай|пам\'ятай|не забудь|проси|питай|запитуй|оформи|спитай|звертайся'
+		"скажи|напиши|надішли|візьми|принеси|подзвони|повідом|розкажи|подай|зверни|перевір|зроби|покажи|попроси|приходь|прийди|відкрий|натисни|вибери|обери|введи|додай|збережи|знайди|поясни|заповни|поговори|онови|увімкни|вимкни|видали|завантаж|встанови|виконуй|відповідай|залиш|бери|неси|іди|йди|приїдь|почни|продовж|вкажи|познач|підтверди|надрукуй|прослухай|роздрукуй|поверни|відправ|підпиши|пиши|роби|дивись|подивись|зателефонуй|повтори|зачекай|подумай|пам’ятай|пам'ятай|не забудь|проси|питай|запитуй|оформи|спитай|звертайся"
 	)
 ];
 
@@ -53,7 +53,18 @@ const UKRAINIAN: RegExp[] = [
 const NOT_INFORMAL: Record<FormalLanguage, Set<string>> = {
 	tr: new Set(['kesin', 'olsun', 'versin', 'görsün', 'dursun', 'sorsun', 'getirsin', 'bilsin']),
 	uk: new Set([
-		'зазвичай', 'звичай', 'нехай', 'хай', 'край', 'чай', 'рай', 'китай', 'урожай', 'лиш', 'миш', 'кеш'
+		'зазвичай',
+		'звичай',
+		'нехай',
+		'хай',
+		'край',
+		'чай',
+		'рай',
+		'китай',
+		'урожай',
+		'лиш',
+		'миш',
+		'кеш'
 	])
 };
 
