@@ -28,6 +28,11 @@ const TURKISH: RegExp[] = [
 	word(`${L}{2,}[aeıioöuü](?:sın|sin|sun|sün)`),
 	// conditional 2nd singular: yaparsan, gelmezsen, hastaysan, istemiyorsan
 	word(`${L}+(?:[aeıiuü]r|maz|mez|yor|y|acak|ecek)(?:san|sen)`),
+	// 2nd singular possessive of nouns ending in a vowel, which a genitive cannot look like
+	// (randevun, şifreni, numaran, ailenden; the genitive is randevunun, the 3rd person randevusu)
+	word(
+		'(?:randevu|şifre|numara|aile|dosya|kişi|liste)(?:n|nu|nı|ni|na|ne|nda|nde|ndan|nden|nla|nle)'
+	),
 	// bare imperatives of the verbs these texts use (formal: -in/-ın/-un/-ün or -iniz)
 	word(
 		'sor|oku|söyle|getir|gönder|anlat|bildir|iste|kullan|hazırla|katıl|ekle|kaydol|tanış|seç|dinle|dene|tıkla|dokun|kaydet|sil|düzenle|değiştir|indir|yükle|gir|bul|yap|et|git|gel|ver|bak|sakla|paylaş|başvur|konuş|yaz|unutma|bekle|kapat|onayla|işaretle|gör|öğren|koru|dikkat et|al|ol|kal|uy|devam et|göster|belirle|yanıtla|cevapla|yollama|getirme|gitme|doldur|oluştur|temizle|karşılaştır|dön|tara|yazdır|reddet|sonlandır|devret|aç|kaldır|duraklat|durdur|yenile|atla|uygula|ayarla|tut|aktar|gösterme'
