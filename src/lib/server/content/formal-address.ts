@@ -33,6 +33,12 @@ const TURKISH: RegExp[] = [
 	word(
 		'(?:randevu|şifre|numara|aile|dosya|kişi|liste)(?:n|nu|nı|ni|na|ne|nda|nde|ndan|nden|nla|nle)'
 	),
+	// "you have to": yapman gerekiyor (formal: yapmanız gerekiyor)
+	word(`${L}+(?:man|men)(?=\\s+(?:gerek|lazım))`),
+	// with your …: danışmanınla, ekibinle (the 3rd person is danışmanıyla)
+	word(`${L}+(?:ınla|inle|unla|ünle)`),
+	// what you did: sorduğun, yazdığın, seçtiğin, değiştirdiklerin (3rd person: sorduğu)
+	word(`${L}+(?:[dt](?:ığın|iğin|uğun|üğün)|[dt](?:ıkların|ukların|üklerin|iklerin))`),
 	// bare imperatives of the verbs these texts use (formal: -in/-ın/-un/-ün or -iniz)
 	word(
 		'sor|oku|söyle|getir|gönder|anlat|bildir|iste|kullan|hazırla|katıl|ekle|kaydol|tanış|seç|dinle|dene|tıkla|dokun|kaydet|sil|düzenle|değiştir|indir|yükle|gir|bul|yap|et|git|gel|ver|bak|sakla|paylaş|başvur|konuş|yaz|unutma|bekle|kapat|onayla|işaretle|gör|öğren|koru|dikkat et|al|ol|kal|uy|devam et|göster|belirle|yanıtla|cevapla|yollama|getirme|gitme|doldur|oluştur|temizle|karşılaştır|dön|tara|yazdır|reddet|sonlandır|devret|aç|kaldır|duraklat|durdur|yenile|atla|uygula|ayarla|tut|aktar|gösterme'
@@ -56,7 +62,19 @@ const UKRAINIAN: RegExp[] = [
 
 /** Words a pattern above would catch that are not an informal "you" (nouns, 3rd person). */
 const NOT_INFORMAL: Record<FormalLanguage, Set<string>> = {
-	tr: new Set(['kesin', 'olsun', 'versin', 'görsün', 'dursun', 'sorsun', 'getirsin', 'bilsin']),
+	tr: new Set([
+		'sizinle',
+		'kiminle',
+		'zaman',
+		'kesin',
+		'olsun',
+		'versin',
+		'görsün',
+		'dursun',
+		'sorsun',
+		'getirsin',
+		'bilsin'
+	]),
 	uk: new Set([
 		'зазвичай',
 		'звичай',
