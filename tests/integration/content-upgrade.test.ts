@@ -1,7 +1,14 @@
 import { expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
-import { auditEvent, topic, topicText, topicVersion, user } from '../../src/lib/server/db/schema';
+import {
+	auditEvent,
+	planTextTranslation,
+	topic,
+	topicText,
+	topicVersion,
+	user
+} from '../../src/lib/server/db/schema';
 import { seedContent } from '../../src/lib/server/seed/content';
 
 // Issue 17: an installation seeded before the corrections has the old, legally wrong texts.
@@ -171,6 +178,55 @@ describeEachDatabase('upgrading outdated seeded texts', (database) => {
 					gemeente: null,
 					upgraded: true
 				}
+			}
+		]);
+	});
+
+	// A plan template step seeded in the informal Turkish ("Özgeçmişini hazırla") keeps showing
+	// in every plan made from that template, so it is brought up to date as well.
+	it('replaces an old seeded plan text translation, as concept, and keeps a changed one', async () => {
+		const { db } = database();
+		const source = 'Je cv maken of bijwerken';
+		const translationOf = async (language: string) =>
+			(
+				await db
+					.select()
+					.from(planTextTranslation)
+					.where(
+						and(eq(planTextTranslation.source, source), eq(planTextTranslation.language, language))
+					)
+			)[0]!;
+		const formal = (await translationOf('tr')).text;
+		expect(formal).toBe('Özgeçmişinizi hazırlayın veya güncelleyin');
+		const [editor] = await db
+			.insert(user)
+			.values({ displayName: 'Anna Aanpasser', roles: ['klantmanager'] })
+			.returning();
+		const set = (language: string, values: object) =>
+			db
+				.update(planTextTranslation)
+				.set(values)
+				.where(
+					and(eq(planTextTranslation.source, source), eq(planTextTranslation.language, language))
+				);
+		await set('tr', { text: 'Özgeçmişini hazırla veya güncelle', status: 'checked' });
+		await set('uk', { text: 'Складіть резюме (змінено)', updatedBy: editor!.id });
+
+		await seedContent(db);
+
+		const upgraded = await translationOf('tr');
+		expect(upgraded.text).toBe(formal);
+		expect(upgraded.status).toBe('concept');
+		expect((await translationOf('uk')).text).toBe('Складіть резюме (змінено)');
+		const events = (
+			await db
+				.select({ detail: auditEvent.detail })
+				.from(auditEvent)
+				.where(eq(auditEvent.action, 'content.edit'))
+		).filter((e) => (e.detail as { kind?: string }).kind === 'plan-text');
+		expect(events).toEqual([
+			{
+				detail: { kind: 'plan-text', code: source, language: 'tr', gemeente: null, upgraded: true }
 			}
 		]);
 	});
