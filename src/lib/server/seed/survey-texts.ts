@@ -72,8 +72,8 @@ export const SURVEY_TEXTS: Record<Language, Record<string, string>> = {
 		fits: 'Yardım benim durumuma uygun.',
 		closer: 'Yardım sayesinde işe daha yakınım / topluma daha iyi katılabiliyorum.',
 		rights: 'Haklarımın ve görevlerimin ne olduğunu anlıyorum.',
-		grade: 'Bize kaç puan verirsin? (1 çok kötü, 10 çok iyi)',
-		open: 'Bize söylemek istediğin başka bir şey var mı? Bu soruyu geçebilirsin.'
+		grade: 'Bize kaç puan verirsiniz? (1 çok kötü, 10 çok iyi)',
+		open: 'Bize söylemek istediğiniz başka bir şey var mı? Bu soruyu geçebilirsiniz.'
 	},
 	uk: {
 		serious: 'Працівник поставився до мене серйозно.',
@@ -82,8 +82,8 @@ export const SURVEY_TEXTS: Record<Language, Record<string, string>> = {
 		fits: 'Допомога підходить до моєї ситуації.',
 		closer: 'Завдяки допомозі я ближче до роботи / можу краще брати участь у житті громади.',
 		rights: "Я розумію, які в мене права та обов'язки.",
-		grade: 'Яку оцінку ти нам ставиш? (1 — дуже погано, 10 — дуже добре)',
-		open: 'Хочеш розповісти нам ще щось? Це питання можна пропустити.'
+		grade: 'Яку оцінку ви нам ставите? (1 — дуже погано, 10 — дуже добре)',
+		open: 'Хочете розповісти нам ще щось? Це питання можна пропустити.'
 	},
 	so: {
 		serious: 'Shaqaaluhu si dhab ah ayuu ii qaatay.',

@@ -1,20 +1,34 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { instrument, instrumentText, topic, topicText } from '../db/schema';
+import {
+	instrument,
+	instrumentText,
+	planTextTranslation,
+	topic,
+	topicText,
+	topicVersion
+} from '../db/schema';
 import { record } from '../audit/audit';
 import { loadTopicContent, type TopicContent } from './topics';
 import { loadInstrumentCatalogue, type InstrumentEntry } from './catalogue';
+import { loadTopicVersions, type VersionContent } from './topic-versions';
+import { loadPlanTextTranslations, type PlanTextRow } from './plan-templates';
 import { SOURCE_LANGUAGE } from '../../i18n/languages';
 
 // An installation seeded before a correction keeps the old wording: seeding adds only what is
 // missing. This step replaces every dienst-wide text that still comes from the repository (no
 // one saved it in /beheer) but no longer matches it, so an old, legally wrong statement does
 // not stay on screen. The replacement is a concept again (nobody checked the new words), and
-// each replacement is an audit event. A text an editor saved is never overwritten.
+// each replacement is an audit event. A text an editor saved is never overwritten. Dated versions
+// (content/versions) and plan template translations (content/plan-templates.<lang>.json) are
+// brought up to date the same way, so a version that takes effect later does not bring back old
+// wording on its date, and a plan made from a template shows the current translation.
 
 export interface UpgradeResult {
 	topics: number;
 	instruments: number;
+	versions: number;
+	planTexts: number;
 }
 
 const key = (code: string, language: string) => `${code}|${language}`;
@@ -24,7 +38,9 @@ export async function upgradeSeededTexts(
 	db: Db,
 	topics: TopicContent[] = loadTopicContent(),
 	instruments: InstrumentEntry[] = loadInstrumentCatalogue(),
-	now = new Date()
+	now = new Date(),
+	versions: VersionContent[] = loadTopicVersions(),
+	planTexts: PlanTextRow[] = loadPlanTextTranslations()
 ): Promise<UpgradeResult> {
 	const topicRepo = new Map(
 		topics.flatMap((t) =>
@@ -38,13 +54,32 @@ export async function upgradeSeededTexts(
 			Object.entries(e.texts).map(([language, text]) => [key(e.code, language), text] as const)
 		)
 	);
+	const versionRepo = new Map(
+		versions.flatMap((v) =>
+			Object.entries(v.texts).map(
+				([language, text]) => [`${key(v.code, language)}|${v.validFrom}`, text] as const
+			)
+		)
+	);
+	// The first row for a text wins, as when seeding (insert … on conflict do nothing).
+	const planTextRepo = new Map<string, string>();
+	for (const r of planTexts)
+		if (!planTextRepo.has(key(r.source, r.language)))
+			planTextRepo.set(key(r.source, r.language), r.text);
 	return db.transaction(async (tx) => {
-		const audit = (kind: string, code: string, language: string) =>
+		const audit = (kind: string, code: string, language: string, validFrom?: string) =>
 			record(tx, {
 				actorId: null,
 				clientId: null,
 				action: 'content.edit',
-				detail: { kind, code, language, gemeente: null, upgraded: true }
+				detail: {
+					kind,
+					code,
+					language,
+					...(validFrom ? { validFrom } : {}),
+					gemeente: null,
+					upgraded: true
+				}
 			});
 		// Only texts no one saved in /beheer (edited_by is null), dienst-wide.
 		const storedTopics = await tx
@@ -112,6 +147,67 @@ export async function upgradeSeededTexts(
 			await audit('instrument', s.code, s.language);
 			instrumentCount++;
 		}
-		return { topics: topicCount, instruments: instrumentCount };
+		const storedVersions = await tx
+			.select({
+				topicId: topicVersion.topicId,
+				code: topic.code,
+				language: topicVersion.language,
+				validFrom: topicVersion.validFrom,
+				title: topicVersion.title,
+				body: topicVersion.body
+			})
+			.from(topicVersion)
+			.innerJoin(topic, eq(topic.id, topicVersion.topicId))
+			.where(isNull(topicVersion.editedBy));
+		let versionCount = 0;
+		for (const s of storedVersions) {
+			const repo = versionRepo.get(`${key(s.code, s.language)}|${s.validFrom}`);
+			if (!repo || (repo.title === s.title && repo.body === s.body)) continue;
+			await tx
+				.update(topicVersion)
+				.set({ title: repo.title, body: repo.body, ...concept, updatedAt: now })
+				.where(
+					and(
+						eq(topicVersion.topicId, s.topicId),
+						eq(topicVersion.language, s.language),
+						eq(topicVersion.validFrom, s.validFrom),
+						isNull(topicVersion.editedBy)
+					)
+				);
+			await audit('topic-version', s.code, s.language, s.validFrom);
+			versionCount++;
+		}
+		// Plan text translations no klantmanager or editor changed (updated_by is null).
+		const storedPlanTexts = await tx
+			.select({
+				source: planTextTranslation.source,
+				language: planTextTranslation.language,
+				text: planTextTranslation.text
+			})
+			.from(planTextTranslation)
+			.where(isNull(planTextTranslation.updatedBy));
+		let planTextCount = 0;
+		for (const s of storedPlanTexts) {
+			const repo = planTextRepo.get(key(s.source, s.language));
+			if (repo === undefined || repo === s.text) continue;
+			await tx
+				.update(planTextTranslation)
+				.set({ text: repo, status: 'concept', updatedAt: now })
+				.where(
+					and(
+						eq(planTextTranslation.source, s.source),
+						eq(planTextTranslation.language, s.language),
+						isNull(planTextTranslation.updatedBy)
+					)
+				);
+			await audit('plan-text', s.source, s.language);
+			planTextCount++;
+		}
+		return {
+			topics: topicCount,
+			instruments: instrumentCount,
+			versions: versionCount,
+			planTexts: planTextCount
+		};
 	});
 }
