@@ -73,6 +73,7 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 		columns: [t('report.col.figure'), t('report.col.value')],
 		rows: [
 			[text(t('report.methods.invited')), count(m.invited)],
+			[text(t('report.methods.invitedAnswered')), count(m.invitedAnswered)],
 			[text(t('report.methods.answered')), count(m.answered)],
 			[
 				text(t('report.methods.responseRate')),
@@ -217,11 +218,19 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 		])
 	});
 
-	for (const e of [r.effect.within6, r.effect.within12]) {
+	for (const e of [
+		{ ...r.effect.during, colour: null },
+		r.effect.within6,
+		r.effect.within12
+	]) {
+		const title =
+			e.months === null
+				? t('report.effect.during', { from: e.from, to: e.to })
+				: t('report.effect.within', { months: e.months, from: e.from, to: e.to });
 		tables.push({
-			id: `effect-${e.months}`,
+			id: `effect-${e.months ?? 'during'}`,
 			section: 'effect',
-			title: t('report.effect.within', { months: e.months, from: e.from, to: e.to }),
+			title,
 			columns: [
 				t('report.col.instrument'),
 				t('report.col.workShare'),
@@ -231,14 +240,21 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 			],
 			rows: [
 				...e.rows.map((row) => [
-					text(categoryLabel(t, r, 'instrument', row.key)),
+					text(t('report.effect.traject', { name: categoryLabel(t, r, 'instrument', row.key) })),
 					pct(row.cell),
 					interval(row.cell),
 					nOf(row.cell),
 					{ t: 'none' } as TableCell
 				]),
 				[
-					text(t('report.category.all')),
+					text(t('report.effect.trajecten')),
+					pct(e.trajecten),
+					interval(e.trajecten),
+					nOf(e.trajecten),
+					{ t: 'none' } as TableCell
+				],
+				[
+					text(t('report.effect.clients')),
 					pct(e.total),
 					interval(e.total),
 					nOf(e.total),
