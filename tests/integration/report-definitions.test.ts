@@ -7,6 +7,7 @@ import {
 	gemeente,
 	instrument,
 	instrumentUse,
+	ladderStep,
 	outflow,
 	user
 } from '../../src/lib/server/db/schema';
@@ -19,6 +20,7 @@ import {
 } from '../../src/lib/server/report/indicators';
 import type { Db } from '../../src/lib/server/db/open';
 import { rows } from '../../src/lib/server/report/rows';
+import { reportTables } from '../../src/lib/server/report/report-tables';
 
 // The council's definitions (issue #13 point 6, docs/REPORT.md "Indicator definitions"),
 // pinned at their boundaries against the raw tables and the pure rules, on both databases.
@@ -113,7 +115,7 @@ describeEachDatabase('council definitions', (database) => {
 		const ins = await db.select().from(instrument);
 		jobcoaching = ins.find((i) => i.code === 'jobcoaching')!.id;
 		training = ins.find((i) => i.code !== 'jobcoaching')!.id;
-	});
+	}, 180_000);
 
 	it('effect: a client with two instruments, an instrument ended by outflow, the day a window closes', async () => {
 		const { db } = database();
@@ -285,5 +287,76 @@ describeEachDatabase('council definitions', (database) => {
 		expect(r.methods.invitedAnswered.n).toBe(Number(row!.k));
 		expect(r.methods.responseRate).toBeCloseTo(Number(row!.k) / Number(row!.n), 10);
 		expect(r.methods.responseRate!).toBeLessThanOrEqual(1);
+	});
+
+	it('ladder: movement only among clients measured again in the period; the others are "niet opnieuw gemeten"', async () => {
+		const { db } = database();
+		let n = 700;
+		for (let i = 0; i < 12; i++) {
+			// Step 3 before the period and nothing in it: not measured again (was "gelijk").
+			const still = await newClient(db, lw, n++);
+			await db.insert(ladderStep).values({ clientId: still.id, step: 3, recordedAt: '2025-12-01' });
+			// Measured again on the first day of the period, one step up.
+			const up = await newClient(db, lw, n++);
+			await db.insert(ladderStep).values([
+				{ clientId: up.id, step: 3, recordedAt: '2026-03-31' },
+				{ clientId: up.id, step: 4, recordedAt: '2026-04-01' }
+			]);
+		}
+		const r = (await buildReport(
+			db,
+			{ quarter: QUARTER, period: 'quarter', gemeente: 'lindewaard' },
+			now
+		))!;
+		// The same from the raw tables: clients of Lindewaard on the benefit at the start (no
+		// outflow of their current benefit before it) with a step before the period.
+		const steps = await db.select().from(ladderStep);
+		const clients = await db.select().from(client).where(eq(client.gemeenteId, lw));
+		const outs = await db.select().from(outflow);
+		const want: Record<string, number> = {};
+		for (const c of clients) {
+			if (
+				outs.some(
+					(o) => o.clientId === c.id && o.date < '2026-04-01' && o.benefitStart === c.benefitStart
+				)
+			)
+				continue;
+			const mine = steps.filter((x) => x.clientId === c.id);
+			const last = (list: typeof mine) =>
+				list.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.step - b.step).at(-1);
+			const before = last(mine.filter((x) => x.recordedAt < '2026-04-01'));
+			if (!before) continue;
+			const during = last(
+				mine.filter((x) => x.recordedAt >= '2026-04-01' && x.recordedAt <= '2026-06-30')
+			);
+			const k = !during
+				? 'unmeasured'
+				: during.step > before.step
+					? 'up'
+					: during.step < before.step
+						? 'down'
+						: 'same';
+			want[k] = (want[k] ?? 0) + 1;
+		}
+		expect(want.unmeasured).toBeGreaterThanOrEqual(12);
+		const rows = r.effect.ladder.rows;
+		for (const k of ['up', 'same', 'down', 'unmeasured']) {
+			const cell = rows.find((x) => x.key === k)?.cells.n ?? { n: 0, hidden: false };
+			if (cell.hidden === false) expect(cell.n, k).toBe(want[k] ?? 0);
+		}
+		expect(rows.find((x) => x.key === 'unmeasured')?.cells.n.hidden).toBe(false);
+	});
+
+	it('answers not given after an instrument are "niet na een instrument", not "niet ingedeeld"', async () => {
+		const { db } = database();
+		const r = (await buildReport(
+			db,
+			{ quarter: QUARTER, period: 'quarter', gemeente: null },
+			now
+		))!;
+		const t = (k: string) => k;
+		const table = reportTables(r, t).find((x) => x.id === 'satisfaction-instrument')!;
+		expect(table.columns).toContain('report.category.noInstrument');
+		expect(table.columns).not.toContain('report.category.none');
 	});
 });

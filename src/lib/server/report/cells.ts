@@ -51,6 +51,7 @@ const ORDER: string[] = [
 	'up',
 	'same',
 	'down',
+	'unmeasured',
 	'yes',
 	'no',
 	'other',

@@ -1,5 +1,6 @@
 import type { Colour, CountCell, Hidden, Report, ShareCell } from './report';
 import { NORM_INDICATORS } from './norms';
+import { USE_MEASURES } from './instruments';
 
 // Every table of the council report, in one shape for the page and for the CSV export, so
 // what is printed, shown and downloaded is always the same (and equally suppressed).
@@ -56,7 +57,7 @@ const norm = (t: T, c: Colour | null): TableCell =>
 	c ? { t: 'norm', colour: c.colour, rule: normRule(t, c) } : { t: 'none' };
 
 export function categoryLabel(t: T, r: Report, split: string, key: string): string {
-	if (split === 'instrument') return r.instrumentNames[key] ?? t('report.category.none');
+	if (split === 'instrument') return r.instrumentNames[key] ?? t('report.category.noInstrument');
 	if (key === 'none') return t('report.category.none');
 	return t(`report.category.${split}.${key.replace(/[^a-z0-9]/gi, '_')}`);
 }
@@ -190,7 +191,7 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 		])
 	});
 
-	const measures = ['started', 'running', 'completed', 'stopped', 'workFound'] as const;
+	const measures = USE_MEASURES;
 	for (const [id, table, split] of [
 		['uses-instrument', r.uses.byInstrument, 'instrument'],
 		['uses-segment', r.uses.bySegment, 'segment']
@@ -218,11 +219,7 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 		])
 	});
 
-	for (const e of [
-		{ ...r.effect.during, colour: null },
-		r.effect.within6,
-		r.effect.within12
-	]) {
+	for (const e of [{ ...r.effect.during, colour: null }, r.effect.within6, r.effect.within12]) {
 		const title =
 			e.months === null
 				? t('report.effect.during', { from: e.from, to: e.to })
