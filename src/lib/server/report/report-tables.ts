@@ -26,22 +26,27 @@ export interface ReportTable {
 type T = (key: string, options?: Record<string, unknown>) => string;
 
 const text = (v: string): TableCell => ({ t: 'text', v });
-const count = (c: CountCell): TableCell =>
-	c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
-const pct = (c: ShareCell): TableCell =>
-	c.hidden
-		? { t: 'hidden', why: c.hidden }
-		: c.share === null
-			? { t: 'none' }
-			: { t: 'pct', v: c.share };
-const interval = (c: ShareCell): TableCell =>
-	c.hidden
-		? { t: 'hidden', why: c.hidden }
-		: c.low === null || c.high === null
-			? { t: 'none' }
-			: { t: 'interval', low: c.low, high: c.high };
-const nOf = (c: ShareCell): TableCell =>
-	c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
+// A cell may be missing in a report frozen before it was defined (report_snapshot): 'none'.
+const count = (c: CountCell | undefined): TableCell =>
+	!c ? { t: 'none' } : c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
+const pct = (c: ShareCell | undefined): TableCell =>
+	!c
+		? { t: 'none' }
+		: c.hidden
+			? { t: 'hidden', why: c.hidden }
+			: c.share === null
+				? { t: 'none' }
+				: { t: 'pct', v: c.share };
+const interval = (c: ShareCell | undefined): TableCell =>
+	!c
+		? { t: 'none' }
+		: c.hidden
+			? { t: 'hidden', why: c.hidden }
+			: c.low === null || c.high === null
+				? { t: 'none' }
+				: { t: 'interval', low: c.low, high: c.high };
+const nOf = (c: ShareCell | undefined): TableCell =>
+	!c ? { t: 'none' } : c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
 
 /** The rule written out, e.g. "Groen bij 80% of meer, oranje bij 70% tot 80%, rood daaronder." */
 export function normRule(t: T, colour: Colour): string {
@@ -221,7 +226,7 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 
 	for (const e of [{ ...r.effect.during, colour: null }, r.effect.within6, r.effect.within12]) {
 		const title =
-			e.months === null
+			e.months === null || e.months === undefined
 				? t('report.effect.during', { from: e.from, to: e.to })
 				: t('report.effect.within', { months: e.months, from: e.from, to: e.to });
 		tables.push({

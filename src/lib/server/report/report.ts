@@ -200,7 +200,8 @@ export function recolour<R extends Colourable>(r: R, norms: NormRow[]): R {
 		c.hidden ? null : colour(indicator, c.share, c.n, c);
 	const g = r.grade;
 	const m = r.methods;
-	const answered = m.invitedAnswered.n;
+	// Reports frozen before the invitation count (report_snapshot) have no colour for it.
+	const answered = m.invitedAnswered?.n ?? null;
 	const invited = m.invited.n;
 	return {
 		...r,
