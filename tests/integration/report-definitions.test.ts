@@ -11,7 +11,7 @@ import {
 	outflow,
 	user
 } from '../../src/lib/server/db/schema';
-import { setNorm } from '../../src/lib/server/report/norms';
+import { NORM_INDICATORS, normsForYear, setNorm } from '../../src/lib/server/report/norms';
 import { buildReport, type Report } from '../../src/lib/server/report/report';
 import {
 	clientEffect,
@@ -116,6 +116,24 @@ describeEachDatabase('council definitions', (database) => {
 		jobcoaching = ins.find((i) => i.code === 'jobcoaching')!.id;
 		training = ins.find((i) => i.code !== 'jobcoaching')!.id;
 	}, 180_000);
+
+	it('the demo has norms, so the report shows verdicts', async () => {
+		const { db } = database();
+		expect((await normsForYear(db, 2026)).length).toBe(NORM_INDICATORS.length);
+		expect((await normsForYear(db, 2025)).length).toBe(NORM_INDICATORS.length);
+		const r = (await buildReport(
+			db,
+			{ quarter: QUARTER, period: 'quarter', gemeente: null },
+			now
+		))!;
+		const verdicts = [
+			...r.satisfaction.map((i) => i.colour?.colour),
+			r.grade?.colourMean?.colour,
+			r.responseColour?.colour,
+			r.effect.within6.colour?.colour
+		].filter(Boolean);
+		expect(verdicts.length).toBeGreaterThanOrEqual(5);
+	});
 
 	it('effect: a client with two instruments, an instrument ended by outflow, the day a window closes', async () => {
 		const { db } = database();
