@@ -184,8 +184,11 @@ describeEachDatabase('council report', (database) => {
 				if (gemeente === 'klein' && period === 'quarter') {
 					// Its one answer set: the figure is not in the table or in the file.
 					const methods = tables.find((x) => x.id === 'methods')!;
-					expect(methods.rows[1]![1]).toEqual({ t: 'hidden', why: 'primary' });
-					expect(parseCsv(tableCsv(methods, t))[2]![1]).toBe('report.hiddenPrimary');
+					const at = methods.rows.findIndex(
+						(row) => row[0]!.t === 'text' && row[0]!.v === 'report.methods.answered'
+					);
+					expect(methods.rows[at]![1]).toEqual({ t: 'hidden', why: 'primary' });
+					expect(parseCsv(tableCsv(methods, t))[at + 1]![1]).toBe('report.hiddenPrimary');
 				}
 			}
 		expect(problems).toEqual([]);
@@ -261,15 +264,26 @@ describeEachDatabase('council report', (database) => {
 		const judged = new Map<string, boolean>();
 		for (const u of uses) {
 			const mine = outs.filter((o) => o.clientId === u.clientId);
-			const hit =
-				effectWithin({ startDate: u.startDate, endDate: u.endDate! }, mine, 6, '2026-06-30') ===
-				'yes';
-			judged.set(u.clientId, (judged.get(u.clientId) ?? false) || hit);
+			const v = effectWithin(
+				{ startDate: u.startDate, endDate: u.endDate! },
+				mine,
+				6,
+				'2026-06-30'
+			);
+			// A use the client left the benefit during is out of the after base (REPORT.md).
+			if (v === 'left') continue;
+			judged.set(u.clientId, (judged.get(u.clientId) ?? false) || v === 'yes');
 		}
 		const is = row(after)!.cell;
-		expect(is.n).toBe(judged.size);
-		expect(Math.round(is.share! * is.n!)).toBe([...judged.values()].filter(Boolean).length);
-		expect(row(before)?.cell.n ?? 0).not.toBe(is.n);
+		// The row may be hidden beside a small one (secondary); the totals are checked against
+		// the pure rule in report-definitions.test.ts.
+		if (is.hidden) expect(is.hidden).toBe('secondary');
+		else {
+			expect(is.n).toBe(judged.size);
+			expect(Math.round(is.share! * is.n!)).toBe([...judged.values()].filter(Boolean).length);
+		}
+		expect(judged.size).toBeGreaterThanOrEqual(12);
+		expect(after.effect.within6.trajecten.n).not.toBe(before.effect.within6.trajecten.n);
 	});
 
 	it('a quarter without answers and a norm colour', async () => {

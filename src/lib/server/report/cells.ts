@@ -1,3 +1,4 @@
+import type { Verdict } from './indicators';
 import type { NormRow } from './norms';
 import { cellId, suppress, tableLines, type Line, type Visibility } from './suppression';
 import type { Row } from './rows';
@@ -17,7 +18,8 @@ export interface ShareCell extends CountCell {
 	high: number | null;
 }
 export interface Colour {
-	colour: 'green' | 'orange' | 'red';
+	/** 'few': n below the minimum ("te weinig antwoorden"); 'uncertain': "onzeker". */
+	colour: Verdict;
 	norm: NormRow;
 }
 
@@ -49,6 +51,7 @@ const ORDER: string[] = [
 	'up',
 	'same',
 	'down',
+	'unmeasured',
 	'yes',
 	'no',
 	'other',

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
 	addMonths,
 	agreeShare,
+	clientEffect,
 	effectWithin,
 	gradeStats,
+	NORM_MIN_N,
 	normColour,
+	normVerdict,
 	outflowByReason,
 	wilson
 } from './indicators';
@@ -76,14 +79,32 @@ describe('effect window', () => {
 			'yes'
 		);
 	});
-	it('counts education and work found during the instrument; moving away does not count', () => {
-		expect(effectWithin(use, [{ date: '2025-03-01', reason: 'opleiding' }], 6, '2026-06-01')).toBe(
-			'yes'
-		);
+	it('work or education during the instrument counts in "during", never "after": that use leaves the after base', () => {
+		const edu = [{ date: '2025-03-01', reason: 'opleiding' }];
+		expect(effectWithin(use, edu, 'during', '2026-06-01')).toBe('yes');
+		expect(effectWithin(use, edu, 6, '2026-06-01')).toBe('left');
+		expect(effectWithin(use, edu, 12, '2027-06-01')).toBe('left');
 		expect(effectWithin(use, [{ date: '2025-08-01', reason: 'verhuizing' }], 6, '2026-06-01')).toBe(
 			'no'
 		);
 		expect(effectWithin(use, [{ date: '2024-12-31', reason: 'werk' }], 6, '2026-06-01')).toBe('no');
+	});
+	it('an instrument ended by outflow to work (on its last day) is a hit during, out of the after base', () => {
+		const out = [{ date: '2025-06-30', reason: 'werk' }];
+		expect(effectWithin(use, out, 'during', '2025-07-01')).toBe('yes');
+		expect(effectWithin(use, out, 6, '2026-06-01')).toBe('left');
+		// The day after the end is the first day "after".
+		expect(
+			effectWithin(use, [{ date: '2025-07-01', reason: 'werk' }], 'during', '2026-06-01')
+		).toBe('no');
+		expect(effectWithin(use, [{ date: '2025-07-01', reason: 'werk' }], 6, '2026-06-01')).toBe(
+			'yes'
+		);
+	});
+	it('leaving for another reason during the instrument also takes it out of the after base', () => {
+		expect(effectWithin(use, [{ date: '2025-05-01', reason: 'verhuizing' }], 6, '2026-06-01')).toBe(
+			'left'
+		);
 	});
 	it('the last day of the window is still open: judged only from the day after', () => {
 		// 6 months after 30 June 2025 is 30 December 2025, the window's last day (included).
@@ -149,10 +170,12 @@ describe('indicator maths at the boundaries', () => {
 
 	it('work found on the first day of the instrument counts', () => {
 		const use = { startDate: '2026-01-10', endDate: '2026-03-10' };
-		expect(effectWithin(use, [{ date: '2026-01-10', reason: 'werk' }], 6, '2027-01-01')).toBe(
-			'yes'
-		);
-		expect(effectWithin(use, [{ date: '2026-01-09', reason: 'werk' }], 6, '2027-01-01')).toBe('no');
+		expect(
+			effectWithin(use, [{ date: '2026-01-10', reason: 'werk' }], 'during', '2027-01-01')
+		).toBe('yes');
+		expect(
+			effectWithin(use, [{ date: '2026-01-09', reason: 'werk' }], 'during', '2027-01-01')
+		).toBe('no');
 	});
 
 	it('lower is better: exactly the orange norm is orange, just above is red', () => {
@@ -160,5 +183,66 @@ describe('indicator maths at the boundaries', () => {
 		expect(normColour(20, norm)).toBe('orange');
 		expect(normColour(20.1, norm)).toBe('red');
 		expect(normColour(10, norm)).toBe('green');
+	});
+});
+
+describe('effect once per client', () => {
+	const a = { startDate: '2025-01-01', endDate: '2025-03-31' };
+	const b = { startDate: '2025-02-01', endDate: '2025-06-30' };
+	it('a client with two instruments counts once, as a hit when either is followed by work', () => {
+		// Work on 2025-09-15: after a (within 6 months: until 2025-09-30) and after b.
+		expect(clientEffect([a, b], [{ date: '2025-09-15', reason: 'werk' }], 6, '2026-06-01')).toBe(
+			'yes'
+		);
+		// Work on 2025-12-30: too late for a (6 months: 2025-09-30), the last day for b.
+		expect(clientEffect([a, b], [{ date: '2025-12-30', reason: 'werk' }], 6, '2026-06-01')).toBe(
+			'yes'
+		);
+		expect(clientEffect([a, b], [{ date: '2025-12-31', reason: 'werk' }], 6, '2026-06-01')).toBe(
+			'no'
+		);
+	});
+	it('in the after base while one instrument ended on the benefit; out only when all were left', () => {
+		// Left for work during b (2025-05-01); a ended before that, on the benefit, and work came
+		// within 6 months of a: a hit after a.
+		expect(clientEffect([a, b], [{ date: '2025-05-01', reason: 'werk' }], 6, '2026-06-01')).toBe(
+			'yes'
+		);
+		expect(clientEffect([b], [{ date: '2025-05-01', reason: 'werk' }], 6, '2026-06-01')).toBe(
+			'left'
+		);
+	});
+	it('pending while any window is open and nothing happened', () => {
+		expect(clientEffect([a, b], [], 6, '2025-11-01')).toBe('pending');
+		expect(clientEffect([a, b], [], 6, '2025-12-31')).toBe('no');
+	});
+});
+
+describe('normVerdict', () => {
+	const norm = { green: 80, orange: 70, higherIsBetter: true };
+	const ci = (k: number, n: number) => {
+		const w = wilson(k, n)!;
+		return { low: w.low * 100, high: w.high * 100 };
+	};
+	it(`no colour below ${NORM_MIN_N}: "te weinig antwoorden"`, () => {
+		expect(normVerdict(100, NORM_MIN_N - 1, ci(NORM_MIN_N - 1, NORM_MIN_N - 1), norm)).toBe('few');
+		expect(normVerdict(100, NORM_MIN_N, ci(NORM_MIN_N, NORM_MIN_N), norm)).toBe('green');
+	});
+	it('"onzeker" when the interval straddles a threshold, the colour when it does not', () => {
+		// 85% of 40: interval about 71%–93%, across 80.
+		expect(normVerdict(85, 40, ci(34, 40), norm)).toBe('uncertain');
+		// 85% of 1000: about 83%–87%.
+		expect(normVerdict(85, 1000, ci(850, 1000), norm)).toBe('green');
+		// 50% of 1000: red for certain.
+		expect(normVerdict(50, 1000, ci(500, 1000), norm)).toBe('red');
+		// An interval exactly up to the threshold: green at 80 is possible, so uncertain.
+		expect(normVerdict(75, 100, { low: 70, high: 80 }, norm)).toBe('uncertain');
+		expect(normVerdict(75, 100, { low: 70, high: 79.9 }, norm)).toBe('orange');
+	});
+	it('a figure without an interval (the mean) gets only the n rule', () => {
+		expect(normVerdict(75, 30, null, { green: 70, orange: 60, higherIsBetter: true })).toBe(
+			'green'
+		);
+		expect(normVerdict(75, 29, null, { green: 70, orange: 60, higherIsBetter: true })).toBe('few');
 	});
 });

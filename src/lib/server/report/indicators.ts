@@ -90,29 +90,51 @@ export function addMonths(day: string, months: number): string {
 	return target.toISOString().slice(0, 10);
 }
 
+/** The effect windows councils ask for (docs/REPORT.md "Indicator definitions"). */
+export type EffectWindow = 'during' | 6 | 12;
+
 /**
- * Did a client leave for work or education within `months` after finishing an instrument?
- * The window runs from the start of the instrument (leaving during it counts) to `months`
- * after its end, that day included. 'pending' while the window is not over yet and nothing happened: such
- * uses are left out of the base until they can be judged.
+ * One instrument use judged in one window.
+ * - `during`: a work or education outflow from its first to its last day, both included ('yes'
+ *   or 'no'). An instrument ended by outflow to work is a hit here.
+ * - 6 or 12: only for a use the client finished while still on the benefit. Any outflow from its
+ *   first to its last day (whatever the reason) makes it 'left': it is out of this base (it is
+ *   counted in `during`), so leaving during the instrument is never a hit "after" it. Otherwise
+ *   'yes' for a work or education outflow from the day after the end up to and including
+ *   `months` after the end; 'pending' while that last day has not passed; else 'no'.
  */
 export function effectWithin(
 	use: { startDate: string; endDate: string },
 	outflows: { date: string; reason: string }[],
-	months: 6 | 12,
+	window: EffectWindow,
 	today: string
-): 'yes' | 'no' | 'pending' {
-	const until = addMonths(use.endDate, months);
-	const hit = outflows.some(
-		(o) =>
-			(WORK_OR_EDUCATION as readonly string[]).includes(o.reason) &&
-			o.date >= use.startDate &&
-			o.date <= until
-	);
-	if (hit) return 'yes';
+): 'yes' | 'no' | 'pending' | 'left' {
+	const work = (o: { reason: string }) =>
+		(WORK_OR_EDUCATION as readonly string[]).includes(o.reason);
+	const inUse = (o: { date: string }) => o.date >= use.startDate && o.date <= use.endDate;
+	if (window === 'during') return outflows.some((o) => work(o) && inUse(o)) ? 'yes' : 'no';
+	if (outflows.some(inUse)) return 'left';
+	const until = addMonths(use.endDate, window);
+	if (outflows.some((o) => work(o) && o.date > use.endDate && o.date <= until)) return 'yes';
 	// The window's last day (`until`) is part of it: work found that day still counts, so the
 	// use is judged only from the day after (docs/REPORT.md "Indicator definitions").
 	return until >= today ? 'pending' : 'no';
+}
+
+/**
+ * A client with several ended instruments counts once: 'yes' when any of them is followed by
+ * work or education in the window, else 'pending' while any window is open, else 'no'; 'left'
+ * (out of the base) only when they left during every one of them.
+ */
+export function clientEffect(
+	uses: { startDate: string; endDate: string }[],
+	outflows: { date: string; reason: string }[],
+	window: EffectWindow,
+	today: string
+): 'yes' | 'no' | 'pending' | 'left' {
+	const judged = uses.map((u) => effectWithin(u, outflows, window, today));
+	for (const v of ['yes', 'pending', 'no'] as const) if (judged.includes(v)) return v;
+	return 'left';
 }
 
 export interface Norm {
@@ -132,4 +154,35 @@ export function normColour(value: number, norm: Norm): 'green' | 'orange' | 'red
 	}
 	if (value <= norm.green) return 'green';
 	return value <= norm.orange ? 'orange' : 'red';
+}
+
+/**
+ * The smallest base (answers, invitations or clients) for a norm colour. Below it the 95%
+ * interval is too wide to judge against a norm: at n = 30 and a share near 50% it runs about
+ * 17 points either way (docs/REPORT.md "Norm colours").
+ */
+export const NORM_MIN_N = 30;
+
+export type Verdict = 'green' | 'orange' | 'red' | 'few' | 'uncertain';
+
+/**
+ * The norm colour a council may read: 'few' ("te weinig antwoorden") when the base is below
+ * NORM_MIN_N; 'uncertain' ("onzeker") when the 95% interval holds a value on the other side of
+ * the green or the orange threshold than the figure itself (the colour could differ); else
+ * the colour of the figure. `interval` in the norm's unit; null when there is none (the mean).
+ */
+export function normVerdict(
+	value: number,
+	n: number,
+	interval: { low: number; high: number } | null,
+	norm: Norm
+): Verdict {
+	if (n < NORM_MIN_N) return 'few';
+	const colour = normColour(value, norm);
+	if (
+		interval &&
+		(normColour(interval.low, norm) !== colour || normColour(interval.high, norm) !== colour)
+	)
+		return 'uncertain';
+	return colour;
 }

@@ -6,7 +6,19 @@ import type { ReportContext } from './context';
 
 // ── Inzet instrumenten ────────────────────────────────────────────────────────
 
-export const USE_MEASURES = ['started', 'running', 'completed', 'stopped', 'workFound'] as const;
+/**
+ * Uses in the period: `running` at its end, or ended in it as completed, stopped early, stopped
+ * because of work, or `other` ("overig": another outcome or none recorded), so running and the
+ * four ended columns add up to every use in the period. `started` is a flow beside them.
+ */
+export const USE_MEASURES = [
+	'started',
+	'running',
+	'completed',
+	'stopped',
+	'workFound',
+	'other'
+] as const;
 
 export async function instrumentUses(db: Db, ctx: ReportContext) {
 	const lists = await perGemeenteSplits(
@@ -21,7 +33,9 @@ export async function instrumentUses(db: Db, ctx: ReportContext) {
 			running: sql`count(*) filter (where end_date is null or end_date > ${ctx.to})`,
 			completed: sql`count(*) filter (where end_date <= ${ctx.to} and outcome = 'completed')`,
 			stopped: sql`count(*) filter (where end_date <= ${ctx.to} and outcome = 'stopped_early')`,
-			workFound: sql`count(*) filter (where end_date <= ${ctx.to} and outcome = 'work_found')`
+			workFound: sql`count(*) filter (where end_date <= ${ctx.to} and outcome = 'work_found')`,
+			other: sql`count(*) filter (where end_date <= ${ctx.to}
+				and (outcome is null or outcome not in ('completed', 'stopped_early', 'work_found')))`
 		}
 	);
 	return {

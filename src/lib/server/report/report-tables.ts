@@ -1,5 +1,6 @@
 import type { Colour, CountCell, Hidden, Report, ShareCell } from './report';
 import { NORM_INDICATORS } from './norms';
+import { USE_MEASURES } from './instruments';
 
 // Every table of the council report, in one shape for the page and for the CSV export, so
 // what is printed, shown and downloaded is always the same (and equally suppressed).
@@ -25,22 +26,27 @@ export interface ReportTable {
 type T = (key: string, options?: Record<string, unknown>) => string;
 
 const text = (v: string): TableCell => ({ t: 'text', v });
-const count = (c: CountCell): TableCell =>
-	c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
-const pct = (c: ShareCell): TableCell =>
-	c.hidden
-		? { t: 'hidden', why: c.hidden }
-		: c.share === null
-			? { t: 'none' }
-			: { t: 'pct', v: c.share };
-const interval = (c: ShareCell): TableCell =>
-	c.hidden
-		? { t: 'hidden', why: c.hidden }
-		: c.low === null || c.high === null
-			? { t: 'none' }
-			: { t: 'interval', low: c.low, high: c.high };
-const nOf = (c: ShareCell): TableCell =>
-	c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
+// A cell may be missing in a report frozen before it was defined (report_snapshot): 'none'.
+const count = (c: CountCell | undefined): TableCell =>
+	!c ? { t: 'none' } : c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
+const pct = (c: ShareCell | undefined): TableCell =>
+	!c
+		? { t: 'none' }
+		: c.hidden
+			? { t: 'hidden', why: c.hidden }
+			: c.share === null
+				? { t: 'none' }
+				: { t: 'pct', v: c.share };
+const interval = (c: ShareCell | undefined): TableCell =>
+	!c
+		? { t: 'none' }
+		: c.hidden
+			? { t: 'hidden', why: c.hidden }
+			: c.low === null || c.high === null
+				? { t: 'none' }
+				: { t: 'interval', low: c.low, high: c.high };
+const nOf = (c: ShareCell | undefined): TableCell =>
+	!c ? { t: 'none' } : c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
 
 /** The rule written out, e.g. "Groen bij 80% of meer, oranje bij 70% tot 80%, rood daaronder." */
 export function normRule(t: T, colour: Colour): string {
@@ -56,7 +62,7 @@ const norm = (t: T, c: Colour | null): TableCell =>
 	c ? { t: 'norm', colour: c.colour, rule: normRule(t, c) } : { t: 'none' };
 
 export function categoryLabel(t: T, r: Report, split: string, key: string): string {
-	if (split === 'instrument') return r.instrumentNames[key] ?? t('report.category.none');
+	if (split === 'instrument') return r.instrumentNames[key] ?? t('report.category.noInstrument');
 	if (key === 'none') return t('report.category.none');
 	return t(`report.category.${split}.${key.replace(/[^a-z0-9]/gi, '_')}`);
 }
@@ -73,6 +79,7 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 		columns: [t('report.col.figure'), t('report.col.value')],
 		rows: [
 			[text(t('report.methods.invited')), count(m.invited)],
+			[text(t('report.methods.invitedAnswered')), count(m.invitedAnswered)],
 			[text(t('report.methods.answered')), count(m.answered)],
 			[
 				text(t('report.methods.responseRate')),
@@ -189,7 +196,7 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 		])
 	});
 
-	const measures = ['started', 'running', 'completed', 'stopped', 'workFound'] as const;
+	const measures = USE_MEASURES;
 	for (const [id, table, split] of [
 		['uses-instrument', r.uses.byInstrument, 'instrument'],
 		['uses-segment', r.uses.bySegment, 'segment']
@@ -217,11 +224,15 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 		])
 	});
 
-	for (const e of [r.effect.within6, r.effect.within12]) {
+	for (const e of [{ ...r.effect.during, colour: null }, r.effect.within6, r.effect.within12]) {
+		const title =
+			e.months === null || e.months === undefined
+				? t('report.effect.during', { from: e.from, to: e.to })
+				: t('report.effect.within', { months: e.months, from: e.from, to: e.to });
 		tables.push({
-			id: `effect-${e.months}`,
+			id: `effect-${e.months ?? 'during'}`,
 			section: 'effect',
-			title: t('report.effect.within', { months: e.months, from: e.from, to: e.to }),
+			title,
 			columns: [
 				t('report.col.instrument'),
 				t('report.col.workShare'),
@@ -231,14 +242,21 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 			],
 			rows: [
 				...e.rows.map((row) => [
-					text(categoryLabel(t, r, 'instrument', row.key)),
+					text(t('report.effect.traject', { name: categoryLabel(t, r, 'instrument', row.key) })),
 					pct(row.cell),
 					interval(row.cell),
 					nOf(row.cell),
 					{ t: 'none' } as TableCell
 				]),
 				[
-					text(t('report.category.all')),
+					text(t('report.effect.trajecten')),
+					pct(e.trajecten),
+					interval(e.trajecten),
+					nOf(e.trajecten),
+					{ t: 'none' } as TableCell
+				],
+				[
+					text(t('report.effect.clients')),
 					pct(e.total),
 					interval(e.total),
 					nOf(e.total),

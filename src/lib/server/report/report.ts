@@ -2,10 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { instrument, instrumentText, survey, surveyText } from '../db/schema';
 import { shiftQuarter } from '../../quarters';
-import { normColour } from './indicators';
+import { normVerdict, wilson } from './indicators';
 import { normsForYear, type NormRow } from './norms';
 import { rows } from './rows';
-import type { Colour, CountCell } from './cells';
+import type { Colour, CountCell, Hidden, ShareCell } from './cells';
 import { reportContext, type ReportQuery } from './context';
 import { satisfaction } from './satisfaction';
 import { trend } from './trend';
@@ -59,6 +59,7 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 		bestandPart,
 		uses,
 		sat,
+		effectDuring,
 		effect6,
 		effect12,
 		trendPart,
@@ -74,6 +75,7 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 		bestand(db, ctx),
 		instrumentUses(db, ctx),
 		satisfaction(db, ctx, gradeCodes),
+		effect(db, ctx, 'during'),
 		effect(db, ctx, 6),
 		effect(db, ctx, 12),
 		trend(db, ctx, q.quarter, gradeCodes),
@@ -101,16 +103,14 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 	]);
 	const itemTexts: Record<string, string> = {};
 	for (const t of texts) Object.assign(itemTexts, t.questions);
-	const colour = (indicator: string, value: number | null): Colour | null => {
-		const norm = norms.find((n) => n.indicator === indicator);
-		return norm && value !== null ? { colour: normColour(value, norm), norm } : null;
-	};
 	const late: CountCell =
 		sat.answered.hidden !== false && !lateCell.hidden ? { n: null, hidden: 'secondary' } : lateCell;
 	const responseRate =
-		sat.answered.n !== null && inv.n !== null && inv.n > 0 ? sat.answered.n / inv.n : null;
+		inv.answered.n !== null && inv.invited.n !== null && inv.invited.n > 0
+			? inv.answered.n / inv.invited.n
+			: null;
 
-	return {
+	const report = {
 		query: q,
 		generatedAt: now.toISOString(),
 		gemeenten: ctx.gemeenten.map(({ code, name }) => ({ code, name })),
@@ -123,7 +123,8 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 		itemTexts,
 		instrumentNames: Object.fromEntries(instruments.map((i) => [i.id, i.name])),
 		methods: {
-			invited: inv,
+			invited: inv.invited,
+			invitedAnswered: inv.answered,
 			answered: sat.answered,
 			responseRate,
 			late,
@@ -131,42 +132,26 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 				.map((v) => ({ trigger: String(v.trigger), version: Number(v.version) }))
 				.sort((a, b) => a.trigger.localeCompare(b.trigger) || a.version - b.version)
 		},
-		satisfaction: sat.items.map((i) => ({
-			...i,
-			colour: colour(`agree.${i.code}`, i.total.share === null ? null : i.total.share * 100)
-		})),
+		satisfaction: sat.items.map((i) => ({ ...i, colour: null as Colour | null })),
 		grade: sat.grade && {
 			...sat.grade,
-			colourMean: colour('grade.mean', sat.grade.mean === null ? null : sat.grade.mean * 10),
-			colourFail: colour(
-				'grade.fail',
-				sat.grade.failShare === null ? null : sat.grade.failShare * 100
-			)
+			colourMean: null as Colour | null,
+			colourFail: null as Colour | null
 		},
-		responseColour: colour('response.rate', responseRate === null ? null : responseRate * 100),
+		responseColour: null as Colour | null,
 		trend: trendPart,
 		uses,
 		effect: {
 			outflow: outflowPart,
-			within6: {
-				...effect6,
-				colour: colour(
-					'effect.work6',
-					effect6.total.share === null ? null : effect6.total.share * 100
-				)
-			},
-			within12: {
-				...effect12,
-				colour: colour(
-					'effect.work12',
-					effect12.total.share === null ? null : effect12.total.share * 100
-				)
-			},
+			during: effectDuring,
+			within6: { ...effect6, colour: null as Colour | null },
+			within12: { ...effect12, colour: null as Colour | null },
 			ladder: ladderPart
 		},
 		bestand: bestandPart,
 		norms
 	};
+	return recolour(report, norms);
 }
 
 export type Report = NonNullable<Awaited<ReturnType<typeof buildReport>>>;
@@ -175,34 +160,68 @@ export type Report = NonNullable<Awaited<ReturnType<typeof buildReport>>>;
  * The same figures coloured by the norms as they are now: a published report's figures are
  * frozen, but the raad may set or change a norm for the year afterwards.
  */
-export function recolour(r: Report, norms: NormRow[]): Report {
-	const colour = (indicator: string, value: number | null): Colour | null => {
-		const norm = norms.find((n) => n.indicator === indicator);
-		return norm && value !== null ? { colour: normColour(value, norm), norm } : null;
+interface Colourable {
+	satisfaction: { code: string; total: ShareCell; colour: Colour | null }[];
+	grade: {
+		n: number | null;
+		mean: number | null;
+		failShare: number | null;
+		hidden: Hidden;
+		colourMean: Colour | null;
+		colourFail: Colour | null;
+	} | null;
+	methods: { invited: CountCell; invitedAnswered: CountCell; responseRate: number | null };
+	responseColour: Colour | null;
+	effect: {
+		within6: { total: ShareCell; colour: Colour | null };
+		within12: { total: ShareCell; colour: Colour | null };
 	};
-	const pct = (v: number | null) => (v === null ? null : v * 100);
+	norms: NormRow[];
+}
+
+export function recolour<R extends Colourable>(r: R, norms: NormRow[]): R {
+	/** The verdict against the norm: the colour only at n ≥ NORM_MIN_N and when sure. */
+	const colour = (
+		indicator: string,
+		value: number | null,
+		n: number | null,
+		interval: { low: number | null; high: number | null } | null,
+		scale = 100
+	): Colour | null => {
+		const norm = norms.find((x) => x.indicator === indicator);
+		if (!norm || value === null || n === null) return null;
+		const ci =
+			interval && interval.low !== null && interval.high !== null
+				? { low: interval.low * scale, high: interval.high * scale }
+				: null;
+		return { colour: normVerdict(value * scale, n, ci, norm), norm };
+	};
+	const share = (indicator: string, c: ShareCell) =>
+		c.hidden ? null : colour(indicator, c.share, c.n, c);
+	const g = r.grade;
+	const m = r.methods;
+	// Reports frozen before the invitation count (report_snapshot) have no colour for it.
+	const answered = m.invitedAnswered?.n ?? null;
+	const invited = m.invited.n;
 	return {
 		...r,
-		satisfaction: r.satisfaction.map((i) => ({
-			...i,
-			colour: colour(`agree.${i.code}`, pct(i.total.share))
-		})),
-		grade: r.grade && {
-			...r.grade,
-			colourMean: colour('grade.mean', r.grade.mean === null ? null : r.grade.mean * 10),
-			colourFail: colour('grade.fail', pct(r.grade.failShare))
+		satisfaction: r.satisfaction.map((i) => ({ ...i, colour: share(`agree.${i.code}`, i.total) })),
+		grade: g && {
+			...g,
+			colourMean: g.hidden ? null : colour('grade.mean', g.mean, g.n, null, 10),
+			colourFail:
+				g.hidden || g.n === null || g.failShare === null
+					? null
+					: colour('grade.fail', g.failShare, g.n, wilson(Math.round(g.failShare * g.n), g.n))
 		},
-		responseColour: colour('response.rate', pct(r.methods.responseRate)),
+		responseColour:
+			answered === null || invited === null || invited === 0
+				? null
+				: colour('response.rate', m.responseRate, invited, wilson(answered, invited)),
 		effect: {
 			...r.effect,
-			within6: {
-				...r.effect.within6,
-				colour: colour('effect.work6', pct(r.effect.within6.total.share))
-			},
-			within12: {
-				...r.effect.within12,
-				colour: colour('effect.work12', pct(r.effect.within12.total.share))
-			}
+			within6: { ...r.effect.within6, colour: share('effect.work6', r.effect.within6.total) },
+			within12: { ...r.effect.within12, colour: share('effect.work12', r.effect.within12.total) }
 		},
 		norms
 	};

@@ -24,6 +24,7 @@ import {
 import { seedInstruments } from './catalogue';
 import { seedDemoSurveys } from './demo-surveys';
 import { seedDemoAudio } from './demo-audio';
+import { seedDemoNorms } from './demo-norms';
 import {
 	DEMO_GEMEENTEN,
 	DEMO_PASSWORD,
@@ -973,6 +974,8 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 		await seedDemoSurveys(tx, rng, ctx);
 		// Recordings for phones without a Tigrinya, Somali or Dari voice (a chime, not speech).
 		await seedDemoAudio(tx, staffId.get('admin')!);
+		const year = Number(amsterdamDay(now).slice(0, 4));
+		await seedDemoNorms(tx, staffId.get('admin')!, [year - 1, year]);
 		return true;
 	});
 }
