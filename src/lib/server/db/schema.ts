@@ -1193,6 +1193,10 @@ export const glossaryEntry = pgTable(
 		label: text('label').notNull(),
 		explanation: text('explanation').notNull(),
 		status: text('status').$type<TextStatus>().notNull().default('concept'),
+		checkedBy: uuid('checked_by').references(() => user.id),
+		checkedAt: timestamp('checked_at', { withTimezone: true }),
+		/** Who saved it last in /beheer (null: from the repository); they cannot check it. */
+		editedBy: uuid('edited_by').references(() => user.id),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.language, t.term] })]
