@@ -331,7 +331,7 @@ export async function demoIds(ctx: Record<Persona, APIRequestContext>): Promise<
 	const client = ctx.client;
 	const admin = ctx.admin;
 	const plan = await (await client.get('/api/client/plan')).json();
-	const text = await scrape(admin, '/beheer/teksten', /href="\/beheer\/teksten\/([^"]+)"/);
+	const text = await scrape(admin, '/beheer/teksten', /href="\/beheer\/teksten\/([^"?]+)"/);
 	const survey = await scrape(
 		admin,
 		'/beheer/vragenlijsten',

@@ -269,4 +269,27 @@ describeEachDatabase('editing dated versions in beheer', (database) => {
 		expect(checkedVersion!.blocks).not.toEqual(before!.blocks);
 		expect(checkedVersion!.review.status).toBe('checked');
 	});
+
+	it('the client keeps reading the dienst of the check, after the redacteur moves or leaves', async () => {
+		const { db } = database();
+		await contentAdmin.grantReviewer(
+			db,
+			{ userId: reviewer, language: 'nl', dienst: 'Team Taal' },
+			editor
+		);
+		const checkedBy = async () => {
+			const version = await getTopic(db, 'tegenprestatie', 'nl', null, '2027-01-03');
+			const current = await getTopic(db, 'werken-naast-je-uitkering', 'nl', null, '2026-12-31');
+			return [version!.review, current!.review].map((r) => `${r.checkedBy}, ${r.dienst}`);
+		};
+		expect(await checkedBy()).toEqual([
+			'Rik Redacteur, Juridische zaken',
+			'Rik Redacteur, Juridische zaken'
+		]);
+		await contentAdmin.revokeReviewer(db, { userId: reviewer, language: 'nl' }, editor);
+		expect(await checkedBy()).toEqual([
+			'Rik Redacteur, Juridische zaken',
+			'Rik Redacteur, Juridische zaken'
+		]);
+	});
 });

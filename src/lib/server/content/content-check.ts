@@ -25,9 +25,15 @@ export async function markChecked(
 		checkerId,
 		async (tx, { current, audit }) => {
 			if (!current?.text) return 'notFound';
-			if (!(await reviewerFor(tx, checkerId, target.language))) return 'notReviewer';
+			const reviewer = await reviewerFor(tx, checkerId, target.language);
+			if (!reviewer) return 'notReviewer';
 			if (current.text.editedById === checkerId) return 'ownEdit';
-			const checked = { status: 'checked' as const, checkedBy: checkerId, checkedAt: now };
+			const checked = {
+				status: 'checked' as const,
+				checkedBy: checkerId,
+				checkedAt: now,
+				checkedDienst: reviewer.dienst
+			};
 			if (current.version) {
 				await tx
 					.update(topicVersion)

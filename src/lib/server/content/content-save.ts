@@ -52,7 +52,7 @@ export async function saveText(
 	now = new Date()
 ): Promise<SaveOutcome> {
 	const status: TextStatus = 'concept';
-	const checked = { checkedAt: null, checkedBy: null, editedBy: editorId };
+	const checked = { checkedAt: null, checkedBy: null, checkedDienst: null, editedBy: editorId };
 	const today = amsterdamDay(now);
 	return changeText(
 		db,

@@ -45,9 +45,10 @@ const reviewColumns = (table: typeof topicText | typeof instrumentText) => ({
 	status: table.status,
 	checkedAt: table.checkedAt,
 	checkedBy: sql<string | null>`(select display_name from "user" where id = ${table.checkedBy})`,
+	// The dienst at the time of the check; for checks made before it was kept, the current one.
 	dienst: sql<
 		string | null
-	>`(select dienst from content_reviewer r where r.user_id = ${table.checkedBy} and r.language = ${table.language})`
+	>`coalesce(${table.checkedDienst}, (select dienst from content_reviewer r where r.user_id = ${table.checkedBy} and r.language = ${table.language}))`
 });
 
 function reviewOf(row: {

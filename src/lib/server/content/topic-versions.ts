@@ -53,7 +53,7 @@ export async function versionsInForce(
 			>`(select display_name from "user" where id = ${topicVersion.checkedBy})`,
 			dienst: sql<
 				string | null
-			>`(select dienst from content_reviewer r where r.user_id = ${topicVersion.checkedBy} and r.language = ${topicVersion.language})`
+			>`coalesce(${topicVersion.checkedDienst}, (select dienst from content_reviewer r where r.user_id = ${topicVersion.checkedBy} and r.language = ${topicVersion.language}))`
 		})
 		.from(topicVersion)
 		.where(
@@ -171,11 +171,17 @@ export async function checkVersion(
 			.from(topicVersion)
 			.where(where);
 		if (!v) return 'notFound';
-		if (!(await reviewerFor(tx, checkerId, target.language))) return 'notReviewer';
+		const reviewer = await reviewerFor(tx, checkerId, target.language);
+		if (!reviewer) return 'notReviewer';
 		if (v.editedBy === checkerId) return 'ownEdit';
 		await tx
 			.update(topicVersion)
-			.set({ status: 'checked', checkedBy: checkerId, checkedAt: now })
+			.set({
+				status: 'checked',
+				checkedBy: checkerId,
+				checkedAt: now,
+				checkedDienst: reviewer.dienst
+			})
 			.where(where);
 		await record(tx, {
 			actorId: checkerId,
