@@ -1,6 +1,7 @@
 ALTER TABLE "glossary_entry" ADD COLUMN "checked_by" uuid;--> statement-breakpoint
 ALTER TABLE "glossary_entry" ADD COLUMN "checked_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "glossary_entry" ADD COLUMN "edited_by" uuid;--> statement-breakpoint
+ALTER TABLE "glossary_entry" ADD COLUMN "removed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "instrument_text" ADD COLUMN "checked_dienst" text;--> statement-breakpoint
 ALTER TABLE "topic_text" ADD COLUMN "checked_dienst" text;--> statement-breakpoint
 ALTER TABLE "topic_version" ADD COLUMN "checked_dienst" text;--> statement-breakpoint

@@ -1,7 +1,14 @@
 import { expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
-import { auditEvent, user } from '../../src/lib/server/db/schema';
+import {
+	auditEvent,
+	instrumentText,
+	topicText,
+	topicVersion,
+	user
+} from '../../src/lib/server/db/schema';
+import * as glossary from '../../src/lib/server/content/glossary';
 import { seedContent } from '../../src/lib/server/seed/content';
 import * as contentAdmin from '../../src/lib/server/content/content-admin';
 import * as glossaryAdmin from '../../src/lib/server/content/glossary-admin';
@@ -171,5 +178,37 @@ describeEachDatabase('glossary editor', (database) => {
 		expect(
 			await glossaryAdmin.removeEntry(db, { language: 'tr', term: 'Belastingdienst' }, editor)
 		).toEqual({ ok: false, error: 'notFound' });
+	});
+
+	it('a removed entry stays removed when the repository content is seeded again at start', async () => {
+		const { db } = database();
+		// The Turkish texts stop marking DigiD, so its entry may go.
+		for (const table of [topicText, instrumentText, topicVersion])
+			await db
+				.update(table)
+				.set({ body: sql`replace(${table.body}, '[[DigiD]]', 'DigiD')` })
+				.where(eq(table.language, 'tr'));
+		expect(await glossaryAdmin.textsUsing(db, 'tr', 'DigiD')).toEqual([]);
+		expect(await glossaryAdmin.removeEntry(db, { language: 'tr', term: 'DigiD' }, editor)).toEqual({
+			ok: true
+		});
+		await seedContent(db);
+		expect(await entry('tr', 'DigiD')).toBeUndefined();
+		expect(await glossary.unknownTerms(db, 'tr', 'Giriş: [[DigiD]].')).toEqual(['DigiD']);
+		// Adding it again is an add, not an edit of the removed one.
+		expect(
+			await glossaryAdmin.saveEntry(
+				db,
+				{
+					language: 'tr',
+					term: 'DigiD',
+					label: 'DigiD',
+					explanation: 'Devletin internet sitelerine girişiniz.',
+					baseUpdatedAt: null
+				},
+				editor
+			)
+		).toBe('saved');
+		expect(await entry('tr', 'DigiD')).toMatchObject({ status: 'concept', editedBy: 'Eva Editor' });
 	});
 });

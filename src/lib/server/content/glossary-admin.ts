@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import {
 	gemeente,
@@ -46,7 +46,7 @@ export async function entriesOf(db: Db, language: string): Promise<GlossaryEntry
 			updatedAt: glossaryEntry.updatedAt
 		})
 		.from(glossaryEntry)
-		.where(eq(glossaryEntry.language, language))
+		.where(and(eq(glossaryEntry.language, language), isNull(glossaryEntry.removedAt)))
 		.orderBy(asc(glossaryEntry.term));
 	return rows.map((r) => ({
 		...r,
@@ -80,14 +80,15 @@ export async function saveEntry(
 	now = new Date()
 ): Promise<EntrySaveOutcome> {
 	return db.transaction(async (tx) => {
-		const [current] = await tx
+		const [row] = await tx
 			.select({
 				status: glossaryEntry.status,
 				updatedAt: glossaryEntry.updatedAt,
-				label: glossaryEntry.label
+				removed: glossaryEntry.removedAt
 			})
 			.from(glossaryEntry)
 			.where(whereEntry(edit.language, edit.term));
+		const current = row && !row.removed ? row : undefined;
 		if ((current?.updatedAt.toISOString() ?? null) !== edit.baseUpdatedAt) return 'conflict';
 		const values = {
 			label: edit.label,
@@ -96,10 +97,10 @@ export async function saveEntry(
 			checkedBy: null,
 			checkedAt: null,
 			editedBy: editorId,
+			removedAt: null,
 			updatedAt: now
 		};
-		if (current)
-			await tx.update(glossaryEntry).set(values).where(whereEntry(edit.language, edit.term));
+		if (row) await tx.update(glossaryEntry).set(values).where(whereEntry(edit.language, edit.term));
 		else
 			await tx
 				.insert(glossaryEntry)
@@ -134,7 +135,7 @@ export async function checkEntry(
 		const [entry] = await tx
 			.select({ status: glossaryEntry.status, editedBy: glossaryEntry.editedBy })
 			.from(glossaryEntry)
-			.where(whereEntry(target.language, target.term));
+			.where(and(whereEntry(target.language, target.term), isNull(glossaryEntry.removedAt)));
 		if (!entry) return 'notFound';
 		if (!(await reviewerFor(tx, checkerId, target.language))) return 'notReviewer';
 		if (entry.editedBy === checkerId) return 'ownEdit';
@@ -195,7 +196,10 @@ export type EntryRemoveOutcome =
 	| { ok: false; error: 'notFound' }
 	| { ok: false; error: 'inUse'; texts: TextUsingTerm[] };
 
-/** Removes an entry, refused while a text in that language marks the term. */
+/**
+ * Removes an entry, refused while a text in that language marks the term. The row stays,
+ * marked removed, so the repository's seed at start does not bring it back.
+ */
 export async function removeEntry(
 	db: Db,
 	target: { language: string; term: string },
@@ -204,9 +208,11 @@ export async function removeEntry(
 	return db.transaction(async (tx) => {
 		const texts = await textsUsing(tx, target.language, target.term);
 		if (texts.length) return { ok: false, error: 'inUse', texts };
+		// Kept as a removed row: seeding at start adds only what is missing, so it stays gone.
 		const removed = await tx
-			.delete(glossaryEntry)
-			.where(whereEntry(target.language, target.term))
+			.update(glossaryEntry)
+			.set({ removedAt: new Date() })
+			.where(and(whereEntry(target.language, target.term), isNull(glossaryEntry.removedAt)))
 			.returning({ status: glossaryEntry.status });
 		if (!removed.length) return { ok: false, error: 'notFound' };
 		await record(tx, {

@@ -1203,6 +1203,8 @@ export const glossaryEntry = pgTable(
 		checkedAt: timestamp('checked_at', { withTimezone: true }),
 		/** Who saved it last in /beheer (null: from the repository); they cannot check it. */
 		editedBy: uuid('edited_by').references(() => user.id),
+		/** Removed in /beheer: kept as a row so seeding at start does not bring it back. */
+		removedAt: timestamp('removed_at', { withTimezone: true }),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.language, t.term] })]
