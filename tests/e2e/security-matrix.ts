@@ -175,6 +175,11 @@ export const EXPECTED: Record<string, Row> = {
 		403,
 		OK
 	),
+	// The glossary editor (#17): without a term or text, refused.
+	'GET /beheer/woordenlijst/[lang=lang]': row(L, 403, 403, 403, 403, 403, 200),
+	'POST /beheer/woordenlijst/[lang=lang] ?/save': row(L, 403, 403, 403, 403, 403, 400),
+	'POST /beheer/woordenlijst/[lang=lang] ?/check': row(L, 403, 403, 403, 403, 403, 400),
+	'POST /beheer/woordenlijst/[lang=lang] ?/remove': row(L, 403, 403, 403, 403, 403, 400),
 	'GET /beheer/vragenlijsten': row(L, 403, 403, 403, 403, 403, 200),
 	'POST /beheer/vragenlijsten ?/cadence': row(L, 403, 403, 403, 403, 403, 400),
 	'POST /beheer/vragenlijsten ?/copy': row(L, 403, 403, 403, 403, 403, 400),
@@ -290,6 +295,7 @@ export function paramValue(ids: DemoIds) {
 		if (under('/(client)/uitleg/') && param === 'code') return ids.topic;
 		if (under('/beheer/gebruikers/') && param === 'id') return ids.userId;
 		if (under('/beheer/vragenlijsten/')) return { id: ids.survey[0], lang: ids.survey[1] }[param];
+		if (under('/beheer/woordenlijst/') && param === 'lang') return 'tr';
 		if (under('/beheer/teksten/'))
 			return { kind: ids.text[0], code: ids.text[1], lang: ids.text[2] }[param];
 		if ((under('/api/client/opname/') || under('/beheer/opname/')) && param === 'id')
@@ -325,7 +331,7 @@ export async function demoIds(ctx: Record<Persona, APIRequestContext>): Promise<
 	const client = ctx.client;
 	const admin = ctx.admin;
 	const plan = await (await client.get('/api/client/plan')).json();
-	const text = await scrape(admin, '/beheer/teksten', /href="\/beheer\/teksten\/([^"]+)"/);
+	const text = await scrape(admin, '/beheer/teksten', /href="\/beheer\/teksten\/([^"?]+)"/);
 	const survey = await scrape(
 		admin,
 		'/beheer/vragenlijsten',

@@ -84,7 +84,6 @@ describeEachDatabase('honest status of content', (database) => {
 				body: before!.text!.body + '\n\nEen zin erbij.',
 				published: true,
 				legalBasis: null,
-				lastCheckedOn: null,
 				baseUpdatedAt: before!.text!.updatedAt
 			},
 			editor
@@ -124,7 +123,6 @@ describeEachDatabase('honest status of content', (database) => {
 				body: before!.text!.body,
 				published: true,
 				legalBasis: null,
-				lastCheckedOn: null,
 				baseUpdatedAt: before!.text!.updatedAt
 			},
 			reviewer
@@ -187,7 +185,6 @@ describeEachDatabase('honest status of content', (database) => {
 				body: jc!.text!.body,
 				published: false,
 				legalBasis: null,
-				lastCheckedOn: null,
 				baseUpdatedAt: jc!.text!.updatedAt
 			},
 			editor

@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { unsupportedMarkdown } from '../seed/topics';
 import type { ContentKind } from './content-admin';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** The form in /beheer that edits one text; the same Markdown subset the renderer supports. */
 export function contentEditSchema(kind: ContentKind) {
 	return z.object({
@@ -20,10 +18,6 @@ export function contentEditSchema(kind: ContentKind) {
 			.optional()
 			.transform((v) => v === 'on'),
 		legalBasis: kind === 'topic' ? z.string().trim().min(3).max(200) : z.undefined().optional(),
-		lastCheckedOn:
-			kind === 'topic'
-				? z.iso.date('errors.date').refine((d) => d <= today(), 'errors.dateInFuture')
-				: z.undefined().optional(),
 		baseUpdatedAt: z.string().max(40).optional()
 	});
 }

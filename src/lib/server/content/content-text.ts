@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import {
 	gemeente,
@@ -6,10 +6,12 @@ import {
 	instrumentText,
 	topic,
 	topicText,
+	topicVersion,
 	type TextStatus
 } from '../db/schema';
 import { record } from '../audit/audit';
 import { SOURCE_LANGUAGE } from '../../i18n/languages';
+import { amsterdamDay } from '../../dates';
 
 // One text in /beheer: loading it to edit, finding its row, and the shape every change to it
 // shares (load inside a transaction, change, audit event with who and what).
@@ -46,8 +48,26 @@ export interface EditableText {
 		editedBy: string | null;
 		updatedAt: string;
 	} | null;
-	/** The Dutch dienst-wide text, to translate from. */
+	/** The Dutch dienst-wide text, to translate from (the version in force on that date). */
 	source: { title: string; summary: string | null; body: string };
+	/**
+	 * The dated version `text` is: the one in force (a topic's dienst-wide text after a
+	 * version's date), or the one asked for by its date. Null: the stored current text.
+	 */
+	version: { validFrom: string; inForce: boolean } | null;
+	/** The dated versions of this topic in this language (dienst-wide), newest first. */
+	versions: { validFrom: string; status: TextStatus }[];
+	/**
+	 * A gemeente variant: the date of a newer dienst-wide version. The variant stays what that
+	 * gemeente's clients read until the gemeente changes it; /beheer says it is older.
+	 */
+	newerVersion: string | null;
+}
+
+/** Which text to open: a dated version by its date, and the day (Amsterdam) it is now. */
+export interface OpenOptions {
+	validFrom?: string | null;
+	today?: string;
 }
 
 export async function gemeenteIdOf(
@@ -68,53 +88,103 @@ export async function getEditableText(
 	kind: ContentKind,
 	code: string,
 	language: string,
-	gemeenteCode: string | null = null
+	gemeenteCode: string | null = null,
+	options: OpenOptions = {}
 ): Promise<EditableText | null> {
 	const gemeenteId = await gemeenteIdOf(db, kind === 'topic' ? gemeenteCode : null);
 	if (gemeenteId === undefined) return null;
+	if (kind !== 'topic' && options.validFrom) return null;
 	if (kind === 'topic') {
 		const [t] = await db.select().from(topic).where(eq(topic.code, code));
 		if (!t) return null;
-		const texts = await db
-			.select({
-				language: topicText.language,
-				gemeenteId: topicText.gemeenteId,
-				title: topicText.title,
-				body: topicText.body,
-				lastCheckedOn: topicText.lastCheckedOn,
-				status: topicText.status,
-				checkedAt: topicText.checkedAt,
-				checkedBy: checkedByName,
-				editedById: topicText.editedBy,
-				editedBy: editedByName,
-				updatedAt: topicText.updatedAt
-			})
-			.from(topicText)
-			.where(eq(topicText.topicId, t.id));
-		const source = texts.find((x) => x.language === SOURCE_LANGUAGE && x.gemeenteId === null);
+		const today = options.today ?? amsterdamDay();
+		const [texts, dated] = await Promise.all([
+			db
+				.select({
+					language: topicText.language,
+					gemeenteId: topicText.gemeenteId,
+					title: topicText.title,
+					body: topicText.body,
+					lastCheckedOn: topicText.lastCheckedOn,
+					status: topicText.status,
+					checkedAt: topicText.checkedAt,
+					checkedBy: checkedByName,
+					editedById: topicText.editedBy,
+					editedBy: editedByName,
+					updatedAt: topicText.updatedAt
+				})
+				.from(topicText)
+				.where(eq(topicText.topicId, t.id)),
+			db
+				.select({
+					language: topicVersion.language,
+					validFrom: topicVersion.validFrom,
+					title: topicVersion.title,
+					body: topicVersion.body,
+					legalBasis: topicVersion.legalBasis,
+					lastCheckedOn: sql<string | null>`null`,
+					status: topicVersion.status,
+					checkedAt: topicVersion.checkedAt,
+					checkedBy: checkedByName,
+					editedById: topicVersion.editedBy,
+					editedBy: editedByName,
+					updatedAt: topicVersion.updatedAt
+				})
+				.from(topicVersion)
+				.where(
+					and(
+						eq(topicVersion.topicId, t.id),
+						inArray(topicVersion.language, [language, SOURCE_LANGUAGE])
+					)
+				)
+				.orderBy(desc(topicVersion.validFrom))
+		]);
+		// A dated version is dienst-wide: a gemeente variant has none.
+		if (options.validFrom && gemeenteId !== null) return null;
+		const inForceOn = (lang: string, day: string) =>
+			dated.find((d) => d.language === lang && d.validFrom <= day);
+		const asked = options.validFrom
+			? dated.find((d) => d.language === language && d.validFrom === options.validFrom)
+			: gemeenteId === null
+				? inForceOn(language, today)
+				: undefined;
+		if (options.validFrom && !asked) return null;
 		const own = texts.find((x) => x.language === language && x.gemeenteId === gemeenteId);
+		const row = asked ?? own;
+		const dutch =
+			inForceOn(SOURCE_LANGUAGE, options.validFrom ?? today) ??
+			texts.find((x) => x.language === SOURCE_LANGUAGE && x.gemeenteId === null);
+		const newer =
+			gemeenteId !== null && own
+				? dated.find((d) => d.validFrom > amsterdamDay(own.updatedAt))
+				: undefined;
 		return {
 			kind,
 			code,
 			language,
-			gemeenteCode: kind === 'topic' ? gemeenteCode : null,
+			gemeenteCode,
 			published: t.published,
-			legalBasis: t.legalBasis,
-			text: own
+			legalBasis: asked?.legalBasis ?? t.legalBasis,
+			text: row
 				? {
-						title: own.title,
+						title: row.title,
 						summary: null,
-						body: own.body,
-						lastCheckedOn: own.lastCheckedOn,
-						status: own.status,
-						checkedAt: own.checkedAt?.toISOString() ?? null,
-						checkedBy: own.checkedBy,
-						editedById: own.editedById,
-						editedBy: own.editedBy,
-						updatedAt: own.updatedAt.toISOString()
+						body: row.body,
+						lastCheckedOn: row.lastCheckedOn,
+						status: row.status,
+						checkedAt: row.checkedAt?.toISOString() ?? null,
+						checkedBy: row.checkedBy,
+						editedById: row.editedById,
+						editedBy: row.editedBy,
+						updatedAt: row.updatedAt.toISOString()
 					}
 				: null,
-			source: { title: source?.title ?? '', summary: null, body: source?.body ?? '' }
+			source: { title: dutch?.title ?? '', summary: null, body: dutch?.body ?? '' },
+			version: asked ? { validFrom: asked.validFrom, inForce: asked.validFrom <= today } : null,
+			versions: dated
+				.filter((d) => d.language === language)
+				.map((d) => ({ validFrom: d.validFrom, status: d.status })),
+			newerVersion: newer?.validFrom ?? null
 		};
 	}
 	const [i] = await db.select().from(instrument).where(eq(instrument.code, code));
@@ -161,7 +231,10 @@ export async function getEditableText(
 			title: source?.name ?? '',
 			summary: source?.summary ?? null,
 			body: source?.body ?? ''
-		}
+		},
+		version: null,
+		versions: [],
+		newerVersion: null
 	};
 }
 
@@ -170,6 +243,17 @@ export interface TextTarget {
 	code: string;
 	language: string;
 	gemeenteCode: string | null;
+	/** A dated version of a topic's dienst-wide text, by its "geldig vanaf" date. */
+	validFrom?: string | null;
+}
+
+/** The row of one dated version of a topic text. */
+export function whereVersion(code: string, language: string, validFrom: string) {
+	return and(
+		eq(topicVersion.topicId, sql`(select id from topic where code = ${code})`),
+		eq(topicVersion.language, language),
+		eq(topicVersion.validFrom, validFrom)
+	);
 }
 
 /** The row of one text: a topic text (per gemeente variant) or an instrument text. */
@@ -209,14 +293,16 @@ export interface TextChange {
 }
 
 /**
- * The shape every change to one text shares: inside one transaction, load the text, let
- * `change` decide and write, and record each audit event with who and which text.
+ * The shape every change to one text shares: inside one transaction, load the text as it is
+ * on `today` (after a version's date: that version), let `change` decide and write, and
+ * record each audit event with who and which text (and which dated version).
  */
 export async function changeText<T>(
 	db: Db,
 	target: TextTarget,
 	actorId: string,
-	change: (tx: Db, text: TextChange) => Promise<T>
+	change: (tx: Db, text: TextChange) => Promise<T>,
+	today = amsterdamDay()
 ): Promise<T> {
 	return db.transaction(async (tx) => {
 		const current = await getEditableText(
@@ -224,14 +310,16 @@ export async function changeText<T>(
 			target.kind,
 			target.code,
 			target.language,
-			target.gemeenteCode
+			target.gemeenteCode,
+			{ validFrom: target.validFrom, today }
 		);
+		const version = current?.version ? { validFrom: current.version.validFrom } : {};
 		const audit = (action: AuditAction, detail: Record<string, unknown>) =>
 			record(tx, {
 				actorId,
 				clientId: null,
 				action,
-				detail: { ...textDetail(target), ...detail }
+				detail: { ...textDetail(target), ...version, ...detail }
 			}).then(() => undefined);
 		return change(tx, { current, audit });
 	});

@@ -45,9 +45,10 @@ const reviewColumns = (table: typeof topicText | typeof instrumentText) => ({
 	status: table.status,
 	checkedAt: table.checkedAt,
 	checkedBy: sql<string | null>`(select display_name from "user" where id = ${table.checkedBy})`,
+	// The dienst at the time of the check; for checks made before it was kept, the current one.
 	dienst: sql<
 		string | null
-	>`(select dienst from content_reviewer r where r.user_id = ${table.checkedBy} and r.language = ${table.language})`
+	>`coalesce(${table.checkedDienst}, (select dienst from content_reviewer r where r.user_id = ${table.checkedBy} and r.language = ${table.language}))`
 });
 
 function reviewOf(row: {
@@ -134,11 +135,13 @@ export async function listTopics(
 		.innerJoin(topicText, eq(topicText.topicId, topic.id))
 		.where(and(eq(topic.published, true), topicTextFor(lang, gemeenteId)))
 		.orderBy(asc(topic.position));
+	const show = await showsConcept(db, gemeenteId);
 	const versions = await versionsInForce(
 		db,
 		[...new Set(stored.map((r) => r.topicId))],
 		[lang, 'nl'],
-		today
+		today,
+		!show
 	);
 	const rows = withVersions(stored, versions, (base, v) => ({
 		...base,
@@ -147,7 +150,6 @@ export async function listTopics(
 		title: v.title,
 		status: v.status
 	})).sort((a, b) => a.position - b.position);
-	const show = await showsConcept(db, gemeenteId);
 	const byCode = groupBy(onlyChecked(rows, show), (r) => r.code);
 	return [...byCode.values()].flatMap((group) => {
 		const chosen = pick(group, lang, gemeenteId);
@@ -183,11 +185,13 @@ export async function getTopic(
 		.from(topic)
 		.innerJoin(topicText, eq(topicText.topicId, topic.id))
 		.where(and(eq(topic.code, code), eq(topic.published, true), topicTextFor(lang, gemeenteId)));
+	const show = await showsConcept(db, gemeenteId);
 	const versions = await versionsInForce(
 		db,
 		stored.slice(0, 1).map((r) => r.topicId),
 		[lang, 'nl'],
-		today
+		today,
+		!show
 	);
 	const rows = withVersions(stored, versions, (base, v) => ({
 		...base,
@@ -201,7 +205,7 @@ export async function getTopic(
 		checkedBy: v.checkedBy,
 		dienst: v.dienst
 	}));
-	const chosen = pick(onlyChecked(rows, await showsConcept(db, gemeenteId)), lang, gemeenteId);
+	const chosen = pick(onlyChecked(rows, show), lang, gemeenteId);
 	if (!chosen) return null;
 	const { row, fallback } = chosen;
 	return {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { glossaryEntry, type TextStatus } from '../db/schema';
 import { termsIn } from '../../content/glossary-terms';
@@ -28,7 +28,8 @@ export async function explain(
 		.where(
 			and(
 				inArray(glossaryEntry.term, [...terms]),
-				inArray(glossaryEntry.language, [language, SOURCE_LANGUAGE])
+				inArray(glossaryEntry.language, [language, SOURCE_LANGUAGE]),
+				isNull(glossaryEntry.removedAt)
 			)
 		);
 	return terms.flatMap((term) => {
@@ -45,7 +46,13 @@ export async function unknownTerms(db: Db, language: string, text: string): Prom
 	const known = await db
 		.select({ term: glossaryEntry.term })
 		.from(glossaryEntry)
-		.where(and(eq(glossaryEntry.language, language), inArray(glossaryEntry.term, terms)));
+		.where(
+			and(
+				eq(glossaryEntry.language, language),
+				inArray(glossaryEntry.term, terms),
+				isNull(glossaryEntry.removedAt)
+			)
+		);
 	const have = new Set(known.map((k) => k.term));
 	return terms.filter((t) => !have.has(t));
 }
@@ -69,6 +76,7 @@ export async function listGlossary(db: Db): Promise<GlossaryRow[]> {
 			status: glossaryEntry.status
 		})
 		.from(glossaryEntry)
+		.where(isNull(glossaryEntry.removedAt))
 		.orderBy(asc(glossaryEntry.language), asc(glossaryEntry.term));
 }
 

@@ -25,12 +25,17 @@ export interface VersionInForce {
 	dienst: string | null;
 }
 
-/** Per topic and language the newest version whose date has come on `today`, if any. */
+/**
+ * Per topic and language the newest version whose date has come on `today`, if any. With
+ * `checkedOnly` (a gemeente that holds concept texts back) a concept version does not count:
+ * its clients keep the checked text before it.
+ */
 export async function versionsInForce(
 	db: Db,
 	topicIds: string[],
 	languages: string[],
-	today: string
+	today: string,
+	checkedOnly = false
 ): Promise<VersionInForce[]> {
 	if (!topicIds.length) return [];
 	return db
@@ -48,45 +53,43 @@ export async function versionsInForce(
 			>`(select display_name from "user" where id = ${topicVersion.checkedBy})`,
 			dienst: sql<
 				string | null
-			>`(select dienst from content_reviewer r where r.user_id = ${topicVersion.checkedBy} and r.language = ${topicVersion.language})`
+			>`coalesce(${topicVersion.checkedDienst}, (select dienst from content_reviewer r where r.user_id = ${topicVersion.checkedBy} and r.language = ${topicVersion.language}))`
 		})
 		.from(topicVersion)
 		.where(
 			and(
 				inArray(topicVersion.topicId, topicIds),
 				inArray(topicVersion.language, languages),
-				lte(topicVersion.validFrom, today)
+				lte(topicVersion.validFrom, today),
+				checkedOnly ? eq(topicVersion.status, 'checked') : undefined
 			)
 		)
 		.orderBy(topicVersion.topicId, topicVersion.language, desc(topicVersion.validFrom));
 }
 
 /**
- * Replaces, per topic and language, the stored texts (dienst-wide and gemeente variants: a
- * law change applies to all) by the version in force. A translation older than the Dutch
- * version in force describes the old law, so it is left out: the reader gets the new Dutch
- * text, marked as Dutch. `toRow` builds the row from one existing row of the topic.
+ * Replaces, per topic and language, the stored dienst-wide text by the version in force. A
+ * gemeente variant stays until that gemeente changes it (/beheer says it is older than the
+ * new version). A dienst-wide translation older than the Dutch version in force describes the
+ * old law, so it is left out: the reader gets the new Dutch text, marked as Dutch. `toRow`
+ * builds the row (dienst-wide) from one existing row of the topic.
  */
-export function withVersions<R extends { topicId: string; language: string }>(
-	rows: R[],
-	versions: VersionInForce[],
-	toRow: (base: R, version: VersionInForce) => R
-): R[] {
+export function withVersions<
+	R extends { topicId: string; language: string; gemeenteId: string | null }
+>(rows: R[], versions: VersionInForce[], toRow: (base: R, version: VersionInForce) => R): R[] {
 	const since = (topicId: string, language: string) =>
 		versions.find((v) => v.topicId === topicId && v.language === language)?.validFrom ?? '';
-	const outdated = (r: { topicId: string; language: string }) =>
+	const outdated = (r: R) =>
+		r.gemeenteId === null &&
 		r.language !== SOURCE_LANGUAGE &&
 		since(r.topicId, r.language) < since(r.topicId, SOURCE_LANGUAGE);
+	const general = (r: R, v: VersionInForce) =>
+		r.topicId === v.topicId && r.language === v.language && r.gemeenteId === null;
 	let out = rows;
 	for (const v of versions) {
-		const base =
-			out.find((r) => r.topicId === v.topicId && r.language === v.language) ??
-			out.find((r) => r.topicId === v.topicId);
+		const base = out.find((r) => general(r, v)) ?? out.find((r) => r.topicId === v.topicId);
 		if (!base) continue;
-		out = [
-			...out.filter((r) => !(r.topicId === v.topicId && r.language === v.language)),
-			toRow(base, v)
-		];
+		out = [...out.filter((r) => !general(r, v)), toRow(base, v)];
 	}
 	return out.filter((r) => !outdated(r));
 }
@@ -168,11 +171,17 @@ export async function checkVersion(
 			.from(topicVersion)
 			.where(where);
 		if (!v) return 'notFound';
-		if (!(await reviewerFor(tx, checkerId, target.language))) return 'notReviewer';
+		const reviewer = await reviewerFor(tx, checkerId, target.language);
+		if (!reviewer) return 'notReviewer';
 		if (v.editedBy === checkerId) return 'ownEdit';
 		await tx
 			.update(topicVersion)
-			.set({ status: 'checked', checkedBy: checkerId, checkedAt: now })
+			.set({
+				status: 'checked',
+				checkedBy: checkerId,
+				checkedAt: now,
+				checkedDienst: reviewer.dienst
+			})
 			.where(where);
 		await record(tx, {
 			actorId: checkerId,

@@ -374,6 +374,8 @@ export const instrumentText = pgTable(
 		status: text('status').$type<TextStatus>().notNull().default('concept'),
 		checkedBy: uuid('checked_by').references(() => user.id),
 		checkedAt: timestamp('checked_at', { withTimezone: true }),
+		/** The checker's dienst at the time of the check: what clients read after the name. */
+		checkedDienst: text('checked_dienst'),
 		/** Who saved this text last (null: seeded from the repository); they cannot check it. */
 		editedBy: uuid('edited_by').references(() => user.id),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
@@ -474,6 +476,8 @@ export const topicText = pgTable(
 		status: text('status').$type<TextStatus>().notNull().default('concept'),
 		checkedBy: uuid('checked_by').references(() => user.id),
 		checkedAt: timestamp('checked_at', { withTimezone: true }),
+		/** The checker's dienst at the time of the check: what clients read after the name. */
+		checkedDienst: text('checked_dienst'),
 		/** Who saved this text last (null: seeded from the repository); they cannot check it. */
 		editedBy: uuid('edited_by').references(() => user.id),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
@@ -1175,6 +1179,8 @@ export const topicVersion = pgTable(
 		status: text('status').$type<TextStatus>().notNull().default('concept'),
 		checkedBy: uuid('checked_by').references(() => user.id),
 		checkedAt: timestamp('checked_at', { withTimezone: true }),
+		/** The checker's dienst at the time of the check: what clients read after the name. */
+		checkedDienst: text('checked_dienst'),
 		/** Who saved it last (null: from the repository); they cannot check it. */
 		editedBy: uuid('edited_by').references(() => user.id),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
@@ -1193,6 +1199,12 @@ export const glossaryEntry = pgTable(
 		label: text('label').notNull(),
 		explanation: text('explanation').notNull(),
 		status: text('status').$type<TextStatus>().notNull().default('concept'),
+		checkedBy: uuid('checked_by').references(() => user.id),
+		checkedAt: timestamp('checked_at', { withTimezone: true }),
+		/** Who saved it last in /beheer (null: from the repository); they cannot check it. */
+		editedBy: uuid('edited_by').references(() => user.id),
+		/** Removed in /beheer: kept as a row so seeding at start does not bring it back. */
+		removedAt: timestamp('removed_at', { withTimezone: true }),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.language, t.term] })]

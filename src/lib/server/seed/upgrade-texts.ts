@@ -32,7 +32,12 @@ export interface UpgradeResult {
 }
 
 const key = (code: string, language: string) => `${code}|${language}`;
-const concept = { status: 'concept' as const, checkedBy: null, checkedAt: null };
+const concept = {
+	status: 'concept' as const,
+	checkedBy: null,
+	checkedAt: null,
+	checkedDienst: null
+};
 
 export async function upgradeSeededTexts(
 	db: Db,

@@ -17,14 +17,21 @@ const gemeenteSchema = z
 	.regex(/^[a-z0-9-]{1,40}$/)
 	.nullable();
 
+/** `?versie=2027-01-01`: a dated version of the topic's dienst-wide text. */
+const versionParamSchema = z.iso.date().nullable();
+
 function target(params: { kind: string; code: string; lang: string }, url: URL) {
 	const gemeente = gemeenteSchema.safeParse(url.searchParams.get('gemeente'));
-	if (!gemeente.success) error(404, 'not found');
+	const version = versionParamSchema.safeParse(url.searchParams.get('versie'));
+	if (!gemeente.success || !version.success) error(404, 'not found');
+	const isTopic = params.kind === 'onderwerp';
+	if (version.data && (!isTopic || gemeente.data)) error(404, 'not found');
 	return {
-		kind: (params.kind === 'onderwerp' ? 'topic' : 'instrument') as contentAdmin.ContentKind,
+		kind: (isTopic ? 'topic' : 'instrument') as contentAdmin.ContentKind,
 		code: params.code,
 		language: params.lang as Language,
-		gemeenteCode: params.kind === 'onderwerp' ? gemeente.data : null
+		gemeenteCode: isTopic ? gemeente.data : null,
+		validFrom: version.data
 	};
 }
 
@@ -46,7 +53,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		t.kind,
 		t.code,
 		t.language,
-		t.gemeenteCode
+		t.gemeenteCode,
+		{ validFrom: t.validFrom }
 	);
 	if (!text) error(404, locals.t('errors.notFound'));
 	const gemeenten = t.kind === 'topic' ? await contentAdmin.listGemeenten(locals.db) : [];
@@ -57,7 +65,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		editedLast: text.text?.editedById === me.id,
 		gemeenten,
 		languageName: languageInfo(t.language).name,
-		audio: t.gemeenteCode === null ? await contentAudio.audioInfo(locals.db, t) : null,
+		audio:
+			t.gemeenteCode === null && !t.validFrom ? await contentAudio.audioInfo(locals.db, t) : null,
 		audioMax: contentAudio.AUDIO_MAX_BYTES,
 		preview: toBlocks(text.text?.body ?? '')
 	};
@@ -75,7 +84,8 @@ export const actions: Actions = {
 	schedule: async ({ locals, url, params, request }) => {
 		const admin = requireRole(locals, 'admin', url);
 		const t = target(params, url);
-		if (t.kind !== 'topic' || t.gemeenteCode !== null) error(404, locals.t('errors.notFound'));
+		if (t.kind !== 'topic' || t.gemeenteCode !== null || t.validFrom)
+			error(404, locals.t('errors.notFound'));
 		const data = await request.formData();
 		const form = parseForm(versionSchema, data);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
@@ -115,12 +125,16 @@ export const actions: Actions = {
 					body: d.body,
 					published: d.published,
 					legalBasis: d.legalBasis ?? null,
-					lastCheckedOn: d.lastCheckedOn ?? null,
 					baseUpdatedAt: d.baseUpdatedAt || null
 				},
 				admin.id
 			);
-			if (!saved) error(404, locals.t('errors.notFound'));
+			if (saved === 'notFound') error(404, locals.t('errors.notFound'));
+			if (saved === 'inForce')
+				return fail(409, {
+					errors: fieldError('body', 'admin.content.versionInForce'),
+					values: typed(data)
+				});
 		} catch (e) {
 			if (e instanceof contentAdmin.EditConflict)
 				return fail(409, { conflict: e.current, values: typed(data) });
