@@ -269,10 +269,6 @@ export async function recordOutflow(
 	};
 }
 
-/** SQL: the client's current benefit period has an outflow (they left and did not return). */
-export const hasLeft = sql`exists (select 1 from ${outflow} o
-	where o.client_id = ${client.id} and o.benefit_start = ${client.benefitStart})`;
-
 export type ReentryError = 'not_left' | 'before_outflow' | 'in_future';
 
 /**
@@ -300,31 +296,49 @@ export async function registerReentry(
 			.where(and(eq(outflow.clientId, input.clientId), eq(outflow.benefitStart, c.benefitStart)));
 		if (!out) return { ok: false, error: 'not_left' } as const;
 		if (input.benefitStart <= out.date) return { ok: false, error: 'before_outflow' } as const;
-		await tx
-			.insert(benefitPeriod)
-			.values([
-				// Clients from before periods were kept get their earlier period recorded too.
-				{ clientId: input.clientId, start: c.benefitStart, source: 'intake' as const },
-				{
-					clientId: input.clientId,
-					start: input.benefitStart,
-					source: 'reentry' as const,
-					createdBy: staff.id
-				}
-			])
-			.onConflictDoNothing();
-		await tx
-			.update(client)
-			.set({ benefitStart: input.benefitStart })
-			.where(eq(client.id, input.clientId));
-		await tx.update(user).set({ disabledAt: null }).where(eq(user.id, c.userId));
-		await audit.record(tx, {
-			actorId: staff.id,
+		await recordReentry(tx, staff.id, {
 			clientId: input.clientId,
-			action: 'client.reentry',
-			detail: { previousStart: c.benefitStart, benefitStart: input.benefitStart }
+			userId: c.userId,
+			previousStart: c.benefitStart,
+			benefitStart: input.benefitStart
 		});
 		return { ok: true } as const;
+	});
+}
+
+/**
+ * The writes of a return inside the caller's transaction, for a caller that checked that the
+ * client left before `benefitStart` (a klantmanager through registerReentry, or a clients file
+ * with a later benefit start): the new period counts as herinstroom, the earlier one stays.
+ */
+export async function recordReentry(
+	tx: Db,
+	actorId: string,
+	input: { clientId: string; userId: string; previousStart: string; benefitStart: string }
+): Promise<void> {
+	await tx
+		.insert(benefitPeriod)
+		.values([
+			// Clients from before periods were kept get their earlier period recorded too.
+			{ clientId: input.clientId, start: input.previousStart, source: 'intake' as const },
+			{
+				clientId: input.clientId,
+				start: input.benefitStart,
+				source: 'reentry' as const,
+				createdBy: actorId
+			}
+		])
+		.onConflictDoNothing();
+	await tx
+		.update(client)
+		.set({ benefitStart: input.benefitStart })
+		.where(eq(client.id, input.clientId));
+	await tx.update(user).set({ disabledAt: null }).where(eq(user.id, input.userId));
+	await audit.record(tx, {
+		actorId,
+		clientId: input.clientId,
+		action: 'client.reentry',
+		detail: { previousStart: input.previousStart, benefitStart: input.benefitStart }
 	});
 }
 
