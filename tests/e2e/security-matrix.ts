@@ -62,6 +62,10 @@ export const EXPECTED: Record<string, Row> = {
 	// sends malformed bodies with a real key).
 	'PUT /api/v1/clients': row(401, 401, 401, 401, 401, 401, 401),
 	'POST /api/v1/outflow': row(401, 401, 401, 401, 401, 401, 401),
+	'PUT /api/v1/klantmanagers': row(401, 401, 401, 401, 401, 401, 401),
+	'PUT /api/v1/appointments': row(401, 401, 401, 401, 401, 401, 401),
+	'PUT /api/v1/instrument-uses': row(401, 401, 401, 401, 401, 401, 401),
+	'PUT /api/v1/ladder-steps': row(401, 401, 401, 401, 401, 401, 401),
 	'GET /api/v1/openapi.json': row(200, 200, 200, 200, 200, 200, 200),
 	'GET /auth/[provider]': row(404, 404, 404, 404, 404, 404, 404),
 	'GET /auth/[provider]/callback': row(L, L, L, L, L, L, L),
