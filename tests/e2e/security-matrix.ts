@@ -76,6 +76,10 @@ export const EXPECTED: Record<string, Row> = {
 	'POST /beheer/api-sleutels ?/create': row(L, 403, 403, 403, 403, 403, 400),
 	'POST /beheer/api-sleutels ?/revoke': row(L, 403, 403, 403, 403, 403, 400),
 	'GET /beheer/audit': row(L, 403, 403, 403, 403, 403, 200),
+	// A data copy for a written request (AVG art. 15): admin for any client, audited.
+	'GET /beheer/gegevens': row(L, 403, 403, 403, 403, 403, 200),
+	'GET /beheer/gegevens/[id=uuid]': row(L, 403, 403, 403, 403, 403, 200),
+	'GET /beheer/gegevens/[id=uuid]/bestand': row(L, 403, 403, 403, 403, 403, 200),
 	'GET /beheer/bewaartermijnen': row(L, 403, 403, 403, 403, 403, 200),
 	'POST /beheer/bewaartermijnen ?/default': row(L, 403, 403, 403, 403, 403, 400),
 	'GET /beheer/gebruikers': row(L, 403, 403, 403, 403, 403, 200),
@@ -199,6 +203,8 @@ export const EXPECTED: Record<string, Row> = {
 	'POST /km/clienten/[id=uuid] ?/answer': row(L, 403, 403, 400, 403, 403, 403),
 	'POST /km/clienten/[id=uuid] ?/move': row(L, 403, 403, 400, 403, 403, 403),
 	'GET /km/clienten/[id=uuid]/activatie': row(L, 403, 403, 200, 403, 403, 403),
+	'GET /km/clienten/[id=uuid]/gegevens': row(L, 403, 403, 200, 403, 403, 403),
+	'GET /km/clienten/[id=uuid]/gegevens/bestand': row(L, 403, 403, 200, 403, 403, 403),
 	'GET /km/clienten/[id=uuid]/documenten/[doc=uuid]': row(L, 403, 403, 200, 403, 403, 403),
 	'POST /km/clienten/[id=uuid]/activatie ?/default': row(L, 403, 403, OK, 403, 403, 403),
 	'GET /km/clienten/[id=uuid]/afspraken/[appointmentId=uuid]': row(L, 403, 403, 200, 403, 403, 403),
@@ -293,6 +299,7 @@ export function paramValue(ids: DemoIds) {
 		if (under('/(client)/uitleg/hulp/') && param === 'code') return ids.instrument;
 		if (under('/(client)/uitleg/') && param === 'code') return ids.topic;
 		if (under('/beheer/gebruikers/') && param === 'id') return ids.userId;
+		if (under('/beheer/gegevens/') && param === 'id') return ids.clientId;
 		if (under('/beheer/vragenlijsten/')) return { id: ids.survey[0], lang: ids.survey[1] }[param];
 		if (under('/beheer/teksten/'))
 			return { kind: ids.text[0], code: ids.text[1], lang: ids.text[2] }[param];
