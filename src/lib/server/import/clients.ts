@@ -5,7 +5,7 @@ import { benefitPeriod, client, gemeente, SEGMENTS, user, type Segment } from '.
 import { LANGUAGE_CODES, type Language } from '../../i18n/languages';
 import { CLIENT_NUMBER } from '../intake/client-number';
 import { leftOn } from '../caseload/left';
-import { recordReentry } from '../caseload/outflow';
+import { recordReentry } from '../caseload/reentry';
 import { fileDay, parseDay } from './csv';
 import { klantmanagersByEmail, NO, numberIn, YES } from './lookup';
 import { importCsv, type Counts, type Fail, type ImportKind, type ImportOptions } from './run';
