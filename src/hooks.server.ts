@@ -28,6 +28,7 @@ import { onShutdown } from '$lib/server/jobs/shutdown';
 import { scheduleHeldAnswers } from '$lib/server/jobs/held-answers';
 import { scheduleDaily } from '$lib/server/retention/daily';
 import { bodySizeVerdict, IMPORT_PATH } from '$lib/server/import/body-size';
+import { problem } from '$lib/server/kit/api-v1';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -261,6 +262,11 @@ const handleNul: Handle = async ({ event, resolve }) => {
 		}
 	}
 	if (!nul) return resolve(event);
+	// The sync API answers every problem as problem+json (RFC 9457), this one too.
+	if (url.pathname.startsWith('/api/v1/'))
+		return problem(event, 400, 'invalid', {
+			items: [{ pointer: '', error: { key: 'errors.badRequest' } }]
+		});
 	const message = event.locals.t('errors.badRequest');
 	const api = url.pathname.startsWith('/api/');
 	return json(api ? { ok: false, error: 'invalid', message } : { message }, { status: 400 });

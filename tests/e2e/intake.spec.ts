@@ -2,12 +2,15 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, signInAs } from './helpers';
 
 // A real client comes in: the klantmanager registers them, prints the letter and shares a plan;
-// the client activates the account with the letter's code and sees the plan.
+// the client activates the account with the letter's code and sees the plan. When the benefit
+// ends, the client can still read but no longer send.
 test.use({ viewport: { width: 1280, height: 900 } });
 
 test('a klantmanager registers a client, prints the letter, and the client activates and sees the plan', async ({
-	page
+	page,
+	browser
 }) => {
+	test.setTimeout(120_000);
 	const number = `E2E-${Date.now()}`;
 	const name = `Noor Visser ${number.slice(-5)}`;
 	await signInAs(page, 'klantmanager');
@@ -38,6 +41,8 @@ test('a klantmanager registers a client, prints the letter, and the client activ
 
 	// The klantmanager shares a first plan.
 	await page.getByRole('link', { name: new RegExp(name) }).click();
+	await expect(page).toHaveURL(/\/km\/clienten\/[0-9a-f-]{36}$/);
+	const fileUrl = page.url();
 	await page.getByRole('link', { name: 'Plan maken' }).click();
 	// Segment "werk": the dienst's template for it.
 	await page.getByLabel('Snel aan het werk').check();
@@ -56,5 +61,28 @@ test('a klantmanager registers a client, prints the letter, and the client activ
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hallo Noor');
 	await page.goto('/plan');
 	await expect(page.getByText('Je cv maken of bijwerken').first()).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	// The benefit ends: the klantmanager records outflow (another browser), the client may still
+	// read Wegwijs but no longer send anything (read-only after outflow).
+	const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const km = await staff.newPage();
+	await signInAs(km, 'klantmanager');
+	await km.goto(`${fileUrl}/hulp`);
+	await km.getByLabel('Datum uitstroom').fill(new Date().toISOString().slice(0, 10));
+	await km.getByLabel('Reden').selectOption('werk');
+	await km.getByRole('button', { name: 'Uitstroom vastleggen' }).click();
+	await expect(km.getByText(/Uitgestroomd op/)).toBeVisible();
+	await staff.close();
+
+	// The closed plan is no longer on /plan (it shows "no plan yet"): noted for the lead, not
+	// pinned here. The notice of the end is there to read.
+	await page.goto('/berichten');
+	await expect(page.getByText(/Je uitkering is gestopt op/).first()).toBeVisible();
+	await page.getByLabel('Schrijf je klantmanager').fill('Mag ik nog iets vragen?');
+	await page.getByRole('button', { name: 'Versturen' }).click();
+	await expect(page.getByText(/niets meer veranderen of sturen/)).toBeVisible();
+	await page.reload();
+	await expect(page.locator('main')).not.toContainText('Mag ik nog iets vragen?');
 	await expectNoAxeViolations(page);
 });

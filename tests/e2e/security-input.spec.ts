@@ -331,6 +331,12 @@ async function makeApiKey(admin: APIRequestContext, scope: 'clients' | 'outflow'
 	return key;
 }
 
+/** An array of items with these fields (any of them missing) and a stray `bsn`, or any value. */
+function recordList(fields: string[]) {
+	const shape = Object.fromEntries([...fields, 'bsn'].map((k) => [k, jsonValue]));
+	return fc.oneof(fc.array(fc.record(shape, { requiredKeys: [] }), { maxLength: 3 }), jsonValue);
+}
+
 /** Bodies for /api/v1: the right shape with hostile values, wrong shapes, and no JSON at all. */
 const syncBody = fc.oneof(
 	fc
@@ -358,6 +364,34 @@ const syncBody = fc.oneof(
 					),
 					jsonValue
 				),
+				// The other import kinds: a list of items with their fields and a stray one.
+				assignments: recordList(['clientNumber', 'klantmanagerEmail']),
+				appointments: recordList([
+					'id',
+					'clientNumber',
+					'date',
+					'startTime',
+					'endTime',
+					'kind',
+					'purpose',
+					'staffEmail',
+					'place',
+					'videoUrl',
+					'bring',
+					'status'
+				]),
+				instrumentUses: recordList([
+					'id',
+					'clientNumber',
+					'instrument',
+					'startDate',
+					'provider',
+					'plannedEndDate',
+					'endDate',
+					'outcome',
+					'outcomeReason'
+				]),
+				ladderSteps: recordList(['clientNumber', 'step', 'date']),
 				clientNumber: jsonValue,
 				date: jsonValue,
 				reason: jsonValue,
@@ -373,15 +407,24 @@ const syncBody = fc.oneof(
 test('malformed input to the sync API with a valid key: problem+json with a message, no change', async () => {
 	test.setTimeout(120_000);
 	const admin = await contextFor('admin');
+	// One key per route: each takes RUNS calls, and a key may make 60 a minute.
 	const keys = {
 		clients: await makeApiKey(admin, 'clients'),
-		outflow: await makeApiKey(admin, 'outflow')
+		outflow: await makeApiKey(admin, 'outflow'),
+		klantmanagers: await makeApiKey(admin, 'clients'),
+		appointments: await makeApiKey(admin, 'clients'),
+		instrumentUses: await makeApiKey(admin, 'clients'),
+		ladderSteps: await makeApiKey(admin, 'clients')
 	};
 	const anonymous = await contextFor('anonymous');
 	const failures: string[] = [];
 	for (const [method, path, key] of [
 		['PUT', '/api/v1/clients', keys.clients],
-		['POST', '/api/v1/outflow', keys.outflow]
+		['POST', '/api/v1/outflow', keys.outflow],
+		['PUT', '/api/v1/klantmanagers', keys.klantmanagers],
+		['PUT', '/api/v1/appointments', keys.appointments],
+		['PUT', '/api/v1/instrument-uses', keys.instrumentUses],
+		['PUT', '/api/v1/ladder-steps', keys.ladderSteps]
 	] as const) {
 		const before = await databaseDigest();
 		await fc.assert(

@@ -62,6 +62,10 @@ export const EXPECTED: Record<string, Row> = {
 	// sends malformed bodies with a real key).
 	'PUT /api/v1/clients': row(401, 401, 401, 401, 401, 401, 401),
 	'POST /api/v1/outflow': row(401, 401, 401, 401, 401, 401, 401),
+	'PUT /api/v1/klantmanagers': row(401, 401, 401, 401, 401, 401, 401),
+	'PUT /api/v1/appointments': row(401, 401, 401, 401, 401, 401, 401),
+	'PUT /api/v1/instrument-uses': row(401, 401, 401, 401, 401, 401, 401),
+	'PUT /api/v1/ladder-steps': row(401, 401, 401, 401, 401, 401, 401),
 	'GET /api/v1/openapi.json': row(200, 200, 200, 200, 200, 200, 200),
 	'GET /auth/[provider]': row(404, 404, 404, 404, 404, 404, 404),
 	'GET /auth/[provider]/callback': row(L, L, L, L, L, L, L),
@@ -72,6 +76,10 @@ export const EXPECTED: Record<string, Row> = {
 	'POST /beheer/api-sleutels ?/create': row(L, 403, 403, 403, 403, 403, 400),
 	'POST /beheer/api-sleutels ?/revoke': row(L, 403, 403, 403, 403, 403, 400),
 	'GET /beheer/audit': row(L, 403, 403, 403, 403, 403, 200),
+	// A data copy for a written request (AVG art. 15): admin for any client, audited.
+	'GET /beheer/gegevens': row(L, 403, 403, 403, 403, 403, 200),
+	'GET /beheer/gegevens/[id=uuid]': row(L, 403, 403, 403, 403, 403, 200),
+	'GET /beheer/gegevens/[id=uuid]/bestand': row(L, 403, 403, 403, 403, 403, 200),
 	'GET /beheer/bewaartermijnen': row(L, 403, 403, 403, 403, 403, 200),
 	'POST /beheer/bewaartermijnen ?/default': row(L, 403, 403, 403, 403, 403, 400),
 	'GET /beheer/gebruikers': row(L, 403, 403, 403, 403, 403, 200),
@@ -200,6 +208,8 @@ export const EXPECTED: Record<string, Row> = {
 	'POST /km/clienten/[id=uuid] ?/answer': row(L, 403, 403, 400, 403, 403, 403),
 	'POST /km/clienten/[id=uuid] ?/move': row(L, 403, 403, 400, 403, 403, 403),
 	'GET /km/clienten/[id=uuid]/activatie': row(L, 403, 403, 200, 403, 403, 403),
+	'GET /km/clienten/[id=uuid]/gegevens': row(L, 403, 403, 200, 403, 403, 403),
+	'GET /km/clienten/[id=uuid]/gegevens/bestand': row(L, 403, 403, 200, 403, 403, 403),
 	'GET /km/clienten/[id=uuid]/documenten/[doc=uuid]': row(L, 403, 403, 200, 403, 403, 403),
 	'POST /km/clienten/[id=uuid]/activatie ?/default': row(L, 403, 403, OK, 403, 403, 403),
 	'GET /km/clienten/[id=uuid]/afspraken/[appointmentId=uuid]': row(L, 403, 403, 200, 403, 403, 403),
@@ -294,6 +304,7 @@ export function paramValue(ids: DemoIds) {
 		if (under('/(client)/uitleg/hulp/') && param === 'code') return ids.instrument;
 		if (under('/(client)/uitleg/') && param === 'code') return ids.topic;
 		if (under('/beheer/gebruikers/') && param === 'id') return ids.userId;
+		if (under('/beheer/gegevens/') && param === 'id') return ids.clientId;
 		if (under('/beheer/vragenlijsten/')) return { id: ids.survey[0], lang: ids.survey[1] }[param];
 		if (under('/beheer/woordenlijst/') && param === 'lang') return 'tr';
 		if (under('/beheer/teksten/'))

@@ -102,3 +102,47 @@ for (const [who, name, others] of [
 		for (const other of [...others, 'passwordHash', 'secretHash', 'codeHash'])
 			expect(text).not.toContain(other);
 	});
+
+// A written request (AVG art. 15): Maryam's klantmanager makes her copy from her file; an admin
+// finds her by her client number. Both pages readable at 320 px; another team gets 403.
+test('a klantmanager and an admin make the copy for a written request; another team may not', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await page.setViewportSize({ width: 320, height: 700 });
+	await signInAs(page, 'klantmanager');
+	await page.goto('/km');
+	const file = await page.getByRole('link', { name: /Maryam/ }).getAttribute('href');
+	await page.goto(file!);
+	await page.getByRole('link', { name: 'Kopie van de gegevens (AVG)' }).click();
+	await expect(page).toHaveURL(/\/gegevens$/);
+	await expect(page.locator('h1')).toContainText('Maryam');
+	await expectNoAxeViolations(page);
+	await expectNoHorizontalScroll(page);
+	const download = await page.request.get(`${file}/gegevens/bestand`);
+	expect(download.status()).toBe(200);
+	expect(download.headers()['content-disposition']).toContain('attachment');
+	const copy = await download.json();
+	expect(copy.groups.person.user[0].displayName).toContain('Maryam');
+	expect(JSON.stringify(copy)).not.toContain('Frans');
+	await signInAs(page, 'klantmanager2');
+	expect((await page.goto(`${file}/gegevens`))?.status()).toBe(403);
+	await expect(page.locator('main')).not.toContainText('Maryam');
+
+	await signInAs(page, 'admin');
+	await page.goto('/beheer');
+	await page.getByRole('link', { name: 'Kopie van gegevens voor een verzoek' }).click();
+	await page.getByLabel('Cliëntnummer').fill('XX-404');
+	await page.getByRole('button', { name: 'Kopie maken' }).click();
+	await expect(page.getByRole('alert')).toContainText('geen cliënt met dit nummer');
+	await expect(page.getByLabel('Cliëntnummer')).toHaveValue('XX-404');
+	await expectNoAxeViolations(page);
+	const number: string = copy.groups.person.client[0].clientNumber;
+	await page.getByLabel('Cliëntnummer').fill(number.toLowerCase());
+	await page.getByRole('button', { name: 'Kopie maken' }).click();
+	await expect(page).toHaveURL(/\/beheer\/gegevens\/[0-9a-f-]{36}$/);
+	await expect(page.locator('h1')).toContainText('Maryam');
+	await expect(page.locator('body')).toContainText(number);
+	await expectNoAxeViolations(page);
+	await expectNoHorizontalScroll(page);
+});

@@ -4,6 +4,7 @@ import { describeEachDatabase } from './databases';
 import { buildFixture, type Fixture } from './km-fixture';
 import {
 	apiKey,
+	appointment,
 	auditEvent,
 	client,
 	instrumentUse,
@@ -15,6 +16,10 @@ import { API_BAD_KEYS_PER_MINUTE, API_CALLS_PER_MINUTE } from '../../src/lib/ser
 import { translatorFor } from '../../src/lib/i18n/messages.server';
 import { PUT as putClients } from '../../src/routes/api/v1/clients/+server';
 import { POST as postOutflow } from '../../src/routes/api/v1/outflow/+server';
+import { PUT as putAssignments } from '../../src/routes/api/v1/klantmanagers/+server';
+import { PUT as putAppointments } from '../../src/routes/api/v1/appointments/+server';
+import { PUT as putInstrumentUses } from '../../src/routes/api/v1/instrument-uses/+server';
+import { PUT as putLadderSteps } from '../../src/routes/api/v1/ladder-steps/+server';
 import { GET as getOpenApi } from '../../src/routes/api/v1/openapi.json/+server';
 import type { Db } from '../../src/lib/server/db/open';
 
@@ -284,6 +289,176 @@ describeEachDatabase('sync API /api/v1', (database) => {
 			.from(instrumentUse)
 			.where(and(eq(instrumentUse.clientId, maryam)));
 		expect(use).toMatchObject({ endDate: '2026-02-01', outcome: 'stopped_early' });
+	});
+
+	// The other import kinds (sync-records.ts): the same import, keyed to the key's gemeente.
+	const RECORDS = {
+		klantmanagers: {
+			handler: putAssignments,
+			list: 'assignments',
+			item: { clientNumber: 'API-1', klantmanagerEmail: 'ahmed@x.example' }
+		},
+		appointments: {
+			handler: putAppointments,
+			list: 'appointments',
+			item: {
+				id: 'AP-1',
+				clientNumber: 'API-1',
+				date: '2027-01-14',
+				startTime: '09:30',
+				endTime: '10:00',
+				kind: 'in_person',
+				purpose: 'Kennismaken',
+				staffEmail: 'ahmed@x.example'
+			}
+		},
+		'instrument-uses': {
+			handler: putInstrumentUses,
+			list: 'instrumentUses',
+			item: {
+				id: 'IU-1',
+				clientNumber: 'API-1',
+				instrument: 'jobcoaching',
+				startDate: '2026-03-01'
+			}
+		},
+		'ladder-steps': {
+			handler: putLadderSteps,
+			list: 'ladderSteps',
+			item: { clientNumber: 'API-1', step: 4, date: '2026-06-01' }
+		}
+	} as const;
+	type RecordRoute = keyof typeof RECORDS;
+	let recordsKey: string;
+	const putRecords = (
+		route: RecordRoute,
+		items: unknown[],
+		key: string | undefined,
+		o: Parameters<typeof call>[4] & { query?: string } = {}
+	) =>
+		call(
+			database().db,
+			RECORDS[route].handler as Handler,
+			`/api/v1/${route}${o.query ?? ''}`,
+			{ [RECORDS[route].list]: items },
+			{ method: 'PUT', key, ...o }
+		);
+	const importEvents = async () =>
+		(
+			await database()
+				.db.select({ n: sql<number>`count(*)::int` })
+				.from(auditEvent)
+				.where(eq(auditEvent.action, 'import.apply'))
+		)[0]!.n;
+
+	for (const route of Object.keys(RECORDS) as RecordRoute[]) {
+		it(`${route}: 401 without a valid key, 403 for the outflow scope, 400 for another gemeente's client; nothing applied`, async () => {
+			const { db } = database();
+			if (!recordsKey) {
+				const r = await keys.createKey(db, f.lead.id, {
+					name: 'Suite4 overige',
+					gemeenteId: f.gemeenteId,
+					scope: 'clients'
+				});
+				if (!r.ok) throw new Error('no key');
+				recordsKey = r.key;
+			}
+			const before = await importEvents();
+			const item = RECORDS[route].item;
+			for (const key of [undefined, 'nonsense', revokedKey]) {
+				const r = await putRecords(route, [item], key, { address: '198.51.100.77' });
+				expect(r.status, `key ${key}`).toBe(401);
+				expect(r.headers.get('content-type')).toContain('application/problem+json');
+			}
+			expect((await putRecords(route, [item], outflowKey)).status).toBe(403);
+			// BR-1 is Brakeloo's client (made above); this key is for Lindewaard.
+			const foreign = await putRecords(
+				route,
+				[item, { ...item, clientNumber: 'br-1' }],
+				recordsKey
+			);
+			expect(foreign.status).toBe(400);
+			expect((await foreign.json()).errors).toEqual([
+				expect.objectContaining({
+					pointer: `/${RECORDS[route].list}/1/clientNumber`,
+					code: 'otherGemeente'
+				})
+			]);
+			const extra = await putRecords(route, [{ ...item, bsn: '123456782' }], recordsKey);
+			expect(extra.status).toBe(400);
+			expect((await extra.json()).errors[0].pointer).toBe(`/${RECORDS[route].list}/0/bsn`);
+			expect(await importEvents()).toBe(before);
+		});
+
+		it(`${route}: a dry run writes nothing, then applies once; the same body again changes nothing`, async () => {
+			const item = RECORDS[route].item;
+			const before = await importEvents();
+			const dry = await putRecords(route, [item], recordsKey, { query: '?dryRun=true' });
+			expect(dry.status).toBe(200);
+			const expected = route === 'klantmanagers' ? { updated: 1 } : { created: 1 };
+			expect(await dry.json()).toMatchObject({ ok: true, applied: false, ...expected });
+			expect(await importEvents()).toBe(before);
+			const first = await putRecords(route, [item], recordsKey);
+			expect(await first.json()).toMatchObject({ ok: true, applied: true, rows: 1, ...expected });
+			const again = await putRecords(route, [item], recordsKey);
+			expect(await again.json()).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+			expect(await importEvents()).toBe(before + 2);
+		});
+	}
+
+	it('records: what was applied is what the body said, on the Amsterdam clock', async () => {
+		const { db } = database();
+		const [c] = await db.select().from(client).where(eq(client.clientNumber, 'API-1'));
+		expect(c).toMatchObject({ klantmanagerId: f.ahmed.id, ladderStep: 4 });
+		const [a] = await db.select().from(appointment).where(eq(appointment.externalId, 'AP-1'));
+		expect(a).toMatchObject({
+			clientId: c!.id,
+			staffId: f.ahmed.id,
+			kind: 'in_person',
+			status: 'planned'
+		});
+		expect(a!.startsAt.toISOString()).toBe('2027-01-14T08:30:00.000Z');
+		const [u] = await db.select().from(instrumentUse).where(eq(instrumentUse.externalId, 'IU-1'));
+		expect(u).toMatchObject({ clientId: c!.id, startDate: '2026-03-01', endDate: null });
+	});
+
+	it('records: a bad item is named by its pointer, also one found while writing; nothing applied', async () => {
+		const { db } = database();
+		const good = RECORDS.appointments.item;
+		const r = await putRecords(
+			'appointments',
+			[
+				{ ...good, id: 'AP-2' },
+				{ ...good, id: 'AP-3', startTime: '10:00', endTime: '09:00' },
+				{ ...good, id: 'AP-4', clientNumber: 'API-404' }
+			],
+			recordsKey,
+			{ lang: 'en' }
+		);
+		expect(r.status).toBe(400);
+		const { errors } = await r.json();
+		expect(errors.map((e: { pointer: string }) => e.pointer)).toEqual([
+			'/appointments/1/endTime',
+			'/appointments/2/clientNumber'
+		]);
+		expect(await db.select().from(appointment).where(eq(appointment.externalId, 'AP-2'))).toEqual(
+			[]
+		);
+		const ended = await putRecords(
+			'instrument-uses',
+			[{ ...RECORDS['instrument-uses'].item, endDate: '2026-08-01' }],
+			recordsKey
+		);
+		expect(ended.status).toBe(400);
+		expect((await ended.json()).errors[0].pointer).toBe('/instrumentUses/0/outcome');
+		const [u] = await db.select().from(instrumentUse).where(eq(instrumentUse.externalId, 'IU-1'));
+		expect(u!.endDate).toBeNull();
+		const bad = await putRecords(
+			'ladder-steps',
+			[{ clientNumber: 'API-1', step: 7, date: '2026-06-01' }],
+			recordsKey
+		);
+		expect((await bad.json()).errors[0].pointer).toBe('/ladderSteps/0/step');
 	});
 
 	it(`rate limit: call ${API_CALLS_PER_MINUTE + 1} in a minute gets 429 with Retry-After`, async () => {

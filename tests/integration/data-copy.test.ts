@@ -4,7 +4,13 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { describeEachDatabase } from './databases';
 import { buildFixture, type Fixture } from './km-fixture';
 import * as schema from '../../src/lib/server/db/schema';
-import { COVERAGE, dataCopy, DATA_GROUPS } from '../../src/lib/server/client/data-copy';
+import {
+	COVERAGE,
+	dataCopy,
+	DATA_GROUPS,
+	staffDataCopy
+} from '../../src/lib/server/client/data-copy';
+import { AccessDenied } from '../../src/lib/server/caseload/caseload';
 
 /** The tables whose rows belong to a client: the client, the person, a plan, an appointment. */
 const OWNED = new Set(['client', 'user', 'plan', 'appointment']);
@@ -220,5 +226,49 @@ describeEachDatabase("a client's own copy of their data", (database) => {
 			.from(schema.auditEvent)
 			.where(eq(schema.auditEvent.action, 'client.export'));
 		expect(ev).toMatchObject({ clientId: a.clientId, actorId: a.userId });
+	});
+
+	it('a klantmanager makes the same copy for a written request of a client in their caseload, audited', async () => {
+		const { db } = database();
+		const own = await dataCopy(db, f.maryam.clientId, { actorId: f.maryam.userId });
+		const copy = await staffDataCopy(db, f.sanne, f.maryam.clientId);
+		// The same tables and rows as the client's own (made a moment later: one more audit row).
+		for (const g of DATA_GROUPS)
+			for (const [table, rows] of Object.entries(own!.groups[g]))
+				if (table !== 'audit_event') expect(copy!.groups[g][table], table).toEqual(rows);
+		expect(JSON.stringify(copy)).not.toContain('FRANS');
+		const events = await db
+			.select()
+			.from(schema.auditEvent)
+			.where(eq(schema.auditEvent.actorId, f.sanne.id));
+		expect(events.map((e) => [e.action, e.clientId, e.detail])).toEqual([
+			['client.export', f.maryam.clientId, { request: 'written' }]
+		]);
+	});
+
+	it('another team is refused and audited; an admin may make it for any client', async () => {
+		const { db } = database();
+		await expect(staffDataCopy(db, f.ahmed, f.maryam.clientId)).rejects.toBeInstanceOf(
+			AccessDenied
+		);
+		const byAhmed = await db
+			.select()
+			.from(schema.auditEvent)
+			.where(eq(schema.auditEvent.actorId, f.ahmed.id));
+		expect(byAhmed.map((e) => e.action)).toEqual(['client.denied']);
+		const [admin] = await db
+			.insert(schema.user)
+			.values({ displayName: 'Beheerder', roles: ['admin'], email: 'beheer@x.example' })
+			.returning();
+		const copy = await staffDataCopy(db, { id: admin!.id, roles: ['admin'] }, f.frans.clientId);
+		expect(copy!.groups.person.client).toEqual([expect.objectContaining({ id: f.frans.clientId })]);
+		expect(JSON.stringify(copy)).not.toContain('MARYAM');
+		// A client or reporter is not staff for this, whatever id they name.
+		await expect(
+			staffDataCopy(db, { id: f.frans.userId, roles: ['client'] }, f.frans.clientId)
+		).rejects.toBeInstanceOf(AccessDenied);
+		expect(
+			await staffDataCopy(db, { id: admin!.id, roles: ['admin'] }, crypto.randomUUID())
+		).toBeNull();
 	});
 });

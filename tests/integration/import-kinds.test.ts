@@ -10,8 +10,10 @@ import {
 	ladderStep,
 	notification,
 	outflow,
-	plan
+	plan,
+	user
 } from '../../src/lib/server/db/schema';
+import * as outflows from '../../src/lib/server/caseload/outflow';
 import { importFile } from '../../src/lib/server/import/kinds';
 import type { ImportKindName } from '../../src/lib/server/import/run';
 
@@ -228,6 +230,91 @@ describeEachDatabase('importing the other kinds of file', (database) => {
 				sql`${auditEvent.action} = 'import.apply' and ${auditEvent.detail}->>'kind' = 'uitstroom'`
 			);
 		expect(events).toHaveLength(2);
+	});
+
+	it('keeps an appointment that outflow cancelled cancelled, and refuses a new one after the outflow', async () => {
+		const { db } = database();
+		const clients = `clientnummer;naam;geboortedatum;gemeente;uitkeringsinds\nBS-70;Noor Vermeer;02-02-1990;lindewaard;01-03-2026\n`;
+		expect(await run('clienten', utf8(clients))).toMatchObject({ ok: true, created: 1 });
+		const appointments =
+			'afspraakid;clientnummer;datum;begintijd;eindtijd;soort;doel;medewerker;status\n' +
+			'A-70;BS-70;15-02-2027;10:00;10:30;kantoor;Gesprek over werk;ahmed@x.example;gepland\n';
+		expect(await run('afspraken', utf8(appointments))).toMatchObject({ ok: true, created: 1 });
+		const outflowFile = `clientnummer;datum;reden\nBS-70;01-12-2026;werk\n`;
+		expect(await run('uitstroom', utf8(outflowFile))).toMatchObject({ ok: true, created: 1 });
+		const status = async () =>
+			(await db.select().from(appointment).where(eq(appointment.externalId, 'A-70')))[0]!.status;
+		expect(await status()).toBe('cancelled');
+		// The benefit system still lists it as planned: the client was told it is off, so it stays off.
+		expect(await run('afspraken', utf8(appointments))).toMatchObject({ ok: true, unchanged: 1 });
+		expect(await status()).toBe('cancelled');
+		// A new planned appointment after the outflow date is refused with a message naming the row.
+		const later =
+			appointments + 'A-71;BS-70;16-02-2027;10:00;10:30;kantoor;Nog een gesprek;ahmed@x.example;\n';
+		const refused = await run('afspraken', utf8(later));
+		expect(refused).toMatchObject({ ok: false, applied: false });
+		expect(refused.errors).toEqual([
+			{
+				line: 3,
+				field: 'clientnummer',
+				message: expect.stringMatching(/uitgestroomd op 01-12-2026/)
+			}
+		]);
+		expect(await db.select().from(appointment).where(eq(appointment.externalId, 'A-71'))).toEqual(
+			[]
+		);
+		// One that was held before the outflow may still come in (history).
+		const held =
+			appointments + 'A-72;BS-70;20-11-2026;10:00;10:30;kantoor;Intake;ahmed@x.example;gehouden\n';
+		expect(await run('afspraken', utf8(held))).toMatchObject({
+			ok: true,
+			created: 1,
+			unchanged: 1
+		});
+	});
+
+	it('records a later benefit start in the clients file as a re-entry and opens the account again', async () => {
+		const { db } = database();
+		const [noor] = await db.select().from(client).where(eq(client.clientNumber, 'BS-70'));
+		await db.update(user).set({ disabledAt: NOW }).where(eq(user.id, noor!.userId));
+		const row = (start: string) =>
+			`clientnummer;naam;geboortedatum;gemeente;uitkeringsinds\nBS-70;Noor Vermeer;02-02-1990;lindewaard;${start}\n`;
+		// A start on or before the outflow date is not a new period: refused, nothing changes.
+		const early = await run('clienten', utf8(row('01-12-2026')));
+		expect(early.errors).toEqual([
+			{
+				line: 2,
+				field: 'uitkeringsinds',
+				message: expect.stringMatching(/uitgestroomd op 01-12-2026/)
+			}
+		]);
+		expect(await run('clienten', utf8(row('01-03-2026')))).toMatchObject({
+			ok: true,
+			unchanged: 1
+		});
+		expect(await run('clienten', utf8(row('05-12-2026')), false)).toMatchObject({
+			ok: true,
+			updated: 1
+		});
+		expect(await outflows.countReentries(db, '2026-12-01', '2026-12-31')).toBe(0);
+		expect(await run('clienten', utf8(row('05-12-2026')))).toMatchObject({ ok: true, updated: 1 });
+		expect(await outflows.periodsOfClient(db, noor!.id)).toMatchObject([
+			{ start: '2026-03-01', source: 'intake', outflowDate: '2026-12-01' },
+			{ start: '2026-12-05', source: 'reentry', outflowDate: null }
+		]);
+		expect(await outflows.countReentries(db, '2026-12-01', '2026-12-31')).toBe(1);
+		const [u] = await db.select().from(user).where(eq(user.id, noor!.userId));
+		expect(u!.disabledAt).toBeNull();
+		const events = await db
+			.select()
+			.from(auditEvent)
+			.where(and(eq(auditEvent.action, 'client.reentry'), eq(auditEvent.clientId, noor!.id)));
+		expect(events).toHaveLength(1);
+		expect(await run('clienten', utf8(row('05-12-2026')))).toMatchObject({
+			ok: true,
+			unchanged: 1
+		});
+		expect(await outflows.countReentries(db, '2026-12-01', '2026-12-31')).toBe(1);
 	});
 
 	it('refuses a file of another kind by its missing columns', async () => {

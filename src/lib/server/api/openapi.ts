@@ -6,7 +6,43 @@ import { API_CALLS_PER_MINUTE } from './rate-limit';
 // (zod 4's own JSON Schema output; OpenAPI 3.1 uses JSON Schema 2020-12 as is). Nothing here
 // is written by hand except the paths and the words around them.
 
-const REQUESTS = ['SyncClient', 'SyncClientsRequest', 'SyncOutflowRequest'] as const;
+const RECORDS = [
+	{
+		path: '/klantmanagers',
+		id: 'syncAssignments',
+		request: 'SyncAssignmentsRequest',
+		summary: "Assign klantmanagers to clients of the key's gemeente (file kind klantmanagers)"
+	},
+	{
+		path: '/appointments',
+		id: 'syncAppointments',
+		request: 'SyncAppointmentsRequest',
+		summary: "Create or update appointments by the benefit system's id (file kind afspraken)"
+	},
+	{
+		path: '/instrument-uses',
+		id: 'syncInstrumentUses',
+		request: 'SyncInstrumentUsesRequest',
+		summary:
+			"Create or update instrument uses with their outcome by the benefit system's id (file kind instrumenten)"
+	},
+	{
+		path: '/ladder-steps',
+		id: 'syncLadderSteps',
+		request: 'SyncLadderStepsRequest',
+		summary: 'Record participatieladder steps by client and date (file kind ladder)'
+	}
+] as const;
+const REQUESTS = [
+	'SyncClient',
+	'SyncClientsRequest',
+	'SyncOutflowRequest',
+	'SyncAssignment',
+	'SyncAppointment',
+	'SyncInstrumentUse',
+	'SyncLadderStep',
+	...RECORDS.map((r) => r.request)
+] as const;
 const RESPONSES = ['SyncClientsResult', 'SyncOutflowResult', 'Problem'] as const;
 
 function components(io: 'input' | 'output', ids: readonly string[]) {
@@ -22,6 +58,14 @@ function components(io: 'input' | 'output', ids: readonly string[]) {
 		})
 	);
 }
+
+const dryRun = {
+	name: 'dryRun',
+	in: 'query',
+	required: false,
+	schema: { type: 'boolean' },
+	description: 'Check and count, write nothing.'
+};
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const problems = (...codes: number[]) =>
@@ -54,7 +98,7 @@ export function openApiDocument() {
 			title: 'Wegwijs sync API',
 			version: '1',
 			description:
-				"For the benefit administration's nightly job. Each key belongs to one gemeente and one scope (clients or outflow); made and revoked in /beheer/api-sleutels. Calls are idempotent: sending the same data again changes nothing. See docs/API.md."
+				"For the benefit administration's nightly job. Each key belongs to one gemeente and one scope (clients, which also covers klantmanagers, appointments, instrument uses and ladder steps; or outflow); made and revoked in /beheer/api-sleutels. Calls are idempotent: sending the same data again changes nothing. See docs/API.md."
 		},
 		servers: [{ url: '/api/v1' }],
 		security: [{ apiKey: [] }],
@@ -65,15 +109,7 @@ export function openApiDocument() {
 					summary: "Create or update clients of the key's gemeente, by client number",
 					description:
 						'The same rules as the CSV import (docs/IMPORT.md): all clients are written or none; an equal client is unchanged; nothing is deleted. Scope: clients.',
-					parameters: [
-						{
-							name: 'dryRun',
-							in: 'query',
-							required: false,
-							schema: { type: 'boolean' },
-							description: 'Check and count, write nothing.'
-						}
-					],
+					parameters: [dryRun],
 					requestBody: {
 						required: true,
 						content: { 'application/json': { schema: ref('SyncClientsRequest') } }
@@ -87,6 +123,31 @@ export function openApiDocument() {
 					}
 				}
 			},
+			...Object.fromEntries(
+				RECORDS.map((r) => [
+					r.path,
+					{
+						put: {
+							operationId: r.id,
+							summary: r.summary,
+							description:
+								"The same rules as the CSV file of this kind (docs/IMPORT.md), through the same import: all items are written or none; an equal item is unchanged; nothing is deleted. Client numbers must belong to the key's gemeente. Scope: clients.",
+							parameters: [dryRun],
+							requestBody: {
+								required: true,
+								content: { 'application/json': { schema: ref(r.request) } }
+							},
+							responses: {
+								'200': {
+									description: 'Applied (or checked, for a dry run).',
+									content: { 'application/json': { schema: ref('SyncClientsResult') } }
+								},
+								...problems(400, 401, 403, 413, 415, 429)
+							}
+						}
+					}
+				])
+			),
 			'/outflow': {
 				post: {
 					operationId: 'syncOutflow',

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { OUTFLOW_REASONS, INSTRUMENT_OUTCOMES, SEGMENTS } from '../db/schema';
+import {
+	APPOINTMENT_KINDS,
+	APPOINTMENT_STATUSES,
+	INSTRUMENT_OUTCOMES,
+	OUTFLOW_REASONS,
+	SEGMENTS
+} from '../db/schema';
 import { LANGUAGE_CODES } from '../../i18n/languages';
 import { CLIENT_NUMBER } from '../intake/client-number';
 
@@ -99,6 +105,109 @@ export const syncOutflowResult = z
 		cancelledAppointments: z.int()
 	})
 	.meta({ id: 'SyncOutflowResult' });
+
+// The other kinds of the import (docs/IMPORT.md), one list per call, through the same run path
+// as their CSV files (sync-records.ts). Scope: clients.
+
+export const MAX_RECORDS_PER_CALL = 1000;
+
+const externalId = z
+	.string()
+	.regex(/^[A-Za-z0-9._:/-]{1,80}$/, 'errors.invalid')
+	.meta({ description: "The benefit system's own id: letters, digits, . _ : / -; at most 80." });
+const time = z
+	.string()
+	.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.invalid')
+	.meta({ description: 'HH:MM on the Amsterdam clock.', example: '09:30' });
+const optionalLine = (max: number) => line(max).nullable().default(null);
+const list = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(MAX_RECORDS_PER_CALL);
+
+export const syncAssignmentsBody = z
+	.strictObject({
+		assignments: list(
+			z
+				.strictObject({
+					clientNumber: clientNumberSchema,
+					klantmanagerEmail: z.email('errors.email').max(200)
+				})
+				.meta({ id: 'SyncAssignment' })
+		)
+	})
+	.meta({ id: 'SyncAssignmentsRequest' });
+export type SyncAssignmentsBody = z.infer<typeof syncAssignmentsBody>;
+
+export const syncAppointmentsBody = z
+	.strictObject({
+		appointments: list(
+			z
+				.strictObject({
+					id: externalId,
+					clientNumber: clientNumberSchema,
+					date: day,
+					startTime: time,
+					endTime: time,
+					kind: z.enum(APPOINTMENT_KINDS),
+					purpose: line(300),
+					staffEmail: z
+						.email('errors.email')
+						.max(200)
+						.meta({ description: 'The klantmanager in Wegwijs who holds it.' }),
+					place: optionalLine(200),
+					videoUrl: optionalLine(500).meta({ description: 'https only; required for video.' }),
+					bring: optionalLine(300),
+					status: z.enum(APPOINTMENT_STATUSES).default('planned').meta({
+						description:
+							'planned does not reopen an appointment Wegwijs cancelled; a client who left gets no new planned one after the outflow date.'
+					})
+				})
+				.meta({ id: 'SyncAppointment' })
+		)
+	})
+	.meta({ id: 'SyncAppointmentsRequest' });
+export type SyncAppointmentsBody = z.infer<typeof syncAppointmentsBody>;
+
+export const syncInstrumentUsesBody = z
+	.strictObject({
+		instrumentUses: list(
+			z
+				.strictObject({
+					id: externalId,
+					clientNumber: clientNumberSchema,
+					instrument: z
+						.string()
+						.min(1)
+						.max(80)
+						.meta({ description: "The instrument's code in Wegwijs." }),
+					startDate: day,
+					provider: optionalLine(200),
+					plannedEndDate: day.nullable().default(null),
+					endDate: day.nullable().default(null).meta({
+						description:
+							'Needs an outcome, and an outcome needs it; null does not reopen a use Wegwijs ended.'
+					}),
+					outcome: z.enum(INSTRUMENT_OUTCOMES).nullable().default(null),
+					outcomeReason: optionalLine(500)
+				})
+				.meta({ id: 'SyncInstrumentUse' })
+		)
+	})
+	.meta({ id: 'SyncInstrumentUsesRequest' });
+export type SyncInstrumentUsesBody = z.infer<typeof syncInstrumentUsesBody>;
+
+export const syncLadderStepsBody = z
+	.strictObject({
+		ladderSteps: list(
+			z
+				.strictObject({
+					clientNumber: clientNumberSchema,
+					step: z.int().min(1).max(6).meta({ description: 'Step 1–6 of the participatieladder.' }),
+					date: day.meta({ description: 'The latest date sets the current step.' })
+				})
+				.meta({ id: 'SyncLadderStep' })
+		)
+	})
+	.meta({ id: 'SyncLadderStepsRequest' });
+export type SyncLadderStepsBody = z.infer<typeof syncLadderStepsBody>;
 
 export const problemSchema = z
 	.object({

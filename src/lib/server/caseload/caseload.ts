@@ -6,6 +6,7 @@ import { client, SEGMENTS, team, user, type Segment } from '../db/schema';
 import { amsterdamDay } from '../../dates';
 import * as audit from '../audit/audit';
 import * as notifications from '../notifications/notifications';
+import { hasLeft } from './left';
 
 /** The three segments (werk, perspectief, meedoen), for filters in routes. */
 export { SEGMENTS };
@@ -201,10 +202,8 @@ export async function searchCaseload(
 			)
 		);
 	}
-	const left = sql`exists (select 1 from outflow o
-		where o.client_id = ${client.id} and o.benefit_start = ${client.benefitStart})`;
-	if ((query.status ?? 'active') === 'active') conditions.push(sql`not ${left}`);
-	else if (query.status === 'left') conditions.push(left);
+	if ((query.status ?? 'active') === 'active') conditions.push(sql`not ${hasLeft}`);
+	else if (query.status === 'left') conditions.push(hasLeft);
 	if (query.segment === 'none') conditions.push(isNull(client.segment));
 	else if (query.segment && SEGMENTS.includes(query.segment))
 		conditions.push(eq(client.segment, query.segment));
@@ -216,7 +215,7 @@ export async function searchCaseload(
 			name: sql<string>`${user.displayName}`.as('name'),
 			segment: client.segment,
 			ladderStep: client.ladderStep,
-			left: sql<boolean>`${left}`.as('left'),
+			left: sql<boolean>`${hasLeft}`.as('left'),
 			klantmanagerId: client.klantmanagerId,
 			klantmanagerName: sql<string | null>`${km.displayName}`.as('km_name'),
 			nextAppointment: sql<string | null>`(select min(a.starts_at) from appointment a

@@ -22,6 +22,7 @@ import * as audit from '../audit/audit';
 import * as notifications from '../notifications/notifications';
 import { requireInCaseload, type Staff } from './caseload';
 import { afterInstrumentUseEnded } from '../surveys/survey-triggers';
+import { recordReentry } from './reentry';
 
 /** For the routes, which may not import db/ (layer rule). */
 export const OUTFLOW_REASON_LIST = OUTFLOW_REASONS;
@@ -269,10 +270,6 @@ export async function recordOutflow(
 	};
 }
 
-/** SQL: the client's current benefit period has an outflow (they left and did not return). */
-export const hasLeft = sql`exists (select 1 from ${outflow} o
-	where o.client_id = ${client.id} and o.benefit_start = ${client.benefitStart})`;
-
 export type ReentryError = 'not_left' | 'before_outflow' | 'in_future';
 
 /**
@@ -300,29 +297,11 @@ export async function registerReentry(
 			.where(and(eq(outflow.clientId, input.clientId), eq(outflow.benefitStart, c.benefitStart)));
 		if (!out) return { ok: false, error: 'not_left' } as const;
 		if (input.benefitStart <= out.date) return { ok: false, error: 'before_outflow' } as const;
-		await tx
-			.insert(benefitPeriod)
-			.values([
-				// Clients from before periods were kept get their earlier period recorded too.
-				{ clientId: input.clientId, start: c.benefitStart, source: 'intake' as const },
-				{
-					clientId: input.clientId,
-					start: input.benefitStart,
-					source: 'reentry' as const,
-					createdBy: staff.id
-				}
-			])
-			.onConflictDoNothing();
-		await tx
-			.update(client)
-			.set({ benefitStart: input.benefitStart })
-			.where(eq(client.id, input.clientId));
-		await tx.update(user).set({ disabledAt: null }).where(eq(user.id, c.userId));
-		await audit.record(tx, {
-			actorId: staff.id,
+		await recordReentry(tx, staff.id, {
 			clientId: input.clientId,
-			action: 'client.reentry',
-			detail: { previousStart: c.benefitStart, benefitStart: input.benefitStart }
+			userId: c.userId,
+			previousStart: c.benefitStart,
+			benefitStart: input.benefitStart
 		});
 		return { ok: true } as const;
 	});

@@ -1,4 +1,4 @@
-import { eq, inArray, or } from 'drizzle-orm';
+import { eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import {
 	activationCode,
@@ -27,6 +27,7 @@ import {
 	user
 } from '../db/schema';
 import * as audit from '../audit/audit';
+import { AccessDenied, requireInCaseload, type Staff } from '../caseload/caseload';
 
 // A client's own copy of everything Wegwijs holds about them (AVG articles 15 and 20).
 // COVERAGE names every column in the schema that points to a client or a person, and says
@@ -126,7 +127,7 @@ export type DataCopy = {
 export async function dataCopy(
 	db: Db,
 	clientId: string,
-	opts: { actorId: string; now?: Date }
+	opts: { actorId: string; now?: Date; detail?: Record<string, unknown> }
 ): Promise<DataCopy | null> {
 	const [c] = await db.select().from(client).where(eq(client.id, clientId));
 	if (!c) return null;
@@ -273,9 +274,41 @@ export async function dataCopy(
 		actorId: opts.actorId,
 		clientId,
 		action: 'client.export',
-		detail: {}
+		detail: opts.detail ?? {}
 	});
 	return copy;
+}
+
+/**
+ * The same copy made by staff for a client's written request (AVG art. 15): a klantmanager for
+ * a client in their caseload (or their team's, for a team lead), or a functioneel beheerder for
+ * any client. A refusal is audited (`client.denied`); the copy is audited as `client.export`
+ * with `request: written` and the staff member as actor. Null when there is no such client.
+ */
+export async function staffDataCopy(
+	db: Db,
+	staff: Staff,
+	clientId: string,
+	now = new Date()
+): Promise<DataCopy | null> {
+	if (!staff.roles.includes('admin')) {
+		if (!staff.roles.includes('klantmanager')) throw new AccessDenied();
+		await requireInCaseload(db, staff, clientId);
+	}
+	return dataCopy(db, clientId, { actorId: staff.id, now, detail: { request: 'written' } });
+}
+
+/** The copy as the readable page shows it: per group its tables, each row as field and text. */
+export function readableGroups(copy: DataCopy) {
+	return DATA_GROUPS.map((group) => ({
+		group,
+		tables: Object.entries(copy.groups[group]).map(([table, rows]) => ({
+			table,
+			rows: rows.map((row) =>
+				Object.entries(row).map(([field, value]) => ({ field, value: shown(value) }))
+			)
+		}))
+	}));
 }
 
 /** A value as one line of text for the readable page (never HTML: the page escapes it). */
@@ -284,4 +317,20 @@ export function shown(value: unknown): string {
 	if (value instanceof Date) return value.toISOString();
 	if (typeof value === 'object') return JSON.stringify(value);
 	return String(value);
+}
+
+/** The client with this number (any letter case), for an admin's lookup; null when none. */
+export async function clientIdByNumber(db: Db, clientNumber: string): Promise<string | null> {
+	const [row] = await db
+		.select({ id: client.id })
+		.from(client)
+		.where(sql`lower(${client.clientNumber}) = ${clientNumber.trim().toLowerCase()}`)
+		.limit(1);
+	return row?.id ?? null;
+}
+
+/** The name on the copy (the person's display name), for the staff page's heading. */
+export function nameOnCopy(copy: DataCopy): string {
+	const person = copy.groups.person.user?.[0] as { displayName?: string } | undefined;
+	return person?.displayName ?? '';
 }

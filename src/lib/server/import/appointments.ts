@@ -1,11 +1,18 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { appointment, type AppointmentKind, type AppointmentStatus } from '../db/schema';
 /** As PURPOSE_MAX in appointments/appointments.ts (not imported: that module needs Vite to load). */
 const PURPOSE_MAX = 300;
 import { isSafeVideoLink } from '../appointments/video-link';
 import { amsterdamInstant } from '../wall-clock';
-import { parseDay } from './csv';
-import { clientsByNumber, klantmanagersByEmail, pick, unknownClient } from './lookup';
+import { amsterdamDay } from '../../dates';
+import { fileDay, parseDay } from './csv';
+import {
+	clientsByNumber,
+	existingByExternalId,
+	klantmanagersByEmail,
+	pick,
+	unknownClient
+} from './lookup';
 import type { ImportKind } from './run';
 
 interface AppointmentRow {
@@ -54,8 +61,10 @@ export function parseTime(value: string): string | null {
 /**
  * Appointments (`afspraken`), keyed by the benefit system's appointment id (`afspraakid`).
  * Times are on the Amsterdam clock. A row equal to what Wegwijs has changes nothing; a changed
- * row updates (status `afgezegd` cancels: nothing is deleted). The client is not sent a notice
- * for an imported appointment; the usual reminder still goes out.
+ * row updates (status `afgezegd` cancels: nothing is deleted), but a planned row does not reopen a
+ * cancelled appointment, and a client who left gets no new planned appointment after their
+ * outflow date. The client is not sent a notice for an imported appointment; the usual reminder
+ * still goes out.
  */
 export const appointmentsKind: ImportKind<AppointmentRow, Map<string, string>> = {
 	name: 'afspraken',
@@ -133,18 +142,10 @@ export const appointmentsKind: ImportKind<AppointmentRow, Map<string, string>> =
 			tx,
 			rows.map((r) => r.clientNumber)
 		);
-		const existing = new Map(
-			(
-				await tx
-					.select()
-					.from(appointment)
-					.where(
-						inArray(
-							appointment.externalId,
-							rows.map((r) => r.externalId)
-						)
-					)
-			).map((a) => [a.externalId!.toLowerCase(), a])
+		const existing = await existingByExternalId(
+			tx,
+			appointment,
+			rows.map((r) => r.externalId)
 		);
 		const fresh: (typeof appointment.$inferInsert)[] = [];
 		for (const r of rows) {
@@ -168,9 +169,20 @@ export const appointmentsKind: ImportKind<AppointmentRow, Map<string, string>> =
 			};
 			const e = existing.get(r.externalId.toLowerCase());
 			if (!e) {
+				if (r.status === 'planned' && c.leftOn && amsterdamDay(r.startsAt) > c.leftOn) {
+					fail(
+						r.line,
+						'clientnummer',
+						`Cliënt ${r.clientNumber} is uitgestroomd op ${fileDay(c.leftOn)}. Een nieuwe afspraak daarna kan niet: zet de status op afgezegd of laat de regel weg.`
+					);
+					continue;
+				}
 				fresh.push(values);
 				continue;
 			}
+			// A "planned" row does not reopen an appointment Wegwijs cancelled (by outflow, or by
+			// hand): the client was told it is off. Held or no-show still come through.
+			if (e.status === 'cancelled' && r.status === 'planned') r.status = values.status = e.status;
 			if (e.clientId !== c.id) {
 				fail(r.line, 'clientnummer', `Afspraak ${r.externalId} hoort bij een andere cliënt.`);
 				continue;

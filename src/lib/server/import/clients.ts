@@ -4,7 +4,9 @@ import type { Db } from '../db/open';
 import { benefitPeriod, client, gemeente, SEGMENTS, user, type Segment } from '../db/schema';
 import { LANGUAGE_CODES, type Language } from '../../i18n/languages';
 import { CLIENT_NUMBER } from '../intake/client-number';
-import { parseDay } from './csv';
+import { leftOn } from '../caseload/left';
+import { recordReentry } from '../caseload/reentry';
+import { fileDay, parseDay } from './csv';
 import { klantmanagersByEmail, NO, numberIn, YES } from './lookup';
 import { importCsv, type Counts, type Fail, type ImportKind, type ImportOptions } from './run';
 
@@ -52,7 +54,8 @@ interface Ctx {
 /**
  * The clients file (docs/IMPORT.md). Idempotent by client number (any letter case): a row equal
  * to what Wegwijs has changes nothing; a changed row updates; a new number creates the client
- * with a benefit period. Nothing is deleted. Cells are stored as text as they are:
+ * with a benefit period; a later benefit start for a client who left records a re-entry
+ * (herinstroom) and opens their account again. Nothing is deleted. Cells are stored as text as they are:
  * `=HYPERLINK(…)` stays those characters.
  */
 export const clientsKind: ImportKind<ClientRow, Ctx> = {
@@ -184,7 +187,8 @@ async function existingClients(tx: Db, rows: ClientRow[]) {
 			statushouder: client.statushouder,
 			phone: user.phone,
 			email: user.email,
-			klantmanagerId: client.klantmanagerId
+			klantmanagerId: client.klantmanagerId,
+			leftOn
 		})
 		.from(client)
 		.innerJoin(user, eq(user.id, client.userId))
@@ -231,6 +235,17 @@ async function writeBatch(tx: Db, actorId: string, rows: ClientRow[], report: Co
 			report.unchanged++;
 			continue;
 		}
+		// A client who left and has a later benefit start comes back (herinstroom); a start on or
+		// before the outflow date would rewrite the period that ended, so it is refused.
+		const reentry = e.leftOn !== null && e.benefitStart !== r.benefitStart;
+		if (reentry && r.benefitStart <= e.leftOn!) {
+			fail(
+				r.line,
+				'uitkeringsinds',
+				`Cliënt ${r.clientNumber} is uitgestroomd op ${fileDay(e.leftOn!)}. Een nieuwe uitkering begint na die datum.`
+			);
+			continue;
+		}
 		await tx
 			.update(user)
 			.set({ displayName: r.name, language: r.language, phone: r.phone, email: r.email })
@@ -246,7 +261,14 @@ async function writeBatch(tx: Db, actorId: string, rows: ClientRow[], report: Co
 				...(r.klantmanagerId ? { klantmanagerId: r.klantmanagerId } : {})
 			})
 			.where(eq(client.id, e.id));
-		if (e.benefitStart !== r.benefitStart)
+		if (reentry)
+			await recordReentry(tx, actorId, {
+				clientId: e.id,
+				userId: e.userId,
+				previousStart: e.benefitStart,
+				benefitStart: r.benefitStart
+			});
+		else if (e.benefitStart !== r.benefitStart)
 			await tx
 				.insert(benefitPeriod)
 				.values({ clientId: e.id, start: r.benefitStart, source: 'intake', createdBy: actorId })

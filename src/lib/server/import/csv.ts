@@ -158,3 +158,9 @@ export function parseDay(value: string): string | null {
 		return null;
 	return date.toISOString().slice(0, 10);
 }
+
+/** An ISO day as the files write it, dd-mm-jjjj (for messages about a row). */
+export function fileDay(iso: string): string {
+	const [y, m, d] = iso.split('-');
+	return `${d}-${m}-${y}`;
+}

@@ -1,8 +1,8 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { instrument, instrumentUse, type InstrumentOutcome } from '../db/schema';
 import { parseDay } from './csv';
-import { clientsByNumber, pick, unknownClient } from './lookup';
+import { clientsByNumber, existingByExternalId, pick, unknownClient } from './lookup';
 import type { ImportKind } from './run';
 
 interface UseRow {
@@ -123,18 +123,10 @@ export const instrumentUsesKind: ImportKind<UseRow, Map<string, string>> = {
 			tx,
 			rows.map((r) => r.clientNumber)
 		);
-		const existing = new Map(
-			(
-				await tx
-					.select()
-					.from(instrumentUse)
-					.where(
-						inArray(
-							instrumentUse.externalId,
-							rows.map((r) => r.externalId)
-						)
-					)
-			).map((u) => [u.externalId!.toLowerCase(), u])
+		const existing = await existingByExternalId(
+			tx,
+			instrumentUse,
+			rows.map((r) => r.externalId)
 		);
 		const fresh: (typeof instrumentUse.$inferInsert)[] = [];
 		for (const r of rows) {

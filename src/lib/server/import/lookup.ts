@@ -1,6 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { client, user } from '../db/schema';
+import { appointment, client, instrumentUse, user } from '../db/schema';
+import { leftOn } from '../caseload/left';
 
 /**
  * `lower(client_number)` is one of `numbers`, with the list as one JSON parameter: drizzle's
@@ -23,7 +24,9 @@ export async function clientsByNumber(tx: Db, numbers: string[]) {
 					gemeenteId: client.gemeenteId,
 					klantmanagerId: client.klantmanagerId,
 					benefitStart: client.benefitStart,
-					ladderStep: client.ladderStep
+					ladderStep: client.ladderStep,
+					/** The outflow date of the current benefit period (ISO), or null. */
+					leftOn
 				})
 				.from(client)
 				.where(numberIn(numbers))
@@ -34,6 +37,27 @@ export async function clientsByNumber(tx: Db, numbers: string[]) {
 export type KnownClient = NonNullable<
 	Awaited<ReturnType<typeof clientsByNumber>> extends Map<string, infer V> ? V : never
 >;
+
+/** The tables whose rows carry the benefit system's own id (`external_id`). */
+type Keyed = typeof appointment | typeof instrumentUse;
+
+/**
+ * What Wegwijs already holds of a batch's rows, by the benefit system's id (lower case): one
+ * query per batch, on the unique index, to tell new, changed and unchanged rows apart.
+ */
+export async function existingByExternalId<T extends Keyed>(
+	tx: Db,
+	table: T,
+	ids: string[]
+): Promise<Map<string, T['$inferSelect']>> {
+	if (!ids.length) return new Map();
+	const keyed = table as Keyed;
+	const rows = (await tx
+		.select()
+		.from(keyed)
+		.where(inArray(keyed.externalId, ids))) as T['$inferSelect'][];
+	return new Map(rows.map((r) => [r.externalId!.toLowerCase(), r]));
+}
 
 export function unknownClient(clientNumber: string): string {
 	return `Cliëntnummer ${clientNumber} kennen we niet. Lees eerst het cliëntenbestand in.`;

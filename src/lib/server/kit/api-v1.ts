@@ -2,6 +2,7 @@ import { json, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import * as keys from '$lib/server/api/keys';
 import * as rate from '$lib/server/api/rate-limit';
+import * as records from '$lib/server/api/sync-records';
 import type { Problem } from '$lib/server/api/schemas';
 import type { FieldError } from '$lib/forms/errors';
 
@@ -123,4 +124,25 @@ export function apiEndpoint<S extends z.ZodType>(spec: {
 			return problem(event, 400, 'invalid', { items: issuesToItems(parsed.error) });
 		return spec.run(event, caller, parsed.data);
 	};
+}
+
+/**
+ * PUT of one of the other import kinds (sync-records.ts), scope `clients`: `?dryRun=true`
+ * checks and counts, writes nothing; a bad row is 400 with a pointer per field, nothing applied.
+ */
+export function recordsEndpoint<S extends z.ZodType, T extends records.SyncItem>(
+	body: S,
+	spec: records.RecordsSpec<T>,
+	items: (body: z.infer<S>) => T[]
+) {
+	return apiEndpoint({
+		scope: 'clients',
+		body,
+		run: async (event, caller, parsed) => {
+			const dryRun = event.url.searchParams.get('dryRun') === 'true';
+			const r = await records.syncRecords(event.locals.db, caller, spec, items(parsed), { dryRun });
+			if (!r.ok) return problem(event, 400, 'invalid', { items: r.problems });
+			return json(r, { headers: { 'cache-control': 'no-store' } });
+		}
+	});
 }

@@ -10,14 +10,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const copy = await dataCopy.dataCopy(locals.db, locals.client.id, { actorId: user.id });
 	if (!copy) error(404);
 	// Dates as ISO text, so the page shows exactly what the JSON file holds.
-	const groups = dataCopy.DATA_GROUPS.map((group) => ({
-		group,
-		tables: Object.entries(copy.groups[group]).map(([table, rows]) => ({
-			table,
-			rows: rows.map((row) =>
-				Object.entries(row).map(([field, value]) => ({ field, value: dataCopy.shown(value) }))
-			)
-		}))
-	}));
-	return { madeAt: copy.madeAt, groups };
+	return { madeAt: copy.madeAt, groups: dataCopy.readableGroups(copy) };
 };

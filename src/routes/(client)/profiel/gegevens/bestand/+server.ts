@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/kit/guard';
 import * as dataCopy from '$lib/server/client/data-copy';
+import { dataCopyFile } from '$lib/server/kit/data-copy-file';
 import { amsterdamDay } from '$lib/dates';
 import type { RequestHandler } from './$types';
 
@@ -10,11 +11,5 @@ export const GET: RequestHandler = async ({ locals }) => {
 	if (!locals.client) error(404);
 	const copy = await dataCopy.dataCopy(locals.db, locals.client.id, { actorId: user.id });
 	if (!copy) error(404);
-	return new Response(JSON.stringify(copy, null, 2), {
-		headers: {
-			'content-type': 'application/json; charset=utf-8',
-			'content-disposition': `attachment; filename="wegwijs-mijn-gegevens-${amsterdamDay()}.json"`,
-			'cache-control': 'no-store'
-		}
-	});
+	return dataCopyFile(copy, `wegwijs-mijn-gegevens-${amsterdamDay()}.json`);
 };
