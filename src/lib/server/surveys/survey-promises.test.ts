@@ -11,7 +11,7 @@ import { HELD_BATCH_MIN } from './held-answers';
 // you answered" without that, and the profile page says when linking stops.
 const messages = (lang: string) =>
 	JSON.parse(readFileSync(`messages/${lang}.json`, 'utf8')) as {
-		survey: Record<string, string>;
+		survey: { thanksText: string; anonymous: string; homeText_one: string };
 		profile: { data: { anonymousNote: string } };
 	};
 /** Arabic-Indic and Persian digits read as 0–9. */
