@@ -30,7 +30,7 @@ export async function reauthenticate(
 	const now = input.now ?? new Date();
 	let result: ReauthResult;
 	let method: string;
-	if (await secondFactor.isEnrolled(db, input.userId)) {
+	if (await secondFactor.hasTotp(db, input.userId)) {
 		method = 'totp';
 		const r = await secondFactor.verify(db, input.userId, input.secret, now);
 		result = r.ok ? { ok: true } : r;
