@@ -6,7 +6,7 @@ import {
 	verifyAuthenticationResponse,
 	verifyRegistrationResponse,
 	type AuthenticationResponseJSON,
-	type AuthenticatorTransportFuture,
+	type AuthenticatorTransport,
 	type PublicKeyCredentialCreationOptionsJSON,
 	type PublicKeyCredentialRequestOptionsJSON,
 	type RegistrationResponseJSON
@@ -174,7 +174,7 @@ export async function registrationOptions(
 		attestationType: 'none',
 		excludeCredentials: existing.map((c) => ({
 			id: c.id,
-			transports: c.transports as AuthenticatorTransportFuture[]
+			transports: c.transports as AuthenticatorTransport[]
 		})),
 		authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' }
 	});
@@ -266,7 +266,7 @@ export async function authenticationOptions(
 		rpID: rpIdOf(input.site),
 		allowCredentials: keys.map((k) => ({
 			id: k.id,
-			transports: k.transports as AuthenticatorTransportFuture[]
+			transports: k.transports as AuthenticatorTransport[]
 		})),
 		userVerification: 'preferred'
 	});
@@ -340,7 +340,7 @@ async function checkSignature(
 				id: key.credentialId,
 				publicKey: isoBase64URL.toBuffer(key.publicKey),
 				counter: key.counter,
-				transports: key.transports as AuthenticatorTransportFuture[]
+				transports: key.transports as AuthenticatorTransport[]
 			},
 			requireUserVerification: false
 		});

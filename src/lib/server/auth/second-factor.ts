@@ -10,7 +10,7 @@ import {
 	encodeHexLowerCase
 } from '@oslojs/encoding';
 import type { Db } from '../db/open';
-import { recoveryCode, staffPasskey, staffTotp } from '../db/schema';
+import { recoveryCode, session, staffPasskey, staffTotp, user } from '../db/schema';
 import { documentKey } from '../keys';
 import { open, seal } from '../documents/seal';
 import * as rateLimit from './rate-limit';
@@ -286,4 +286,49 @@ export async function recoveryCodesLeft(db: Db, userId: string): Promise<number>
 		.from(recoveryCode)
 		.where(and(eq(recoveryCode.userId, userId), isNull(recoveryCode.usedAt)));
 	return row?.n ?? 0;
+}
+
+export type ResetResult = 'ok' | 'own' | 'not-found';
+
+/**
+ * An admin wipes a staff member's second factor (phone and recovery codes lost): the TOTP key,
+ * passkeys and recovery codes go, every session of that person ends, and the next sign-in sets
+ * up a second factor again. Never one's own: someone at an admin's unlocked PC must not be able
+ * to take over that admin's sign-in. The route asks for re-authentication first.
+ */
+export async function resetByAdmin(
+	db: Db,
+	input: { actorId: string; userId: string }
+): Promise<ResetResult> {
+	if (input.actorId === input.userId) return 'own';
+	return db.transaction(async (tx) => {
+		const [target] = await tx
+			.select({ id: user.id, roles: user.roles })
+			.from(user)
+			.where(eq(user.id, input.userId));
+		if (!target || !isStaffRoles(target.roles)) return 'not-found';
+		const totp = await tx
+			.delete(staffTotp)
+			.where(eq(staffTotp.userId, input.userId))
+			.returning({ confirmedAt: staffTotp.confirmedAt });
+		const keys = await tx
+			.delete(staffPasskey)
+			.where(eq(staffPasskey.userId, input.userId))
+			.returning({ id: staffPasskey.id });
+		await tx.delete(recoveryCode).where(eq(recoveryCode.userId, input.userId));
+		await tx.delete(session).where(eq(session.userId, input.userId));
+		await audit.record(tx, {
+			actorId: input.actorId,
+			clientId: null,
+			action: 'auth.second_factor_reset',
+			detail: {
+				userId: input.userId,
+				removed: [
+					...(totp.some((t) => t.confirmedAt) ? ['totp'] : []),
+					...(keys.length ? [`passkey × ${keys.length}`] : [])
+				]
+			}
+		});
+		return 'ok';
+	});
 }
