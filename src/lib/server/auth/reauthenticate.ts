@@ -8,7 +8,8 @@ import { markVerified } from './session';
 import * as audit from '../audit/audit';
 
 /**
- * Granting roles and other high-risk admin acts need a proof of identity this recent (#14):
+ * Granting roles and other high-risk admin acts need a proof of identity this recent (#14; the
+ * default of `REAUTH_SECONDS`):
  * someone who finds an admin's unlocked office PC cannot make themselves admin.
  */
 export const REAUTH_MS = 10 * 60 * 1000;

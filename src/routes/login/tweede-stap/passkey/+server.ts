@@ -8,13 +8,26 @@ import { startSession } from '$lib/server/kit/sign-in-session';
 
 // The passkey half of the second step (#14), for the browser's WebAuthn ceremony: first the
 // options (a challenge for this half sign-in), then the answer. A passkey can be added here
-// only by someone who has no second factor yet; once set up, only signing in with it.
+// only by someone who has no second factor yet; once set up, only signing in with it. Posted
+// as a form like every post outside /api (so SvelteKit's origin check covers it); the
+// browser's answer travels as JSON in the `response` field.
 
+const json64k = z
+	.string()
+	.max(65_536)
+	.transform((text, ctx) => {
+		try {
+			return JSON.parse(text) as unknown;
+		} catch {
+			ctx.addIssue({ code: 'custom', message: 'secondFactor.passkeyFailed' });
+			return z.NEVER;
+		}
+	});
 const bodySchema = z.discriminatedUnion('step', [
 	z.object({ step: z.literal('options') }),
 	z.object({
 		step: z.literal('answer'),
-		response: z.unknown(),
+		response: json64k,
 		next: z.string().max(500).optional()
 	})
 ]);
@@ -24,9 +37,8 @@ const noStore = { 'cache-control': 'no-store' };
 export const POST: RequestHandler = async ({ locals, cookies, request, url }) => {
 	const pending = locals.pendingSignIn;
 	if (!pending) return json({ message: locals.t('errors.forbidden') }, { status: 401 });
-	if (!(request.headers.get('content-type') ?? '').startsWith('application/json'))
-		return json({ message: locals.t('secondFactor.passkeyFailed') }, { status: 415 });
-	const parsed = bodySchema.safeParse(await request.json().catch(() => null));
+	const form = await request.formData().catch(() => null);
+	const parsed = bodySchema.safeParse(form ? Object.fromEntries(form) : null);
 	if (!parsed.success)
 		return json({ message: locals.t('secondFactor.passkeyFailed') }, { status: 400 });
 	const site = { origin: url.origin };

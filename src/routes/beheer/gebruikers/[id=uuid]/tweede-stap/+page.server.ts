@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import { requireRole } from '$lib/server/kit/guard';
 import { confirmIdentity, needsReauth } from '$lib/server/kit/reauth';
 import * as secondFactor from '$lib/server/auth/second-factor';
@@ -21,13 +22,22 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
+// The admin says they checked it is really this person asking (not someone calling in their name).
+const resetSchema = z.object({ confirm: z.literal('on', 'admin.staff.resetConfirmNeeded') });
+
 export const actions: Actions = {
 	default: async ({ locals, url, params, request }) => {
 		requireRole(locals, 'admin', url);
+		const formData = await request.formData();
+		if (!resetSchema.safeParse({ confirm: formData.get('confirm') }).success)
+			return fail(400, {
+				errors: { confirm: { key: 'admin.staff.resetConfirmNeeded' } } as FieldErrors
+			});
 		if (params.id === locals.user!.id)
 			return fail(403, { errors: { form: { key: 'admin.staff.resetOwn' } } as FieldErrors });
-		const refused = await confirmIdentity(locals, await request.formData());
-		if (refused) return fail(refused.status, { errors: refused.errors, reauth: true });
+		const refused = await confirmIdentity(locals, formData);
+		if (refused)
+			return fail(refused.status, { errors: refused.errors, reauth: true, confirm: true });
 		const result = await secondFactor.resetByAdmin(locals.db, {
 			actorId: locals.user!.id,
 			userId: params.id
