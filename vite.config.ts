@@ -22,6 +22,9 @@ export default defineConfig({
 		// PGlite instances are heavy; a few files at a time keeps memory flat on 2 cores.
 		maxWorkers: 2,
 		testTimeout: 30_000,
+		// TOTP keys are sealed with the document key (#14): a fixed test key, so the tests never
+		// write a key file into ./data (that folder would then turn off demo mode for npm start).
+		env: { DOCUMENT_KEY: Buffer.alloc(32, 7).toString('base64') },
 		hookTimeout: 180_000
 	}
 });

@@ -87,6 +87,9 @@ export const EXPECTED: Record<string, Row> = {
 	'POST /beheer/gebruikers ?/team': row(L, 403, 403, 403, 403, 403, 400),
 	'GET /beheer/gebruikers/[id=uuid]': row(L, 403, 403, 403, 403, 403, 200),
 	'POST /beheer/gebruikers/[id=uuid] ?/default': row(L, 403, 403, 403, 403, 403, 400),
+	// Reset of a lost second factor (#14): an empty post lacks the admin's confirmation (400).
+	'GET /beheer/gebruikers/[id=uuid]/tweede-stap': row(L, 403, 403, 403, 403, 403, 200),
+	'POST /beheer/gebruikers/[id=uuid]/tweede-stap ?/default': row(L, 403, 403, 403, 403, 403, 400),
 	'GET /beheer/import': row(L, 403, 403, 403, 403, 403, 200),
 	'POST /beheer/import ?/default': row(L, 403, 403, 403, 403, 403, 400),
 	'GET /beheer/normen': row(L, 403, 403, 403, 403, 403, 200),
@@ -261,6 +264,8 @@ export const EXPECTED: Record<string, Row> = {
 	'GET /login/tweede-stap': row(L, L, L, L, L, L, L),
 	'POST /login/tweede-stap ?/setup': row(L, L, L, L, L, L, L),
 	'POST /login/tweede-stap ?/verify': row(L, L, L, L, L, L, L),
+	// The passkey ceremony (#14) answers only half a sign-in; anyone else gets 401 JSON.
+	'POST /login/tweede-stap/passkey': row(401, 401, 401, 401, 401, 401, 401),
 	// Signing out is checked in security-sessions.spec.ts (it would end these sessions).
 	'POST /logout': row(L, OK, OK, OK, OK, OK, OK),
 	'GET /logout': row(L, L, L, L, L, L, L),

@@ -28,6 +28,8 @@ export const envSchema = z
 		SESSION_STAFF_HOURS: z.coerce.number().int().min(1).max(24).default(8),
 		/** Staff sessions: ended after this many minutes without a request. */
 		SESSION_STAFF_IDLE_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
+		/** Seconds a proof of identity counts before granting roles and other high-risk acts (#14). */
+		REAUTH_SECONDS: z.coerce.number().int().min(10).max(3600).default(600),
 		/** adapter-node: the header with the client's address, set only behind a reverse proxy. */
 		ADDRESS_HEADER: z
 			.string()

@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
 	'auth.sign_out',
 	'auth.second_factor_failed',
 	'auth.second_factor_enrolled',
+	'auth.second_factor_reset',
 	'session.expire',
 	'activation.redeem',
 	'activation.failed',

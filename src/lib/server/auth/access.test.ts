@@ -64,7 +64,12 @@ describe('the access table, row by row', () => {
 		['/shell', 'public'],
 		['/api/health', 'public'],
 		['/bench/leeg', 'public'],
-		['/api/other', 'signed-in']
+		['/api/other', 'signed-in'],
+		// #14: "Blijf ingelogd" for anyone signed in (never anonymous); the passkey ceremony is
+		// reached by half a sign-in (the endpoint checks it); the reset of a second factor is admin.
+		['/api/session', 'signed-in'],
+		['/login/tweede-stap/passkey', 'public'],
+		['/beheer/gebruikers/[id=uuid]/tweede-stap', 'admin']
 	])('%s needs %s', (route, access) => {
 		expect(accessFor(route)).toBe(access);
 	});
@@ -75,6 +80,10 @@ describe('the access table, row by row', () => {
 
 	it('public needs nobody, signed-in needs any account, even without roles', () => {
 		expect(mayAccess(null, 'public')).toBe(true);
+		expect(mayAccess(null, accessFor('/api/session'))).toBe(false);
+		expect(
+			mayAccess({ roles: ['klantmanager'] }, accessFor('/beheer/gebruikers/[id=uuid]/tweede-stap'))
+		).toBe(false);
 		expect(mayAccess({ roles: [] }, 'signed-in')).toBe(true);
 		expect(mayAccess({ roles: [] }, 'client')).toBe(false);
 	});

@@ -8,7 +8,8 @@ import { markVerified } from './session';
 import * as audit from '../audit/audit';
 
 /**
- * Granting roles and other high-risk admin acts need a proof of identity this recent (#14):
+ * Granting roles and other high-risk admin acts need a proof of identity this recent (#14; the
+ * default of `REAUTH_SECONDS`):
  * someone who finds an admin's unlocked office PC cannot make themselves admin.
  */
 export const REAUTH_MS = 10 * 60 * 1000;
@@ -30,7 +31,7 @@ export async function reauthenticate(
 	const now = input.now ?? new Date();
 	let result: ReauthResult;
 	let method: string;
-	if (await secondFactor.isEnrolled(db, input.userId)) {
+	if (await secondFactor.hasTotp(db, input.userId)) {
 		method = 'totp';
 		const r = await secondFactor.verify(db, input.userId, input.secret, now);
 		result = r.ok ? { ok: true } : r;

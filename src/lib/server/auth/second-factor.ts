@@ -10,7 +10,9 @@ import {
 	encodeHexLowerCase
 } from '@oslojs/encoding';
 import type { Db } from '../db/open';
-import { recoveryCode, staffTotp } from '../db/schema';
+import { recoveryCode, session, staffPasskey, staffTotp, user } from '../db/schema';
+import { documentKey } from '../keys';
+import { open, seal } from '../documents/seal';
 import * as rateLimit from './rate-limit';
 import { isStaffRoles } from './session';
 import * as audit from '../audit/audit';
@@ -51,12 +53,48 @@ const hashCode = (code: string) => encodeHexLowerCase(sha256(new TextEncoder().e
 /** Recovery codes are typed by people: case, spaces and dashes do not matter. */
 const normaliseRecovery = (code: string) => code.toLowerCase().replace(/[\s-]/g, '');
 
-export async function isEnrolled(db: Db, userId: string): Promise<boolean> {
+/** TOTP keys are sealed at rest with the document key (AES-256-GCM), marked by this prefix. */
+const SEALED = 'sealed:';
+
+export function sealKey(key: Uint8Array): string {
+	return SEALED + encodeBase64(seal(documentKey(), Buffer.from(key)));
+}
+
+/** The key from the column: sealed, or a plain base64 key written before sealing existed. */
+export function openKey(stored: string): Uint8Array {
+	if (!stored.startsWith(SEALED)) return decodeBase64(stored);
+	return new Uint8Array(
+		open(documentKey(), Buffer.from(decodeBase64(stored.slice(SEALED.length))))
+	);
+}
+
+/** Seals a key still stored plain (from before sealing); a no-op when someone else did it first. */
+async function resealIfPlain(db: Db, userId: string, stored: string, key: Uint8Array) {
+	if (stored.startsWith(SEALED)) return;
+	await db
+		.update(staffTotp)
+		.set({ secret: sealKey(key) })
+		.where(and(eq(staffTotp.userId, userId), eq(staffTotp.secret, stored)));
+}
+
+/** A confirmed TOTP key (a code from the app works for re-authentication). */
+export async function hasTotp(db: Db, userId: string): Promise<boolean> {
 	const [row] = await db
 		.select({ userId: staffTotp.userId })
 		.from(staffTotp)
 		.where(and(eq(staffTotp.userId, userId), isNotNull(staffTotp.confirmedAt)));
 	return !!row;
+}
+
+/** Any second factor set up: a confirmed TOTP key or a passkey. */
+export async function isEnrolled(db: Db, userId: string): Promise<boolean> {
+	if (await hasTotp(db, userId)) return true;
+	const [key] = await db
+		.select({ id: staffPasskey.id })
+		.from(staffPasskey)
+		.where(eq(staffPasskey.userId, userId))
+		.limit(1);
+	return !!key;
 }
 
 export interface SetupKey {
@@ -81,16 +119,16 @@ export async function beginSetup(
 	if (existing?.confirmedAt) return null;
 	let key: Uint8Array;
 	if (existing && existing.createdAt.getTime() >= since.getTime()) {
-		key = decodeBase64(existing.secret);
+		key = openKey(existing.secret);
 	} else {
 		key = new Uint8Array(20);
 		crypto.getRandomValues(key);
 		const rows = await db
 			.insert(staffTotp)
-			.values({ userId: user.id, secret: encodeBase64(key), createdAt: new Date() })
+			.values({ userId: user.id, secret: sealKey(key), createdAt: new Date() })
 			.onConflictDoUpdate({
 				target: staffTotp.userId,
-				set: { secret: encodeBase64(key), lastStep: null, createdAt: new Date() },
+				set: { secret: sealKey(key), lastStep: null, createdAt: new Date() },
 				setWhere: isNull(staffTotp.confirmedAt)
 			})
 			.returning({ userId: staffTotp.userId });
@@ -162,7 +200,8 @@ async function takeTotpStep(
 			)
 		);
 	if (!row) return false;
-	const key = decodeBase64(row.secret);
+	const key = openKey(row.secret);
+	await resealIfPlain(db, userId, row.secret, key);
 	const current = stepAt(now);
 	const given = new TextEncoder().encode(code);
 	let matched: number | null = null;
@@ -212,6 +251,19 @@ export async function confirmSetup(
 ): Promise<{ ok: true; recoveryCodes: string[] } | Exclude<VerifyResult, { ok: true }>> {
 	const result = await verify(db, userId, code, now, { confirming: true });
 	if (!result.ok) return result;
+	// A passkey set up first already gave recovery codes; TOTP as well gives fresh ones.
+	const codes = await issueRecoveryCodes(db, userId);
+	await audit.record(db, {
+		actorId: userId,
+		clientId: null,
+		action: 'auth.second_factor_enrolled',
+		detail: { method: 'totp' }
+	});
+	return { ok: true, recoveryCodes: codes };
+}
+
+/** Ten new recovery codes: shown once, stored only as hashes; earlier ones stop working. */
+export async function issueRecoveryCodes(db: Db, userId: string): Promise<string[]> {
 	const codes = Array.from({ length: RECOVERY_CODES }, () => {
 		const bytes = new Uint8Array(7);
 		crypto.getRandomValues(bytes);
@@ -224,13 +276,7 @@ export async function confirmSetup(
 			.insert(recoveryCode)
 			.values(codes.map((c) => ({ userId, codeHash: hashCode(normaliseRecovery(c)) })));
 	});
-	await audit.record(db, {
-		actorId: userId,
-		clientId: null,
-		action: 'auth.second_factor_enrolled',
-		detail: { method: 'totp' }
-	});
-	return { ok: true, recoveryCodes: codes };
+	return codes;
 }
 
 /** Recovery codes not yet used (shown to the person so they know when to make new ones). */
@@ -240,4 +286,49 @@ export async function recoveryCodesLeft(db: Db, userId: string): Promise<number>
 		.from(recoveryCode)
 		.where(and(eq(recoveryCode.userId, userId), isNull(recoveryCode.usedAt)));
 	return row?.n ?? 0;
+}
+
+export type ResetResult = 'ok' | 'own' | 'not-found';
+
+/**
+ * An admin wipes a staff member's second factor (phone and recovery codes lost): the TOTP key,
+ * passkeys and recovery codes go, every session of that person ends, and the next sign-in sets
+ * up a second factor again. Never one's own: someone at an admin's unlocked PC must not be able
+ * to take over that admin's sign-in. The route asks for re-authentication first.
+ */
+export async function resetByAdmin(
+	db: Db,
+	input: { actorId: string; userId: string }
+): Promise<ResetResult> {
+	if (input.actorId === input.userId) return 'own';
+	return db.transaction(async (tx) => {
+		const [target] = await tx
+			.select({ id: user.id, roles: user.roles })
+			.from(user)
+			.where(eq(user.id, input.userId));
+		if (!target || !isStaffRoles(target.roles)) return 'not-found';
+		const totp = await tx
+			.delete(staffTotp)
+			.where(eq(staffTotp.userId, input.userId))
+			.returning({ confirmedAt: staffTotp.confirmedAt });
+		const keys = await tx
+			.delete(staffPasskey)
+			.where(eq(staffPasskey.userId, input.userId))
+			.returning({ id: staffPasskey.id });
+		await tx.delete(recoveryCode).where(eq(recoveryCode.userId, input.userId));
+		await tx.delete(session).where(eq(session.userId, input.userId));
+		await audit.record(tx, {
+			actorId: input.actorId,
+			clientId: null,
+			action: 'auth.second_factor_reset',
+			detail: {
+				userId: input.userId,
+				removed: [
+					...(totp.some((t) => t.confirmedAt) ? ['totp'] : []),
+					...(keys.length ? [`passkey × ${keys.length}`] : [])
+				]
+			}
+		});
+		return 'ok';
+	});
 }

@@ -109,6 +109,7 @@ export const COVERAGE: Record<string, 'copy' | string> = {
 	'push_subscription.user_id': 'copy',
 	'staff_totp.user_id': 'staff: a second factor, only staff have one',
 	'recovery_code.user_id': 'staff: a second factor, only staff have one',
+	'staff_passkey.user_id': 'staff: a second factor, only staff have one',
 	'content_audio.uploaded_by': 'staff',
 	'content_audio.checked_by': 'staff',
 	'topic_version.edited_by': 'staff',

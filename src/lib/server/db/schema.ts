@@ -183,6 +183,41 @@ export const recoveryCode = pgTable(
 	(t) => [index('recovery_code_user_idx').on(t.userId)]
 );
 
+/** A staff member's passkey (WebAuthn), the other second factor besides TOTP (#14). */
+export const staffPasskey = pgTable(
+	'staff_passkey',
+	{
+		id: id(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		/** The credential id the authenticator gave, base64url. */
+		credentialId: text('credential_id').notNull().unique(),
+		/** The COSE public key, base64url; only ever used to check signatures. */
+		publicKey: text('public_key').notNull(),
+		/** The signature counter last seen: a lower or equal one (a cloned key) is refused. */
+		counter: integer('counter').notNull().default(0),
+		transports: text('transports')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		createdAt: createdAt(),
+		lastUsedAt: timestamp('last_used_at', { withTimezone: true })
+	},
+	(t) => [index('staff_passkey_user_idx').on(t.userId)]
+);
+
+/** A WebAuthn challenge: bound to one session and one purpose, used once, expires. */
+export const webauthnChallenge = pgTable('webauthn_challenge', {
+	challenge: text('challenge').primaryKey(),
+	sessionId: text('session_id')
+		.notNull()
+		.references(() => session.id, { onDelete: 'cascade' }),
+	purpose: text('purpose').$type<'register' | 'authenticate'>().notNull(),
+	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+	createdAt: createdAt()
+});
+
 // ── Clients ───────────────────────────────────────────────────────────────────
 
 export const SEGMENTS = ['werk', 'perspectief', 'meedoen'] as const;

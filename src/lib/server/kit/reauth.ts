@@ -1,16 +1,17 @@
 import { recentlyVerified } from '../auth/session';
-import { REAUTH_MS, reauthenticate } from '../auth/reauthenticate';
+import { reauthenticate } from '../auth/reauthenticate';
+import { env } from '../env';
 import { limitedError } from '../auth/limited';
 import type { FieldErrors } from '../../forms/errors';
 
 /** True when the page must ask who is at the keyboard before a high-risk act. */
 export function needsReauth(locals: App.Locals): boolean {
-	return !recentlyVerified(locals.session, REAUTH_MS);
+	return !recentlyVerified(locals.session, env().REAUTH_SECONDS * 1000);
 }
 
 /**
  * For high-risk admin actions (granting roles, creating or disabling staff): passes when the
- * person proved who they are within the last 10 minutes, or does so now with the form's
+ * person proved who they are within `REAUTH_SECONDS` (10 minutes by default), or does so now with the form's
  * `reauth` field (a code from their app, or their password). Otherwise the refusal to return,
  * with the field's error; the action keeps what was typed.
  */

@@ -9,7 +9,8 @@ import { safeNext, startPage } from '../auth/access';
 import * as audit from '../audit/audit';
 
 /** How a person proved who they are. A password alone is audited where it is checked. */
-export type SignInMethod = 'password' | 'demo' | 'oidc' | 'activation' | 'totp' | 'recovery';
+export type SignInMethod =
+	'password' | 'demo' | 'oidc' | 'activation' | 'totp' | 'recovery' | 'passkey';
 
 /** The second-factor page, carrying where to go afterwards (only a plain same-origin path). */
 export function secondFactorPage(next: string | null | undefined): string {

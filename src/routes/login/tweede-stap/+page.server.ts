@@ -4,21 +4,25 @@ import { renderSVG } from 'uqr';
 import { parseForm } from '$lib/forms/form-data';
 import { safeNext } from '$lib/server/auth/access';
 import { limitedError } from '$lib/server/auth/limited';
+import * as passkeys from '$lib/server/auth/passkeys';
 import * as secondFactor from '$lib/server/auth/second-factor';
 import { startSession } from '$lib/server/kit/sign-in-session';
 import type { Actions, PageServerLoad } from './$types';
 
 // The second step of a staff password sign-in (#14). Only half a session (locals.pendingSignIn)
-// reaches it; it sets up TOTP the first time and asks for a code every time after.
+// reaches it; the first time it sets up TOTP or a passkey (the person's choice), every time
+// after it asks for a code or the passkey (passkey/+server.ts).
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const pending = locals.pendingSignIn;
 	if (!pending) redirect(303, '/login');
-	if (await secondFactor.isEnrolled(locals.db, pending.user.id)) return { setup: null };
+	if (await secondFactor.isEnrolled(locals.db, pending.user.id))
+		return { setup: null, passkey: await passkeys.hasPasskey(locals.db, pending.user.id) };
 	const key = await secondFactor.beginSetup(locals.db, pending.user, pending.since);
-	if (!key) return { setup: null };
+	if (!key) return { setup: null, passkey: false };
 	const svg = renderSVG(key.uri, { border: 2 });
 	return {
+		passkey: false,
 		setup: {
 			secret: key.secret,
 			qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`
