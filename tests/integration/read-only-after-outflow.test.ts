@@ -16,6 +16,7 @@ import {
 } from '../../src/lib/server/db/schema';
 import { applyClientAction } from '../../src/lib/server/client/client-actions';
 import type { ClientAction } from '../../src/lib/actions/schema';
+import { planViewOfUser } from '../../src/lib/server/plans/plans';
 
 // Once a client has left the benefit (outflow on their current period), Wegwijs is read-only
 // for them (issue 15): no step, agreement, question, appointment change or message is taken,
@@ -97,6 +98,19 @@ describeEachDatabase('read-only after outflow', (database) => {
 			action: { type: 'read' }
 		});
 		expect(result.body.ok).toBe(true);
+	});
+
+	// Found by the import journey: the outflow closes the plan, and Mijn plan then said "Je hebt
+	// nog geen plan" although the notice promises the plan can still be read.
+	it('still shows the closed plan to read, as closed', async () => {
+		const { db } = database();
+		await db.update(plan).set({ status: 'closed' }).where(eq(plan.clientId, clientId));
+		const view = await planViewOfUser(db, userId, 'nl');
+		expect(view).toMatchObject({ status: 'closed' });
+		expect(view!.steps.length).toBeGreaterThan(0);
+		// A plan that was closed without ever being shared stays with staff.
+		await db.update(plan).set({ sharedAt: null }).where(eq(plan.clientId, clientId));
+		expect(await planViewOfUser(db, userId, 'nl')).toBeNull();
 	});
 
 	it('lets a returning client act again in the new benefit period', async () => {

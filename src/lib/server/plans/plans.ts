@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { isoUtc } from '../db/json-sql';
 import { client, plan, planAgreement, planStep, planVersion } from '../db/schema';
@@ -68,7 +68,8 @@ type StepRow = Omit<PlanView['steps'][number], 'instrument'> & {
 
 /**
  * The plan a client sees, only when it belongs to the client signed in as `userId`: the one
- * asked for (`planId`, any shared version), else the current one (newest, not closed). Steps,
+ * asked for (`planId`, any shared version), else the current one (newest, not closed; after
+ * outflow the closed one, to read). Steps,
  * instrument names and the instrument uses linked to the steps come in the same query, so
  * Mijn plan costs one round trip.
  */
@@ -106,9 +107,16 @@ export async function planViewOfUser(
 		.where(
 			planId
 				? and(eq(plan.id, planId), eq(client.userId, userId), ne(plan.status, 'draft'))
-				: and(eq(client.userId, userId), notInArray(plan.status, ['draft', 'closed']))
+				: and(
+						eq(client.userId, userId),
+						ne(plan.status, 'draft'),
+						// A plan closed at outflow stays readable (the notice says so); one that was
+						// never shared stays with staff.
+						or(ne(plan.status, 'closed'), isNotNull(plan.sharedAt))
+					)
 		)
-		.orderBy(desc(plan.createdAt))
+		// An open plan first; a closed one only when there is no open one.
+		.orderBy(sql`${plan.status} = 'closed'`, desc(plan.createdAt))
 		.limit(1);
 	if (!row) return null;
 	const p = row.plan;
