@@ -62,11 +62,11 @@ test('a payslip photo reaches the klantmanager; another klantmanager gets 403', 
 	await km.close();
 });
 
-// FIXME (session 5): passes alone on PGlite, but in the clean run (PostgreSQL server, after the
-// other specs) the renamed .exe stayed "Wordt verstuurd…" instead of being refused: the upload
-// was retried rather than refused. The refusal by the bytes is still pinned on both databases by
-// tests/integration/documents.test.ts; this journey must be made to hold before #16 is resolved.
-test.fixme('a renamed program and too many files are refused with a clear message, the text kept', async ({
+// Session 5 saw this stay "Wordt verstuurd…" on PostgreSQL: the outbox sent only what was
+// pending when a run began, so a message queued while the page's own "read" was on its way
+// waited for good, and a late restore from IndexedDB could put a refused item back to pending
+// (src/lib/offline/outbox.test.ts pins both).
+test('a renamed program and too many files are refused with a clear message, the text kept', async ({
 	page
 }) => {
 	await signInAs(page, 'tim');

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { createEvent, type DateArray } from 'ics';
 import type { Db } from '../db/open';
+import { transaction } from '../db/after-commit';
 import { appointment, client, clientRequest, user } from '../db/schema';
 import { insertClientMessage, recordStaffAnswer } from '../messages/conversation';
 import type { Tx } from '../client/idempotency';
@@ -276,7 +277,7 @@ export async function planAppointment(
 	await requireInCaseload(db, staff, clientId);
 	const bad = checkPeriod(input, now);
 	if (bad) return { ok: false, error: bad };
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		// One staff member's bookings are checked one at a time, so two tabs cannot both win.
 		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${staff.id}))`);
 		const overlaps = await overlapsFor(tx, staff.id, input);
@@ -334,7 +335,7 @@ export async function moveAppointment(
 	await requireInCaseload(db, staff, clientId);
 	const bad = checkPeriod(period, now);
 	if (bad) return { ok: false, error: bad };
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const current = await ownAppointment(tx, clientId, appointmentId);
 		if (!current) return { ok: false, error: 'not_found' } as const;
 		if (current.status !== 'planned') return { ok: false, error: 'not_planned' } as const;
@@ -377,7 +378,7 @@ export async function cancelAppointment(
 	now = new Date()
 ): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'not_planned' }> {
 	await requireInCaseload(db, staff, clientId);
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const current = await ownAppointment(tx, clientId, appointmentId);
 		if (!current) return { ok: false, error: 'not_found' } as const;
 		if (current.status !== 'planned') return { ok: false, error: 'not_planned' } as const;
@@ -413,7 +414,7 @@ export async function markHeld(
 	now = new Date()
 ): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'not_planned' | 'in_future' }> {
 	await requireInCaseload(db, staff, clientId);
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const current = await ownAppointment(tx, clientId, appointmentId);
 		if (!current) return { ok: false, error: 'not_found' } as const;
 		if (current.status !== 'planned') return { ok: false, error: 'not_planned' } as const;
@@ -442,7 +443,7 @@ export async function answerRequest(
 	now = new Date()
 ): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'not_open' }> {
 	await requireInCaseload(db, staff, clientId);
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const updated = await tx
 			.update(clientRequest)
 			.set({ status: input.status, answer: input.answer.trim() || null, answeredAt: now })

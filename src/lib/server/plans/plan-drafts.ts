@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { transaction } from '../db/after-commit';
 import {
 	client,
 	plan,
@@ -92,7 +93,7 @@ export async function createPlan(
 		if (!tpl) return { ok: false, error: 'template_not_found' };
 		({ goal, reviewDate, steps } = tpl);
 	}
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const [created] = await tx
 			.insert(plan)
 			.values({
@@ -243,7 +244,7 @@ export async function saveDraft(
 		if (s.instrumentId && !(await isOffered(db, clientId, s.instrumentId)))
 			return { ok: false, error: 'not_offered', step: i };
 	}
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const [p] = await tx
 			.select()
 			.from(plan)
@@ -315,7 +316,7 @@ export async function share(
 	now = new Date()
 ): Promise<{ ok: true; version: number } | { ok: false; error: ShareError }> {
 	await requireInCaseload(db, staff, clientId);
-	const result = await db.transaction(async (tx) => {
+	const result = await transaction(db, async (tx) => {
 		const [p] = await tx
 			.select()
 			.from(plan)
