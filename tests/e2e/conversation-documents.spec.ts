@@ -96,3 +96,35 @@ test('a renamed program and too many files are refused with a clear message, the
 		timeout: 20_000
 	});
 });
+
+test('a document added offline waits in the outbox and is sent once when the phone is online', async ({
+	page,
+	context
+}) => {
+	await signInAs(page, 'tim');
+	await page.goto('/berichten');
+	await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+
+	await context.setOffline(true);
+	await page.getByLabel('Kies een bestand').setInputFiles({
+		name: 'offline-jaaropgave.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+	});
+	await page.getByLabel('Schrijf je klantmanager').fill('Mijn jaaropgave, in de trein gemaakt.');
+	await page.getByRole('button', { name: 'Versturen' }).click();
+	await expect(page.getByText('Wordt verstuurd…')).toBeVisible();
+	// It waits on the phone (sealed in IndexedDB), not lost when the app is closed.
+	await page.waitForTimeout(1000);
+	await expect(page.getByText('Wordt verstuurd…')).toBeVisible();
+
+	await context.setOffline(false);
+	await page.evaluate(() => window.dispatchEvent(new Event('online')));
+	await expect(page.getByText('Wordt verstuurd…')).toHaveCount(0, { timeout: 20_000 });
+	await expect(page.getByText('Je bericht is verstuurd.')).toBeVisible();
+	// Waking the queue again sends nothing twice.
+	await page.evaluate(() => window.dispatchEvent(new Event('online')));
+	await page.reload();
+	await expect(page.getByRole('link', { name: /offline-jaaropgave\.pdf/ })).toHaveCount(1);
+	await expect(page.getByText('Mijn jaaropgave, in de trein gemaakt.')).toHaveCount(1);
+});

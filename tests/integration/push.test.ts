@@ -13,10 +13,7 @@ import { message, pushSubscription, user } from '../../src/lib/server/db/schema'
 import * as push from '../../src/lib/server/push/push';
 import * as conversation from '../../src/lib/server/messages/conversation';
 import { applyClientAction } from '../../src/lib/server/client/client-actions';
-import {
-	notifyClient,
-	type Channel
-} from '../../src/lib/server/notifications/notifications';
+import { notifyClient, type Channel } from '../../src/lib/server/notifications/notifications';
 
 // A real push service in miniature: an HTTPS endpoint on this machine (a test certificate for
 // localhost) that receives what Wegwijs sends. The test holds the device's private key and

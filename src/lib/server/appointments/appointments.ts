@@ -25,7 +25,8 @@ export interface AppointmentView {
 	status: string;
 	staffName: string;
 	staffPhone: string | null;
-	request: { kind: string; status: string; message: string | null; answer: string | null } | null;
+	/** The newest change request's state; its reason and the answer are messages (the thread). */
+	request: { kind: string; status: string } | null;
 }
 
 const columns = {
@@ -42,9 +43,13 @@ const columns = {
 	staffPhone: user.phone
 };
 
-/** The newest change request of each appointment, as JSON text, read in the same query. */
+/**
+ * The newest change request of each appointment, as JSON text, read in the same query: only
+ * its kind and state. What the client wrote and what the klantmanager answered are messages
+ * about the appointment, shown once, in the thread.
+ */
 const latestRequest = sql<string | null>`(select json_build_object('kind', r.kind,
-	'status', r.status, 'message', r.message, 'answer', r.answer)::text
+	'status', r.status)::text
 	from client_request r where r.appointment_id = ${appointment.id}
 	and r.kind = 'appointment_change' order by r.created_at desc limit 1)`;
 
@@ -137,16 +142,18 @@ export async function requestChange(
 		.from(clientRequest)
 		.where(and(eq(clientRequest.appointmentId, row.id), eq(clientRequest.status, 'open')));
 	if (open) return { ok: true, requestId: open.id };
+	// The request is the message (with the appointment as its context and the kind as its
+	// intent); the request row keeps only whether it is decided, not a copy of the reason.
+	const now = input.now ?? new Date();
 	const [created] = await tx
 		.insert(clientRequest)
 		.values({
 			clientId: row.clientId,
 			kind: 'appointment_change',
 			appointmentId: row.id,
-			message: `${input.kind === 'cannot_come' ? '[kan niet]' : '[ander tijdstip]'} ${reason}`
+			createdAt: now
 		})
 		.returning({ id: clientRequest.id });
-	// The klantmanager reads it in the conversation too, with the appointment as context.
 	await insertClientMessage(tx, {
 		clientId: row.clientId,
 		userId: input.userId,
@@ -154,7 +161,7 @@ export async function requestChange(
 		contextKind: 'appointment',
 		contextId: row.id,
 		intent: input.kind,
-		now: input.now
+		now
 	});
 	return { ok: true, requestId: created!.id };
 }
@@ -446,7 +453,8 @@ export async function answerRequest(
 	return transaction(db, async (tx) => {
 		const updated = await tx
 			.update(clientRequest)
-			.set({ status: input.status, answer: input.answer.trim() || null, answeredAt: now })
+			// The answer itself is a message (below), not a copy here.
+			.set({ status: input.status, answeredAt: now })
 			.where(
 				and(
 					eq(clientRequest.id, input.requestId),
@@ -454,7 +462,11 @@ export async function answerRequest(
 					eq(clientRequest.status, 'open')
 				)
 			)
-			.returning({ id: clientRequest.id, appointmentId: clientRequest.appointmentId });
+			.returning({
+				id: clientRequest.id,
+				appointmentId: clientRequest.appointmentId,
+				instrumentId: clientRequest.instrumentId
+			});
 		if (updated.length === 0) {
 			const [exists] = await tx
 				.select({ id: clientRequest.id })
@@ -468,14 +480,16 @@ export async function answerRequest(
 			action: 'request.answer',
 			detail: { requestId: input.requestId, status: input.status }
 		});
-		const appointmentId = updated[0]!.appointmentId;
-		if (appointmentId) {
+		// The answer is a message about what was asked: it shows in the conversation and where
+		// the client asked (the appointment, the instrument's page).
+		const { appointmentId, instrumentId } = updated[0]!;
+		if (appointmentId || instrumentId) {
 			await recordStaffAnswer(tx, {
 				staffId: staff.id,
 				clientId,
 				body: input.answer,
-				contextKind: 'appointment',
-				contextId: appointmentId,
+				contextKind: appointmentId ? 'appointment' : 'instrument',
+				contextId: (appointmentId ?? instrumentId)!,
 				now
 			});
 		}

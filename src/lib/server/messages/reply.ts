@@ -86,7 +86,7 @@ export async function reply(
 		if (about?.contextKind === 'instrument' && about.contextId) {
 			await tx
 				.update(clientRequest)
-				.set({ status: 'answered', answer: cleaned.body, answeredAt: now })
+				.set({ status: 'answered', answeredAt: now })
 				.where(
 					and(
 						eq(clientRequest.clientId, clientId),
