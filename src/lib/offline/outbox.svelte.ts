@@ -134,6 +134,7 @@ class Outbox {
 	async #send(): Promise<void> {
 		// Not a snapshot of the queue: what is queued while this run is sending is sent by it
 		// too (its own flush() got this run's promise). Each item once per run.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- never shown, only this loop reads it
 		const tried = new Set<string>();
 		for (;;) {
 			const item = this.items.find((i) => i.status === 'pending' && !tried.has(i.key));
