@@ -101,6 +101,8 @@ test('a document added offline waits in the outbox and is sent once when the pho
 	page,
 	context
 }) => {
+	// Sign-in, the service worker and the upload of a loaded CI machine take their time.
+	test.setTimeout(120_000);
 	await signInAs(page, 'tim');
 	await page.goto('/berichten');
 	await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');

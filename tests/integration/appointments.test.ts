@@ -204,5 +204,12 @@ describeEachDatabase('appointments planned by the klantmanager', (database) => {
 			});
 		expect(await answer()).toEqual({ ok: true });
 		expect(await answer()).toEqual({ ok: false, error: 'not_open' });
+		// The answer given on the client file reaches the instrument's page too, once.
+		const about = await conversation.messagesAbout(
+			db,
+			f.maryam.userId,
+			await f.instrumentId('taalmaatje')
+		);
+		expect(about.filter((m) => !m.fromClient).map((m) => m.body)).toEqual(['Ja, ik meld je aan.']);
 	});
 });
