@@ -106,6 +106,12 @@ test('a document added offline waits in the outbox and is sent once when the pho
 	await signInAs(page, 'tim');
 	await page.goto('/berichten');
 	await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+	// As on a phone after one visit: the service worker controls the page before the line drops
+	// (otherwise its first taking control reloads the page from a network that is not there).
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 
 	await context.setOffline(true);
 	await page.getByLabel('Kies een bestand').setInputFiles({
