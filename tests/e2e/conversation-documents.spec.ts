@@ -103,6 +103,8 @@ test('a document added offline waits in the outbox and is sent once when the pho
 }) => {
 	// Sign-in, the service worker and the upload of a loaded CI machine take their time.
 	test.setTimeout(120_000);
+	// Its own names, so a repeat on the same server counts only its own document.
+	const run = Date.now().toString(36);
 	await signInAs(page, 'tim');
 	await page.goto('/berichten');
 	await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
@@ -115,11 +117,13 @@ test('a document added offline waits in the outbox and is sent once when the pho
 
 	await context.setOffline(true);
 	await page.getByLabel('Kies een bestand').setInputFiles({
-		name: 'offline-jaaropgave.pdf',
+		name: `offline-jaaropgave-${run}.pdf`,
 		mimeType: 'application/pdf',
 		buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 	});
-	await page.getByLabel('Schrijf je klantmanager').fill('Mijn jaaropgave, in de trein gemaakt.');
+	await page
+		.getByLabel('Schrijf je klantmanager')
+		.fill(`Mijn jaaropgave, in de trein gemaakt (${run}).`);
 	await page.getByRole('button', { name: 'Versturen' }).click();
 	await expect(page.getByText('Wordt verstuurd…')).toBeVisible();
 	// It waits on the phone (sealed in IndexedDB), not lost when the app is closed.
@@ -133,6 +137,6 @@ test('a document added offline waits in the outbox and is sent once when the pho
 	// Waking the queue again sends nothing twice.
 	await page.evaluate(() => window.dispatchEvent(new Event('online')));
 	await page.reload();
-	await expect(page.getByRole('link', { name: /offline-jaaropgave\.pdf/ })).toHaveCount(1);
-	await expect(page.getByText('Mijn jaaropgave, in de trein gemaakt.')).toHaveCount(1);
+	await expect(page.getByRole('link', { name: `offline-jaaropgave-${run}.pdf` })).toHaveCount(1);
+	await expect(page.getByText(`Mijn jaaropgave, in de trein gemaakt (${run}).`)).toHaveCount(1);
 });
