@@ -15,6 +15,12 @@ import { timeRequests } from './timing';
 import { timeReport, type ReportTiming } from './report';
 import { loadTest, MemorySampler, type LoadResult } from './load';
 import { runLighthouse, type LighthouseResult } from './lighthouse';
+import {
+	LONG_CONVERSATION,
+	seedConversations,
+	timeUpload,
+	type UploadTiming
+} from './conversation';
 
 type Kind = 'pglite' | 'postgres';
 
@@ -61,6 +67,7 @@ interface DbResult {
 	kind: Kind;
 	seed: SeedResult;
 	reportInProcess: ReportTiming[];
+	upload: UploadTiming;
 	roundTrips: RoundTrips[];
 	sequential: {
 		label: string;
@@ -136,8 +143,10 @@ async function measure(
 		const database = await openDatabase(prepared.target);
 		let seed: SeedResult;
 		let reportInProcess: ReportTiming[];
+		let timClientId: string;
 		try {
 			seed = await seedBench(database.db, SIZE, { log });
+			({ timClientId } = await seedConversations(database.db));
 			log(`[${kind}] seeded in ${seed.seconds.toFixed(0)} s; the report in-process…`);
 			reportInProcess = await timeReport(database.db, REPORT_RUNS);
 		} finally {
@@ -156,6 +165,7 @@ async function measure(
 		try {
 			const lars = await demoCookie(server.base, 'lars');
 			const sanne = await demoCookie(server.base, 'klantmanager');
+			const tim = await demoCookie(server.base, 'tim');
 			const reporter = await demoCookie(server.base, 'reporter');
 			const clientPages: ClientPage[] = [
 				{ label: 'Home', path: '/' },
@@ -198,6 +208,14 @@ async function measure(
 				['caseload, by next appointment', '/km?sort=next', sanne, 100],
 				['caseload, with overdue steps', '/km?attention=overdue', sanne, 100],
 				['caseload, name search', '/km?q=an', sanne, 100],
+				[`Berichten, ${LONG_CONVERSATION} messages`, '/berichten', tim, 100],
+				[
+					`conversation for the klantmanager, ${LONG_CONVERSATION} messages`,
+					`/km/clienten/${timClientId}/berichten`,
+					sanne,
+					100
+				],
+				['open conversations with waiting time', '/km/berichten', sanne, 100],
 				['council report, one quarter, one gemeente', report, reporter, REPORT_RUNS],
 				['no-data page', '/bench/leeg', undefined, 100]
 			] as const) {
@@ -208,6 +226,9 @@ async function measure(
 				});
 				sequential.push({ label, path: p, ...t });
 			}
+
+			log(`[${kind}] a 10 MB photo, uploaded 5 times…`);
+			const upload = await timeUpload(server.base, tim, memory, 5);
 
 			let lighthouse: LighthouseResult[] | undefined;
 			if (extras.lighthouse) {
@@ -265,6 +286,7 @@ async function measure(
 				kind,
 				seed,
 				reportInProcess,
+				upload,
 				roundTrips: trips,
 				sequential,
 				load,
@@ -637,6 +659,20 @@ lines.push(
 		r.reportInProcess.map(
 			(x) => `| ${r.kind} | ${x.name} | ${ms(x.p50)} | ${ms(x.p95)} | ${ms(x.max)} |`
 		)
+	),
+	'',
+	'## A 10 MB phone photo uploaded (#16)',
+	'',
+	'`POST /api/client/documents` as Tim, one at a time: type from the bytes, re-encoded by ' +
+		'sharp, sealed, stored. The server’s RSS sampled every 200 ms (just before, and the ' +
+		'highest while the uploads ran).',
+	'',
+	'| database | photo (MB) | runs | p50 (ms) | max (ms) | RSS before (MB) | peak RSS (MB) |',
+	'| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+	...results.map(
+		(r) =>
+			`| ${r.kind} | ${(r.upload.bytes / 1e6).toFixed(1)} | ${r.upload.runs} | ${ms(r.upload.p50)} | ` +
+			`${ms(r.upload.max)} | ${mb(r.upload.rssBefore)} | ${mb(r.upload.rssPeak)} |`
 	),
 	'',
 	'## Memory: the server process’s peak RSS',

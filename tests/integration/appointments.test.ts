@@ -5,6 +5,8 @@ import { buildFixture, type Fixture } from './km-fixture';
 import { appointment, clientRequest } from '../../src/lib/server/db/schema';
 import * as appointments from '../../src/lib/server/appointments/appointments';
 import * as notifications from '../../src/lib/server/notifications/notifications';
+import * as conversation from '../../src/lib/server/messages/conversation';
+import { requestsOf } from '../../src/lib/server/caseload/client-file';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -104,6 +106,63 @@ describeEachDatabase('appointments planned by the klantmanager', (database) => {
 		);
 	});
 
+	it('a change request is one message: its reason and the answer show once, to the client and to the klantmanager', async () => {
+		const { db } = database();
+		const planned = await appointments.planAppointment(
+			db,
+			f.sanne,
+			f.maryam.clientId,
+			{
+				startsAt: at('2026-12-10T09:00:00Z'),
+				endsAt: at('2026-12-10T09:30:00Z'),
+				kind: 'phone',
+				purpose: 'Bellen over je cursus'
+			},
+			NOW
+		);
+		const id = (planned as { id: string }).id;
+		const reason = 'Dan heb ik een sollicitatiegesprek';
+		const req = await db.transaction((tx) =>
+			appointments.requestChange(tx, {
+				userId: f.maryam.userId,
+				appointmentId: id,
+				kind: 'cannot_come',
+				reason,
+				now: NOW
+			})
+		);
+		expect(req.ok).toBe(true);
+		const answer = 'Goed, ik bel je een dag later.';
+		expect(
+			await appointments.answerRequest(
+				db,
+				f.sanne,
+				f.maryam.clientId,
+				{ requestId: (req as { requestId: string }).requestId, status: 'accepted', answer },
+				NOW
+			)
+		).toEqual({ ok: true });
+		const times = (haystack: unknown, needle: string) =>
+			JSON.stringify(haystack).split(needle).length - 1;
+		// What the appointment page shows: the appointment with its request, and the thread.
+		const page = {
+			appointment: await appointments.appointmentOfClient(db, f.maryam.clientId, id),
+			thread: await conversation.messagesAbout(db, f.maryam.userId, id)
+		};
+		expect(page.appointment!.request!.status).toBe('accepted');
+		expect(times(page, reason)).toBe(1);
+		expect(times(page, answer)).toBe(1);
+		// The klantmanager's list of requests reads the reason and answer from the conversation.
+		const requests = (await requestsOf(db, f.maryam.clientId)).filter(
+			(r) => r.appointmentId === id
+		);
+		expect(requests).toHaveLength(1);
+		expect(requests[0]).toMatchObject({ message: reason, answer, status: 'accepted' });
+		// Nothing of it is stored twice.
+		const [row] = await db.select().from(clientRequest).where(eq(clientRequest.appointmentId, id));
+		expect(times(row, reason) + times(row, answer)).toBe(0);
+	});
+
 	it('marks an appointment held only once it has started, and cancels another', async () => {
 		const { db } = database();
 		expect(await appointments.markHeld(db, f.sanne, f.maryam.clientId, firstId, NOW)).toEqual({
@@ -145,5 +204,12 @@ describeEachDatabase('appointments planned by the klantmanager', (database) => {
 			});
 		expect(await answer()).toEqual({ ok: true });
 		expect(await answer()).toEqual({ ok: false, error: 'not_open' });
+		// The answer given on the client file reaches the instrument's page too, once.
+		const about = await conversation.messagesAbout(
+			db,
+			f.maryam.userId,
+			await f.instrumentId('taalmaatje')
+		);
+		expect(about.filter((m) => !m.fromClient).map((m) => m.body)).toEqual(['Ja, ik meld je aan.']);
 	});
 });

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { requestsOf } from '../../src/lib/server/caseload/client-file';
 import { and, eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
 import { buildFixture, type Fixture } from './km-fixture';
@@ -254,7 +255,13 @@ describeEachDatabase('conversation with the klantmanager', (database) => {
 			.select()
 			.from(clientRequest)
 			.where(eq(clientRequest.instrumentId, jobcoaching));
-		expect(req).toMatchObject({ status: 'answered', answer: 'Ja, ik meld je aan.' });
+		// The request row keeps only its state; the question and answer are the messages, which
+		// the klantmanager's list of requests shows.
+		expect(req).toMatchObject({ status: 'answered', message: null, answer: null });
+		expect((await requestsOf(db, f.maryam.clientId)).find((x) => x.id === req!.id)).toMatchObject({
+			message: 'Is dit iets voor mij?',
+			answer: 'Ja, ik meld je aan.'
+		});
 		const [told] = await db
 			.select()
 			.from(notification)

@@ -4,7 +4,14 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { describeEachDatabase } from './databases';
 import { buildFixture, type Fixture } from './km-fixture';
-import { auditEvent, document, message, user } from '../../src/lib/server/db/schema';
+import {
+	auditEvent,
+	document,
+	message,
+	plan,
+	planStep,
+	user
+} from '../../src/lib/server/db/schema';
 import { applyClientAction } from '../../src/lib/server/client/client-actions';
 import * as documents from '../../src/lib/server/documents/documents';
 import * as conversation from '../../src/lib/server/messages/conversation';
@@ -181,6 +188,51 @@ describeEachDatabase('documents from the phone', (database) => {
 		expect(await send([first!.id])).toMatchObject({ status: 404 });
 		expect((await db.select().from(message)).length).toBe(messagesBefore);
 		expect(await send(ids.slice(0, 5))).toMatchObject({ status: 200 });
+	});
+
+	it('a document sent on a step shows on that step (the plan page) and reaches the klantmanager', async () => {
+		const { db } = database();
+		const [p] = await db
+			.insert(plan)
+			.values({ clientId: f.maryam.clientId, goal: 'Werk', status: 'shared', version: 1 })
+			.returning();
+		const [step] = await db
+			.insert(planStep)
+			.values({ planId: p!.id, position: 1, title: 'Loonstrook laten zien', owner: 'client' })
+			.returning();
+		const up = await documents.storeUpload(db, KEY, {
+			userId: f.maryam.userId,
+			uploadKey: key(),
+			name: 'loonstrook-stap.pdf',
+			bytes: PDF
+		});
+		const sent = await applyClientAction(db, {
+			userId: f.maryam.userId,
+			key: key(),
+			action: {
+				type: 'message',
+				body: '',
+				context: { kind: 'step', id: step!.id },
+				documents: [up.ok ? up.id : '']
+			}
+		});
+		expect(sent.body.ok).toBe(true);
+		// Where the plan page shows the step's messages, the document is there.
+		const onStep = await conversation.messagesAboutAny(db, f.maryam.userId, [step!.id]);
+		expect(onStep.flatMap((m) => m.documents ?? []).map((d) => d.name)).toEqual([
+			'loonstrook-stap.pdf'
+		]);
+		const km = await conversation.conversationForStaff(db, f.sanne, f.maryam.clientId);
+		const withDoc = km.messages.find((m) => m.context?.kind === 'step' && m.documents?.length);
+		expect(withDoc?.documents?.[0]?.name).toBe('loonstrook-stap.pdf');
+		const opened = await documents.openForStaff(
+			db,
+			KEY,
+			f.sanne,
+			f.maryam.clientId,
+			up.ok ? up.id : ''
+		);
+		expect(opened!.bytes.equals(PDF)).toBe(true);
 	});
 
 	it('retention removes unsent uploads after a day, sent ones after a year, and all of a closed account', async () => {

@@ -4,16 +4,16 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import ece from 'http_ece';
 import webpush from 'web-push';
 import { describeEachDatabase } from './databases';
 import { buildFixture, type Fixture } from './km-fixture';
-import { pushSubscription, user } from '../../src/lib/server/db/schema';
+import { message, pushSubscription, user } from '../../src/lib/server/db/schema';
 import * as push from '../../src/lib/server/push/push';
 import * as conversation from '../../src/lib/server/messages/conversation';
 import { applyClientAction } from '../../src/lib/server/client/client-actions';
-import { notifyClient } from '../../src/lib/server/notifications/notifications';
+import { notifyClient, type Channel } from '../../src/lib/server/notifications/notifications';
 
 // A real push service in miniature: an HTTPS endpoint on this machine (a test certificate for
 // localhost) that receives what Wegwijs sends. The test holds the device's private key and
@@ -106,6 +106,38 @@ describeEachDatabase('Web Push to the client’s phone', (database) => {
 		expect(shown).toEqual({ title: 'Wegwijs', body: 'لديك رسالة جديدة.', url: '/berichten' });
 		expect(JSON.stringify(shown)).not.toContain('24 december');
 		expect(JSON.stringify(shown)).not.toContain('Maryam');
+	});
+
+	it('a reply whose transaction rolls back sends no push (sent only after the commit)', async () => {
+		const { db } = database();
+		received.length = 0;
+		await applyClientAction(db, {
+			userId: f.maryam.userId,
+			key: `push-rb-${Date.now()}-abcdefgh`,
+			action: { type: 'message', body: 'Is er al nieuws?', context: { kind: 'home' } }
+		});
+		// A channel after push fails, so the reply's transaction is rolled back.
+		const broken: Channel = {
+			name: 'broken',
+			accepts: () => true,
+			deliver: async () => {
+				throw new Error('mail server gone');
+			}
+		};
+		await expect(
+			conversation.reply(db, f.sanne, f.maryam.clientId, { body: 'Nog niet.' }, new Date(), [
+				push.pushChannel(keys),
+				broken
+			])
+		).rejects.toThrow('mail server gone');
+		// Give a push that went out anyway time to arrive.
+		await new Promise((r) => setTimeout(r, 300));
+		expect(received).toHaveLength(0);
+		const [stored] = await db
+			.select({ n: count() })
+			.from(message)
+			.where(and(eq(message.clientId, f.maryam.clientId), eq(message.body, 'Nog niet.')));
+		expect(stored!.n).toBe(0);
 	});
 
 	it('a day-before reminder opens the appointment; a device the push service forgot is removed', async () => {

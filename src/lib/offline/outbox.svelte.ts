@@ -50,6 +50,8 @@ class Outbox {
 	#flushing: Promise<void> | null = null;
 	#listeners = new Set<(item: OutboxItem, result: Record<string, unknown>) => void>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** Keys sent or removed in this page's life (a restore read before then must skip them). */
+	#gone = new Set<string>();
 
 	get pending() {
 		return this.items.filter((i) => i.status !== 'failed');
@@ -81,8 +83,11 @@ class Outbox {
 				}
 			}
 		}
-		const queuedMeanwhile = this.items.filter((i) => !items.some((r) => r.key === i.key));
-		this.items = [...items, ...queuedMeanwhile].sort((a, b) =>
+		// What is in memory is newer than what was read (sending, refused meanwhile), and what
+		// was sent or removed while reading stays gone: a late restore must not bring it back.
+		const known = new Set(this.items.map((i) => i.key));
+		const fromStore = items.filter((i) => !known.has(i.key) && !this.#gone.has(i.key));
+		this.items = [...this.items, ...fromStore].sort((a, b) =>
 			a.createdAt.localeCompare(b.createdAt)
 		);
 		void this.flush();
@@ -114,6 +119,7 @@ class Outbox {
 	}
 
 	async remove(key: string): Promise<void> {
+		this.#gone.add(key);
 		this.items = this.items.filter((i) => i.key !== key);
 		const store = await offlineStore();
 		await store?.db.delete('outbox', key);
@@ -126,7 +132,14 @@ class Outbox {
 	}
 
 	async #send(): Promise<void> {
-		for (const item of this.items.filter((i) => i.status === 'pending')) {
+		// Not a snapshot of the queue: what is queued while this run is sending is sent by it
+		// too (its own flush() got this run's promise). Each item once per run.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- never shown, only this loop reads it
+		const tried = new Set<string>();
+		for (;;) {
+			const item = this.items.find((i) => i.status === 'pending' && !tried.has(i.key));
+			if (!item) return;
+			tried.add(item.key);
 			this.#update(item.key, { status: 'sending' });
 			let response: Response;
 			try {

@@ -147,9 +147,7 @@ export const appointmentView = z.object({
 	request: z
 		.object({
 			kind: z.string(),
-			status: z.string(),
-			message: z.string().nullable(),
-			answer: z.string().nullable()
+			status: z.string()
 		})
 		.nullable()
 });

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { createEvent, type DateArray } from 'ics';
 import type { Db } from '../db/open';
+import { transaction } from '../db/after-commit';
 import { appointment, client, clientRequest, user } from '../db/schema';
 import { insertClientMessage, recordStaffAnswer } from '../messages/conversation';
 import type { Tx } from '../client/idempotency';
@@ -24,7 +25,8 @@ export interface AppointmentView {
 	status: string;
 	staffName: string;
 	staffPhone: string | null;
-	request: { kind: string; status: string; message: string | null; answer: string | null } | null;
+	/** The newest change request's state; its reason and the answer are messages (the thread). */
+	request: { kind: string; status: string } | null;
 }
 
 const columns = {
@@ -41,9 +43,13 @@ const columns = {
 	staffPhone: user.phone
 };
 
-/** The newest change request of each appointment, as JSON text, read in the same query. */
+/**
+ * The newest change request of each appointment, as JSON text, read in the same query: only
+ * its kind and state. What the client wrote and what the klantmanager answered are messages
+ * about the appointment, shown once, in the thread.
+ */
 const latestRequest = sql<string | null>`(select json_build_object('kind', r.kind,
-	'status', r.status, 'message', r.message, 'answer', r.answer)::text
+	'status', r.status)::text
 	from client_request r where r.appointment_id = ${appointment.id}
 	and r.kind = 'appointment_change' order by r.created_at desc limit 1)`;
 
@@ -136,16 +142,18 @@ export async function requestChange(
 		.from(clientRequest)
 		.where(and(eq(clientRequest.appointmentId, row.id), eq(clientRequest.status, 'open')));
 	if (open) return { ok: true, requestId: open.id };
+	// The request is the message (with the appointment as its context and the kind as its
+	// intent); the request row keeps only whether it is decided, not a copy of the reason.
+	const now = input.now ?? new Date();
 	const [created] = await tx
 		.insert(clientRequest)
 		.values({
 			clientId: row.clientId,
 			kind: 'appointment_change',
 			appointmentId: row.id,
-			message: `${input.kind === 'cannot_come' ? '[kan niet]' : '[ander tijdstip]'} ${reason}`
+			createdAt: now
 		})
 		.returning({ id: clientRequest.id });
-	// The klantmanager reads it in the conversation too, with the appointment as context.
 	await insertClientMessage(tx, {
 		clientId: row.clientId,
 		userId: input.userId,
@@ -153,7 +161,7 @@ export async function requestChange(
 		contextKind: 'appointment',
 		contextId: row.id,
 		intent: input.kind,
-		now: input.now
+		now
 	});
 	return { ok: true, requestId: created!.id };
 }
@@ -276,7 +284,7 @@ export async function planAppointment(
 	await requireInCaseload(db, staff, clientId);
 	const bad = checkPeriod(input, now);
 	if (bad) return { ok: false, error: bad };
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		// One staff member's bookings are checked one at a time, so two tabs cannot both win.
 		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${staff.id}))`);
 		const overlaps = await overlapsFor(tx, staff.id, input);
@@ -334,7 +342,7 @@ export async function moveAppointment(
 	await requireInCaseload(db, staff, clientId);
 	const bad = checkPeriod(period, now);
 	if (bad) return { ok: false, error: bad };
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const current = await ownAppointment(tx, clientId, appointmentId);
 		if (!current) return { ok: false, error: 'not_found' } as const;
 		if (current.status !== 'planned') return { ok: false, error: 'not_planned' } as const;
@@ -377,7 +385,7 @@ export async function cancelAppointment(
 	now = new Date()
 ): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'not_planned' }> {
 	await requireInCaseload(db, staff, clientId);
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const current = await ownAppointment(tx, clientId, appointmentId);
 		if (!current) return { ok: false, error: 'not_found' } as const;
 		if (current.status !== 'planned') return { ok: false, error: 'not_planned' } as const;
@@ -413,7 +421,7 @@ export async function markHeld(
 	now = new Date()
 ): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'not_planned' | 'in_future' }> {
 	await requireInCaseload(db, staff, clientId);
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const current = await ownAppointment(tx, clientId, appointmentId);
 		if (!current) return { ok: false, error: 'not_found' } as const;
 		if (current.status !== 'planned') return { ok: false, error: 'not_planned' } as const;
@@ -442,10 +450,11 @@ export async function answerRequest(
 	now = new Date()
 ): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'not_open' }> {
 	await requireInCaseload(db, staff, clientId);
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const updated = await tx
 			.update(clientRequest)
-			.set({ status: input.status, answer: input.answer.trim() || null, answeredAt: now })
+			// The answer itself is a message (below), not a copy here.
+			.set({ status: input.status, answeredAt: now })
 			.where(
 				and(
 					eq(clientRequest.id, input.requestId),
@@ -453,7 +462,11 @@ export async function answerRequest(
 					eq(clientRequest.status, 'open')
 				)
 			)
-			.returning({ id: clientRequest.id, appointmentId: clientRequest.appointmentId });
+			.returning({
+				id: clientRequest.id,
+				appointmentId: clientRequest.appointmentId,
+				instrumentId: clientRequest.instrumentId
+			});
 		if (updated.length === 0) {
 			const [exists] = await tx
 				.select({ id: clientRequest.id })
@@ -467,14 +480,16 @@ export async function answerRequest(
 			action: 'request.answer',
 			detail: { requestId: input.requestId, status: input.status }
 		});
-		const appointmentId = updated[0]!.appointmentId;
-		if (appointmentId) {
+		// The answer is a message about what was asked: it shows in the conversation and where
+		// the client asked (the appointment, the instrument's page).
+		const { appointmentId, instrumentId } = updated[0]!;
+		if (appointmentId || instrumentId) {
 			await recordStaffAnswer(tx, {
 				staffId: staff.id,
 				clientId,
 				body: input.answer,
-				contextKind: 'appointment',
-				contextId: appointmentId,
+				contextKind: appointmentId ? 'appointment' : 'instrument',
+				contextId: (appointmentId ?? instrumentId)!,
 				now
 			});
 		}

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } f
 import { searchName } from '../db/search-name';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/open';
+import { transaction } from '../db/after-commit';
 import { client, SEGMENTS, team, user, type Segment } from '../db/schema';
 import { amsterdamDay } from '../../dates';
 import * as audit from '../audit/audit';
@@ -312,7 +313,7 @@ export async function moveClient(
 	const visible = await visibleKlantmanagers(db, staff);
 	if (!visible.includes(input.toKlantmanagerId))
 		return { ok: false, error: 'unknown_klantmanager' };
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const [row] = await tx
 			.select({ userId: client.userId, from: client.klantmanagerId })
 			.from(client)

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/open';
 import {
@@ -118,14 +118,28 @@ async function currentPlan(db: Db, clientId: string, today: string) {
 	};
 }
 
+// A request's text and answer are messages about the same thing (the appointment or the
+// instrument): the first from the client since the request, and the first answer after it.
+// Rows from before that kept their own copy, which is read when present.
+const aboutSameThing = sql`m.client_id = ${clientRequest.clientId}
+	and m.context_id = coalesce(${clientRequest.appointmentId}, ${clientRequest.instrumentId})
+	and m.created_at >= ${clientRequest.createdAt}`;
+const requestText = sql<string | null>`coalesce(${clientRequest.message}, (select m.body
+	from message m where ${aboutSameThing} and m.from_client
+	order by m.created_at, m.id limit 1))`;
+const requestAnswer = sql<string | null>`coalesce(${clientRequest.answer}, (select m.body
+	from message m where ${aboutSameThing} and not m.from_client
+	and ${clientRequest.answeredAt} is not null and m.created_at <= ${clientRequest.answeredAt}
+	order by m.created_at, m.id limit 1))`;
+
 export async function requestsOf(db: Db, clientId: string) {
 	const rows = await db
 		.select({
 			id: clientRequest.id,
 			kind: clientRequest.kind,
 			status: clientRequest.status,
-			message: clientRequest.message,
-			answer: clientRequest.answer,
+			message: requestText,
+			answer: requestAnswer,
 			appointmentId: clientRequest.appointmentId,
 			instrumentName: instrumentText.name,
 			createdAt: clientRequest.createdAt,

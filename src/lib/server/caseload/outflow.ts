@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open';
+import { transaction } from '../db/after-commit';
 import {
 	appointment,
 	benefitPeriod,
@@ -168,7 +169,7 @@ export async function applyOutflow(
 ): Promise<OutflowResult> {
 	if (input.date > amsterdamDay(now)) return { ok: false, error: 'in_future' };
 	const days = await readDays(db);
-	return db.transaction((tx) => recordOutflow(tx, actorId, input, now, days));
+	return transaction(db, (tx) => recordOutflow(tx, actorId, input, now, days));
 }
 
 /**
@@ -285,7 +286,7 @@ export async function registerReentry(
 ): Promise<{ ok: true } | { ok: false; error: ReentryError }> {
 	await requireInCaseload(db, staff, input.clientId);
 	if (input.benefitStart > addDays(amsterdamDay(now), 31)) return { ok: false, error: 'in_future' };
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const [c] = await tx
 			.select({ benefitStart: client.benefitStart, userId: client.userId })
 			.from(client)
@@ -329,7 +330,7 @@ export async function countReentries(db: Db, from: string, to: string): Promise<
 export async function closeAccountsAfterOutflow(db: Db, now = new Date()): Promise<number> {
 	const days = await readDays(db);
 	const lastOpenDay = addDays(amsterdamDay(now), -days);
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const due = await tx
 			.select({ clientId: client.id, userId: client.userId })
 			.from(client)

@@ -38,12 +38,13 @@ export async function askAboutInstrument(
 			)
 		);
 	if (open) return { ok: true, requestId: open.id, existing: true };
+	const now = input.now ?? new Date();
 	const [created] = await tx
 		.insert(clientRequest)
-		.values({ clientId: me.id, kind: 'instrument_question', instrumentId: inst.id, message })
+		.values({ clientId: me.id, kind: 'instrument_question', instrumentId: inst.id, createdAt: now })
 		.returning({ id: clientRequest.id });
-	// The question is also a message in the conversation, about this instrument: the answer
-	// comes back there and on the instrument's page.
+	// The question is a message in the conversation, about this instrument (the request row
+	// keeps only whether it is open): the answer comes back there and on the instrument's page.
 	await insertClientMessage(tx, {
 		clientId: me.id,
 		userId: input.userId,
@@ -51,7 +52,7 @@ export async function askAboutInstrument(
 		contextKind: 'instrument',
 		contextId: inst.id,
 		intent: 'ask',
-		now: input.now
+		now
 	});
 	return { ok: true, requestId: created!.id, existing: false };
 }

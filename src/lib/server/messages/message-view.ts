@@ -97,7 +97,11 @@ export async function messagesOf(db: Db, clientId: string, limit: number): Promi
 		.where(eq(message.clientId, clientId))
 		.orderBy(desc(message.createdAt), desc(message.id))
 		.limit(limit);
-	const views = rows.reverse().map(toView);
+	return withDocuments(db, rows.reverse().map(toView));
+}
+
+/** The client's documents of these messages, wherever they are shown (one query). */
+export async function withDocuments(db: Db, views: MessageView[]): Promise<MessageView[]> {
 	const docs = await documentsOf(
 		db,
 		views.filter((v) => v.fromClient).map((v) => v.id)

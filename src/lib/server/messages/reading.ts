@@ -5,7 +5,7 @@ import type { Tx } from '../client/idempotency';
 import type { Staff } from '../caseload/caseload';
 import * as audit from '../audit/audit';
 import * as notifications from '../notifications/notifications';
-import { messagesOf, toView, viewColumns, type MessageView } from './message-view';
+import { messagesOf, toView, viewColumns, withDocuments, type MessageView } from './message-view';
 import { clientOfUser } from './client-send';
 import { requireConversationAccess } from './access';
 
@@ -38,7 +38,7 @@ export async function messagesAbout(
 		.where(and(eq(client.userId, userId), eq(message.contextId, contextId)))
 		.orderBy(asc(message.createdAt), asc(message.id))
 		.limit(50);
-	return rows.map(toView);
+	return withDocuments(db, rows.map(toView));
 }
 
 /** Messages about any of several things (a plan and its steps), for one page, one query. */
@@ -56,7 +56,7 @@ export async function messagesAboutAny(
 		.where(and(eq(client.userId, userId), inArray(message.contextId, contextIds)))
 		.orderBy(asc(message.createdAt), asc(message.id))
 		.limit(200);
-	return rows.map(toView);
+	return withDocuments(db, rows.map(toView));
 }
 
 /** A klantmanager (or lead, or stand-in) opens a client's conversation; the read is audited. */

@@ -1,5 +1,6 @@
 import { and, eq, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { transaction } from '../db/after-commit';
 import { clientRequest, instrument, message, type MessageContext } from '../db/schema';
 import type { Tx } from '../client/idempotency';
 import type { Staff } from '../caseload/caseload';
@@ -30,7 +31,8 @@ export async function reply(
 	if (!cleaned.ok) {
 		return { ok: false, error: cleaned.error === 'message_too_long' ? cleaned.error : 'empty' };
 	}
-	return db.transaction(async (tx) => {
+	// The push goes out only after the commit (a rolled-back reply announces nothing).
+	return transaction(db, async (tx) => {
 		let about: typeof message.$inferSelect | undefined;
 		if (input.replyTo) {
 			[about] = await tx
@@ -84,7 +86,7 @@ export async function reply(
 		if (about?.contextKind === 'instrument' && about.contextId) {
 			await tx
 				.update(clientRequest)
-				.set({ status: 'answered', answer: cleaned.body, answeredAt: now })
+				.set({ status: 'answered', answeredAt: now })
 				.where(
 					and(
 						eq(clientRequest.clientId, clientId),
@@ -155,7 +157,7 @@ export async function recordStaffAnswer(
 		);
 }
 
-async function answerLink(tx: Tx, about: typeof message.$inferSelect): Promise<string> {
+async function answerLink(tx: Tx | Db, about: typeof message.$inferSelect): Promise<string> {
 	if (about.contextKind === 'instrument' && about.contextId) {
 		const [inst] = await tx
 			.select({ code: instrument.code })

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, isNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { transaction } from '../db/after-commit';
 import { plan, planDraft, planTemplate, type DraftStep, type Segment } from '../db/schema';
 import { addDays, amsterdamDay } from '../../dates';
 import * as audit from '../audit/audit';
@@ -77,7 +78,7 @@ export async function createPlan(
 		if (!tpl) return { ok: false, error: 'template_not_found' };
 		({ goal, reviewDate, steps } = tpl);
 	}
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const [created] = await tx
 			.insert(plan)
 			.values({

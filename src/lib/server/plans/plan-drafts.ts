@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { transaction } from '../db/after-commit';
 import { client, plan, planDraft, planStep, user, type DraftStep } from '../db/schema';
 import { amsterdamDay } from '../../dates';
 import * as audit from '../audit/audit';
@@ -134,7 +135,7 @@ export async function saveDraft(
 		if (s.instrumentId && !(await isOffered(db, clientId, s.instrumentId)))
 			return { ok: false, error: 'not_offered', step: i };
 	}
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const [p] = await tx
 			.select()
 			.from(plan)

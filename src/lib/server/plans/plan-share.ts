@@ -1,6 +1,7 @@
 // Sharing a saved draft with the client as the plan's next version, and the versions so far.
 import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { transaction } from '../db/after-commit';
 import { plan, planAgreement, planDraft, planStep, planVersion, user } from '../db/schema';
 import * as audit from '../audit/audit';
 import { requireInCaseload, type Staff } from '../caseload/caseload';
@@ -21,7 +22,7 @@ export async function share(
 	now = new Date()
 ): Promise<{ ok: true; version: number } | { ok: false; error: ShareError }> {
 	await requireInCaseload(db, staff, clientId);
-	const result = await db.transaction(async (tx) => {
+	const result = await transaction(db, async (tx) => {
 		const [p] = await tx
 			.select()
 			.from(plan)

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import webpush from 'web-push';
 import { z } from 'zod';
 import type { Db } from '../db/open';
+import { afterCommit } from '../db/after-commit';
 import { pushSubscription } from '../db/schema';
 import type { Channel, Notice } from '../notifications/notifications';
 import { translatorFor } from '../../i18n/messages.server';
@@ -93,27 +94,32 @@ export function pushChannel(keys: () => VapidKeys): Channel {
 			if (subs.length === 0) return;
 			const payload = pushPayload(person.language, notice);
 			const vapidDetails = keys();
-			for (const s of subs) {
-				try {
-					await webpush.sendNotification(
-						{ endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } },
-						payload,
-						{
-							vapidDetails,
-							TTL: 24 * 3600,
-							urgency: 'normal',
-							timeout: 5000
-						}
-					);
-				} catch (e) {
-					const status = (e as { statusCode?: number }).statusCode;
-					if (status === 404 || status === 410) {
-						await db.delete(pushSubscription).where(eq(pushSubscription.id, s.id));
-					} else {
-						console.error('Wegwijs: push not delivered', status ?? (e as Error).message);
-					}
-				}
-			}
+			// Sent once what it announces is committed (never for a reply that rolled back).
+			await afterCommit(db, (db) => send(db, subs, payload, vapidDetails));
 		}
 	};
+}
+
+async function send(
+	db: Db,
+	subs: (typeof pushSubscription.$inferSelect)[],
+	payload: string,
+	vapidDetails: VapidKeys
+): Promise<void> {
+	for (const s of subs) {
+		try {
+			await webpush.sendNotification(
+				{ endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } },
+				payload,
+				{ vapidDetails, TTL: 24 * 3600, urgency: 'normal', timeout: 5000 }
+			);
+		} catch (e) {
+			const status = (e as { statusCode?: number }).statusCode;
+			if (status === 404 || status === 410) {
+				await db.delete(pushSubscription).where(eq(pushSubscription.id, s.id));
+			} else {
+				console.error('Wegwijs: push not delivered', status ?? (e as Error).message);
+			}
+		}
+	}
 }

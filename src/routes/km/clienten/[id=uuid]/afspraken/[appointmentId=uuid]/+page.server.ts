@@ -21,10 +21,16 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		params.appointmentId
 	);
 	if (!header || !appointment) error(404, locals.t('errors.notFound'));
+	// The reason of the newest change request is the client's message about this appointment.
+	const request =
+		(await clientFile.requestsOf(locals.db, params.id)).find(
+			(r) => r.appointmentId === params.appointmentId && r.kind === 'appointment_change'
+		) ?? null;
 	const starts = new Date(appointment.startsAt);
 	return {
 		client: header,
 		appointment,
+		request: request && { status: request.status, message: request.message },
 		period: {
 			date: amsterdamDay(starts),
 			start: amsterdamClock(starts),
