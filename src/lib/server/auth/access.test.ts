@@ -64,6 +64,11 @@ describe('the access table, row by row', () => {
 		['/shell', 'public'],
 		['/api/health', 'public'],
 		['/bench/leeg', 'public'],
+		// "Blijf ingelogd": any account, so an idle client or klantmanager can stay signed in.
+		['/api/session', 'signed-in'],
+		// The sync API checks its own keys, not a session: a signed-out caller must reach it.
+		['/api/v1/clients', 'public'],
+		['/api/v1', 'public'],
 		['/api/other', 'signed-in']
 	])('%s needs %s', (route, access) => {
 		expect(accessFor(route)).toBe(access);
@@ -86,5 +91,17 @@ describe('the access table, row by row', () => {
 
 	it('refuses a backslash path that browsers read as another origin', () => {
 		expect(safeNext('/\\evil.example')).toBeNull();
+	});
+
+	it('refuses a missing next without failing', () => {
+		expect(safeNext(null)).toBeNull();
+		expect(safeNext(undefined)).toBeNull();
+	});
+
+	it('follows a next of up to 500 characters, not one longer', () => {
+		const path = (length: number) => '/km/clienten?q=' + 'a'.repeat(length - 15);
+		expect(path(500)).toHaveLength(500);
+		expect(safeNext(path(500))).toBe(path(500));
+		expect(safeNext(path(501))).toBeNull();
 	});
 });
