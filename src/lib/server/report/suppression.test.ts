@@ -362,3 +362,49 @@ describe('suppress against an attacker who knows the rule (a hidden cell is 1–
 		expect(pinned(cells, [identity], state, false)).toEqual([]);
 	});
 });
+
+describe('pinned: what a reader who knows the rule works out', () => {
+	it('a "verborgen" cell is at least 10: 11 = "< 10" + "verborgen" gives both away', () => {
+		const cells = new Map([
+			['total', 11],
+			['a', 1],
+			['b', 10]
+		]);
+		const state = new Map<string, Visibility>([
+			['total', 'shown'],
+			['a', 'primary'],
+			['b', 'secondary']
+		]);
+		const line = { terms: lineTerms({ total: 'total', parts: ['a', 'b'] }) };
+		expect(pinned(cells, [line], state)).toEqual(['a', 'b']);
+	});
+
+	it('a reader chains relations: b from the second line, then a from the first', () => {
+		// 13 = a + b and 15 = b + 5: b is 10, so a is 3.
+		const cells = new Map([
+			['a', 3],
+			['b', 10],
+			['c', 5],
+			['first', 13],
+			['second', 15]
+		]);
+		const state = new Map<string, Visibility>([
+			['a', 'primary'],
+			['b', 'secondary'],
+			['c', 'shown'],
+			['first', 'shown'],
+			['second', 'shown']
+		]);
+		const lines = [
+			{ total: 'first', parts: ['a', 'b'] },
+			{ total: 'second', parts: ['b', 'c'] }
+		];
+		expect(
+			pinned(
+				cells,
+				lines.map((l) => ({ terms: lineTerms(l) })),
+				state
+			)
+		).toEqual(['a', 'b']);
+	});
+});
