@@ -407,4 +407,34 @@ describe('pinned: what a reader who knows the rule works out', () => {
 			)
 		).toEqual(['a', 'b']);
 	});
+
+	it('a line that names a cell the table does not have still gives the others away', () => {
+		const cells = new Map([
+			['total', 11],
+			['a', 1],
+			['b', 10]
+		]);
+		const state = new Map<string, Visibility>([
+			['total', 'shown'],
+			['a', 'primary'],
+			['b', 'secondary']
+		]);
+		const line = { terms: lineTerms({ total: 'total', parts: ['a', 'b', 'not-a-cell'] }) };
+		expect(pinned(cells, [line], state)).toEqual(['a', 'b']);
+	});
+
+	it('a hidden total whose parts are all shown is worked out by adding them up', () => {
+		const cells = new Map([
+			['total', 5],
+			['a', 5],
+			['b', 0]
+		]);
+		const state = new Map<string, Visibility>([
+			['total', 'primary'],
+			['a', 'shown'],
+			['b', 'shown']
+		]);
+		const line = { terms: lineTerms({ total: 'total', parts: ['a', 'b'] }) };
+		expect(pinned(cells, [line], state)).toEqual(['total']);
+	});
 });
