@@ -65,11 +65,15 @@ describe('the access table, row by row', () => {
 		['/api/health', 'public'],
 		['/bench/leeg', 'public'],
 		['/api/other', 'signed-in'],
-		// #14: "Blijf ingelogd" for anyone signed in (never anonymous); the passkey ceremony is
-		// reached by half a sign-in (the endpoint checks it); the reset of a second factor is admin.
+		// #14: "Blijf ingelogd" for anyone signed in (never anonymous), so an idle client or
+		// klantmanager can stay signed in; the passkey ceremony is reached by half a sign-in (the
+		// endpoint checks it); the reset of a second factor is admin.
 		['/api/session', 'signed-in'],
 		['/login/tweede-stap/passkey', 'public'],
-		['/beheer/gebruikers/[id=uuid]/tweede-stap', 'admin']
+		['/beheer/gebruikers/[id=uuid]/tweede-stap', 'admin'],
+		// The sync API checks its own keys, not a session: a signed-out caller must reach it.
+		['/api/v1/clients', 'public'],
+		['/api/v1', 'public']
 	])('%s needs %s', (route, access) => {
 		expect(accessFor(route)).toBe(access);
 	});
@@ -95,5 +99,17 @@ describe('the access table, row by row', () => {
 
 	it('refuses a backslash path that browsers read as another origin', () => {
 		expect(safeNext('/\\evil.example')).toBeNull();
+	});
+
+	it('refuses a missing next without failing', () => {
+		expect(safeNext(null)).toBeNull();
+		expect(safeNext(undefined)).toBeNull();
+	});
+
+	it('follows a next of up to 500 characters, not one longer', () => {
+		const path = (length: number) => '/km/clienten?q=' + 'a'.repeat(length - 15);
+		expect(path(500)).toHaveLength(500);
+		expect(safeNext(path(500))).toBe(path(500));
+		expect(safeNext(path(501))).toBeNull();
 	});
 });

@@ -3,7 +3,11 @@ import { tableCsv } from './report-csv';
 import type { ReportTable } from './report-tables';
 
 const t = (k: string) =>
-	({ 'report.hiddenPrimary': '< 10', 'report.hiddenSecondary': 'verborgen' })[k] ?? k;
+	({
+		'report.hiddenPrimary': '< 10',
+		'report.hiddenSecondary': 'verborgen',
+		'report.colour.orange': 'oranje'
+	})[k] ?? k;
 
 const table: ReportTable = {
 	id: 'x',
@@ -64,5 +68,37 @@ describe('tableCsv', () => {
 			]
 		};
 		expect(tableCsv(plain, t, 'plain')).toBe('Achterhoek-West,a+b\r\nLindewaard-Oost,x@y\r\n');
+	});
+
+	it('writes a council norm as its colour and the rule, so the colour is not lost outside the page', () => {
+		const normTable: ReportTable = {
+			...table,
+			columns: ['Indicator', 'Norm'],
+			rows: [
+				[
+					{ t: 'text', v: 'Uitstroom naar werk' },
+					{ t: 'norm', colour: 'orange', rule: 'Groen bij 30% of meer, oranje vanaf 20%' }
+				]
+			]
+		};
+		// The rule holds a comma, so plain CSV quotes the field.
+		expect(tableCsv(normTable, t, 'plain')).toBe(
+			'Indicator,Norm\r\nUitstroom naar werk,"oranje: Groen bij 30% of meer, oranje vanaf 20%"\r\n'
+		);
+	});
+
+	it('keeps a negative figure a number a spreadsheet can add up (only text is guarded)', () => {
+		const change: ReportTable = {
+			...table,
+			columns: ['Gemeente', 'Verschil'],
+			rows: [
+				[
+					{ t: 'text', v: 'Lindewaard' },
+					{ t: 'count', v: -3 }
+				]
+			]
+		};
+		expect(tableCsv(change, t, 'plain')).toBe('Gemeente,Verschil\r\nLindewaard,-3\r\n');
+		expect(tableCsv(change, t)).toBe('\uFEFFGemeente;Verschil\r\nLindewaard;-3\r\n');
 	});
 });

@@ -119,6 +119,50 @@ describe('suppress', () => {
 		expect(state.get(cellId('a', 'werk'))).toBe('primary');
 	});
 
+	it('hides a total only when no part is left: the size of each gemeente and of the dienst stay visible', () => {
+		// Gemeente a has 1 client in meedoen; gemeente b none in perspectief.
+		const rows = ['a', 'b'];
+		const cols = ['werk', 'perspectief', 'meedoen'];
+		const cells = grid(rows, cols, [
+			[13, 11, 1],
+			[12, 0, 22]
+		]);
+		const lines = tableLines(rows, cols);
+		const state = suppress(cells, lines);
+		for (const total of ['a|*', 'b|*', '*|*']) expect(state.get(total), total).toBe('shown');
+		expect(attack(cells, lines, state)).toEqual([]);
+		expect(
+			pinned(
+				cells,
+				lines.map((l) => ({ terms: lineTerms(l) })),
+				state
+			)
+		).toEqual([]);
+	});
+
+	it('the dienst total per segment stays visible when the gemeenten can be protected among themselves', () => {
+		// Small gemeente a (2 in werk) and b (2 in perspectief): hiding inside the gemeenten is enough.
+		const rows = ['a', 'b', 'c'];
+		const cols = ['werk', 'perspectief'];
+		const cells = grid(rows, cols, [
+			[2, 0],
+			[13, 2],
+			[20, 10]
+		]);
+		const lines = tableLines(rows, cols);
+		const state = suppress(cells, lines);
+		for (const total of ['*|werk', '*|perspectief', '*|*'])
+			expect(state.get(total), total).toBe('shown');
+		expect(attack(cells, lines, state)).toEqual([]);
+		expect(
+			pinned(
+				cells,
+				lines.map((l) => ({ terms: lineTerms(l) })),
+				state
+			)
+		).toEqual([]);
+	});
+
 	it('two splits of the same total (segment and language) are both protected', () => {
 		const rows = ['a', 'b'];
 		const cells = new Map<string, number>();
@@ -157,6 +201,9 @@ describe('suppress', () => {
 			const lines = tableLines(rows, cols);
 			const state = suppress(cells, lines);
 			expect(attack(cells, lines, state)).toEqual([]);
+			// Nor to a reader who knows the bounds the rule gives away (1–9, 10 or more).
+			const equations = lines.map((l) => ({ terms: lineTerms(l) }));
+			expect(pinned(cells, equations, state), JSON.stringify(values)).toEqual([]);
 			for (const [id, n] of cells) if (n > 0 && n < 10) expect(state.get(id)).not.toBe('shown');
 		}
 	});
@@ -242,6 +289,33 @@ describe('suppress against an attacker who knows the rule (a hidden cell is 1–
 		expect(pinned(cells, [{ terms: lineTerms(line) }], state)).toEqual([]);
 	});
 
+	it('the cell hidden beside a pinned one is in its own table; another table is left alone', () => {
+		// An unrelated split by age band (listed first), and 1 + 1 + 30 = 32 by segment.
+		const cells = new Map([
+			['total', 32],
+			['werk', 1],
+			['perspectief', 1],
+			['meedoen', 30],
+			['age:*', 50],
+			['age:18-26', 20],
+			['age:27+', 30]
+		]);
+		const lines = [
+			{ total: 'age:*', parts: ['age:18-26', 'age:27+'] },
+			{ total: 'total', parts: ['werk', 'perspectief', 'meedoen'] }
+		];
+		const state = suppress(cells, lines);
+		expect(state.get('meedoen')).toBe('secondary');
+		for (const id of ['age:*', 'age:18-26', 'age:27+']) expect(state.get(id), id).toBe('shown');
+		expect(
+			pinned(
+				cells,
+				lines.map((l) => ({ terms: lineTerms(l) })),
+				state
+			)
+		).toEqual([]);
+	});
+
 	it('two hidden cells of 9: their sum 18 pins both (each at most 9), so more is hidden', () => {
 		const cells = new Map([
 			['total', 68],
@@ -286,5 +360,81 @@ describe('suppress against an attacker who knows the rule (a hidden cell is 1–
 			before: 'shown'
 		});
 		expect(pinned(cells, [identity], state, false)).toEqual([]);
+	});
+});
+
+describe('pinned: what a reader who knows the rule works out', () => {
+	it('a "verborgen" cell is at least 10: 11 = "< 10" + "verborgen" gives both away', () => {
+		const cells = new Map([
+			['total', 11],
+			['a', 1],
+			['b', 10]
+		]);
+		const state = new Map<string, Visibility>([
+			['total', 'shown'],
+			['a', 'primary'],
+			['b', 'secondary']
+		]);
+		const line = { terms: lineTerms({ total: 'total', parts: ['a', 'b'] }) };
+		expect(pinned(cells, [line], state)).toEqual(['a', 'b']);
+	});
+
+	it('a reader chains relations: b from the second line, then a from the first', () => {
+		// 13 = a + b and 15 = b + 5: b is 10, so a is 3.
+		const cells = new Map([
+			['a', 3],
+			['b', 10],
+			['c', 5],
+			['first', 13],
+			['second', 15]
+		]);
+		const state = new Map<string, Visibility>([
+			['a', 'primary'],
+			['b', 'secondary'],
+			['c', 'shown'],
+			['first', 'shown'],
+			['second', 'shown']
+		]);
+		const lines = [
+			{ total: 'first', parts: ['a', 'b'] },
+			{ total: 'second', parts: ['b', 'c'] }
+		];
+		expect(
+			pinned(
+				cells,
+				lines.map((l) => ({ terms: lineTerms(l) })),
+				state
+			)
+		).toEqual(['a', 'b']);
+	});
+
+	it('a line that names a cell the table does not have still gives the others away', () => {
+		const cells = new Map([
+			['total', 11],
+			['a', 1],
+			['b', 10]
+		]);
+		const state = new Map<string, Visibility>([
+			['total', 'shown'],
+			['a', 'primary'],
+			['b', 'secondary']
+		]);
+		const line = { terms: lineTerms({ total: 'total', parts: ['a', 'b', 'not-a-cell'] }) };
+		expect(pinned(cells, [line], state)).toEqual(['a', 'b']);
+	});
+
+	it('a hidden total whose parts are all shown is worked out by adding them up', () => {
+		const cells = new Map([
+			['total', 5],
+			['a', 5],
+			['b', 0]
+		]);
+		const state = new Map<string, Visibility>([
+			['total', 'primary'],
+			['a', 'shown'],
+			['b', 'shown']
+		]);
+		const line = { terms: lineTerms({ total: 'total', parts: ['a', 'b'] }) };
+		expect(pinned(cells, [line], state)).toEqual(['total']);
 	});
 });
