@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
-import { auditEvent, authIdentity, user } from '../../src/lib/server/db/schema';
+import { auditEvent, authIdentity, ROLES, user } from '../../src/lib/server/db/schema';
+import { LANGUAGES } from '../../src/lib/i18n/languages';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
 import * as audit from '../../src/lib/server/audit/audit';
@@ -103,6 +105,26 @@ describeEachDatabase('every privileged act on record', (database) => {
 		const result = await audit.search(db, { action: 'user.roles' });
 		const row = result.rows[0]!;
 		expect(row).not.toHaveProperty('detail');
-		expect(row.facts).toEqual(expect.arrayContaining([{ key: 'added', value: 'admin' }]));
+		// A role is shown by its name ("Functioneel beheerder"), not the code "admin".
+		expect(row.facts).toEqual(
+			expect.arrayContaining([{ key: 'added', value: 'admin', words: ['login.roles.admin'] }])
+		);
+	});
+
+	it('has words in every language for every code a fact can hold', () => {
+		const codes = [...ROLES, ...audit.AUDIT_METHODS];
+		for (const lang of LANGUAGES.map((l) => l.code)) {
+			const messages = JSON.parse(readFileSync(`messages/${lang}.json`, 'utf8'));
+			for (const code of codes) {
+				const key = audit.auditWordKey(code)!;
+				const words = key.split('.').reduce((o, k) => o?.[k], messages);
+				expect(typeof words, `${lang}: ${key}`).toBe('string');
+			}
+		}
+		// Sign-in methods in a fact are words too; a value that is no code stays as it is.
+		expect(audit.factsOf({ method: 'totp', reason: 'ziek' })).toEqual([
+			{ key: 'reason', value: 'ziek' },
+			{ key: 'method', value: 'totp', words: ['security.auditMethod.totp'] }
+		]);
 	});
 });

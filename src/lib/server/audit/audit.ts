@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/open';
-import { auditEvent, client, user } from '../db/schema';
+import { auditEvent, client, ROLES, user } from '../db/schema';
 
 export const AUDIT_ACTIONS = [
 	'client.read',
@@ -116,14 +116,43 @@ export const AUDIT_FACTS = [
 ] as const;
 export type AuditFact = (typeof AUDIT_FACTS)[number];
 
-function factsOf(detail: Record<string, unknown> | null): { key: AuditFact; value: string }[] {
+/** Sign-in methods as the code writes them; each has its words in `security.auditMethod`. */
+export const AUDIT_METHODS = ['password', 'totp', 'recovery', 'passkey', 'reauthenticate'] as const;
+
+/**
+ * The message key for a code in a fact (a role added or removed, a sign-in method, a second
+ * factor removed), so /beheer/audit shows words, never the code itself (#14).
+ */
+export function auditWordKey(code: string): string | null {
+	if ((ROLES as readonly string[]).includes(code)) return `login.roles.${code}`;
+	if ((AUDIT_METHODS as readonly string[]).includes(code)) return `security.auditMethod.${code}`;
+	return null;
+}
+
+const CODE_FACTS = new Set<AuditFact>(['added', 'removed', 'method']);
+
+export interface AuditFactView {
+	key: AuditFact;
+	value: string;
+	/** Message keys to show instead of `value`, when every part of it is a known code. */
+	words?: string[];
+}
+
+export function factsOf(detail: Record<string, unknown> | null): AuditFactView[] {
 	if (!detail) return [];
-	const out: { key: AuditFact; value: string }[] = [];
+	const out: AuditFactView[] = [];
 	for (const key of AUDIT_FACTS) {
 		const v = detail[key];
 		if (v === undefined || v === null) continue;
-		const value = Array.isArray(v) ? v.map(String).join(', ') : String(v);
-		if (value !== '') out.push({ key, value });
+		const parts = Array.isArray(v) ? v.map(String) : [String(v)];
+		const value = parts.join(', ');
+		if (value === '') continue;
+		const words = CODE_FACTS.has(key) ? parts.map(auditWordKey) : [];
+		out.push(
+			words.length && words.every((w) => w !== null)
+				? { key, value, words: words as string[] }
+				: { key, value }
+		);
 	}
 	return out;
 }

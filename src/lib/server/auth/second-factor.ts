@@ -325,8 +325,9 @@ export async function resetByAdmin(
 				userId: input.userId,
 				removed: [
 					...(totp.some((t) => t.confirmedAt) ? ['totp'] : []),
-					...(keys.length ? [`passkey × ${keys.length}`] : [])
-				]
+					...(keys.length ? ['passkey'] : [])
+				],
+				...(keys.length ? { count: keys.length } : {})
 			}
 		});
 		return 'ok';
