@@ -113,7 +113,9 @@ export const COVERAGE: Record<string, 'copy' | string> = {
 	'content_audio.uploaded_by': 'staff',
 	'content_audio.checked_by': 'staff',
 	'topic_version.edited_by': 'staff',
-	'topic_version.checked_by': 'staff'
+	'topic_version.checked_by': 'staff',
+	'glossary_entry.edited_by': 'staff',
+	'glossary_entry.checked_by': 'staff'
 };
 
 export type DataCopy = {
