@@ -200,11 +200,19 @@ test.describe('offline after one visit', () => {
 				join client c on c.id = p.client_id join "user" u on u.id = c.user_id
 				where u.demo_key = 'tim' and s.title = 'Elke maand je loonstrook laten zien'`;
 			expect(steps.map((s) => s.status)).toEqual(['done']);
+			// One request, and its reason once: as the client's message about the appointment.
 			const requests = await db`
-				select r.message from client_request r join client c on c.id = r.client_id
+				select r.id from client_request r join client c on c.id = r.client_id
 				join "user" u on u.id = c.user_id
 				where u.demo_key = 'tim' and r.kind = 'appointment_change'`;
-			expect(requests.map((r) => r.message)).toEqual(['[kan niet] Mijn jobcoach kan dan niet.']);
+			expect(requests).toHaveLength(1);
+			const messages = await db`
+				select m.body, m.intent from message m join client c on c.id = m.client_id
+				join "user" u on u.id = c.user_id
+				where u.demo_key = 'tim' and m.context_kind = 'appointment' and m.from_client`;
+			expect(messages.map((m) => [m.intent, m.body])).toEqual([
+				['cannot_come', 'Mijn jobcoach kan dan niet.']
+			]);
 		}
 	});
 });

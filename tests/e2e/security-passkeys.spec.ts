@@ -191,6 +191,8 @@ test('an admin cannot wipe their own second factor', async () => {
 	await signInAs(page, 'admin');
 	await page.goto('/beheer/gebruikers?q=ineke.smit');
 	await page.getByRole('link', { name: 'Ineke Smit' }).first().click();
+	// The click navigates on the client: wait for her page before taking its address.
+	await expect(page).toHaveURL(/\/beheer\/gebruikers\/[0-9a-f-]{36}$/);
 	const url = page.url();
 	await page.goto(`${url}/tweede-stap`);
 	await expect(page.getByText('Je kunt je eigen tweede stap niet wissen')).toBeVisible();
