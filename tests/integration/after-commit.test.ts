@@ -172,10 +172,7 @@ describeEachDatabase('after commit: nothing leaves for a change that rolled back
 						NOW
 					)
 			],
-			[
-				'sharing a plan',
-				() => drafts.share(db, f.sanne, f.maryam.clientId, draft, NOW)
-			],
+			['sharing a plan', () => drafts.share(db, f.sanne, f.maryam.clientId, draft, NOW)],
 			[
 				'a reply in the conversation',
 				() => conversation.reply(db, f.sanne, f.maryam.clientId, { body: 'Hallo' }, NOW)

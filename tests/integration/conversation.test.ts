@@ -495,7 +495,11 @@ describeEachDatabase('answering an appointment change request in the conversatio
 			db,
 			f.sanne,
 			f.maryam.clientId,
-			{ body: 'Dat lukt niet, de afspraak blijft.', replyTo: asked.messageId, decision: 'declined' },
+			{
+				body: 'Dat lukt niet, de afspraak blijft.',
+				replyTo: asked.messageId,
+				decision: 'declined'
+			},
 			later(30)
 		);
 		expect(declined.ok).toBe(true);
