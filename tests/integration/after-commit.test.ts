@@ -82,10 +82,11 @@ describeEachDatabase('after commit: nothing leaves for a change that rolled back
 	it('a committed change does reach the phone (the endpoint works)', async () => {
 		const { db } = database();
 		f = await buildFixture(db);
-		[{ number }] = await db
+		const [row] = await db
 			.select({ number: client.clientNumber })
 			.from(client)
 			.where(eq(client.id, f.maryam.clientId));
+		number = row!.number;
 		const phone = device(endpoint.origin, `maryam-${Date.now()}`);
 		expect(await push.subscribe(db, f.maryam.userId, phone.sub)).toEqual({ ok: true });
 		endpoint.received.length = 0;
