@@ -353,10 +353,7 @@ export async function moveAppointment(
 			.update(appointment)
 			.set({ startsAt: period.startsAt, endsAt: period.endsAt })
 			.where(eq(appointment.id, appointmentId));
-		await tx
-			.update(clientRequest)
-			.set({ status: 'accepted', answeredAt: now })
-			.where(and(eq(clientRequest.appointmentId, appointmentId), eq(clientRequest.status, 'open')));
+		await closeChangeRequest(tx, staff, clientId, appointmentId, now);
 		await audit.record(tx, {
 			actorId: staff.id,
 			clientId,
@@ -373,6 +370,34 @@ export async function moveAppointment(
 			link: `/afspraken/${appointmentId}`
 		});
 		return { ok: true, id: appointmentId } as const;
+	});
+}
+
+/**
+ * Moving or cancelling an appointment answers the client's open change request (accepted), and
+ * what the client wrote about it is answered too: it no longer waits in the conversation or
+ * counts as new in the caseload.
+ */
+async function closeChangeRequest(
+	tx: Db,
+	staff: Staff,
+	clientId: string,
+	appointmentId: string,
+	now: Date
+): Promise<void> {
+	const closed = await tx
+		.update(clientRequest)
+		.set({ status: 'accepted', answeredAt: now })
+		.where(and(eq(clientRequest.appointmentId, appointmentId), eq(clientRequest.status, 'open')))
+		.returning({ id: clientRequest.id });
+	if (closed.length === 0) return;
+	await recordStaffAnswer(tx, {
+		staffId: staff.id,
+		clientId,
+		body: '',
+		contextKind: 'appointment',
+		contextId: appointmentId,
+		now
 	});
 }
 
@@ -393,10 +418,7 @@ export async function cancelAppointment(
 			.update(appointment)
 			.set({ status: 'cancelled' })
 			.where(eq(appointment.id, appointmentId));
-		await tx
-			.update(clientRequest)
-			.set({ status: 'accepted', answeredAt: now })
-			.where(and(eq(clientRequest.appointmentId, appointmentId), eq(clientRequest.status, 'open')));
+		await closeChangeRequest(tx, staff, clientId, appointmentId, now);
 		await audit.record(tx, {
 			actorId: staff.id,
 			clientId,

@@ -154,8 +154,12 @@ export interface CaseloadEntry extends CaseloadRow {
 	klantmanagerName: string | null;
 	nextAppointment: string | null;
 	planState: PlanState;
+	/** Open appointment change requests and questions about help: each one thing to answer. */
 	openRequests: number;
-	/** Messages from the client no one on the staff side has read yet. */
+	/**
+	 * Messages from the client no one on the staff side has read or answered yet, apart from
+	 * those that belong to an open request (that request is the one thing that waits).
+	 */
 	unreadMessages: number;
 	overdueSteps: number;
 }
@@ -230,8 +234,15 @@ export async function searchCaseload(
 				order by p.created_at desc limit 1), 'none')`.as('plan_state'),
 			openRequests: sql<number>`(select count(*) from client_request r
 				where r.client_id = ${client.id} and r.status = 'open')::int`.as('open_requests'),
+			// A message that belongs to an open request (its reason, or what the client added
+			// about the same appointment or help) is that request, counted once above.
 			unreadMessages: sql<number>`(select count(*) from message m
-				where m.client_id = ${client.id} and m.from_client and m.read_at is null)::int`.as(
+				where m.client_id = ${client.id} and m.from_client and m.read_at is null
+				and m.answered_at is null
+				and not exists (select 1 from client_request r
+					where r.client_id = m.client_id and r.status = 'open'
+					and ((m.context_kind = 'appointment' and r.appointment_id = m.context_id)
+						or (m.context_kind = 'instrument' and r.instrument_id = m.context_id))))::int`.as(
 				'unread_messages'
 			),
 			overdueSteps: sql<number>`(select count(*) from plan_step s join plan p on p.id = s.plan_id

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { transaction } from '../db/after-commit';
 import * as audit from '../audit/audit';
 import { CsvError, readCsv } from './csv';
 
@@ -114,7 +115,9 @@ export async function runImport<Row extends { line: number }, Ctx>(
 	const ctx = await kind.context(db);
 	const env = { actorId, ctx, counts: report, fail, now };
 	try {
-		await db.transaction(async (tx) => {
+		// The after-commit transaction: a notice an import gives (outflow tells the client) goes
+		// out only when the import is applied and committed, never for a check or a failed file.
+		await transaction(db, async (tx) => {
 			const seen = new Set<string>();
 			let batch: Row[] = [];
 			let headerChecked = false;
