@@ -16,7 +16,7 @@ import { applyClientAction } from '../../src/lib/server/client/client-actions';
 import { clientAction } from '../../src/lib/actions/schema';
 import * as conversation from '../../src/lib/server/messages/conversation';
 import * as caseload from '../../src/lib/server/caseload/caseload';
-import * as appointments from '../../src/lib/server/appointments/appointments';
+import * as clientRequests from '../../src/lib/server/appointments/client-requests';
 import { AccessDenied } from '../../src/lib/server/caseload/caseload';
 import type { Db } from '../../src/lib/server/db/open';
 
@@ -313,7 +313,7 @@ describeEachDatabase('conversation with the klantmanager', (database) => {
 			.select()
 			.from(clientRequest)
 			.where(eq(clientRequest.appointmentId, a!.id));
-		await appointments.answerRequest(db, f.sanne, f.maryam.clientId, {
+		await clientRequests.answerRequest(db, f.sanne, f.maryam.clientId, {
 			requestId: req!.id,
 			status: 'accepted',
 			answer: 'Prima, ik bel je voor een nieuwe tijd.'
