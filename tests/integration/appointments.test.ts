@@ -172,19 +172,14 @@ describeEachDatabase('appointments planned by the klantmanager', (database) => {
 			error: 'in_future'
 		});
 		expect(
-			await planning.markHeld(
-				db,
-				f.sanne,
-				f.maryam.clientId,
-				firstId,
-				at('2026-12-04T13:05:00Z')
-			)
+			await planning.markHeld(db, f.sanne, f.maryam.clientId, firstId, at('2026-12-04T13:05:00Z'))
 		).toEqual({ ok: true });
 		const [row] = await db.select().from(appointment).where(eq(appointment.id, firstId));
 		expect(row!.status).toBe('held');
-		expect(
-			await planning.cancelAppointment(db, f.sanne, f.maryam.clientId, firstId, NOW)
-		).toEqual({ ok: false, error: 'not_planned' });
+		expect(await planning.cancelAppointment(db, f.sanne, f.maryam.clientId, firstId, NOW)).toEqual({
+			ok: false,
+			error: 'not_planned'
+		});
 	});
 
 	it('answers a question about help, once', async () => {

@@ -22,7 +22,8 @@ export const actions: Actions = {
 	answer: staffAction({
 		tag: { form: 'answer' },
 		parse: (form) => parseForm(answerSchema, form),
-		run: ({ db, staff, params }, input) => clientRequests.answerRequest(db, staff, params.id!, input),
+		run: ({ db, staff, params }, input) =>
+			clientRequests.answerRequest(db, staff, params.id!, input),
 		done: () => ({ done: true }),
 		refused: (r) => ({ errors: fieldError('answer', `km.errors.${r.error}`) })
 	}),

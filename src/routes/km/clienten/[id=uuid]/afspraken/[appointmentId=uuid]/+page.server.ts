@@ -16,11 +16,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const staff = requireRole(locals, 'klantmanager', url);
 	await inCaseload(locals, () => caseload.openClient(locals.db, staff, params.id, 'appointment'));
 	const header = await clientFile.headerOf(locals.db, params.id);
-	const appointment = await appointmentOfClient(
-		locals.db,
-		params.id,
-		params.appointmentId
-	);
+	const appointment = await appointmentOfClient(locals.db, params.id, params.appointmentId);
 	if (!header || !appointment) error(404, locals.t('errors.notFound'));
 	// The reason of the newest change request is the client's message about this appointment.
 	const request =
