@@ -11,7 +11,8 @@ import { transaction } from '../../src/lib/server/db/after-commit';
 import * as push from '../../src/lib/server/push/push';
 import * as notifications from '../../src/lib/server/notifications/notifications';
 import * as conversation from '../../src/lib/server/messages/conversation';
-import * as appointments from '../../src/lib/server/appointments/appointments';
+import * as appointments from '../../src/lib/server/appointments/appointment-planning';
+import * as clientRequests from '../../src/lib/server/appointments/client-requests';
 import * as caseload from '../../src/lib/server/caseload/caseload';
 import * as outflows from '../../src/lib/server/caseload/outflow';
 import * as drafts from '../../src/lib/server/plans/plan-drafts';
@@ -165,7 +166,7 @@ describeEachDatabase('after commit: nothing leaves for a change that rolled back
 			[
 				'answering a request',
 				() =>
-					appointments.answerRequest(
+					clientRequests.answerRequest(
 						db,
 						f.sanne,
 						f.maryam.clientId,

@@ -15,7 +15,7 @@ import {
 } from '../../src/lib/server/db/schema';
 import * as caseload from '../../src/lib/server/caseload/caseload';
 import * as notifications from '../../src/lib/server/notifications/notifications';
-import * as appointments from '../../src/lib/server/appointments/appointments';
+import * as appointments from '../../src/lib/server/appointments/appointment-planning';
 import * as conversation from '../../src/lib/server/messages/conversation';
 import { applyClientAction } from '../../src/lib/server/client/client-actions';
 import type { ClientAction } from '../../src/lib/actions/schema';

@@ -16,7 +16,8 @@ import { applyClientAction } from '../../src/lib/server/client/client-actions';
 import { clientAction } from '../../src/lib/actions/schema';
 import * as conversation from '../../src/lib/server/messages/conversation';
 import * as caseload from '../../src/lib/server/caseload/caseload';
-import * as appointments from '../../src/lib/server/appointments/appointments';
+import * as clientRequests from '../../src/lib/server/appointments/client-requests';
+import { appointmentOfClient } from '../../src/lib/server/appointments/appointment-view';
 import { AccessDenied } from '../../src/lib/server/caseload/caseload';
 import type { Db } from '../../src/lib/server/db/open';
 
@@ -313,7 +314,7 @@ describeEachDatabase('conversation with the klantmanager', (database) => {
 			.select()
 			.from(clientRequest)
 			.where(eq(clientRequest.appointmentId, a!.id));
-		await appointments.answerRequest(db, f.sanne, f.maryam.clientId, {
+		await clientRequests.answerRequest(db, f.sanne, f.maryam.clientId, {
 			requestId: req!.id,
 			status: 'accepted',
 			answer: 'Prima, ik bel je voor een nieuwe tijd.'
@@ -415,7 +416,7 @@ describeEachDatabase('answering an appointment change request in the conversatio
 		return { appointmentId: a!.id, messageId: asked.id };
 	}
 	const requestState = async (db: Db, appointmentId: string) =>
-		(await appointments.appointmentOfClient(db, f.maryam.clientId, appointmentId))!.request;
+		(await appointmentOfClient(db, f.maryam.clientId, appointmentId))!.request;
 	const staffMessages = async (db: Db) =>
 		(await messagesOfClient(db, f.maryam.clientId)).filter((m) => !m.fromClient).length;
 

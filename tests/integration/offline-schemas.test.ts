@@ -6,7 +6,7 @@ import type { Db } from '../../src/lib/server/db/open';
 import { seedDemo } from '../../src/lib/server/seed/demo';
 import { client, surveyInvitation, user } from '../../src/lib/server/db/schema';
 import { invite } from '../../src/lib/server/surveys/surveys';
-import { appointmentsOfClient } from '../../src/lib/server/appointments/appointments';
+import { appointmentsOfClient } from '../../src/lib/server/appointments/appointment-view';
 import { PAGE_SCHEMAS, type PageSchemaName } from '../../src/lib/offline/schemas';
 import { load as layoutLoad } from '../../src/routes/+layout.server';
 import { load as homeLoad } from '../../src/routes/(client)/+page.server';

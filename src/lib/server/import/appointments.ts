@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { appointment, type AppointmentKind, type AppointmentStatus } from '../db/schema';
-/** As PURPOSE_MAX in appointments/appointments.ts (not imported: that module needs Vite to load). */
+/** As PURPOSE_MAX in appointments/appointment-planning.ts (not imported: that module needs Vite to load). */
 const PURPOSE_MAX = 300;
 import { isSafeVideoLink } from '../appointments/video-link';
 import { amsterdamInstant } from '../wall-clock';

@@ -67,6 +67,22 @@ export function categoryLabel(t: T, r: Report, split: string, key: string): stri
 	return t(`report.category.${split}.${key.replace(/[^a-z0-9]/gi, '_')}`);
 }
 
+/** The label of each group of the satisfaction splits by key, as the CSV names it (for the page). */
+export function splitLabels(t: T, r: Report) {
+	const labels = (split: 'segment' | 'language' | 'instrument') =>
+		Object.fromEntries(
+			(r.satisfaction[0]?.splits[split] ?? []).map((s) => [
+				s.key,
+				categoryLabel(t, r, split, s.key)
+			])
+		);
+	return {
+		segment: labels('segment'),
+		language: labels('language'),
+		instrument: labels('instrument')
+	};
+}
+
 export function reportTables(r: Report, t: T): ReportTable[] {
 	const tables: ReportTable[] = [];
 	const itemText = (code: string) => r.itemTexts[code] ?? code;

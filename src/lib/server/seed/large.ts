@@ -15,12 +15,8 @@ import { insertMany } from './generate/insert';
 import { ensureGemeenten, loadInstrumentRefs } from './generate/reference';
 import { type Origin, personName } from './generate/names';
 import { REACHABLE } from './generate/texts';
-import {
-	type GenerateContext,
-	generateClients,
-	insertGenerated,
-	nextClientNumber
-} from './generate/clients';
+import type { GenerateContext } from './generate/generated';
+import { generateClients, insertGenerated, nextClientNumber } from './generate/clients';
 import { ensureSurveys, generateSurveyResponses } from './generate/surveys';
 
 export { mulberry32, Rng } from './generate/random';
@@ -35,14 +31,8 @@ export {
 	type InstrumentRef
 } from './generate/reference';
 export { personName } from './generate/names';
-export {
-	generateClients,
-	insertGenerated,
-	nextClientNumber,
-	type GenerateContext,
-	type ChunkOptions,
-	type GeneratedRows
-} from './generate/clients';
+export { generateClients, insertGenerated, nextClientNumber } from './generate/clients';
+export type { GenerateContext, ChunkOptions, GeneratedRows } from './generate/generated';
 export {
 	SURVEY_ITEM_TEXTS,
 	DEFAULT_SURVEY_ITEMS,

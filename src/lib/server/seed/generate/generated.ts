@@ -1,0 +1,63 @@
+// What the generator makes: its context and options, a client's profile and the rows.
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
+import type {
+	appointment,
+	authIdentity,
+	client,
+	instrumentUse,
+	ladderStep,
+	outflow,
+	plan,
+	planStep,
+	user,
+	OutflowReason,
+	Segment
+} from '../../db/schema';
+import type { GemeenteRef, InstrumentRef } from './reference';
+
+export interface GenerateContext {
+	now: Date;
+	gemeenten: GemeenteRef[];
+	/** Relative share of new clients per gemeente, same order as `gemeenten`. */
+	gemeenteWeights: number[];
+	instruments: InstrumentRef[];
+	passwordHash: string;
+}
+
+export interface ChunkOptions {
+	/** Numeric part of the first client number ('WW-' + number). */
+	firstNumber: number;
+	/** Klantmanager per client; its length is the number of clients. */
+	klantmanagerIds: (string | null)[];
+	instrumentUses: number;
+	appointments: number;
+	/** Staff used when a client has no klantmanager (appointments need a staff member). */
+	fallbackStaffId: string;
+}
+
+export interface Profile {
+	userId: string;
+	clientId: string;
+	number: string;
+	gemeente: GemeenteRef;
+	kmId: string | null;
+	segment: Segment | null;
+	age: number;
+	statushouder: boolean;
+	benefitStart: Date;
+	exemption: boolean;
+	outflow: { date: Date; reason: OutflowReason } | null;
+	activeEnd: Date;
+}
+
+export interface GeneratedRows {
+	users: PgInsertValue<typeof user>[];
+	identities: PgInsertValue<typeof authIdentity>[];
+	clients: PgInsertValue<typeof client>[];
+	ladder: PgInsertValue<typeof ladderStep>[];
+	plans: PgInsertValue<typeof plan>[];
+	steps: PgInsertValue<typeof planStep>[];
+	uses: PgInsertValue<typeof instrumentUse>[];
+	outflows: PgInsertValue<typeof outflow>[];
+	appointments: PgInsertValue<typeof appointment>[];
+}
