@@ -2,9 +2,9 @@ import { expect, it, vi } from 'vitest';
 import { describeEachDatabase } from './databases';
 import { seedDemo } from '../../src/lib/server/seed/demo';
 import { publishedReport } from '../../src/lib/server/report/periods';
-import { buildReport } from '../../src/lib/server/report/report';
+import { buildReport, type Report } from '../../src/lib/server/report/report';
 import type { Db } from '../../src/lib/server/db/open';
-import { attack, type View } from './report-attacker';
+import { attack, countCells, derivedLeaks, type View } from './report-attacker';
 
 // The linear-system attacker (issue #13 point 4, docs/REPORT.md "Suppression"): every view of
 // the year 2025 as a reader gets them, solved together. It must recover nothing; with the year
@@ -57,6 +57,8 @@ async function allViews(db: Db, year: (gemeente: string | null) => Promise<unkno
 }
 
 describeEachDatabase('report attacker', (database) => {
+	let published: View[] = [];
+
 	it('solving every view of a year together recovers no hidden cell', async () => {
 		const { db } = database();
 		expect(await seedDemo(db, { now })).toBe(true);
@@ -71,7 +73,29 @@ describeEachDatabase('report attacker', (database) => {
 			);
 		expect(result.hiddenCells).toBeGreaterThan(20);
 		expect(result.recovered).toEqual([]);
+		// The tables of issue #13 §7 are among what it attacks.
+		const paths = new Set(views.flatMap((v) => [...countCells(v.report).keys()]));
+		for (const table of ['bestandTrend', 'exemptions', 'plans', 'answers', 'workAfterInflow'])
+			expect([...paths].some((p) => p.startsWith(`indicators.${table}.`))).toBe(true);
+		// No rate, share or median is shown beside a count it would give back.
+		expect(
+			views.flatMap((v) => derivedLeaks(v.report).map((l) => `${v.view}|${v.selection}|${l}`))
+		).toEqual([]);
+		published = views;
 	}, 600_000);
+
+	it('planted leak: a bestand trend that shows what its quarter hides gives it away', () => {
+		expect(published.length).toBeGreaterThan(0);
+		const views = published.map((v) => {
+			if (v.view !== `Q:${QUARTERS[3]}`) return v;
+			const report = structuredClone(v.report) as Report;
+			report.indicators!.bestandTrend = (v.truth as Report).indicators!.bestandTrend;
+			return { ...v, report };
+		});
+		const result = attack(views, YEAR, QUARTERS, BEFORE);
+		// Nothing was recovered without the planted trend, so whatever is recovered is its doing.
+		expect(result.recovered.length).toBeGreaterThan(0);
+	});
 
 	it('planted leak: a year protected apart from its quarters gives hidden cells away', async () => {
 		const { db } = database();
