@@ -57,7 +57,7 @@ export function indicatorTables(r: Report, t: T): ReportTable[] {
 			t('report.flows.inflowRate'),
 			t('report.flows.outflowRate')
 		],
-		rows: i.bestandTrend.points.map((p) => [
+		rows: i.bestandTrend.points.map((p): TableCell[] => [
 			text(p.key),
 			count(p.size),
 			count(p.inflow),
@@ -103,7 +103,7 @@ export function indicatorTables(r: Report, t: T): ReportTable[] {
 			t('report.durability.back'),
 			t('report.col.base')
 		],
-		rows: i.durability.map((d) => [
+		rows: i.durability.map((d): TableCell[] => [
 			text(t('report.durability.row', { months: d.months, from: d.from, to: d.to })),
 			pct(d.cell),
 			interval(d.cell),
@@ -124,7 +124,7 @@ export function indicatorTables(r: Report, t: T): ReportTable[] {
 		section: 'service',
 		title: t('report.exemptions.title', { date: r.to }),
 		columns: [t('report.col.exemption'), t('report.col.clients'), t('report.col.ofBestand')],
-		rows: [...e.rows, { ...e.total, key: '*' }].map((row) => [
+		rows: [...e.rows, { ...e.total, key: '*' }].map((row): TableCell[] => [
 			text(row.key === '*' ? t('report.category.all') : t(`report.exemptions.${row.key}`)),
 			count(row.cells.n),
 			ofBestand(row.cells.n)
@@ -148,7 +148,7 @@ export function indicatorTables(r: Report, t: T): ReportTable[] {
 			t('report.plans.overdue'),
 			t('report.col.norm')
 		],
-		rows: [...p.rows, { ...p.total, key: '*' }].map((row) => [
+		rows: [...p.rows, { ...p.total, key: '*' }].map((row): TableCell[] => [
 			text(row.key === '*' ? t('report.category.all') : t(`report.plans.${row.key}`)),
 			count(row.cells.n),
 			planShare(row.cells.n),
@@ -170,7 +170,7 @@ export function indicatorTables(r: Report, t: T): ReportTable[] {
 			t('report.answers.median'),
 			t('report.col.norm')
 		],
-		rows: i.answers.map((a) => [
+		rows: i.answers.map((a): TableCell[] => [
 			text(t(`report.answers.${a.key}`)),
 			count(a.cell),
 			pct(a.cell),
