@@ -13,6 +13,7 @@ import {
 	user
 } from '../../src/lib/server/db/schema';
 import { buildReport, type Report } from '../../src/lib/server/report/report';
+import { publishedReport } from '../../src/lib/server/report/periods';
 import { reportTables } from '../../src/lib/server/report/report-tables';
 import { tableCsv } from '../../src/lib/server/report/report-csv';
 import type { Db } from '../../src/lib/server/db/open';
@@ -116,14 +117,12 @@ async function withPlan(
 			}))
 		);
 		for (const a of p.agreed ?? [])
-			await db
-				.insert(planAgreement)
-				.values({
-					planId: row!.id,
-					version: a.version,
-					userId: c.userId,
-					agreedAt: new Date(a.at)
-				});
+			await db.insert(planAgreement).values({
+				planId: row!.id,
+				version: a.version,
+				userId: c.userId,
+				agreedAt: new Date(a.at)
+			});
 	}
 }
 
@@ -366,6 +365,27 @@ describeEachDatabase('council report: the missing indicators', (database) => {
 			inflowRate: last.inflowRate,
 			outflowRate: last.outflowRate
 		});
+	});
+
+	// Changes the data: the last test of the suite.
+	it('bestand trend: a published quarter stays as published, a later correction does not show', async () => {
+		const { db } = database();
+		const q1 = { quarter: '2026-Q1', period: 'quarter' as const, gemeente: null };
+		const published = (await publishedReport(db, q1, now))!;
+		// Twelve outflows registered late, dated in the published quarter.
+		const [g] = await db.select({ id: gemeente.id }).from(gemeente);
+		await left(
+			db,
+			await clients(db, g!.id, { benefitStart: '2024-01-01' }),
+			'2024-01-01',
+			'2026-02-02'
+		);
+		const live = (await buildReport(db, q1, now))!;
+		expect(live.bestand.outflow.n).toBe(published.bestand.outflow.n! + EACH);
+		const q2 = (await publishedReport(db, { ...q1, quarter: QUARTER }, now))!;
+		const point = q2.indicators!.bestandTrend.points.find((p) => p.key === '2026-Q1')!;
+		expect(point.outflow).toEqual(published.bestand.outflow);
+		expect(point.size).toEqual(published.bestand.segment.total.cells.n);
 	});
 
 	it('every new table is in the CSV as on the page', () => {

@@ -27,10 +27,14 @@ export function protectFlows(
 	gemeenten: string[]
 ): Map<string, Visibility> {
 	const all = [...gemeenten, ALL];
-	for (const x of all)
-		for (const c of ['inflow', 'outflow']) if (!g.has(cellId(x, c))) g.set(cellId(x, c), 0);
+	// In one fixed order, so the bestand table and the trend hide the same cells.
+	const ordered: Grid = new Map(
+		['inflow', 'outflow'].flatMap((c) =>
+			all.map((x): [string, number] => [cellId(x, c), g.get(cellId(x, c)) ?? 0])
+		)
+	);
 	return suppress(
-		g,
+		ordered,
 		(['inflow', 'outflow'] as const).map((c) => ({
 			total: cellId(ALL, c),
 			parts: gemeenten.map((x) => cellId(x, c))
