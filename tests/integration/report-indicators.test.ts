@@ -38,7 +38,10 @@ async function clients(
 	const users = await db
 		.insert(user)
 		.values(
-			Array.from({ length: EACH }, () => ({ displayName: `Ind ${++serial}`, roles: ['client'] }))
+			Array.from({ length: EACH }, () => ({
+				displayName: `Ind ${++serial}`,
+				roles: ['client' as const]
+			}))
 		)
 		.returning({ id: user.id });
 	return db
