@@ -4,8 +4,8 @@
 // can check on the visible figures (gemeenten add up to the total, categories add up to the
 // table total, quarters add up to the year or the year is the last quarter, the bestand
 // identity), and solves all of them together for the hidden cells, with what it knows of the
-// suppression rule ("< 10" is 1–9, "verborgen" at least 10, for inflow and outflow and in a
-// year view at least 1). A hidden cell whose
+// suppression rule ("< 10" is 1–9, "verborgen" at least 10, for inflow and outflow (also in
+// the bestand trend) and in a year view at least 1). A hidden cell whose
 // value it pins down is a leak.
 
 export interface View {
@@ -106,8 +106,16 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 			// What the published rule says of a hidden cell: "< 10" is 1–9; "verborgen" is 10 or
 			// more, except for inflow and outflow and in a year, where it only says "at least 1".
 			else {
-				const flow = /^bestand\.(inflow|outflow)$/.test(p) || v.view.startsWith('Y:');
-				const lo = c.hidden === 'secondary' && !flow ? 10 : 1;
+				const flow =
+					/^(bestand|indicators\.bestandTrend\.points\.[^.]+)\.(inflow|outflow)$/.test(p) ||
+					v.view.startsWith('Y:');
+				// Inflow and outflow: "verborgen" may also be 0 (flows.ts `protectFlows`).
+				const lo =
+					c.hidden === 'secondary' && !flow
+						? 10
+						: /^(bestand|indicators\.bestandTrend\.points\.[^.]+)\.(inflow|outflow)$/.test(p)
+							? 0
+							: 1;
 				cells.set(id, { id, known: null, lo, hi: c.hidden === 'primary' ? 9 : UNBOUNDED });
 			}
 		}

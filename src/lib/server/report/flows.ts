@@ -33,7 +33,7 @@ export function protectFlows(
 			all.map((x): [string, number] => [cellId(x, c), g.get(cellId(x, c)) ?? 0])
 		)
 	);
-	return suppress(
+	const vis = suppress(
 		ordered,
 		(['inflow', 'outflow'] as const).map((c) => ({
 			total: cellId(ALL, c),
@@ -50,6 +50,40 @@ export function protectFlows(
 			}))
 		}
 	);
+	// A hidden inflow beside a shown outflow of 0 (or the other way round) is the growth of the
+	// bestand, and a zero is never hidden by `suppress`. So the zero is hidden too ("verborgen"
+	// for inflow and outflow may stand for 0), and a line of gemeenten with one hidden cell
+	// hides one more, until every identity and every line has two hidden cells or none.
+	const hidden = (id: string) => vis.get(id) !== 'shown';
+	const n = (id: string) => ordered.get(id) ?? 0;
+	const lines = (['inflow', 'outflow'] as const).map((c) => [
+		cellId(ALL, c),
+		...gemeenten.map((x) => cellId(x, c))
+	]);
+	for (let changed = true; changed;) {
+		changed = false;
+		for (const x of all) {
+			const pair = [cellId(x, 'inflow'), cellId(x, 'outflow')];
+			const shown = pair.filter((id) => !hidden(id));
+			if (shown.length === 1) {
+				vis.set(shown[0]!, 'secondary');
+				changed = true;
+			}
+		}
+		for (const line of lines) {
+			if (line.filter(hidden).length !== 1) continue;
+			const pick =
+				line
+					.slice(1)
+					.filter((id) => !hidden(id))
+					.sort((a, b) => n(a) - n(b) || a.localeCompare(b))[0] ?? line[0]!;
+			if (!hidden(pick)) {
+				vis.set(pick, 'secondary');
+				changed = true;
+			}
+		}
+	}
+	return vis;
 }
 
 /** The bestand sizes on given days, per gemeente and in total (the bestand table's rule). */
