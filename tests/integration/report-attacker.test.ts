@@ -4,7 +4,7 @@ import { seedDemo } from '../../src/lib/server/seed/demo';
 import { publishedReport } from '../../src/lib/server/report/periods';
 import { buildReport } from '../../src/lib/server/report/report';
 import type { Db } from '../../src/lib/server/db/open';
-import { attack, type View } from './report-attacker';
+import { attack, countCells, derivedLeaks, type View } from './report-attacker';
 
 // The linear-system attacker (issue #13 point 4, docs/REPORT.md "Suppression"): every view of
 // the year 2025 as a reader gets them, solved together. It must recover nothing; with the year
@@ -71,6 +71,14 @@ describeEachDatabase('report attacker', (database) => {
 			);
 		expect(result.hiddenCells).toBeGreaterThan(20);
 		expect(result.recovered).toEqual([]);
+		// The tables of issue #13 §7 are among what it attacks.
+		const paths = new Set(views.flatMap((v) => [...countCells(v.report).keys()]));
+		for (const table of ['bestandTrend', 'exemptions', 'plans', 'answers', 'workAfterInflow'])
+			expect([...paths].some((p) => p.startsWith(`indicators.${table}.`))).toBe(true);
+		// No rate, share or median is shown beside a count it would give back.
+		expect(
+			views.flatMap((v) => derivedLeaks(v.report).map((l) => `${v.view}|${v.selection}|${l}`))
+		).toEqual([]);
 	}, 600_000);
 
 	it('planted leak: a year protected apart from its quarters gives hidden cells away', async () => {
