@@ -4,7 +4,7 @@ import { seedDemo } from '../../src/lib/server/seed/demo';
 import { publishedReport } from '../../src/lib/server/report/periods';
 import { buildReport } from '../../src/lib/server/report/report';
 import type { Db } from '../../src/lib/server/db/open';
-import { attack, type View } from './report-attacker';
+import { attack, countCells, type View } from './report-attacker';
 
 // The linear-system attacker (issue #13 point 4, docs/REPORT.md "Suppression"): every view of
 // the year 2025 as a reader gets them, solved together. It must recover nothing; with the year
@@ -70,6 +70,11 @@ describeEachDatabase('report attacker', (database) => {
 				JSON.stringify(result, null, 1)
 			);
 		expect(result.hiddenCells).toBeGreaterThan(20);
+		// The handhaving table (issue #13 §7) is attacked with the others: it has hidden cells.
+		const hiddenHandhaving = views.flatMap((v) =>
+			[...countCells(v.report)].filter(([p, c]) => p.startsWith('handhaving.') && c.hidden)
+		);
+		expect(hiddenHandhaving.length).toBeGreaterThan(0);
 		expect(result.recovered).toEqual([]);
 	}, 600_000);
 
