@@ -15,7 +15,9 @@ import {
 	team,
 	user,
 	type AppointmentKind,
+	handhaving,
 	type InstrumentOutcome,
+	type MaatregelGround,
 	type PlanStatus,
 	type Role,
 	type Segment,
@@ -35,7 +37,8 @@ import {
 	officeAddress,
 	Rng
 } from './large';
-import { amsterdamDay, daysAfter, workingDay, yearsBefore } from '../../dates';
+import { addDays, amsterdamDay, daysAfter, workingDay, yearsBefore } from '../../dates';
+import { addMonths } from '../report/indicators';
 import { amsterdamInstantOn } from '../wall-clock';
 
 // Any constant works; it only has to be the same in every process that seeds.
@@ -164,6 +167,14 @@ interface PersonaSpec {
 	};
 	uses: UseSpec[];
 	appointments: AppointmentSpec[];
+	/** Besluiten on the file (issue #13 §7): a maatregel from the first of the next month. */
+	handhaving?: {
+		decidedDaysAgo: number;
+		ground: MaatregelGround;
+		percentage: number;
+		months: number;
+		reason: string;
+	}[];
 }
 
 // The five Berkelland personas (docs/DOMAIN.md "People and roles").
@@ -275,6 +286,15 @@ const PERSONAS: PersonaSpec[] = [
 		segment: 'perspectief',
 		benefitYears: 8,
 		applicationsPerWeek: 2,
+		handhaving: [
+			{
+				decidedDaysAgo: 12,
+				ground: 'verplichtingen',
+				percentage: 20,
+				months: 1,
+				reason: 'Twee keer niet op een afspraak gekomen en niets laten weten.'
+			}
+		],
 		ladder: [
 			[8 * 365 - 30, 3],
 			[4 * 365, 4]
@@ -625,6 +645,7 @@ const PERSONAS: PersonaSpec[] = [
  * are. tests/e2e/km.spec.ts: Dalia gets a new plan that she agrees to, a moved and an extra
  * appointment; Wilma is handed over to Petra. tests/e2e/survey.spec.ts: Hala answers her open
  * invitation (seeded in demo-surveys.ts), while Maryam's stays open for the security specs.
+ * tests/e2e/handhaving.spec.ts: Sanne records a maatregel for Noor, who reads it.
  */
 const SPEC_CLIENTS: PersonaSpec[] = [
 	{
@@ -726,6 +747,31 @@ const SPEC_CLIENTS: PersonaSpec[] = [
 		},
 		uses: [],
 		appointments: []
+	},
+	{
+		key: 'noor',
+		name: 'Noor Visser',
+		age: 29,
+		birthdayDaysAgo: 60,
+		language: 'nl',
+		gemeente: 'lindewaard',
+		km: 'klantmanager',
+		segment: 'werk',
+		benefitYears: 1,
+		applicationsPerWeek: 4,
+		ladder: [[365 - 30, 5]],
+		plan: {
+			goal: 'Binnen drie maanden werk vinden als kok.',
+			status: 'agreed',
+			version: 1,
+			createdDaysAgo: 40,
+			sharedDaysAgo: 35,
+			agreedDaysAgo: 34,
+			reviewInDays: 60,
+			steps: [{ title: 'Elke week vier sollicitaties versturen', owner: 'client', due: 7 }]
+		},
+		uses: [],
+		appointments: []
 	}
 ];
 
@@ -810,6 +856,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 		const steps: PgInsertValue<typeof planStep>[] = [];
 		const uses: PgInsertValue<typeof instrumentUse>[] = [];
 		const appointments: PgInsertValue<typeof appointment>[] = [];
+		const besluiten: PgInsertValue<typeof handhaving>[] = [];
 		const day = (offset: number) => amsterdamDay(daysAfter(now, offset));
 
 		for (const [i, p] of [...PERSONAS, ...SPEC_CLIENTS].entries()) {
@@ -900,6 +947,22 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 					createdAt: daysAfter(now, Math.min(u.start, 0))
 				});
 			}
+			for (const h of p.handhaving ?? []) {
+				const decidedOn = day(-h.decidedDaysAgo);
+				const periodStart = addMonths(`${decidedOn.slice(0, 8)}01`, 1);
+				besluiten.push({
+					clientId,
+					kind: 'maatregel',
+					decidedOn,
+					ground: h.ground,
+					percentage: h.percentage,
+					periodStart,
+					periodEnd: addDays(addMonths(periodStart, h.months), -1),
+					reason: h.reason,
+					createdBy: kmId,
+					createdAt: daysAfter(now, -h.decidedDaysAgo)
+				});
+			}
 			for (const a of p.appointments) {
 				const startsAt = amsterdamInstantOn(
 					workingDay(daysAfter(now, a.day), a.day > 0),
@@ -929,6 +992,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<boole
 		await insertMany(tx, planStep, steps);
 		await insertMany(tx, instrumentUse, uses);
 		await insertMany(tx, appointment, appointments);
+		await insertMany(tx, handhaving, besluiten);
 
 		// Background caseload, half for each klantmanager, so lists and counts look lived in.
 		const rng = new Rng(4242);

@@ -7,6 +7,7 @@ import {
 	appointment,
 	authIdentity,
 	client,
+	handhaving,
 	instrumentUse,
 	ladderStep,
 	outflow,
@@ -34,6 +35,7 @@ import {
 } from './reference';
 import { type Origin, HOME_LANGUAGE, personName } from './names';
 import { GOALS, STEPS, PURPOSES, BRING, EXEMPTION_REASONS, STOP_REASONS } from './texts';
+import { generateHandhaving } from './handhaving';
 
 // ── Client generation ─────────────────────────────────────────────────────────
 
@@ -82,6 +84,7 @@ export interface GeneratedRows {
 	uses: PgInsertValue<typeof instrumentUse>[];
 	outflows: PgInsertValue<typeof outflow>[];
 	appointments: PgInsertValue<typeof appointment>[];
+	handhaving: PgInsertValue<typeof handhaving>[];
 }
 
 export const SEGMENT_SHARES: [Segment | null, number][] = [
@@ -182,7 +185,8 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		steps: [],
 		uses: [],
 		outflows: [],
-		appointments: []
+		appointments: [],
+		handhaving: []
 	};
 	const muniCumulative = cumulativeOf(ctx.gemeenteWeights);
 	const profiles: Profile[] = [];
@@ -593,6 +597,13 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 			createdAt: daysAfter(startsAt, -rng.int(3, 28))
 		});
 	}
+	// Its own random sequence: the data above stays the same as before handhaving existed.
+	out.handhaving = generateHandhaving(
+		profiles,
+		now,
+		opts.firstNumber * 7919 + 17,
+		opts.fallbackStaffId
+	);
 	return out;
 }
 
@@ -606,6 +617,7 @@ export async function insertGenerated(db: Db, rows: GeneratedRows): Promise<void
 	await insertMany(db, instrumentUse, rows.uses);
 	await insertMany(db, outflow, rows.outflows);
 	await insertMany(db, appointment, rows.appointments);
+	await insertMany(db, handhaving, rows.handhaving);
 }
 
 /** The numeric part of the next free 'WW-' client number (at least `floor`). */
