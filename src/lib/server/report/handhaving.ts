@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { MAATREGEL_GROUNDS } from '../db/schema';
 import { perGemeenteSplits } from './rows';
-import { measuresTable } from './cells';
+import { measuresTable, type CountCell } from './cells';
 import type { ReportContext } from './context';
 import type { Report } from './report';
 import type { ReportTable, TableCell } from './report-tables';
@@ -46,7 +46,7 @@ export function handhavingTable(
 ): ReportTable | null {
 	const h = r.handhaving as Report['handhaving'] | undefined;
 	if (!h) return null;
-	const count = (c: Report['handhaving']['total']['cells']['n']): TableCell =>
+	const count = (c: CountCell): TableCell =>
 		c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
 	return {
 		id: 'handhaving',
