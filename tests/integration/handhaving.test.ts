@@ -60,11 +60,18 @@ describeEachDatabase('handhaving on the client file', (database) => {
 			objectionOpen: true
 		});
 		// After the six weeks the client still reads it; bezwaar is over.
-		const later = await hh.handhavingOfClient(db, f.maryam.clientId, new Date('2027-01-02T10:00:00Z'));
+		const later = await hh.handhavingOfClient(
+			db,
+			f.maryam.clientId,
+			new Date('2027-01-02T10:00:00Z')
+		);
 		expect(later[0]!.objectionOpen).toBe(false);
 		const [event] = await events('handhaving.create', f.maryam.clientId);
 		expect(event!.actorId).toBe(f.sanne.id);
-		expect(event!.detail).toMatchObject({ handhavingId: id, after: { kind: 'maatregel', percentage: 100 } });
+		expect(event!.detail).toMatchObject({
+			handhavingId: id,
+			after: { kind: 'maatregel', percentage: 100 }
+		});
 		// The klantmanager's words are not copied into the append-only audit log.
 		expect(JSON.stringify(event!.detail)).not.toContain('sollicitatiegesprek');
 	});
@@ -78,7 +85,12 @@ describeEachDatabase('handhaving on the client file', (database) => {
 						db,
 						f.sanne,
 						f.maryam.clientId,
-						{ kind, decidedOn: '2026-10-01', amountCents: 125_050, reason: 'Inkomsten niet gemeld.' },
+						{
+							kind,
+							decidedOn: '2026-10-01',
+							amountCents: 125_050,
+							reason: 'Inkomsten niet gemeld.'
+						},
 						NOW
 					)
 				).ok
@@ -86,15 +98,20 @@ describeEachDatabase('handhaving on the client file', (database) => {
 		const list = await hh.handhavingOfClient(db, f.maryam.clientId, NOW);
 		expect(list.map((x) => x.kind)).toEqual(['maatregel', 'boete', 'terugvordering']);
 		for (const x of list.slice(1))
-			expect(x).toMatchObject({ amountCents: 125_050, ground: null, percentage: null, periodStart: null });
+			expect(x).toMatchObject({
+				amountCents: 125_050,
+				ground: null,
+				percentage: null,
+				periodStart: null
+			});
 	});
 
 	it('only the client’s own klantmanager or their team lead may record; a refusal is audited and writes nothing', async () => {
 		const { db } = database();
 		const before = (await rows(f.maryam.clientId)).length;
-		await expect(hh.recordHandhaving(db, f.ahmed, f.maryam.clientId, maatregel, NOW)).rejects.toThrow(
-			AccessDenied
-		);
+		await expect(
+			hh.recordHandhaving(db, f.ahmed, f.maryam.clientId, maatregel, NOW)
+		).rejects.toThrow(AccessDenied);
 		await expect(
 			hh.withdrawHandhaving(
 				db,
@@ -104,36 +121,67 @@ describeEachDatabase('handhaving on the client file', (database) => {
 				NOW
 			)
 		).rejects.toThrow(AccessDenied);
-		await expect(hh.handhavingForStaff(db, f.ahmed, f.maryam.clientId, NOW)).rejects.toThrow(AccessDenied);
+		await expect(hh.handhavingForStaff(db, f.ahmed, f.maryam.clientId, NOW)).rejects.toThrow(
+			AccessDenied
+		);
 		expect(await rows(f.maryam.clientId)).toHaveLength(before);
 		expect((await events('client.denied', f.maryam.clientId)).length).toBeGreaterThanOrEqual(3);
 		// Petra leads Sanne's team.
-		expect((await hh.recordHandhaving(db, f.lead, f.maryam.clientId, maatregel, NOW)).ok).toBe(true);
+		expect((await hh.recordHandhaving(db, f.lead, f.maryam.clientId, maatregel, NOW)).ok).toBe(
+			true
+		);
 		expect(await rows(f.maryam.clientId)).toHaveLength(before + 1);
 	});
 
 	it('refuses a besluit dated in the future; today is fine', async () => {
 		const { db } = database();
 		expect(
-			await hh.recordHandhaving(db, f.sanne, f.frans.clientId, { ...maatregel, decidedOn: '2026-12-02' }, NOW)
+			await hh.recordHandhaving(
+				db,
+				f.sanne,
+				f.frans.clientId,
+				{ ...maatregel, decidedOn: '2026-12-02' },
+				NOW
+			)
 		).toEqual({ ok: false, error: 'in_future', field: 'decidedOn' });
 		expect(await rows(f.frans.clientId)).toHaveLength(0);
 		// Frans is Ahmed's; 1 December in Amsterdam is "today" at NOW.
 		expect(
-			(await hh.recordHandhaving(db, f.ahmed, f.frans.clientId, { ...maatregel, decidedOn: '2026-12-01' }, NOW)).ok
+			(
+				await hh.recordHandhaving(
+					db,
+					f.ahmed,
+					f.frans.clientId,
+					{ ...maatregel, decidedOn: '2026-12-01' },
+					NOW
+				)
+			).ok
 		).toBe(true);
 	});
 
 	it('a correction needs the revision it started from; both are audited with before and after', async () => {
 		const { db } = database();
 		const corrected = { ...maatregel, percentage: 50, periodEnd: '2027-01-31', id, revision: 1 };
-		expect(await hh.correctHandhaving(db, f.sanne, f.maryam.clientId, corrected, NOW)).toEqual({ ok: true });
+		expect(await hh.correctHandhaving(db, f.sanne, f.maryam.clientId, corrected, NOW)).toEqual({
+			ok: true
+		});
 		// The second person still has revision 1 on screen: refused, nothing overwritten.
 		expect(
-			await hh.correctHandhaving(db, f.lead, f.maryam.clientId, { ...corrected, percentage: 20 }, NOW)
+			await hh.correctHandhaving(
+				db,
+				f.lead,
+				f.maryam.clientId,
+				{ ...corrected, percentage: 20 },
+				NOW
+			)
 		).toEqual({ ok: false, error: 'conflict', field: 'form' });
 		const [row] = (await rows(f.maryam.clientId)).filter((r) => r.id === id);
-		expect(row).toMatchObject({ percentage: 50, periodEnd: '2027-01-31', revision: 2, updatedBy: f.sanne.id });
+		expect(row).toMatchObject({
+			percentage: 50,
+			periodEnd: '2027-01-31',
+			revision: 2,
+			updatedBy: f.sanne.id
+		});
 		const [event] = await events('handhaving.correct', f.maryam.clientId);
 		expect(event!.detail).toMatchObject({
 			handhavingId: id,
@@ -143,12 +191,33 @@ describeEachDatabase('handhaving on the client file', (database) => {
 			reasonChanged: false
 		});
 		// A correction to another kind clears the fields of the old kind.
-		const asBoete = { kind: 'boete' as const, decidedOn: '2026-11-20', amountCents: 1000, reason: 'x', id, revision: 2 };
-		expect(await hh.correctHandhaving(db, f.sanne, f.maryam.clientId, asBoete, NOW)).toEqual({ ok: true });
+		const asBoete = {
+			kind: 'boete' as const,
+			decidedOn: '2026-11-20',
+			amountCents: 1000,
+			reason: 'x',
+			id,
+			revision: 2
+		};
+		expect(await hh.correctHandhaving(db, f.sanne, f.maryam.clientId, asBoete, NOW)).toEqual({
+			ok: true
+		});
 		const [again] = (await rows(f.maryam.clientId)).filter((r) => r.id === id);
-		expect(again).toMatchObject({ kind: 'boete', percentage: null, ground: null, periodStart: null, amountCents: 1000 });
+		expect(again).toMatchObject({
+			kind: 'boete',
+			percentage: null,
+			ground: null,
+			periodStart: null,
+			amountCents: 1000
+		});
 		expect(
-			await hh.correctHandhaving(db, f.sanne, f.maryam.clientId, { ...maatregel, id, revision: 3 }, NOW)
+			await hh.correctHandhaving(
+				db,
+				f.sanne,
+				f.maryam.clientId,
+				{ ...maatregel, id, revision: 3 },
+				NOW
+			)
 		).toEqual({ ok: true });
 	});
 
@@ -156,7 +225,13 @@ describeEachDatabase('handhaving on the client file', (database) => {
 		const { db } = database();
 		const [frans] = await rows(f.frans.clientId);
 		expect(
-			await hh.correctHandhaving(db, f.sanne, f.maryam.clientId, { ...maatregel, id: frans!.id, revision: 1 }, NOW)
+			await hh.correctHandhaving(
+				db,
+				f.sanne,
+				f.maryam.clientId,
+				{ ...maatregel, id: frans!.id, revision: 1 },
+				NOW
+			)
 		).toEqual({ ok: false, error: 'not_found', field: 'form' });
 		expect(
 			await hh.withdrawHandhaving(
@@ -190,7 +265,13 @@ describeEachDatabase('handhaving on the client file', (database) => {
 		expect(await w('2026-11-30')).toEqual({ ok: true });
 		expect(await w('2026-11-30', 5)).toEqual({ ok: false, error: 'withdrawn', field: 'form' });
 		expect(
-			await hh.correctHandhaving(db, f.sanne, f.maryam.clientId, { ...maatregel, id, revision: 5 }, NOW)
+			await hh.correctHandhaving(
+				db,
+				f.sanne,
+				f.maryam.clientId,
+				{ ...maatregel, id, revision: 5 },
+				NOW
+			)
 		).toEqual({ ok: false, error: 'withdrawn', field: 'form' });
 		const mine = (await hh.handhavingOfClient(db, f.maryam.clientId, NOW)).find((x) => x.id === id);
 		expect(mine!.withdrawnOn).toBe('2026-11-30');
@@ -199,6 +280,46 @@ describeEachDatabase('handhaving on the client file', (database) => {
 		const staffView = (await hh.handhavingForStaff(db, f.sanne, f.maryam.clientId, NOW)).find(
 			(x) => x.id === id
 		);
-		expect(staffView).toMatchObject({ revision: 5, withdrawnReason: 'Bezwaar gegrond verklaard.', recordedBy: 'Sanne' });
+		expect(staffView).toMatchObject({
+			revision: 5,
+			withdrawnReason: 'Bezwaar gegrond verklaard.',
+			recordedBy: 'Sanne'
+		});
+	});
+
+	it('the database itself refuses a row whose fields do not fit its kind', async () => {
+		const { db } = database();
+		const base = { clientId: f.frans.clientId, decidedOn: '2026-11-01', reason: 'x' };
+		const bad = [
+			{
+				...base,
+				kind: 'maatregel' as const,
+				percentage: 20,
+				periodStart: '2026-12-01',
+				periodEnd: '2026-12-31'
+			},
+			{
+				...base,
+				kind: 'maatregel' as const,
+				ground: 'arbeid' as const,
+				percentage: 101,
+				periodStart: '2026-12-01',
+				periodEnd: '2026-12-31'
+			},
+			{
+				...base,
+				kind: 'maatregel' as const,
+				ground: 'arbeid' as const,
+				percentage: 20,
+				periodStart: '2026-12-01',
+				periodEnd: '2026-11-30'
+			},
+			{ ...base, kind: 'boete' as const },
+			{ ...base, kind: 'boete' as const, amountCents: 0 },
+			{ ...base, kind: 'terugvordering' as const, amountCents: 100, percentage: 20 }
+		];
+		for (const row of bad)
+			await expect(db.insert(handhaving).values(row), JSON.stringify(row)).rejects.toThrow();
+		expect(await rows(f.frans.clientId)).toHaveLength(1);
 	});
 });

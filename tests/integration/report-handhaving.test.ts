@@ -38,7 +38,10 @@ describeEachDatabase('handhaving in the council report', (database) => {
 		const before = await count('lindewaard');
 		const dienstBefore = await count(null);
 		const [lw] = await db.select().from(gemeente).where(eq(gemeente.code, 'lindewaard'));
-		const [u] = await db.insert(user).values({ displayName: 'H', roles: ['client'] }).returning();
+		const [u] = await db
+			.insert(user)
+			.values({ displayName: 'H', roles: ['client'] })
+			.returning();
 		const [c] = await db
 			.insert(client)
 			.values({
@@ -89,7 +92,11 @@ describeEachDatabase('handhaving in the council report', (database) => {
 		}[];
 		expect(dienst['*']).toBe(Number(rows[0]!.n));
 		// The page's table and its CSV: one row per category and the total.
-		const r = (await buildReport(db, { quarter: '2026-Q2', period: 'quarter', gemeente: 'lindewaard' }, now))!;
+		const r = (await buildReport(
+			db,
+			{ quarter: '2026-Q2', period: 'quarter', gemeente: 'lindewaard' },
+			now
+		))!;
 		const table = reportTables(r, (k) => k).find((t) => t.id === 'handhaving')!;
 		expect(table.section).toBe('handhaving');
 		expect(table.rows).toHaveLength(HANDHAVING_CATEGORIES.length + 1);
@@ -99,7 +106,11 @@ describeEachDatabase('handhaving in the council report', (database) => {
 
 	it('a report frozen before the table existed still gives its tables', async () => {
 		const { db } = database();
-		const r = (await buildReport(db, { quarter: '2026-Q2', period: 'quarter', gemeente: null }, now))!;
+		const r = (await buildReport(
+			db,
+			{ quarter: '2026-Q2', period: 'quarter', gemeente: null },
+			now
+		))!;
 		const { handhaving: _gone, ...old } = r;
 		const tables = reportTables(old as typeof r, (k) => k);
 		expect(tables.find((t) => t.id === 'handhaving')).toBeUndefined();

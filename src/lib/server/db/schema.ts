@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	boolean,
+	check,
 	customType,
 	date,
 	index,
@@ -1364,7 +1365,16 @@ export const handhaving = pgTable(
 	(t) => [
 		index('handhaving_client_idx').on(t.clientId, t.decidedOn),
 		// The report counts besluiten per quarter.
-		index('handhaving_decided_idx').on(t.decidedOn)
+		index('handhaving_decided_idx').on(t.decidedOn),
+		// Each kind has its own fields, whoever writes the row (the report groups on them).
+		check(
+			'handhaving_kind_fields',
+			sql`(${t.kind} = 'maatregel' and ${t.ground} in ('arbeid', 'verplichtingen', 'verantwoordelijkheid')
+				and ${t.percentage} between 0 and 100 and ${t.periodStart} is not null
+				and ${t.periodEnd} >= ${t.periodStart} and ${t.amountCents} is null)
+			or (${t.kind} in ('boete', 'terugvordering') and ${t.amountCents} > 0 and ${t.ground} is null
+				and ${t.percentage} is null and ${t.periodStart} is null and ${t.periodEnd} is null)`
+		)
 	]
 );
 export type Handhaving = typeof handhaving.$inferSelect;

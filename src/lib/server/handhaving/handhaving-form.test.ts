@@ -94,11 +94,18 @@ describe('the handhaving form', () => {
 		const ok = parseCorrection(
 			form({ ...all, id: '7f9c2a52-3c1e-4b7a-9d51-0f3a8f1c2b3d', revision: '2' })
 		);
-		expect(ok.ok && ok.data).toMatchObject({ id: '7f9c2a52-3c1e-4b7a-9d51-0f3a8f1c2b3d', revision: 2, percentage: 100 });
+		expect(ok.ok && ok.data).toMatchObject({
+			id: '7f9c2a52-3c1e-4b7a-9d51-0f3a8f1c2b3d',
+			revision: 2,
+			percentage: 100
+		});
 	});
 
 	it('withdrawing needs a day and a reason', () => {
-		const r = parseForm(withdrawSchema, form({ id: '7f9c2a52-3c1e-4b7a-9d51-0f3a8f1c2b3d', revision: '1' }));
+		const r = parseForm(
+			withdrawSchema,
+			form({ id: '7f9c2a52-3c1e-4b7a-9d51-0f3a8f1c2b3d', revision: '1' })
+		);
 		expect(!r.ok && Object.keys(r.errors).sort()).toEqual(['withdrawnOn', 'withdrawnReason']);
 	});
 });

@@ -70,11 +70,10 @@ export const handhavingSchema = z
 	.discriminatedUnion('kind', [maatregel, money('boete'), money('terugvordering')], {
 		error: 'errors.required'
 	})
-	.transform(
-		(v): HandhavingInput =>
-			v.kind === 'maatregel'
-				? v
-				: { kind: v.kind, decidedOn: v.decidedOn, amountCents: v.amount, reason: v.reason }
+	.transform((v): HandhavingInput =>
+		v.kind === 'maatregel'
+			? v
+			: { kind: v.kind, decidedOn: v.decidedOn, amountCents: v.amount, reason: v.reason }
 	);
 
 /** The entry a correction or withdrawal is about, and the revision the klantmanager saw. */

@@ -13,11 +13,7 @@ import { objectionOpen, objectionUntil } from './handhaving-rules';
 // reads their own on the rights-and-duties page, with the right to object.
 
 export type HandhavingError =
-	| 'in_future'
-	| 'not_found'
-	| 'withdrawn'
-	| 'conflict'
-	| 'withdrawn_before_decision';
+	'in_future' | 'not_found' | 'withdrawn' | 'conflict' | 'withdrawn_before_decision';
 
 type Refusal = { ok: false; error: HandhavingError; field: string };
 
@@ -185,7 +181,12 @@ function asInput(row: Handhaving): HandhavingInput {
 				periodEnd: row.periodEnd!,
 				reason: row.reason
 			}
-		: { kind: row.kind, decidedOn: row.decidedOn, amountCents: row.amountCents!, reason: row.reason };
+		: {
+				kind: row.kind,
+				decidedOn: row.decidedOn,
+				amountCents: row.amountCents!,
+				reason: row.reason
+			};
 }
 
 /** One entry as the client and the klantmanager read it, with the time for bezwaar. */
