@@ -1,6 +1,7 @@
 import type { Colour, CountCell, Hidden, Report, ShareCell } from './report';
 import { NORM_INDICATORS } from './norms';
 import { USE_MEASURES } from './instruments';
+import { handhavingTable } from './handhaving';
 
 // Every table of the council report, in one shape for the page and for the CSV export, so
 // what is printed, shown and downloaded is always the same (and equally suppressed).
@@ -17,7 +18,7 @@ export type TableCell =
 
 export interface ReportTable {
 	id: string;
-	section: 'methods' | 'satisfaction' | 'uses' | 'effect' | 'bestand';
+	section: 'methods' | 'satisfaction' | 'uses' | 'effect' | 'bestand' | 'handhaving';
 	title: string;
 	columns: string[];
 	rows: TableCell[][];
@@ -301,5 +302,7 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 			])
 		});
 	}
+	const handhaving = handhavingTable(r, t);
+	if (handhaving) tables.push(handhaving);
 	return tables;
 }

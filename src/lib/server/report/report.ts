@@ -13,6 +13,7 @@ import { instrumentUses } from './instruments';
 import { effect, ladder, outflowByReason } from './effect';
 import { bestand } from './bestand';
 import { invited, lateAnswers } from './methods';
+import { handhavingCounts } from './handhaving';
 
 // The council report (DOMAIN.md "The council report"). Every figure is counted in SQL, for all
 // gemeenten at once with their totals (grouping sets), so suppression sees the whole table
@@ -69,7 +70,8 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 		versions,
 		lateCell,
 		inv,
-		norms
+		norms,
+		handhavingPart
 	] = await Promise.all([
 		ladder(db, ctx),
 		bestand(db, ctx),
@@ -99,7 +101,8 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 		),
 		lateAnswers(db, ctx),
 		invited(db, ctx),
-		normsForYear(db, Number(q.quarter.slice(0, 4)))
+		normsForYear(db, Number(q.quarter.slice(0, 4))),
+		handhavingCounts(db, ctx)
 	]);
 	const itemTexts: Record<string, string> = {};
 	for (const t of texts) Object.assign(itemTexts, t.questions);
@@ -149,6 +152,7 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 			ladder: ladderPart
 		},
 		bestand: bestandPart,
+		handhaving: handhavingPart,
 		norms
 	};
 	return recolour(report, norms);
