@@ -17,11 +17,14 @@ CREATE TABLE "handhaving" (
 	"withdrawn_on" date,
 	"withdrawn_reason" text,
 	"withdrawn_by" uuid,
-	CONSTRAINT "handhaving_kind_fields" CHECK (("handhaving"."kind" = 'maatregel' and "handhaving"."ground" in ('arbeid', 'verplichtingen', 'verantwoordelijkheid')
-				and "handhaving"."percentage" between 0 and 100 and "handhaving"."period_start" is not null
+	CONSTRAINT "handhaving_kind_fields" CHECK (("handhaving"."kind" = 'maatregel' and "handhaving"."ground" is not null
+				and "handhaving"."ground" in ('arbeid', 'verplichtingen', 'verantwoordelijkheid')
+				and "handhaving"."percentage" is not null and "handhaving"."percentage" between 0 and 100
+				and "handhaving"."period_start" is not null and "handhaving"."period_end" is not null
 				and "handhaving"."period_end" >= "handhaving"."period_start" and "handhaving"."amount_cents" is null)
-			or ("handhaving"."kind" in ('boete', 'terugvordering') and "handhaving"."amount_cents" > 0 and "handhaving"."ground" is null
-				and "handhaving"."percentage" is null and "handhaving"."period_start" is null and "handhaving"."period_end" is null))
+			or ("handhaving"."kind" in ('boete', 'terugvordering') and "handhaving"."amount_cents" is not null
+				and "handhaving"."amount_cents" > 0 and "handhaving"."ground" is null and "handhaving"."percentage" is null
+				and "handhaving"."period_start" is null and "handhaving"."period_end" is null))
 );
 --> statement-breakpoint
 ALTER TABLE "handhaving" ADD CONSTRAINT "handhaving_client_id_client_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."client"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

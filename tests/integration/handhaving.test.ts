@@ -78,7 +78,11 @@ describeEachDatabase('handhaving on the client file', (database) => {
 
 	it('a boete and a terugvordering keep an amount and no maatregel fields', async () => {
 		const { db } = database();
-		for (const kind of ['boete', 'terugvordering'] as const)
+		// The newest besluit first: the boete of 2 October before the terugvordering of 1 October.
+		for (const [kind, decidedOn] of [
+			['terugvordering', '2026-10-01'],
+			['boete', '2026-10-02']
+		] as const)
 			expect(
 				(
 					await hh.recordHandhaving(
@@ -87,7 +91,7 @@ describeEachDatabase('handhaving on the client file', (database) => {
 						f.maryam.clientId,
 						{
 							kind,
-							decidedOn: '2026-10-01',
+							decidedOn,
 							amountCents: 125_050,
 							reason: 'Inkomsten niet gemeld.'
 						},
@@ -135,17 +139,18 @@ describeEachDatabase('handhaving on the client file', (database) => {
 
 	it('refuses a besluit dated in the future; today is fine', async () => {
 		const { db } = database();
+		// Frans is Ahmed's.
 		expect(
 			await hh.recordHandhaving(
 				db,
-				f.sanne,
+				f.ahmed,
 				f.frans.clientId,
 				{ ...maatregel, decidedOn: '2026-12-02' },
 				NOW
 			)
 		).toEqual({ ok: false, error: 'in_future', field: 'decidedOn' });
 		expect(await rows(f.frans.clientId)).toHaveLength(0);
-		// Frans is Ahmed's; 1 December in Amsterdam is "today" at NOW.
+		// 1 December in Amsterdam is "today" at NOW.
 		expect(
 			(
 				await hh.recordHandhaving(

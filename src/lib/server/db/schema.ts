@@ -1369,11 +1369,15 @@ export const handhaving = pgTable(
 		// Each kind has its own fields, whoever writes the row (the report groups on them).
 		check(
 			'handhaving_kind_fields',
-			sql`(${t.kind} = 'maatregel' and ${t.ground} in ('arbeid', 'verplichtingen', 'verantwoordelijkheid')
-				and ${t.percentage} between 0 and 100 and ${t.periodStart} is not null
+			// Every field tested with "is not null" first: a check that comes out null passes.
+			sql`(${t.kind} = 'maatregel' and ${t.ground} is not null
+				and ${t.ground} in ('arbeid', 'verplichtingen', 'verantwoordelijkheid')
+				and ${t.percentage} is not null and ${t.percentage} between 0 and 100
+				and ${t.periodStart} is not null and ${t.periodEnd} is not null
 				and ${t.periodEnd} >= ${t.periodStart} and ${t.amountCents} is null)
-			or (${t.kind} in ('boete', 'terugvordering') and ${t.amountCents} > 0 and ${t.ground} is null
-				and ${t.percentage} is null and ${t.periodStart} is null and ${t.periodEnd} is null)`
+			or (${t.kind} in ('boete', 'terugvordering') and ${t.amountCents} is not null
+				and ${t.amountCents} > 0 and ${t.ground} is null and ${t.percentage} is null
+				and ${t.periodStart} is null and ${t.periodEnd} is null)`
 		)
 	]
 );
