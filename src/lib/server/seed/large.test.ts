@@ -167,8 +167,8 @@ describeEachDatabase('seedLarge', (get) => {
 		const result = await seedLarge(db, { clients: 50, seed: 4, now });
 		expect(result.clients).toBe(50);
 		const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(client);
-		// The demo: five personas, three clients reserved for specs (Dalia, Wilma, Hala), 40
+		// The demo: five personas, four clients reserved for specs (Dalia, Wilma, Hala, Noor), 40
 		// background clients and 200 history clients.
-		expect(row!.n).toBe(248 + 500 + 50);
+		expect(row!.n).toBe(249 + 500 + 50);
 	});
 });
