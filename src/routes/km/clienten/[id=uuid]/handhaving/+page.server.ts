@@ -38,7 +38,7 @@ export const actions: Actions = {
 		run: ({ db, staff, params }, input) =>
 			handhaving.recordHandhaving(db, staff, params.id!, input),
 		done: () => ({ done: true }),
-		refused: refusedAt
+		refused: (r) => refusedAt(r)
 	}),
 	correct: staffAction({
 		tag: { form: 'correct' },
@@ -46,7 +46,7 @@ export const actions: Actions = {
 		run: ({ db, staff, params }, input) =>
 			handhaving.correctHandhaving(db, staff, params.id!, input),
 		done: () => ({ done: true }),
-		refused: refusedAt
+		refused: (r) => refusedAt(r)
 	}),
 	withdraw: staffAction({
 		tag: { form: 'withdraw' },
@@ -54,6 +54,6 @@ export const actions: Actions = {
 		run: ({ db, staff, params }, input) =>
 			handhaving.withdrawHandhaving(db, staff, params.id!, input),
 		done: () => ({ done: true }),
-		refused: refusedAt
+		refused: (r) => refusedAt(r)
 	})
 };
