@@ -2,6 +2,7 @@ import type { Colour, CountCell, Hidden, Report, ShareCell } from './report';
 import { NORM_INDICATORS } from './norms';
 import { USE_MEASURES } from './instruments';
 import { indicatorTables } from './indicator-tables';
+import { handhavingTable } from './handhaving';
 
 // Every table of the council report, in one shape for the page and for the CSV export, so
 // what is printed, shown and downloaded is always the same (and equally suppressed).
@@ -18,7 +19,7 @@ export type TableCell =
 
 export interface ReportTable {
 	id: string;
-	section: 'methods' | 'satisfaction' | 'uses' | 'effect' | 'bestand' | 'service';
+	section: 'methods' | 'satisfaction' | 'uses' | 'effect' | 'bestand' | 'service' | 'handhaving';
 	title: string;
 	columns: string[];
 	rows: TableCell[][];
@@ -319,5 +320,7 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 		});
 	}
 	tables.push(...indicatorTables(r, t));
+	const handhaving = handhavingTable(r, t);
+	if (handhaving) tables.push(handhaving);
 	return tables;
 }

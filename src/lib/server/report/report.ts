@@ -19,6 +19,7 @@ import {
 	derivedIndicators,
 	type CouncilIndicators
 } from './council-indicators';
+import { handhavingCounts } from './handhaving';
 
 // The council report (DOMAIN.md "The council report"). Every figure is counted in SQL, for all
 // gemeenten at once with their totals (grouping sets), so suppression sees the whole table
@@ -76,7 +77,8 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 		lateCell,
 		inv,
 		norms,
-		more
+		more,
+		handhavingPart
 	] = await Promise.all([
 		ladder(db, ctx),
 		bestand(db, ctx),
@@ -107,7 +109,8 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 		lateAnswers(db, ctx),
 		invited(db, ctx),
 		normsForYear(db, Number(q.quarter.slice(0, 4))),
-		councilIndicators(db, ctx)
+		councilIndicators(db, ctx),
+		handhavingCounts(db, ctx)
 	]);
 	const itemTexts: Record<string, string> = {};
 	for (const t of texts) Object.assign(itemTexts, t.questions);
@@ -158,6 +161,7 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 		},
 		bestand: bestandPart,
 		indicators: derivedIndicators(more, ctx.quarters, bestandPart),
+		handhaving: handhavingPart,
 		norms
 	};
 	return recolour(report, norms);

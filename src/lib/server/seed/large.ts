@@ -144,6 +144,8 @@ export interface SeedLargeResult {
 	appointments: number;
 	surveyResponses: number;
 	openAnswers: number;
+	/** Besluiten: maatregelen, boetes, terugvorderingen (issue #13 §7). */
+	handhaving: number;
 }
 
 /**
@@ -172,7 +174,8 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 		outflows: 0,
 		appointments: 0,
 		surveyResponses: 0,
-		openAnswers: 0
+		openAnswers: 0,
+		handhaving: 0
 	};
 
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -217,6 +220,7 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 		result.instrumentUses += rows.uses.length;
 		result.outflows += rows.outflows.length;
 		result.appointments += rows.appointments.length;
+		result.handhaving += rows.handhaving.length;
 		onProgress?.(to, clients, 'cliënten');
 		await yieldToEventLoop();
 	}

@@ -6,6 +6,7 @@ import {
 	appointment,
 	authIdentity,
 	client,
+	handhaving,
 	instrumentUse,
 	ladderStep,
 	outflow,
@@ -21,6 +22,7 @@ import { generatePerson } from './people';
 import { generateInstrumentUses } from './instrument-uses';
 import { generatePlans } from './plans';
 import { generateAppointments } from './appointments';
+import { generateHandhaving } from './handhaving';
 
 /** Generates the rows for `klantmanagerIds.length` clients. Pure apart from random UUIDs. */
 export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptions): GeneratedRows {
@@ -33,7 +35,8 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		steps: [],
 		uses: [],
 		outflows: [],
-		appointments: []
+		appointments: [],
+		handhaving: []
 	};
 	const muniCumulative = cumulativeOf(ctx.gemeenteWeights);
 	const profiles: Profile[] = [];
@@ -44,6 +47,13 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 	const usesByClient = generateInstrumentUses(rng, ctx, profiles, opts.instrumentUses, out);
 	generatePlans(rng, ctx, profiles, usesByClient, out);
 	generateAppointments(rng, ctx, profiles, opts, out);
+	// Its own random sequence: the data above stays the same as before handhaving existed.
+	out.handhaving = generateHandhaving(
+		profiles,
+		ctx.now,
+		opts.firstNumber * 7919 + 17,
+		opts.fallbackStaffId
+	);
 	return out;
 }
 
@@ -57,6 +67,7 @@ export async function insertGenerated(db: Db, rows: GeneratedRows): Promise<void
 	await insertMany(db, instrumentUse, rows.uses);
 	await insertMany(db, outflow, rows.outflows);
 	await insertMany(db, appointment, rows.appointments);
+	await insertMany(db, handhaving, rows.handhaving);
 }
 
 /** The numeric part of the next free 'WW-' client number (at least `floor`). */

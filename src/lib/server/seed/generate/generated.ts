@@ -4,6 +4,7 @@ import type {
 	appointment,
 	authIdentity,
 	client,
+	handhaving,
 	instrumentUse,
 	ladderStep,
 	outflow,
@@ -60,4 +61,5 @@ export interface GeneratedRows {
 	uses: PgInsertValue<typeof instrumentUse>[];
 	outflows: PgInsertValue<typeof outflow>[];
 	appointments: PgInsertValue<typeof appointment>[];
+	handhaving: PgInsertValue<typeof handhaving>[];
 }

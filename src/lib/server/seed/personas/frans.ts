@@ -11,6 +11,15 @@ export const frans: PersonaSpec = {
 	segment: 'perspectief',
 	benefitYears: 8,
 	applicationsPerWeek: 2,
+	handhaving: [
+		{
+			decidedDaysAgo: 12,
+			ground: 'verplichtingen',
+			percentage: 20,
+			months: 1,
+			reason: 'Twee keer niet op een afspraak gekomen en niets laten weten.'
+		}
+	],
 	ladder: [
 		[8 * 365 - 30, 3],
 		[4 * 365, 4]

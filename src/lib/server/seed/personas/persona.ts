@@ -5,6 +5,7 @@ import {
 	appointment,
 	authIdentity,
 	client,
+	handhaving,
 	instrumentUse,
 	ladderStep,
 	plan,
@@ -12,12 +13,14 @@ import {
 	user,
 	type AppointmentKind,
 	type InstrumentOutcome,
+	type MaatregelGround,
 	type PlanStatus,
 	type Segment,
 	type StepOwner
 } from '../../db/schema';
 import { DEMO_GEMEENTEN, insertMany } from '../large';
-import { amsterdamDay, daysAfter, workingDay, yearsBefore } from '../../../dates';
+import { addDays, amsterdamDay, daysAfter, workingDay, yearsBefore } from '../../../dates';
+import { addMonths } from '../../report/indicators';
 import { amsterdamInstantOn } from '../../wall-clock';
 
 // What a demo persona is (a story written as data) and how one becomes rows.
@@ -87,6 +90,14 @@ export interface PersonaSpec {
 	};
 	uses: UseSpec[];
 	appointments: AppointmentSpec[];
+	/** Besluiten on the file (issue #13 §7): a maatregel from the first of the next month. */
+	handhaving?: {
+		decidedDaysAgo: number;
+		ground: MaatregelGround;
+		percentage: number;
+		months: number;
+		reason: string;
+	}[];
 }
 
 export interface PersonaContext {
@@ -109,6 +120,7 @@ export async function insertPersonas(tx: Db, people: PersonaSpec[], ctx: Persona
 	const steps: PgInsertValue<typeof planStep>[] = [];
 	const uses: PgInsertValue<typeof instrumentUse>[] = [];
 	const appointments: PgInsertValue<typeof appointment>[] = [];
+	const besluiten: PgInsertValue<typeof handhaving>[] = [];
 	const day = (offset: number) => amsterdamDay(daysAfter(now, offset));
 
 	for (const [i, p] of people.entries()) {
@@ -198,6 +210,22 @@ export async function insertPersonas(tx: Db, people: PersonaSpec[], ctx: Persona
 				createdAt: daysAfter(now, Math.min(u.start, 0))
 			});
 		}
+		for (const h of p.handhaving ?? []) {
+			const decidedOn = day(-h.decidedDaysAgo);
+			const periodStart = addMonths(`${decidedOn.slice(0, 8)}01`, 1);
+			besluiten.push({
+				clientId,
+				kind: 'maatregel',
+				decidedOn,
+				ground: h.ground,
+				percentage: h.percentage,
+				periodStart,
+				periodEnd: addDays(addMonths(periodStart, h.months), -1),
+				reason: h.reason,
+				createdBy: kmId,
+				createdAt: daysAfter(now, -h.decidedDaysAgo)
+			});
+		}
 		for (const a of p.appointments) {
 			const startsAt = amsterdamInstantOn(
 				workingDay(daysAfter(now, a.day), a.day > 0),
@@ -227,4 +255,5 @@ export async function insertPersonas(tx: Db, people: PersonaSpec[], ctx: Persona
 	await insertMany(tx, planStep, steps);
 	await insertMany(tx, instrumentUse, uses);
 	await insertMany(tx, appointment, appointments);
+	await insertMany(tx, handhaving, besluiten);
 }

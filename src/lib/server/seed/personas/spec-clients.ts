@@ -7,6 +7,7 @@ import { officeAddress } from '../large';
  * are. tests/e2e/km.spec.ts: Dalia gets a new plan that she agrees to, a moved and an extra
  * appointment; Wilma is handed over to Petra. tests/e2e/survey.spec.ts: Hala answers her open
  * invitation (seeded in ../demo-surveys.ts), while Maryam's stays open for the security specs.
+ * tests/e2e/handhaving.spec.ts: Sanne records a maatregel for Noor, who reads it.
  */
 export const SPEC_CLIENTS: PersonaSpec[] = [
 	{
@@ -105,6 +106,31 @@ export const SPEC_CLIENTS: PersonaSpec[] = [
 			agreedDaysAgo: 48,
 			reviewInDays: 120,
 			steps: [{ title: 'Elke week twee sollicitaties versturen', owner: 'client', due: 7 }]
+		},
+		uses: [],
+		appointments: []
+	},
+	{
+		key: 'noor',
+		name: 'Noor Visser',
+		age: 29,
+		birthdayDaysAgo: 60,
+		language: 'nl',
+		gemeente: 'lindewaard',
+		km: 'klantmanager',
+		segment: 'werk',
+		benefitYears: 1,
+		applicationsPerWeek: 4,
+		ladder: [[365 - 30, 5]],
+		plan: {
+			goal: 'Binnen drie maanden werk vinden als kok.',
+			status: 'agreed',
+			version: 1,
+			createdDaysAgo: 40,
+			sharedDaysAgo: 35,
+			agreedDaysAgo: 34,
+			reviewInDays: 60,
+			steps: [{ title: 'Elke week vier sollicitaties versturen', owner: 'client', due: 7 }]
 		},
 		uses: [],
 		appointments: []
