@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { appointment, type AppointmentKind, type AppointmentStatus } from '../db/schema';
 /** As PURPOSE_MAX in appointments/appointments.ts (not imported: that module needs Vite to load). */
 const PURPOSE_MAX = 300;
@@ -11,6 +11,7 @@ import {
 	existingByExternalId,
 	klantmanagersByEmail,
 	pick,
+	recordset,
 	unknownClient
 } from './lookup';
 import type { ImportKind } from './run';
@@ -147,26 +148,14 @@ export const appointmentsKind: ImportKind<AppointmentRow, Map<string, string>> =
 			appointment,
 			rows.map((r) => r.externalId)
 		);
-		const fresh: (typeof appointment.$inferInsert)[] = [];
+		const fresh: AppointmentValues[] = [];
+		const changed: (AppointmentValues & { id: string })[] = [];
 		for (const r of rows) {
 			const c = known.get(r.clientNumber.toLowerCase());
 			if (!c) {
 				fail(r.line, 'clientnummer', unknownClient(r.clientNumber));
 				continue;
 			}
-			const values = {
-				clientId: c.id,
-				staffId: r.staffId,
-				startsAt: r.startsAt,
-				endsAt: r.endsAt,
-				kind: r.kind,
-				place: r.place,
-				videoUrl: r.videoUrl,
-				purpose: r.purpose,
-				bring: r.bring,
-				status: r.status,
-				externalId: r.externalId
-			};
 			const e = existing.get(r.externalId.toLowerCase());
 			if (!e) {
 				if (r.status === 'planned' && c.leftOn && amsterdamDay(r.startsAt) > c.leftOn) {
@@ -177,12 +166,12 @@ export const appointmentsKind: ImportKind<AppointmentRow, Map<string, string>> =
 					);
 					continue;
 				}
-				fresh.push(values);
+				fresh.push(valuesOf(r, c.id));
 				continue;
 			}
 			// A "planned" row does not reopen an appointment Wegwijs cancelled (by outflow, or by
 			// hand): the client was told it is off. Held or no-show still come through.
-			if (e.status === 'cancelled' && r.status === 'planned') r.status = values.status = e.status;
+			if (e.status === 'cancelled' && r.status === 'planned') r.status = e.status;
 			if (e.clientId !== c.id) {
 				fail(r.line, 'clientnummer', `Afspraak ${r.externalId} hoort bij een andere cliënt.`);
 				continue;
@@ -198,14 +187,44 @@ export const appointmentsKind: ImportKind<AppointmentRow, Map<string, string>> =
 				e.bring === r.bring &&
 				e.status === r.status;
 			if (same) counts.unchanged++;
-			else {
-				await tx.update(appointment).set(values).where(eq(appointment.id, e.id));
-				counts.updated++;
-			}
+			else changed.push({ id: e.id, ...valuesOf(r, c.id) });
 		}
+		// One statement for the new rows and one for the changed rows of the batch.
 		if (fresh.length) {
-			await tx.insert(appointment).values(fresh);
+			await tx.execute(sql`insert into ${appointment} (${sql.raw(NAMES)})
+				select ${sql.raw(NAMES)} from ${recordset(fresh, COLUMNS)}`);
 			counts.created += fresh.length;
+		}
+		if (changed.length) {
+			await tx.execute(sql`update ${appointment} as a set ${sql.raw(SET)}
+				from ${recordset(changed, `id uuid, ${COLUMNS}`)} where a.id = x.id`);
+			counts.updated += changed.length;
 		}
 	}
 };
+
+/** An appointment row as the JSON the batch statements read (snake case, as the table). */
+type AppointmentValues = ReturnType<typeof valuesOf>;
+function valuesOf(r: AppointmentRow, clientId: string) {
+	return {
+		client_id: clientId,
+		staff_id: r.staffId,
+		starts_at: r.startsAt.toISOString(),
+		ends_at: r.endsAt.toISOString(),
+		kind: r.kind,
+		place: r.place,
+		video_url: r.videoUrl,
+		purpose: r.purpose,
+		bring: r.bring,
+		status: r.status,
+		external_id: r.externalId
+	};
+}
+const COLUMNS = `client_id uuid, staff_id uuid, starts_at timestamptz, ends_at timestamptz,
+	kind text, place text, video_url text, purpose text, bring text, status text, external_id text`;
+const NAMES = COLUMNS.split(',')
+	.map((c) => c.trim().split(/\s+/)[0])
+	.join(', ');
+const SET = NAMES.split(', ')
+	.map((n) => `${n} = x.${n}`)
+	.join(', ');

@@ -1,4 +1,4 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { appointment, client, instrumentUse, user } from '../db/schema';
 import { leftOn } from '../caseload/left';
@@ -43,7 +43,8 @@ type Keyed = typeof appointment | typeof instrumentUse;
 
 /**
  * What Wegwijs already holds of a batch's rows, by the benefit system's id (lower case): one
- * query per batch, on the unique index, to tell new, changed and unchanged rows apart.
+ * query per batch, on the unique index, to tell new, changed and unchanged rows apart. The ids
+ * go as one JSON parameter (as `numberIn`), not one bound parameter each.
  */
 export async function existingByExternalId<T extends Keyed>(
 	tx: Db,
@@ -52,11 +53,24 @@ export async function existingByExternalId<T extends Keyed>(
 ): Promise<Map<string, T['$inferSelect']>> {
 	if (!ids.length) return new Map();
 	const keyed = table as Keyed;
+	const json = JSON.stringify(ids);
 	const rows = (await tx
 		.select()
 		.from(keyed)
-		.where(inArray(keyed.externalId, ids))) as T['$inferSelect'][];
+		.where(
+			sql`${keyed.externalId} = any(array(select json_array_elements_text(${json}::json)))`
+		)) as T['$inferSelect'][];
 	return new Map(rows.map((r) => [r.externalId!.toLowerCase(), r]));
+}
+
+/**
+ * A batch's rows as one JSON parameter, read back as a table `x` with the given columns
+ * (`json_to_recordset`): the fast path for inserting and updating a batch in one statement,
+ * instead of drizzle's multi-row VALUES with one bound parameter per cell (bench/import.ts).
+ * `columns` is fixed SQL written in the code, never input; `rows` use those names as keys.
+ */
+export function recordset(rows: object[], columns: string): SQL {
+	return sql`json_to_recordset(${JSON.stringify(rows)}::json) as x(${sql.raw(columns)})`;
 }
 
 export function unknownClient(clientNumber: string): string {
