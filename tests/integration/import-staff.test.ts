@@ -54,7 +54,10 @@ describeEachDatabase('staff in an import work for the client’s gemeente', (dat
 		]);
 		expect(await clientCount()).toBe(before);
 		// For a Brakeloo client she is the right klantmanager.
-		const brakeloo = await run('clienten', file.replace(/lindewaard;01-01-2026;sanne/, 'brakeloo;01-01-2026;sanne'));
+		const brakeloo = await run(
+			'clienten',
+			file.replace(/lindewaard;01-01-2026;sanne/, 'brakeloo;01-01-2026;sanne')
+		);
 		expect(brakeloo).toMatchObject({ ok: true, created: 2 });
 		const [st2] = await db.select().from(client).where(eq(client.clientNumber, 'ST-2'));
 		expect(st2).toMatchObject({ gemeenteId: f.otherGemeenteId, klantmanagerId: f.sanne.id });
@@ -62,7 +65,10 @@ describeEachDatabase('staff in an import work for the client’s gemeente', (dat
 
 	it('refuses such a klantmanager in the klantmanagers file; the assignment stays', async () => {
 		const { db } = database();
-		const report = await run('klantmanagers', `clientnummer;klantmanager\n${frans};sanne@x.example\n`);
+		const report = await run(
+			'klantmanagers',
+			`clientnummer;klantmanager\n${frans};sanne@x.example\n`
+		);
 		expect(report).toMatchObject({ ok: false, applied: false });
 		expect(report.errors).toEqual([
 			{
@@ -90,9 +96,9 @@ describeEachDatabase('staff in an import work for the client’s gemeente', (dat
 				message: expect.stringMatching(/werkt niet voor gemeente Lindewaard/)
 			}
 		]);
-		expect(
-			await db.select().from(appointment).where(eq(appointment.externalId, 'ST-A1'))
-		).toEqual([]);
+		expect(await db.select().from(appointment).where(eq(appointment.externalId, 'ST-A1'))).toEqual(
+			[]
+		);
 		// Once she also works for Lindewaard, the same file goes through.
 		await db
 			.update(user)

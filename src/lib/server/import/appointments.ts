@@ -9,11 +9,15 @@ import { fileDay, parseDay } from './csv';
 import {
 	clientsByNumber,
 	existingByExternalId,
-	klantmanagersByEmail,
+	otherGemeente,
 	pick,
 	recordset,
-	unknownClient
+	staffLookup,
+	unknownClient,
+	type Klantmanager,
+	type StaffLookup
 } from './lookup';
+import { worksFor } from '../staff/works-for';
 import type { ImportKind } from './run';
 
 interface AppointmentRow {
@@ -23,7 +27,8 @@ interface AppointmentRow {
 	startsAt: Date;
 	endsAt: Date;
 	kind: AppointmentKind;
-	staffId: string;
+	staff: Klantmanager;
+	staffEmail: string;
 	purpose: string;
 	place: string | null;
 	videoUrl: string | null;
@@ -67,7 +72,7 @@ export function parseTime(value: string): string | null {
  * outflow date. The client is not sent a notice for an imported appointment; the usual reminder
  * still goes out.
  */
-export const appointmentsKind: ImportKind<AppointmentRow, Map<string, string>> = {
+export const appointmentsKind: ImportKind<AppointmentRow, StaffLookup> = {
 	name: 'afspraken',
 	columns: {
 		afspraakid: true,
@@ -84,8 +89,8 @@ export const appointmentsKind: ImportKind<AppointmentRow, Map<string, string>> =
 		status: false
 	},
 	noun: 'afspraken',
-	context: klantmanagersByEmail,
-	check(cell, staff, bad) {
+	context: staffLookup,
+	check(cell, { staff }, bad) {
 		let ok = true;
 		const no = (field: string, message: string) => {
 			ok = false;
@@ -110,8 +115,8 @@ export const appointmentsKind: ImportKind<AppointmentRow, Map<string, string>> =
 		else if (purpose.length > PURPOSE_MAX)
 			no('doel', `Het doel is langer dan ${PURPOSE_MAX} tekens.`);
 		const email = cell('medewerker').toLowerCase();
-		const staffId = staff.get(email);
-		if (!staffId) no('medewerker', `Er is geen klantmanager met e-mail "${email}".`);
+		const staffMember = staff.get(email);
+		if (!staffMember) no('medewerker', `Er is geen klantmanager met e-mail "${email}".`);
 		const place = cell('plaats') || null;
 		if (place && place.length > 200) no('plaats', 'De plaats is langer dan 200 tekens.');
 		const videoUrl = cell('videolink') || null;
@@ -129,7 +134,8 @@ export const appointmentsKind: ImportKind<AppointmentRow, Map<string, string>> =
 			startsAt: amsterdamInstant(day!, start!),
 			endsAt: amsterdamInstant(day!, end!),
 			kind: kind!,
-			staffId: staffId!,
+			staff: staffMember!,
+			staffEmail: email,
 			purpose,
 			place,
 			videoUrl,
@@ -138,7 +144,7 @@ export const appointmentsKind: ImportKind<AppointmentRow, Map<string, string>> =
 		};
 	},
 	key: (r) => ({ field: 'afspraakid', value: r.externalId, label: `Afspraak ${r.externalId}` }),
-	async write(tx, rows, { counts, fail }) {
+	async write(tx, rows, { ctx, counts, fail }) {
 		const known = await clientsByNumber(
 			tx,
 			rows.map((r) => r.clientNumber)
@@ -154,6 +160,14 @@ export const appointmentsKind: ImportKind<AppointmentRow, Map<string, string>> =
 			const c = known.get(r.clientNumber.toLowerCase());
 			if (!c) {
 				fail(r.line, 'clientnummer', unknownClient(r.clientNumber));
+				continue;
+			}
+			if (!worksFor(r.staff, c.gemeenteId)) {
+				fail(
+					r.line,
+					'medewerker',
+					otherGemeente(r.staffEmail, ctx.gemeenteNames.get(c.gemeenteId)!)
+				);
 				continue;
 			}
 			const e = existing.get(r.externalId.toLowerCase());
@@ -177,7 +191,7 @@ export const appointmentsKind: ImportKind<AppointmentRow, Map<string, string>> =
 				continue;
 			}
 			const same =
-				e.staffId === r.staffId &&
+				e.staffId === r.staff.id &&
 				e.startsAt.getTime() === r.startsAt.getTime() &&
 				e.endsAt.getTime() === r.endsAt.getTime() &&
 				e.kind === r.kind &&
@@ -208,7 +222,7 @@ type AppointmentValues = ReturnType<typeof valuesOf>;
 function valuesOf(r: AppointmentRow, clientId: string) {
 	return {
 		client_id: clientId,
-		staff_id: r.staffId,
+		staff_id: r.staff.id,
 		starts_at: r.startsAt.toISOString(),
 		ends_at: r.endsAt.toISOString(),
 		kind: r.kind,
