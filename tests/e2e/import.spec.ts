@@ -71,12 +71,20 @@ test('a large file: the bar follows the rows the server has done, then the resul
 		.getByLabel('CSV-bestand', { exact: true })
 		.setInputFiles({ name: 'groot.csv', mimeType: 'text/csv', buffer: bigFile(ROWS) });
 	await page.getByRole('button', { name: 'Proefdraai' }).click();
-	// The server's rows, not the upload's bytes: "1000 van 10000 regels verwerkt (10%)".
-	const bar = page.getByRole('progressbar', { name: new RegExp(`van ${ROWS} regels verwerkt`) });
-	await expect(bar).toBeVisible({ timeout: 120_000 });
-	await expect(bar).toHaveAttribute('max', String(ROWS));
-	await expectNoAxeViolations(page);
+	await expect(page.getByRole('progressbar')).toBeVisible();
+	if (process.env.E2E_DATABASE_URL) {
+		// The server's rows, not the upload's bytes: "1000 van 10000 regels verwerkt (10%)". Only
+		// on PostgreSQL: PGlite runs in the server's own thread, which answers nothing else
+		// while it imports (the rows per batch are pinned by tests/integration/import-jobs.test.ts).
+		const bar = page.getByRole('progressbar', {
+			name: new RegExp(`van ${ROWS} regels verwerkt`)
+		});
+		await expect(bar).toBeVisible({ timeout: 120_000 });
+		await expect(bar).toHaveAttribute('max', String(ROWS));
+		await expectNoAxeViolations(page);
+	}
 	await expect(page.getByText('Proefdraai: geen fouten.')).toBeVisible({ timeout: 150_000 });
+	await expectNoAxeViolations(page);
 	await expect(
 		page.getByText(`${ROWS} regels: ${ROWS} nieuw, 0 gewijzigd, 0 ongewijzigd.`)
 	).toBeVisible();
@@ -97,10 +105,13 @@ test.describe('without JavaScript', () => {
 			.setInputFiles({ name: 'groot.csv', mimeType: 'text/csv', buffer: bigFile(ROWS) });
 		await page.getByRole('button', { name: 'Proefdraai' }).click();
 		await expect(page).toHaveURL(/\/beheer\/import\/[0-9a-f-]{36}$/);
-		// Still reading: a labelled bar, a polite status, and the page asks for itself again.
-		await expect(page.getByText('Wegwijs leest het bestand in.')).toBeVisible();
-		await expect(page.getByRole('progressbar')).toBeVisible();
-		await expect(page.locator('meta[http-equiv="refresh"]')).toHaveCount(1);
+		if (process.env.E2E_DATABASE_URL) {
+			// Still reading (PostgreSQL; PGlite answers only when the import is done): a labelled
+			// bar, a polite status, and the page asks for itself again.
+			await expect(page.getByText('Wegwijs leest het bestand in.')).toBeVisible();
+			await expect(page.getByRole('progressbar')).toBeVisible();
+			await expect(page.locator('meta[http-equiv="refresh"]')).toHaveCount(1);
+		}
 		// Nobody clicks: the refresh brings the result.
 		await expect(page.getByText('Proefdraai: geen fouten.')).toBeVisible({ timeout: 150_000 });
 		await expect(
