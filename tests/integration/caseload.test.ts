@@ -211,6 +211,24 @@ describeEachDatabase('caseload page: search, filter, sort, pages, team lead', (d
 		expect(inbox[0]).toMatchObject({ kind: 'contactChanged', params: { name: 'Petra' } });
 		expect((await caseload.searchCaseload(db, f.sanne, { q: 'Maryam' }, NOW)).total).toBe(0);
 	});
+
+	it('does not move a client to a klantmanager who works only for another gemeente', async () => {
+		const { db } = database();
+		// Maryam is a Lindewaard client (now Petra's); Sanne works for Brakeloo only.
+		await db
+			.update(user)
+			.set({ gemeenteIds: [f.otherGemeenteId] })
+			.where(eq(user.id, f.sanne.id));
+		expect(
+			await caseload.moveClient(db, f.lead, {
+				clientId: f.maryam.clientId,
+				toKlantmanagerId: f.sanne.id
+			})
+		).toEqual({ ok: false, error: 'klantmanager_gemeente' });
+		const [c] = await db.select().from(client).where(eq(client.id, f.maryam.clientId));
+		expect(c!.klantmanagerId).toBe(f.lead.id);
+		await db.update(user).set({ gemeenteIds: [] }).where(eq(user.id, f.sanne.id));
+	});
 });
 
 describeEachDatabase(

@@ -6,6 +6,7 @@ import { transaction } from '../db/after-commit';
 import { client, SEGMENTS, team, user, type Segment } from '../db/schema';
 import { amsterdamDay } from '../../dates';
 import * as audit from '../audit/audit';
+import { worksFor } from '../staff/works-for';
 import * as notifications from '../notifications/notifications';
 import { hasLeft } from './left';
 
@@ -308,7 +309,7 @@ export async function isTeamLead(db: Db, staff: Staff): Promise<boolean> {
 	return !!row;
 }
 
-export type MoveError = 'not_lead' | 'unknown_klantmanager' | 'same';
+export type MoveError = 'not_lead' | 'unknown_klantmanager' | 'klantmanager_gemeente' | 'same';
 
 /**
  * A team lead gives a client another klantmanager of the team. The client sees the new
@@ -326,17 +327,24 @@ export async function moveClient(
 		return { ok: false, error: 'unknown_klantmanager' };
 	return transaction(db, async (tx) => {
 		const [row] = await tx
-			.select({ userId: client.userId, from: client.klantmanagerId })
+			.select({
+				userId: client.userId,
+				from: client.klantmanagerId,
+				gemeenteId: client.gemeenteId
+			})
 			.from(client)
 			.where(eq(client.id, input.clientId));
 		if (!row) throw new AccessDenied();
 		if (row.from === input.toKlantmanagerId) return { ok: false, error: 'same' } as const;
 		const [to] = await tx
-			.select({ name: user.displayName, roles: user.roles })
+			.select({ name: user.displayName, roles: user.roles, gemeenteIds: user.gemeenteIds })
 			.from(user)
 			.where(eq(user.id, input.toKlantmanagerId));
 		if (!to || !to.roles.includes('klantmanager'))
 			return { ok: false, error: 'unknown_klantmanager' } as const;
+		// The new klantmanager works for the client's gemeente (none set: for all of them).
+		if (!worksFor(to, row.gemeenteId))
+			return { ok: false, error: 'klantmanager_gemeente' } as const;
 		await tx
 			.update(client)
 			.set({ klantmanagerId: input.toKlantmanagerId })

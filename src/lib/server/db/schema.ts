@@ -66,6 +66,15 @@ export const user = pgTable(
 		roles: text('roles').array().$type<Role[]>().notNull(),
 		language: text('language').notNull().default('nl'),
 		teamId: uuid('team_id').references(() => team.id),
+		/**
+		 * Staff: the gemeenten they work for (set in /beheer/gebruikers); empty means every gemeente
+		 * of the dienst. Imports and the sync API assign a klantmanager only to a client of one of
+		 * them (issue 15). Clients: always empty.
+		 */
+		gemeenteIds: uuid('gemeente_ids')
+			.array()
+			.notNull()
+			.default(sql`'{}'::uuid[]`),
 		phone: text('phone'),
 		/** Free text such as "ma–do 9.00–12.00", shown to the client as how to reach them. */
 		reachableHours: text('reachable_hours'),
