@@ -1,27 +1,56 @@
 import { loaders } from 'virtual:wegwijs-messages';
 import type { Messages } from './index';
 import type { Language } from './languages';
-import type { MessagesPart } from './parts';
+import type { DateLocale } from '../date-format';
+import { bundleOf } from './bundles';
 
-const cache = new Map<string, Promise<Messages>>();
+/** What a page needs to speak its language: its UI strings, and how to write a date. */
+export interface PageStrings {
+	messages: Messages;
+	date: DateLocale;
+}
 
-/**
- * The UI strings of a language, for the pages (server render and browser alike): the client
- * part, plus the staff part for staff. Each part is a separate immutable file in the browser,
- * loaded once; a language without a messages file gets Dutch.
- */
-export function loadMessages(lang: Language, staff: boolean): Promise<Messages> {
-	const key = `${lang}:${staff}`;
-	let found = cache.get(key);
+type File = { default: Messages; date?: DateLocale };
+
+const files = new Map<string, Promise<File>>();
+const merged = new Map<string, Promise<PageStrings>>();
+
+/** One immutable file of a language (a language without a messages file gets Dutch). */
+function file(lang: Language, bundle: string): Promise<File> {
+	const key = `${lang}:${bundle}`;
+	let found = files.get(key);
 	if (!found) {
-		const parts = loaders[lang] ?? loaders.nl!;
-		const wanted: MessagesPart[] = staff ? ['client', 'staff'] : ['client'];
-		found = Promise.all(wanted.map((p) => parts[p]().then((m) => m.default))).then((all) =>
-			Object.assign({}, ...all)
-		);
+		const bundles = loaders[lang] ?? loaders.nl!;
+		found = bundles[bundle]!();
 		// A failed download (offline, no precache yet) is tried again next time.
-		found.catch(() => cache.delete(key));
-		cache.set(key, found);
+		found.catch(() => files.delete(key));
+		files.set(key, found);
 	}
 	return found;
+}
+
+/**
+ * The UI strings a route's page shows (server render and browser alike): the shell and the
+ * route's bundle ($lib/i18n/bundles), each a separate immutable file in the browser, loaded
+ * once. The same object for the same language and route, so a page can tell when it changed.
+ */
+export function loadStrings(lang: Language, routeId: string | null): Promise<PageStrings> {
+	const bundle = bundleOf(routeId);
+	const key = `${lang}:${bundle}`;
+	let found = merged.get(key);
+	if (!found) {
+		const wanted = bundle === 'shell' ? ['shell'] : ['shell', bundle];
+		found = Promise.all(wanted.map((b) => file(lang, b))).then(([shell, ...rest]) => ({
+			messages: Object.assign({}, shell!.default, ...rest.map((f) => f.default)),
+			date: shell!.date!
+		}));
+		found.catch(() => merged.delete(key));
+		merged.set(key, found);
+	}
+	return found;
+}
+
+/** Only the UI strings of a route's page (see loadStrings). */
+export async function loadMessages(lang: Language, routeId: string | null): Promise<Messages> {
+	return (await loadStrings(lang, routeId)).messages;
 }

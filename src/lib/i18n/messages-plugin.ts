@@ -2,14 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { isLanguage } from './languages';
-import { MESSAGE_PARTS, messagesPart, type MessagesPart } from './parts';
+import { BUNDLES, bundleMessages } from './bundles';
+import { DATE_LOCALES } from '../date-locales';
 
 /**
- * `virtual:wegwijs-messages`: for every messages/<lang>.json a lazy loader per part (see
- * parts.ts). In the client build each (language, part) becomes its own hashed file under
- * _app/immutable/: downloaded once, cached for good, precached by the service worker, and no
- * longer inside every HTML response. Server-side rendering imports the same modules (once
- * per process).
+ * `virtual:wegwijs-messages`: for every messages/<lang>.json a lazy loader per string bundle
+ * (see bundles.ts: the shell, one per route, all; the shell also holds the language's date
+ * names and patterns, $lib/date-locales). In the client build each (language, bundle)
+ * becomes its own hashed file under _app/immutable/: downloaded once, cached for good,
+ * precached by the service worker, and never inside an HTML response. Server-side rendering
+ * imports the same modules (once per process).
  */
 export function wegwijsMessages(dir = 'messages'): Plugin {
 	const ID = 'virtual:wegwijs-messages';
@@ -27,22 +29,29 @@ export function wegwijsMessages(dir = 'messages'): Plugin {
 		load(id) {
 			if (id === `\0${ID}`) {
 				const entries = languages().map((lang) => {
-					const parts = MESSAGE_PARTS.map(
-						(part) => `${part}: () => import(${JSON.stringify(`${PREFIX}${lang}/${part}`)})`
+					const bundles = BUNDLES.map(
+						(bundle, i) =>
+							`${JSON.stringify(bundle)}: () => import(${JSON.stringify(`${PREFIX}${lang}/${i}`)})`
 					);
-					return `${JSON.stringify(lang)}: { ${parts.join(', ')} }`;
+					return `${JSON.stringify(lang)}: { ${bundles.join(', ')} }`;
 				});
 				this.addWatchFile(path.resolve(dir));
 				return `export const loaders = { ${entries.join(',\n')} };`;
 			}
 			if (!id.startsWith(`\0${PREFIX}`)) return;
-			const [lang, part] = id.slice(PREFIX.length + 1).split('/') as [string, MessagesPart];
-			if (!isLanguage(lang) || !MESSAGE_PARTS.includes(part)) return;
+			const [lang, index] = id.slice(PREFIX.length + 1).split('/');
+			const bundle = BUNDLES[Number(index)];
+			if (!isLanguage(lang) || bundle === undefined) return;
 			const file = path.resolve(dir, `${lang}.json`);
 			this.addWatchFile(file);
-			const text = JSON.stringify(messagesPart(JSON.parse(readFileSync(file, 'utf8')), part));
+			const text = JSON.stringify(bundleMessages(bundle, JSON.parse(readFileSync(file, 'utf8'))));
 			// JSON.parse of a string literal is read faster by a phone than an object literal.
-			return `export default JSON.parse(${JSON.stringify(text)});`;
+			const code = `export default JSON.parse(${JSON.stringify(text)});`;
+			if (bundle !== 'shell') return code;
+			// The shell also carries the language's month names and date patterns: one language's,
+			// not all nine in every page's code.
+			const date = JSON.stringify(JSON.stringify(DATE_LOCALES[lang]));
+			return `${code}\nexport const date = JSON.parse(${date});`;
 		}
 	};
 }
