@@ -126,12 +126,20 @@ test.describe('UI strings once per language', () => {
 		await signInAs(page, 'klantmanager');
 		const scripts = await scriptsUntilIdle(page, '/km');
 		expect(scripts.some((s) => s.text.includes(nl.km.intro))).toBe(true);
+		// Nor the client's outbox (#19).
+		expect(scripts.some((s) => s.text.includes('/api/client/documents'))).toBe(false);
 	});
 
-	test('a visitor’s first visit loads no validator and no offline store', async ({ page }) => {
+	test('a visitor’s first visit loads no validator, no offline store and no outbox', async ({
+		page
+	}) => {
 		const scripts = await scriptsUntilIdle(page, '/login');
 		expect(scripts.filter((s) => /ZodError|\$ZodType/.test(s.text)).map((s) => s.url)).toEqual([]);
 		expect(scripts.filter((s) => s.text.includes('wegwijs-user-')).map((s) => s.url)).toEqual([]);
+		// The outbox (a client's queued changes) sends documents to this address.
+		expect(
+			scripts.filter((s) => s.text.includes('/api/client/documents')).map((s) => s.url)
+		).toEqual([]);
 	});
 
 	// Every client page that changes nothing when shown (/berichten marks read, which queues an

@@ -24,7 +24,7 @@ const readDisk: Read = (file) => readFileSync(file, 'utf8');
 const IMPORT =
 	/(?:import|export)\s(?!type\s)[^'"]*?from\s*['"]([^'"]+)['"]|import\s*(?:['"]([^'"]+)['"]|\(\s*['"]([^'"]+)['"])/g;
 const KEY = /['"`]([a-zA-Z]+)\.[a-zA-Z_$]/g;
-const KEY_SOURCE = /^src\/lib\/server\/(kit\/[^/]+|auth\/limited|.*forms?)\.ts$/;
+const KEY_SOURCE = /^src\/lib\/server\/(kit\/[^/]+|auth\/limited|(.*[/-])?forms?)\.ts$/;
 
 function resolve(from: string, spec: string): string | null {
 	let base: string;
