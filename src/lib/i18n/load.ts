@@ -11,22 +11,31 @@ export interface PageStrings {
 }
 
 type File = { default: Messages; date?: DateLocale };
+type Bundles = Record<string, () => Promise<File>>;
 
+const languages = new Map<string, Promise<Bundles>>();
 const files = new Map<string, Promise<File>>();
 const merged = new Map<string, Promise<PageStrings>>();
 
-/** One immutable file of a language (a language without a messages file gets Dutch). */
-function file(lang: Language, bundle: string): Promise<File> {
-	const key = `${lang}:${bundle}`;
-	let found = files.get(key);
+/** A failed download (offline, no precache yet) is tried again next time. */
+function remember<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>) {
+	let found = cache.get(key);
 	if (!found) {
-		const bundles = loaders[lang] ?? loaders.nl!;
-		found = bundles[bundle]!();
-		// A failed download (offline, no precache yet) is tried again next time.
-		found.catch(() => files.delete(key));
-		files.set(key, found);
+		found = make();
+		found.catch(() => cache.delete(key));
+		cache.set(key, found);
 	}
 	return found;
+}
+
+/** One immutable file of a language (a language without a messages file gets Dutch). */
+function file(lang: Language, bundle: string): Promise<File> {
+	return remember(files, `${lang}:${bundle}`, async () => {
+		const bundles = await remember(languages, lang, () =>
+			(loaders[lang] ?? loaders.nl!)().then((m) => m.bundles)
+		);
+		return bundles[bundle]!();
+	});
 }
 
 /**
@@ -36,18 +45,14 @@ function file(lang: Language, bundle: string): Promise<File> {
  */
 export function loadStrings(lang: Language, routeId: string | null): Promise<PageStrings> {
 	const bundle = bundleOf(routeId);
-	const key = `${lang}:${bundle}`;
-	let found = merged.get(key);
-	if (!found) {
+	return remember(merged, `${lang}:${bundle}`, async () => {
 		const wanted = bundle === 'shell' ? ['shell'] : ['shell', bundle];
-		found = Promise.all(wanted.map((b) => file(lang, b))).then(([shell, ...rest]) => ({
+		const [shell, ...rest] = await Promise.all(wanted.map((b) => file(lang, b)));
+		return {
 			messages: Object.assign({}, shell!.default, ...rest.map((f) => f.default)),
 			date: shell!.date!
-		}));
-		found.catch(() => merged.delete(key));
-		merged.set(key, found);
-	}
-	return found;
+		};
+	});
 }
 
 /** Only the UI strings of a route's page (see loadStrings). */

@@ -6,12 +6,12 @@ import { BUNDLES, bundleMessages } from './bundles';
 import { DATE_LOCALES } from '../date-locales';
 
 /**
- * `virtual:wegwijs-messages`: for every messages/<lang>.json a lazy loader per string bundle
- * (see bundles.ts: the shell, one per route, all; the shell also holds the language's date
- * names and patterns, $lib/date-locales). In the client build each (language, bundle)
- * becomes its own hashed file under _app/immutable/: downloaded once, cached for good,
- * precached by the service worker, and never inside an HTML response. Server-side rendering
- * imports the same modules (once per process).
+ * `virtual:wegwijs-messages`: for every messages/<lang>.json a lazy loader of its list of string
+ * bundles, and in that a lazy loader per bundle (see bundles.ts: the shell, one per route, all;
+ * the shell also holds the language's date names and patterns, $lib/date-locales). In the
+ * client build each (language, bundle) becomes its own hashed file under _app/immutable/:
+ * downloaded once, cached for good, precached by the service worker, and never inside an HTML
+ * response. Server-side rendering imports the same modules (once per process).
  */
 export function wegwijsMessages(dir = 'messages'): Plugin {
 	const ID = 'virtual:wegwijs-messages';
@@ -27,16 +27,22 @@ export function wegwijsMessages(dir = 'messages'): Plugin {
 			if (id === ID || id.startsWith(PREFIX)) return `\0${id}`;
 		},
 		load(id) {
+			// Two steps, so a page's code does not carry the address of every language's every
+			// file (9 × 24 imports, about 2.3 KB gzip): the language, then its bundles.
 			if (id === `\0${ID}`) {
-				const entries = languages().map((lang) => {
-					const bundles = BUNDLES.map(
-						(bundle, i) =>
-							`${JSON.stringify(bundle)}: () => import(${JSON.stringify(`${PREFIX}${lang}/${i}`)})`
-					);
-					return `${JSON.stringify(lang)}: { ${bundles.join(', ')} }`;
-				});
+				const entries = languages().map(
+					(lang) => `${JSON.stringify(lang)}: () => import(${JSON.stringify(PREFIX + lang)})`
+				);
 				this.addWatchFile(path.resolve(dir));
 				return `export const loaders = { ${entries.join(',\n')} };`;
+			}
+			const language = id.startsWith(`\0${PREFIX}`) ? id.slice(PREFIX.length + 1) : '';
+			if (isLanguage(language)) {
+				const bundles = BUNDLES.map(
+					(bundle, i) =>
+						`${JSON.stringify(bundle)}: () => import(${JSON.stringify(`${PREFIX}${language}/${i}`)})`
+				);
+				return `export const bundles = { ${bundles.join(',\n')} };`;
 			}
 			if (!id.startsWith(`\0${PREFIX}`)) return;
 			const [lang, index] = id.slice(PREFIX.length + 1).split('/');

@@ -2,11 +2,10 @@ declare module 'virtual:wegwijs-messages' {
 	import type { Messages } from '$lib/i18n/index';
 	import type { Language } from '$lib/i18n/languages';
 	import type { DateLocale } from '$lib/date-format';
-	/**
-	 * Per language, per string bundle ($lib/i18n/bundles: BUNDLES) its immutable file; the
-	 * shell's also has the language's date names and patterns.
-	 */
+	/** One immutable file: a string bundle; the shell's also has the date names and patterns. */
+	type StringsFile = { default: Messages; date?: DateLocale };
+	/** Per language, its bundles ($lib/i18n/bundles: BUNDLES), each loaded when needed. */
 	export const loaders: Partial<
-		Record<Language, Record<string, () => Promise<{ default: Messages; date?: DateLocale }>>>
+		Record<Language, () => Promise<{ bundles: Record<string, () => Promise<StringsFile>> }>>
 	>;
 }
