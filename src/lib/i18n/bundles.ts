@@ -1,4 +1,5 @@
 import type { Messages } from './index';
+import { nearestRoute } from './route-lookup';
 
 /**
  * The UI strings reach the browser in small immutable files per language (#19): the shell,
@@ -89,12 +90,18 @@ export const BUNDLES: readonly string[] = ['shell', ALL, ...Object.keys(ROUTE_ST
  */
 export function bundleOf(routeId: string | null): string {
 	if (routeId === null) return 'shell';
-	for (let id = routeId; id; id = id.slice(0, id.lastIndexOf('/'))) {
-		const found = ROUTE_STRINGS[id];
-		if (found === ALL) return ALL;
-		if (found) return id;
-	}
-	return ALL;
+	const id = nearestRoute(ROUTE_STRINGS, routeId);
+	return id === undefined || ROUTE_STRINGS[id] === ALL ? ALL : id;
+}
+
+/**
+ * For the browser: each listed route and the index in BUNDLES of its bundle (the browser's
+ * code does not carry the namespace lists, only this).
+ */
+export function routeBundleIndex(): Record<string, number> {
+	return Object.fromEntries(
+		Object.keys(ROUTE_STRINGS).map((id) => [id, BUNDLES.indexOf(bundleOf(id))])
+	);
 }
 
 /** The namespaces of a bundle, taken from all of a language's strings. */

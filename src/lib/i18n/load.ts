@@ -1,8 +1,8 @@
-import { loaders } from 'virtual:wegwijs-messages';
+import { loaders, routes } from 'virtual:wegwijs-messages';
 import type { Messages } from './index';
 import type { Language } from './languages';
 import type { DateLocale } from '../date-format';
-import { bundleOf } from './bundles';
+import { nearestRoute } from './route-lookup';
 
 /** What a page needs to speak its language: its UI strings, and how to write a date. */
 export interface PageStrings {
@@ -11,7 +11,7 @@ export interface PageStrings {
 }
 
 type File = { default: Messages; date?: DateLocale };
-type Bundles = Record<string, () => Promise<File>>;
+type Bundles = (() => Promise<File>)[];
 
 const languages = new Map<string, Promise<Bundles>>();
 const files = new Map<string, Promise<File>>();
@@ -28,8 +28,19 @@ function remember<T>(cache: Map<string, Promise<T>>, key: string, make: () => Pr
 	return found;
 }
 
+// Indexes in BUNDLES ($lib/i18n/bundles), which the browser's code does not carry.
+const SHELL = 0;
+const ALL = 1;
+
+/** The bundle of a route, as bundleOf in $lib/i18n/bundles. */
+function bundleOf(routeId: string | null): number {
+	if (routeId === null) return SHELL;
+	const id = nearestRoute(routes, routeId);
+	return id === undefined ? ALL : routes[id]!;
+}
+
 /** One immutable file of a language (a language without a messages file gets Dutch). */
-function file(lang: Language, bundle: string): Promise<File> {
+function file(lang: Language, bundle: number): Promise<File> {
 	return remember(files, `${lang}:${bundle}`, async () => {
 		const bundles = await remember(languages, lang, () =>
 			(loaders[lang] ?? loaders.nl!)().then((m) => m.bundles)
@@ -46,7 +57,7 @@ function file(lang: Language, bundle: string): Promise<File> {
 export function loadStrings(lang: Language, routeId: string | null): Promise<PageStrings> {
 	const bundle = bundleOf(routeId);
 	return remember(merged, `${lang}:${bundle}`, async () => {
-		const wanted = bundle === 'shell' ? ['shell'] : ['shell', bundle];
+		const wanted = bundle === SHELL ? [SHELL] : [SHELL, bundle];
 		const [shell, ...rest] = await Promise.all(wanted.map((b) => file(lang, b)));
 		return {
 			messages: Object.assign({}, shell!.default, ...rest.map((f) => f.default)),

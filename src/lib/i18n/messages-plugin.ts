@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { isLanguage } from './languages';
-import { BUNDLES, bundleMessages } from './bundles';
+import { BUNDLES, bundleMessages, routeBundleIndex } from './bundles';
 import { DATE_LOCALES } from '../date-locales';
 
 /**
@@ -34,15 +34,17 @@ export function wegwijsMessages(dir = 'messages'): Plugin {
 					(lang) => `${JSON.stringify(lang)}: () => import(${JSON.stringify(PREFIX + lang)})`
 				);
 				this.addWatchFile(path.resolve(dir));
-				return `export const loaders = { ${entries.join(',\n')} };`;
+				return (
+					`export const loaders = { ${entries.join(',\n')} };\n` +
+					`export const routes = ${JSON.stringify(routeBundleIndex())};`
+				);
 			}
 			const language = id.startsWith(`\0${PREFIX}`) ? id.slice(PREFIX.length + 1) : '';
 			if (isLanguage(language)) {
 				const bundles = BUNDLES.map(
-					(bundle, i) =>
-						`${JSON.stringify(bundle)}: () => import(${JSON.stringify(`${PREFIX}${language}/${i}`)})`
+					(_, i) => `() => import(${JSON.stringify(`${PREFIX}${language}/${i}`)})`
 				);
-				return `export const bundles = { ${bundles.join(',\n')} };`;
+				return `export const bundles = [${bundles.join(',\n')}];`;
 			}
 			if (!id.startsWith(`\0${PREFIX}`)) return;
 			const [lang, index] = id.slice(PREFIX.length + 1).split('/');
