@@ -9,7 +9,15 @@ const STAFF = ['km', 'admin', 'report'];
 describe('UI strings for the pages (small files per language: the shell and the route)', () => {
 	it('gives the sign-in page the shell and its own texts, nothing of the rest of the app', async () => {
 		const m = await loadMessages('nl', '/login');
-		expect(Object.keys(m).sort()).toEqual(['app', 'bottomNav', 'errors', 'login', 'nav', 'pwa']);
+		expect(Object.keys(m).sort()).toEqual([
+			'app',
+			'bottomNav',
+			'errors',
+			'login',
+			'nav',
+			'offline',
+			'pwa'
+		]);
 		expect(m.login).toEqual(file('nl').login);
 	});
 
@@ -42,6 +50,7 @@ describe('UI strings for the pages (small files per language: the shell and the 
 			'bottomNav',
 			'errors',
 			'nav',
+			'offline',
 			'pwa'
 		]);
 		expect(await loadMessages('uk', '/nieuw')).toEqual(file('uk'));
