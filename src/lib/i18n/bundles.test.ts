@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ALL, BUNDLES, ROUTE_STRINGS, SHELL, bundleOf, namespacesOf } from './bundles';
+import type { Messages } from './index';
 
 // A page gets only the strings of its bundle (#19). This reads the code every page runs (the
 // page, its loads, the layouts above it, and every component and module they import) and lists
@@ -11,7 +12,7 @@ import { ALL, BUNDLES, ROUTE_STRINGS, SHELL, bundleOf, namespacesOf } from './bu
 // What the server puts in page data as a key (a form error) is found where it is written: the
 // route's server files, the form schemas (`*form.ts`, `*forms.ts`), kit/ and auth/limited.ts.
 
-const NL = JSON.parse(readFileSync('messages/nl.json', 'utf8')) as Record<string, unknown>;
+const NL = JSON.parse(readFileSync('messages/nl.json', 'utf8')) as Messages;
 const NAMESPACES = new Set(Object.keys(NL));
 const STAFF_NAMESPACES = ['km', 'report', 'admin'];
 
