@@ -5,7 +5,7 @@
 
 /**
  * Wegwijs service worker, built by SvelteKit (kit.serviceWorker.register is false: the page
- * registers it itself, see src/lib/pwa/register.ts and update-flow.ts).
+ * registers it through workbox-window, see src/lib/pwa/register.ts).
  *
  * Only `$service-worker`, `$env/static/public` and plain modules (e.g. `$lib/pwa/*`) may be
  * imported here: SvelteKit builds this file on its own, without `$app/*` or server code.
@@ -51,7 +51,7 @@ const CACHE = {
 // ---------------------------------------------------------------------------------------
 
 // No automatic skipWaiting: a new version takes over only when the page asks (the
-// UpdatePrompt button → takeOver in $lib/pwa/update-flow → this message), so a form
+// UpdatePrompt button → workbox-window messageSkipWaiting → this message), so a form
 // half filled in is never swapped for new code underneath the person.
 sw.addEventListener('message', (event: ExtendableMessageEvent) => {
 	const data: unknown = event.data;
