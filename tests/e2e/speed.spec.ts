@@ -61,18 +61,25 @@ test.describe('compressed answers on the built server', () => {
 
 /** Every script the page loads until the network is idle, with its text. */
 async function scriptsUntilIdle(page: Page, path: string) {
-	const scripts: { url: string; text: string; cacheControl: string }[] = [];
-	page.on('response', async (res) => {
+	// Each body is read while the page goes on: kept as a promise at once and awaited at the end,
+	// or a body still being read when the network went idle would be missing (it was, under load).
+	const scripts: Promise<{ url: string; text: string; cacheControl: string }>[] = [];
+	page.on('response', (res) => {
 		if (res.request().resourceType() !== 'script') return;
-		scripts.push({
-			url: res.url(),
-			text: await res.text().catch(() => ''),
-			cacheControl: res.headers()['cache-control'] ?? ''
-		});
+		scripts.push(
+			res
+				.text()
+				.catch(() => '')
+				.then((text) => ({
+					url: res.url(),
+					text,
+					cacheControl: res.headers()['cache-control'] ?? ''
+				}))
+		);
 	});
 	await page.goto(path);
 	await page.waitForLoadState('networkidle');
-	return scripts;
+	return Promise.all(scripts);
 }
 
 test.describe('UI strings once per language', () => {
