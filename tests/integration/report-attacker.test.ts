@@ -7,8 +7,9 @@ import type { Db } from '../../src/lib/server/db/open';
 import { attack, type View } from './report-attacker';
 
 // The linear-system attacker (issue #13 point 4, docs/REPORT.md "Suppression"): every view of
-// the year 2025 as a reader gets them, solved together. It must recover nothing; with the year
-// built apart from its quarters (the planted leak: the old way) it must recover something.
+// the year 2025 as a reader gets them, the trend's points included, solved together. It must
+// recover nothing; with the year built apart from its quarters, or with a trend that shows a
+// point its quarter's table hides (the planted leaks), it must recover something.
 
 const now = new Date('2026-05-13T08:00:00Z');
 const YEAR = '2025';
@@ -71,6 +72,21 @@ describeEachDatabase('report attacker', (database) => {
 			);
 		expect(result.hiddenCells).toBeGreaterThan(20);
 		expect(result.recovered).toEqual([]);
+	}, 600_000);
+
+	it('planted leak: a trend point shown where its quarter hides the cell gives it away', async () => {
+		const { db } = database();
+		const views = await allViews(db, (gemeente) =>
+			publishedReport(db, { quarter: QUARTERS[3]!, period: 'year', gemeente }, now)
+		);
+		// The trend of every view as it would be without suppression.
+		const leaky = views.map((v) => ({
+			...v,
+			report: { ...(v.report as object), trend: (v.truth as { trend: unknown }).trend }
+		}));
+		const result = attack(leaky, YEAR, QUARTERS, BEFORE);
+		expect(result.recovered.some((x) => x.by === 'trend' || x.by === 'elimination')).toBe(true);
+		expect(result.recovered.length).toBeGreaterThan(0);
 	}, 600_000);
 
 	it('planted leak: a year protected apart from its quarters gives hidden cells away', async () => {

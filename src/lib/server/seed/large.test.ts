@@ -138,6 +138,63 @@ describeEachDatabase('seedLarge', (get) => {
 		expect(row!.n / 500).toBeLessThan(0.22);
 	});
 
+	it('writes an invitation for every answer set and unanswered ones beside them', async () => {
+		const { db } = get();
+		// Per gemeente, answer quarter and survey: the generated clients' answered invitations,
+		// and the answer sets there (the demo's own come with its own invitations).
+		const groups = rowsOf<{ invited: number; answers: number }>(
+			await db.execute(sql`
+			with i as (select c.gemeente_id, s.survey_id,
+						to_char(s.answered_at at time zone 'Europe/Amsterdam', 'YYYY"-Q"Q') as quarter,
+						count(*)::int as n
+					from survey_invitation s join client c on c.id = s.client_id
+					where s.answered_at is not null and c.client_number like 'WW-%'
+					group by 1, 2, 3)
+			select i.n as invited, (select count(*)::int from survey_response r
+					where r.gemeente_id = i.gemeente_id and r.quarter = i.quarter
+						and r.survey_id = i.survey_id) as answers
+			from i`)
+		);
+		expect(groups.reduce((a, g) => a + g.invited, 0)).toBe(400);
+		for (const g of groups) expect(g.invited).toBeLessThanOrEqual(g.answers);
+		const [open] = rowsOf<{ n: number }>(
+			await db.execute(sql`select count(*)::int as n from survey_invitation s
+				join client c on c.id = s.client_id
+				where s.answered_at is null and c.client_number like 'WW-%'`)
+		);
+		expect(open!.n).toBeGreaterThan(100);
+	});
+
+	it('answers in all nine languages, each only where its gemeente offers it', async () => {
+		const { db } = get();
+		const langs = rowsOf<{ language: string; offered: boolean }>(
+			await db.execute(sql`select distinct r.language, r.language = any(g.languages) as offered
+				from survey_response r join gemeente g on g.id = r.gemeente_id`)
+		);
+		expect(new Set(langs.map((l) => l.language))).toEqual(
+			new Set(['nl', 'en', 'ar', 'fa', 'prs', 'ti', 'tr', 'uk', 'so'])
+		);
+		expect(langs.filter((l) => !l.offered)).toEqual([]);
+	});
+
+	it('gives clients segment history, second benefit periods (herinstroom) and norms', async () => {
+		const { db } = get();
+		const [row] = rowsOf<{ reclassified: number; reentries: number; norms: number }>(
+			await db.execute(sql`select
+				(select count(*)::int from (select h.client_id from segment_history h
+					join client c on c.id = h.client_id where c.client_number like 'WW-%'
+					group by 1 having count(distinct h.segment) > 1) x) as reclassified,
+				(select count(*)::int from benefit_period p join client c on c.id = p.client_id
+					join outflow o on o.client_id = c.id and o.benefit_start < c.benefit_start
+					where p.source = 'reentry' and p.start = c.benefit_start
+						and c.client_number like 'WW-%') as reentries,
+				(select count(distinct year)::int from norm) as norms`)
+		);
+		expect(row!.reclassified).toBeGreaterThan(10);
+		expect(row!.reentries).toBeGreaterThan(3);
+		expect(row!.norms).toBeGreaterThanOrEqual(3);
+	});
+
 	it('marks no survey text checked: only a named person may check a text', async () => {
 		const { db } = get();
 		const checked = await db

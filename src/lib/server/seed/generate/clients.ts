@@ -6,12 +6,15 @@ import type { Db } from '../../db/open';
 import {
 	appointment,
 	authIdentity,
+	benefitPeriod,
 	client,
 	instrumentUse,
 	ladderStep,
 	outflow,
 	plan,
 	planStep,
+	segmentHistory,
+	SEGMENTS,
 	user,
 	type AppointmentKind,
 	type InstrumentOutcome,
@@ -82,7 +85,16 @@ export interface GeneratedRows {
 	uses: PgInsertValue<typeof instrumentUse>[];
 	outflows: PgInsertValue<typeof outflow>[];
 	appointments: PgInsertValue<typeof appointment>[];
+	/** Every benefit period; a second one for a client who came back (herinstroom). */
+	periods: PgInsertValue<typeof benefitPeriod>[];
+	/** Segment history of re-classified clients (the trigger writes the others' own). */
+	segments: PgInsertValue<typeof segmentHistory>[];
 }
+
+/** Share of clients who left at least 90 days ago and came back on the benefit (herinstroom). */
+export const REENTRY_P = 0.15;
+/** Share of classified clients on the benefit over a year who were re-classified once. */
+export const RECLASSIFIED_P = 0.12;
 
 export const SEGMENT_SHARES: [Segment | null, number][] = [
 	['werk', 17],
@@ -182,7 +194,9 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		steps: [],
 		uses: [],
 		outflows: [],
-		appointments: []
+		appointments: [],
+		periods: [],
+		segments: []
 	};
 	const muniCumulative = cumulativeOf(ctx.gemeenteWeights);
 	const profiles: Profile[] = [];
@@ -287,6 +301,45 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 			activeEnd: out_?.date ?? now
 		};
 		profiles.push(p);
+		// Herinstroom: a new benefit period some time after the outflow (which stays with the
+		// first period); the rest of the history is of the first period.
+		const reentry =
+			out_ && out_.date < daysAfter(now, -90) && rng.chance(REENTRY_P)
+				? between(rng, daysAfter(out_.date, 30), daysAfter(now, -30))
+				: null;
+		out.periods.push({
+			clientId: p.clientId,
+			start: amsterdamDay(benefitStart),
+			source: 'intake',
+			createdBy: kmId,
+			createdAt: benefitStart
+		});
+		if (reentry)
+			out.periods.push({
+				clientId: p.clientId,
+				start: amsterdamDay(reentry),
+				source: 'reentry',
+				createdBy: kmId,
+				createdAt: reentry
+			});
+		// Re-classified once: another segment from the start, this one from the change on.
+		const changeBy = minDate(daysAfter(now, -30), p.activeEnd);
+		if (
+			!reentry &&
+			segment !== null &&
+			daysAfter(benefitStart, 180) < changeBy &&
+			rng.chance(RECLASSIFIED_P)
+		) {
+			const changed = between(rng, daysAfter(benefitStart, 180), changeBy);
+			out.segments.push(
+				{
+					clientId: p.clientId,
+					validFrom: amsterdamDay(benefitStart),
+					segment: rng.pick(SEGMENTS.filter((x) => x !== segment))
+				},
+				{ clientId: p.clientId, validFrom: amsterdamDay(changed), segment }
+			);
+		}
 
 		out.users.push({
 			id: p.userId,
@@ -312,7 +365,7 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 			ladderStep: ladder,
 			birthDate: amsterdamDay(birth),
 			statushouder,
-			benefitStart: amsterdamDay(benefitStart),
+			benefitStart: amsterdamDay(reentry ?? benefitStart),
 			exemptionReason: exemption ? rng.pick(EXEMPTION_REASONS) : null,
 			exemptionReviewDate: exemption
 				? amsterdamDay(daysAfter(now, rng.chance(0.06) ? -rng.int(1, 60) : rng.int(30, 360)))
@@ -606,6 +659,16 @@ export async function insertGenerated(db: Db, rows: GeneratedRows): Promise<void
 	await insertMany(db, instrumentUse, rows.uses);
 	await insertMany(db, outflow, rows.outflows);
 	await insertMany(db, appointment, rows.appointments);
+	await insertMany(db, benefitPeriod, rows.periods);
+	// Over the rows the client insert's trigger wrote (the segment from the benefit start).
+	for (let i = 0; i < rows.segments.length; i += 5000)
+		await db
+			.insert(segmentHistory)
+			.values(rows.segments.slice(i, i + 5000))
+			.onConflictDoUpdate({
+				target: [segmentHistory.clientId, segmentHistory.validFrom],
+				set: { segment: sql`excluded.segment` }
+			});
 }
 
 /** The numeric part of the next free 'WW-' client number (at least `floor`). */
