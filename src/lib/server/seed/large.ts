@@ -225,7 +225,8 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 			klantmanagerIds: assignment.slice(from, to),
 			instrumentUses: share(totals.instrumentUses, from, to),
 			appointments: share(totals.appointments, from, to),
-			fallbackStaffId: kmIds[0]!
+			fallbackStaffId: kmIds[0]!,
+			histories: true
 		});
 		await db.transaction(async (tx) => insertGenerated(tx, rows));
 		result.clients += rows.clients.length;
@@ -243,14 +244,17 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 
 	const surveyChunk = 10_000;
 	if (totals.surveyAnswers > 0) onProgress?.(0, totals.surveyAnswers, 'vragenlijsten');
-	const pool = totals.surveyAnswers > 0 ? await clientPool(db) : new Map<string, string[]>();
+	const pool =
+		totals.surveyAnswers > 0 ? await clientPool(db, firstNumber) : new Map<string, string[]>();
 	const gemeenteOrder = gemeenten.map((g) => g.id);
+	// A stream of its own, so the answers are those of the same seed without invitations.
+	const invitationRng = new Rng((o.seed ?? 20_260_101) + 1);
 	for (let from = 0; from < totals.surveyAnswers; from += surveyChunk) {
 		const n = Math.min(surveyChunk, totals.surveyAnswers - from);
 		const { responses, open } = generateSurveyResponses(rng, ctx, surveys, n);
 		// An invitation for every answer set (and unanswered ones), written apart: nothing in
 		// the rows ties an invitation to its answer set.
-		const invitations = generateInvitations(rng, responses, pool, gemeenteOrder, now);
+		const invitations = generateInvitations(invitationRng, responses, pool, gemeenteOrder, now);
 		await db.transaction(async (tx) => {
 			await insertMany(tx, surveyResponse, responses);
 			await insertMany(tx, surveyOpenAnswer, open);

@@ -58,6 +58,11 @@ export interface ChunkOptions {
 	appointments: number;
 	/** Staff used when a client has no klantmanager (appointments need a staff member). */
 	fallbackStaffId: string;
+	/**
+	 * Re-entries and re-classifications (the bulk generator; the demo keeps its own history).
+	 * Drawn from a random stream of their own, so every other generated figure stays the same.
+	 */
+	histories?: boolean;
 }
 
 export interface Profile {
@@ -200,6 +205,7 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 	};
 	const muniCumulative = cumulativeOf(ctx.gemeenteWeights);
 	const profiles: Profile[] = [];
+	const hr = new Rng(opts.firstNumber * 7919 + 17);
 	const instrumentNames = new Map(ctx.instruments.map((i) => [i.id, i.name]));
 
 	for (const [i, kmId] of opts.klantmanagerIds.entries()) {
@@ -304,16 +310,17 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		// Herinstroom: a new benefit period some time after the outflow (which stays with the
 		// first period); the rest of the history is of the first period.
 		const reentry =
-			out_ && out_.date < daysAfter(now, -90) && rng.chance(REENTRY_P)
-				? between(rng, daysAfter(out_.date, 30), daysAfter(now, -30))
+			opts.histories && out_ && out_.date < daysAfter(now, -90) && hr.chance(REENTRY_P)
+				? between(hr, daysAfter(out_.date, 30), daysAfter(now, -30))
 				: null;
-		out.periods.push({
-			clientId: p.clientId,
-			start: amsterdamDay(benefitStart),
-			source: 'intake',
-			createdBy: kmId,
-			createdAt: benefitStart
-		});
+		if (opts.histories)
+			out.periods.push({
+				clientId: p.clientId,
+				start: amsterdamDay(benefitStart),
+				source: 'intake',
+				createdBy: kmId,
+				createdAt: benefitStart
+			});
 		if (reentry)
 			out.periods.push({
 				clientId: p.clientId,
@@ -325,17 +332,18 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		// Re-classified once: another segment from the start, this one from the change on.
 		const changeBy = minDate(daysAfter(now, -30), p.activeEnd);
 		if (
+			opts.histories &&
 			!reentry &&
 			segment !== null &&
 			daysAfter(benefitStart, 180) < changeBy &&
-			rng.chance(RECLASSIFIED_P)
+			hr.chance(RECLASSIFIED_P)
 		) {
-			const changed = between(rng, daysAfter(benefitStart, 180), changeBy);
+			const changed = between(hr, daysAfter(benefitStart, 180), changeBy);
 			out.segments.push(
 				{
 					clientId: p.clientId,
 					validFrom: amsterdamDay(benefitStart),
-					segment: rng.pick(SEGMENTS.filter((x) => x !== segment))
+					segment: hr.pick(SEGMENTS.filter((x) => x !== segment))
 				},
 				{ clientId: p.clientId, validFrom: amsterdamDay(changed), segment }
 			);

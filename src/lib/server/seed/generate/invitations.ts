@@ -26,11 +26,11 @@ export interface InvitationRow {
 /** Clients per gemeente and segment ('none' when not classified), to invite from. */
 export type ClientPool = Map<string, string[]>;
 
-/** The generated clients ('WW-' numbers; the demo's own have their own invitations). */
-export async function clientPool(db: Db): Promise<ClientPool> {
+/** The clients generated in this run ('WW-' numbers from `first` on; the demo has its own). */
+export async function clientPool(db: Db, first: number): Promise<ClientPool> {
 	const list: unknown = await db.execute(
 		sql`select id, gemeente_id as m, coalesce(segment, 'none') as s from client
-			where client_number like 'WW-%'`
+			where client_number ~ '^WW-[0-9]+$' and substring(client_number from 4)::int >= ${first}`
 	);
 	const rows = (Array.isArray(list) ? list : (list as { rows: unknown[] }).rows) as {
 		id: string;
