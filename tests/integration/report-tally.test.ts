@@ -105,7 +105,7 @@ describeEachDatabase('council report tallies', (database) => {
 		// A rebuild from the answers gives the same rows.
 		await rebuildTally(db);
 		expect(await rows(db, RUNNING)).toEqual(running);
-	});
+	}, 120_000);
 
 	it('the % eens per segment, language, instrument and trigger is the one the answers give', async () => {
 		const { db } = database();
