@@ -14,6 +14,7 @@ const AREAS = [
 	'caseload',
 	'client',
 	'content',
+	'handhaving',
 	'instruments',
 	'jobs',
 	'notifications',

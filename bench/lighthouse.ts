@@ -21,31 +21,37 @@ const median = (xs: number[]) => {
 	return s[Math.floor(s.length / 2)]!;
 };
 
-/** Runs each page `runs` times in one browser and keeps the median of every figure. */
+/**
+ * Runs each page `runs` times and keeps the median of every figure. Each page gets a browser of
+ * its own: a signed-in page's response may set a refreshed session cookie, and a browser that
+ * kept it would be sent from the sign-in page to Home.
+ */
 export async function runLighthouse(
 	base: string,
 	pages: { label: string; path: string; cookie?: string; base?: string }[],
 	runs = 3
 ): Promise<LighthouseResult[]> {
-	const chrome = await chromeLauncher.launch({
-		chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-		chromeFlags: [
-			'--headless=new',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-dev-shm-usage',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-default-apps',
-			'--disable-extensions',
-			'--disable-sync',
-			'--metrics-recording-only',
-			'--no-first-run'
-		]
-	});
-	try {
-		const results: LighthouseResult[] = [];
-		for (const page of pages) {
+	const launch = () =>
+		chromeLauncher.launch({
+			chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+			chromeFlags: [
+				'--headless=new',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-dev-shm-usage',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-default-apps',
+				'--disable-extensions',
+				'--disable-sync',
+				'--metrics-recording-only',
+				'--no-first-run'
+			]
+		});
+	const results: LighthouseResult[] = [];
+	for (const page of pages) {
+		const chrome = await launch();
+		try {
 			const samples: Omit<LighthouseResult, 'label' | 'path' | 'runs'>[] = [];
 			for (let i = 0; i < runs; i++) {
 				const url = (page.base ?? base) + page.path;
@@ -87,9 +93,9 @@ export async function runLighthouse(
 				tbtMs: m('tbtMs'),
 				cls: m('cls')
 			});
+		} finally {
+			await chrome.kill();
 		}
-		return results;
-	} finally {
-		await chrome.kill();
 	}
+	return results;
 }

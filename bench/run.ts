@@ -515,9 +515,11 @@ const lines: string[] = [
 	'',
 	`Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} × ` +
 		`${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ` +
-		`a shared machine under load from other work (load average ${loadAtStart.toFixed(1)} at the ` +
-		`start, ${loadAtEnd.toFixed(1)} at the end; which is why the throughput figures are ` +
-		`given next to references measured by the same server in the same run). ` +
+		// The load average says whether the absolute figures can be compared with the targets.
+		`${loadAtStart < 2 ? 'a quiet machine' : 'a shared machine under load from other work'} ` +
+		`(load average ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end; ` +
+		`the bench itself, PostgreSQL and the load generator share the two cores, which is why the ` +
+		`throughput figures are given next to references measured by the same server in the same run). ` +
 		`Command: \`${[SCALE !== 1 ? `BENCH_SCALE=${SCALE}` : '', 'npm run bench', ...args].filter(Boolean).join(' ')}\`` +
 		` (with BENCH_DATABASE_URL set); the whole run took ${minutes.toFixed(0)} minutes.`,
 	'',

@@ -10,8 +10,8 @@ const isoDay = (d: Date) =>
 	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d);
 
 // This spec changes the people it works on (a new plan, moved appointments, a handover), so it
-// only works on the demo clients reserved for it in src/lib/server/seed/demo.ts: Dalia Qasem
-// and Wilma Oosterhof. No other spec reads them, so every spec passes alone and in any order.
+// only works on the demo clients reserved for it in
+// src/lib/server/seed/personas/spec-clients.ts: Dalia Qasem and Wilma Oosterhof. No other spec reads them, so every spec passes alone and in any order.
 async function openDalia(page: Page) {
 	await signInAs(page, 'klantmanager');
 	await page.getByLabel('Zoek op naam of cliëntnummer').fill('Dalia');

@@ -92,6 +92,9 @@ export const EXPECTED: Record<string, Row> = {
 	'POST /beheer/gebruikers/[id=uuid]/tweede-stap ?/default': row(L, 403, 403, 403, 403, 403, 400),
 	'GET /beheer/import': row(L, 403, 403, 403, 403, 403, 200),
 	'POST /beheer/import ?/default': row(L, 403, 403, 403, 403, 403, 400),
+	// An import's status and progress: only the admin who started it (a made-up id: 404).
+	'GET /beheer/import/[id=uuid]': row(L, 403, 403, 403, 403, 403, 404),
+	'GET /beheer/import/[id=uuid]/voortgang': row(L, 403, 403, 403, 403, 403, 404),
 	'GET /beheer/normen': row(L, 403, 403, 403, 403, 403, 200),
 	'POST /beheer/normen ?/save': row(L, 403, 403, 403, 403, 403, 400),
 	'POST /beheer/normen ?/remove': row(L, 403, 403, 403, 403, 403, 400),
@@ -245,6 +248,10 @@ export const EXPECTED: Record<string, Row> = {
 	),
 	'GET /km/clienten/[id=uuid]/afspraken/nieuw': row(L, 403, 403, 200, 403, 403, 403),
 	'POST /km/clienten/[id=uuid]/afspraken/nieuw ?/default': row(L, 403, 403, 400, 403, 403, 403),
+	'GET /km/clienten/[id=uuid]/handhaving': row(L, 403, 403, 200, 403, 403, 403),
+	'POST /km/clienten/[id=uuid]/handhaving ?/record': row(L, 403, 403, 400, 403, 403, 403),
+	'POST /km/clienten/[id=uuid]/handhaving ?/correct': row(L, 403, 403, 400, 403, 403, 403),
+	'POST /km/clienten/[id=uuid]/handhaving ?/withdraw': row(L, 403, 403, 400, 403, 403, 403),
 	'GET /km/clienten/[id=uuid]/hulp': row(L, 403, 403, 200, 403, 403, 403),
 	'POST /km/clienten/[id=uuid]/hulp ?/register': row(L, 403, 403, 400, 403, 403, 403),
 	'POST /km/clienten/[id=uuid]/hulp ?/end': row(L, 403, 403, 400, 403, 403, 403),
@@ -310,6 +317,7 @@ export function paramValue(ids: DemoIds) {
 		if (under('/(client)/uitleg/') && param === 'code') return ids.topic;
 		if (under('/beheer/gebruikers/') && param === 'id') return ids.userId;
 		if (under('/beheer/gegevens/') && param === 'id') return ids.clientId;
+		if (under('/beheer/import/') && param === 'id') return '0e0e0e0e-0000-4000-8000-000000000000';
 		if (under('/beheer/vragenlijsten/')) return { id: ids.survey[0], lang: ids.survey[1] }[param];
 		if (under('/beheer/woordenlijst/') && param === 'lang') return 'tr';
 		if (under('/beheer/teksten/'))

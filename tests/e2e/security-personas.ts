@@ -15,7 +15,7 @@ export const PERSONAS = [
 ] as const;
 export type Persona = (typeof PERSONAS)[number];
 
-/** Demo keys (see src/lib/server/seed/demo.ts): Maryam is Sanne's (team Noord), Lars is Ahmed's (team Zuid). */
+/** Demo keys (see src/lib/server/seed/personas/ and seed/demo-staff.ts): Maryam is Sanne's (team Noord), Lars is Ahmed's (team Zuid). */
 export const DEMO_KEY: Record<Exclude<Persona, 'anonymous'>, string> = {
 	client: 'maryam',
 	otherClient: 'lars',

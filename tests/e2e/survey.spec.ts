@@ -8,8 +8,9 @@ import {
 } from './helpers';
 
 // The order matters inside this file: Hala's one open invitation is answered by the offline test
-// at the end. Hala is a demo client reserved for this spec (src/lib/server/seed/demo.ts), so
-// Maryam's invitation stays open for the specs that read it, whatever order they run in.
+// at the end. Hala is a demo client reserved for this spec
+// (src/lib/server/seed/personas/spec-clients.ts), so Maryam's invitation stays open for the specs
+// that read it, whatever order they run in.
 test.describe.configure({ mode: 'serial' });
 
 async function openSurvey(page: Page): Promise<string> {

@@ -461,6 +461,62 @@ describeEachDatabase('sync API /api/v1', (database) => {
 		expect((await bad.json()).errors[0].pointer).toBe('/ladderSteps/0/step');
 	});
 
+	it('staff: a key cannot assign a klantmanager who works only for another gemeente; nothing applied', async () => {
+		const { db } = database();
+		// Sanne works for Brakeloo only; this key is Lindewaard's.
+		await db
+			.update(user)
+			.set({ gemeenteIds: [f.otherGemeenteId] })
+			.where(eq(user.id, f.sanne.id));
+		const before = await importEvents();
+		const clients = await put(
+			{ clients: [aClient('API-30', { klantmanagerEmail: 'sanne@x.example' })] },
+			recordsKey
+		);
+		expect(clients.status).toBe(400);
+		expect((await clients.json()).errors).toEqual([
+			expect.objectContaining({ pointer: '/clients/0/klantmanagerEmail', code: 'klantmanager' })
+		]);
+		expect(await db.select().from(client).where(eq(client.clientNumber, 'API-30'))).toEqual([]);
+		const assigned = await putRecords(
+			'klantmanagers',
+			[{ clientNumber: 'API-1', klantmanagerEmail: 'sanne@x.example' }],
+			recordsKey
+		);
+		expect(assigned.status).toBe(400);
+		expect((await assigned.json()).errors).toEqual([
+			expect.objectContaining({ pointer: '/assignments/0/klantmanagerEmail' })
+		]);
+		const [c] = await db.select().from(client).where(eq(client.clientNumber, 'API-1'));
+		expect(c!.klantmanagerId).toBe(f.ahmed.id);
+		const booked = await putRecords(
+			'appointments',
+			[{ ...RECORDS.appointments.item, id: 'AP-30', staffEmail: 'sanne@x.example' }],
+			recordsKey
+		);
+		expect(booked.status).toBe(400);
+		expect((await booked.json()).errors).toEqual([
+			expect.objectContaining({ pointer: '/appointments/0/staffEmail' })
+		]);
+		expect(await db.select().from(appointment).where(eq(appointment.externalId, 'AP-30'))).toEqual(
+			[]
+		);
+		expect(await importEvents()).toBe(before);
+		// Working for Lindewaard too, she can be assigned (a dry run: nothing kept).
+		await db
+			.update(user)
+			.set({ gemeenteIds: [f.otherGemeenteId, f.gemeenteId] })
+			.where(eq(user.id, f.sanne.id));
+		const allowed = await putRecords(
+			'klantmanagers',
+			[{ clientNumber: 'API-1', klantmanagerEmail: 'sanne@x.example' }],
+			recordsKey,
+			{ query: '?dryRun=true' }
+		);
+		expect(await allowed.json()).toMatchObject({ ok: true, updated: 1 });
+		await db.update(user).set({ gemeenteIds: [] }).where(eq(user.id, f.sanne.id));
+	});
+
 	it(`rate limit: call ${API_CALLS_PER_MINUTE + 1} in a minute gets 429 with Retry-After`, async () => {
 		const { db } = database();
 		const r = await keys.createKey(db, f.lead.id, {

@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
 import { buildFixture, type Fixture } from './km-fixture';
 import { appointment, clientRequest } from '../../src/lib/server/db/schema';
-import * as appointments from '../../src/lib/server/appointments/appointments';
+import * as planning from '../../src/lib/server/appointments/appointment-planning';
+import * as clientRequests from '../../src/lib/server/appointments/client-requests';
+import { appointmentOfClient } from '../../src/lib/server/appointments/appointment-view';
 import * as notifications from '../../src/lib/server/notifications/notifications';
 import * as conversation from '../../src/lib/server/messages/conversation';
 import { requestsOf } from '../../src/lib/server/caseload/client-file';
@@ -18,7 +20,7 @@ describeEachDatabase('appointments planned by the klantmanager', (database) => {
 	it('plans an appointment and tells the client', async () => {
 		const { db } = database();
 		f = await buildFixture(db);
-		const r = await appointments.planAppointment(
+		const r = await planning.planAppointment(
 			db,
 			f.sanne,
 			f.maryam.clientId,
@@ -40,7 +42,7 @@ describeEachDatabase('appointments planned by the klantmanager', (database) => {
 	it('warns about a double booking and plans nothing', async () => {
 		const { db } = database();
 		const other = await f.addClient('Lieke Jansen', f.sanne.id);
-		const r = await appointments.planAppointment(
+		const r = await planning.planAppointment(
 			db,
 			f.sanne,
 			other.clientId,
@@ -57,7 +59,7 @@ describeEachDatabase('appointments planned by the klantmanager', (database) => {
 			'Maryam Haddad'
 		);
 		// Right after it is fine.
-		const after = await appointments.planAppointment(
+		const after = await planning.planAppointment(
 			db,
 			f.sanne,
 			other.clientId,
@@ -75,7 +77,7 @@ describeEachDatabase('appointments planned by the klantmanager', (database) => {
 	it('moves an appointment, accepts the open change request and tells the client the new time', async () => {
 		const { db } = database();
 		const req = await db.transaction((tx) =>
-			appointments.requestChange(tx, {
+			clientRequests.requestChange(tx, {
 				userId: f.maryam.userId,
 				appointmentId: firstId,
 				kind: 'other_time',
@@ -84,7 +86,7 @@ describeEachDatabase('appointments planned by the klantmanager', (database) => {
 			})
 		);
 		expect(req.ok).toBe(true);
-		const moved = await appointments.moveAppointment(
+		const moved = await planning.moveAppointment(
 			db,
 			f.sanne,
 			f.maryam.clientId,
@@ -93,7 +95,7 @@ describeEachDatabase('appointments planned by the klantmanager', (database) => {
 			NOW
 		);
 		expect(moved).toEqual({ ok: true, id: firstId });
-		const view = await appointments.appointmentOfClient(db, f.maryam.clientId, firstId);
+		const view = await appointmentOfClient(db, f.maryam.clientId, firstId);
 		expect(view!.startsAt).toBe('2026-12-04T13:00:00.000Z');
 		expect(view!.request!.status).toBe('accepted');
 		const inbox = await notifications.inboxOf(db, f.maryam.userId);
@@ -108,7 +110,7 @@ describeEachDatabase('appointments planned by the klantmanager', (database) => {
 
 	it('a change request is one message: its reason and the answer show once, to the client and to the klantmanager', async () => {
 		const { db } = database();
-		const planned = await appointments.planAppointment(
+		const planned = await planning.planAppointment(
 			db,
 			f.sanne,
 			f.maryam.clientId,
@@ -123,7 +125,7 @@ describeEachDatabase('appointments planned by the klantmanager', (database) => {
 		const id = (planned as { id: string }).id;
 		const reason = 'Dan heb ik een sollicitatiegesprek';
 		const req = await db.transaction((tx) =>
-			appointments.requestChange(tx, {
+			clientRequests.requestChange(tx, {
 				userId: f.maryam.userId,
 				appointmentId: id,
 				kind: 'cannot_come',
@@ -134,7 +136,7 @@ describeEachDatabase('appointments planned by the klantmanager', (database) => {
 		expect(req.ok).toBe(true);
 		const answer = 'Goed, ik bel je een dag later.';
 		expect(
-			await appointments.answerRequest(
+			await clientRequests.answerRequest(
 				db,
 				f.sanne,
 				f.maryam.clientId,
@@ -146,7 +148,7 @@ describeEachDatabase('appointments planned by the klantmanager', (database) => {
 			JSON.stringify(haystack).split(needle).length - 1;
 		// What the appointment page shows: the appointment with its request, and the thread.
 		const page = {
-			appointment: await appointments.appointmentOfClient(db, f.maryam.clientId, id),
+			appointment: await appointmentOfClient(db, f.maryam.clientId, id),
 			thread: await conversation.messagesAbout(db, f.maryam.userId, id)
 		};
 		expect(page.appointment!.request!.status).toBe('accepted');
@@ -165,24 +167,19 @@ describeEachDatabase('appointments planned by the klantmanager', (database) => {
 
 	it('marks an appointment held only once it has started, and cancels another', async () => {
 		const { db } = database();
-		expect(await appointments.markHeld(db, f.sanne, f.maryam.clientId, firstId, NOW)).toEqual({
+		expect(await planning.markHeld(db, f.sanne, f.maryam.clientId, firstId, NOW)).toEqual({
 			ok: false,
 			error: 'in_future'
 		});
 		expect(
-			await appointments.markHeld(
-				db,
-				f.sanne,
-				f.maryam.clientId,
-				firstId,
-				at('2026-12-04T13:05:00Z')
-			)
+			await planning.markHeld(db, f.sanne, f.maryam.clientId, firstId, at('2026-12-04T13:05:00Z'))
 		).toEqual({ ok: true });
 		const [row] = await db.select().from(appointment).where(eq(appointment.id, firstId));
 		expect(row!.status).toBe('held');
-		expect(
-			await appointments.cancelAppointment(db, f.sanne, f.maryam.clientId, firstId, NOW)
-		).toEqual({ ok: false, error: 'not_planned' });
+		expect(await planning.cancelAppointment(db, f.sanne, f.maryam.clientId, firstId, NOW)).toEqual({
+			ok: false,
+			error: 'not_planned'
+		});
 	});
 
 	it('answers a question about help, once', async () => {
@@ -197,7 +194,7 @@ describeEachDatabase('appointments planned by the klantmanager', (database) => {
 			})
 			.returning();
 		const answer = () =>
-			appointments.answerRequest(db, f.sanne, f.maryam.clientId, {
+			clientRequests.answerRequest(db, f.sanne, f.maryam.clientId, {
 				requestId: q!.id,
 				status: 'answered',
 				answer: 'Ja, ik meld je aan.'

@@ -15,6 +15,10 @@ import {
 } from '../../src/lib/server/db/schema';
 import * as caseload from '../../src/lib/server/caseload/caseload';
 import * as notifications from '../../src/lib/server/notifications/notifications';
+import * as appointments from '../../src/lib/server/appointments/appointment-planning';
+import * as conversation from '../../src/lib/server/messages/conversation';
+import { applyClientAction } from '../../src/lib/server/client/client-actions';
+import type { ClientAction } from '../../src/lib/actions/schema';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -207,4 +211,107 @@ describeEachDatabase('caseload page: search, filter, sort, pages, team lead', (d
 		expect(inbox[0]).toMatchObject({ kind: 'contactChanged', params: { name: 'Petra' } });
 		expect((await caseload.searchCaseload(db, f.sanne, { q: 'Maryam' }, NOW)).total).toBe(0);
 	});
+
+	it('does not move a client to a klantmanager who works only for another gemeente', async () => {
+		const { db } = database();
+		// Maryam is a Lindewaard client (now Petra's); Sanne works for Brakeloo only.
+		await db
+			.update(user)
+			.set({ gemeenteIds: [f.otherGemeenteId] })
+			.where(eq(user.id, f.sanne.id));
+		expect(
+			await caseload.moveClient(db, f.lead, {
+				clientId: f.maryam.clientId,
+				toKlantmanagerId: f.sanne.id
+			})
+		).toEqual({ ok: false, error: 'klantmanager_gemeente' });
+		const [c] = await db.select().from(client).where(eq(client.id, f.maryam.clientId));
+		expect(c!.klantmanagerId).toBe(f.lead.id);
+		await db.update(user).set({ gemeenteIds: [] }).where(eq(user.id, f.sanne.id));
+	});
 });
+
+describeEachDatabase(
+	'caseload: one count per thing that waits for the klantmanager',
+	(database) => {
+		it('counts a change request and a question about help as open requests only, a message as new, and neither once handled', async () => {
+			const { db } = database();
+			const f = await buildFixture(db);
+			let n = 0;
+			const act = (action: ClientAction) =>
+				applyClientAction(db, {
+					userId: f.maryam.userId,
+					key: `count-${Date.now()}-${n++}-abcdefgh`,
+					action,
+					now: NOW
+				});
+			const counts = async () => {
+				const list = await caseload.searchCaseload(db, f.sanne, {}, NOW);
+				const row = list.rows.find((r) => r.id === f.maryam.clientId)!;
+				return { requests: row.openRequests, messages: row.unreadMessages };
+			};
+			const [a] = await db
+				.insert(appointment)
+				.values({
+					clientId: f.maryam.clientId,
+					staffId: f.sanne.id,
+					startsAt: at('2027-03-01T09:00:00Z'),
+					endsAt: at('2027-03-01T09:30:00Z'),
+					kind: 'in_person',
+					purpose: 'Gesprek'
+				})
+				.returning();
+			await act({
+				type: 'change',
+				appointmentId: a!.id,
+				kind: 'cannot_come',
+				reason: 'Mijn kind is ziek'
+			});
+			// One thing waits: the request (its reason is a message, but not a second thing to do).
+			expect(await counts()).toEqual({ requests: 1, messages: 0 });
+			const jobcoaching = await f.instrumentId('jobcoaching');
+			await act({ type: 'ask', instrumentId: jobcoaching, message: 'Is dit iets voor mij?' });
+			expect(await counts()).toEqual({ requests: 2, messages: 0 });
+			await act({ type: 'message', body: 'Mijn adres is veranderd', context: { kind: 'home' } });
+			expect(await counts()).toEqual({ requests: 2, messages: 1 });
+			// The client adds to the change request: still the same request, not a new message.
+			await act({
+				type: 'message',
+				body: 'Dinsdag kan ik wel',
+				context: { kind: 'appointment', id: a!.id }
+			});
+			expect(await counts()).toEqual({ requests: 2, messages: 1 });
+			// Moving the appointment handles the request: nothing about it waits any more.
+			await appointments.moveAppointment(
+				db,
+				f.sanne,
+				f.maryam.clientId,
+				a!.id,
+				{ startsAt: at('2027-03-02T09:00:00Z'), endsAt: at('2027-03-02T09:30:00Z') },
+				NOW
+			);
+			expect(await counts()).toEqual({ requests: 1, messages: 1 });
+			const open = await conversation.openConversations(db, f.sanne);
+			expect(open.map((c) => [c.name, c.waiting])).toEqual([['Maryam Haddad', 2]]);
+			// Sorting and the "attention" filter follow the same counts.
+			const withRequests = await caseload.searchCaseload(
+				db,
+				f.sanne,
+				{ attention: 'requests' },
+				NOW
+			);
+			expect(withRequests.rows.map((r) => r.name)).toEqual(['Maryam Haddad']);
+			// An answer to the question in the conversation handles it, and the rest is read.
+			const seen = await conversation.conversationForStaff(db, f.sanne, f.maryam.clientId);
+			const question = seen.messages.find((m) => m.context?.kind === 'instrument')!;
+			await conversation.reply(
+				db,
+				f.sanne,
+				f.maryam.clientId,
+				{ body: 'Ja, ik meld je aan.', replyTo: question.id },
+				NOW
+			);
+			expect(await counts()).toEqual({ requests: 0, messages: 0 });
+		});
+	}
+);

@@ -15,7 +15,7 @@ import {
 } from '../../src/lib/server/db/schema';
 import { homeOf } from '../../src/lib/server/client/home';
 import { invite } from '../../src/lib/server/surveys/surveys';
-import { appointmentsOfClient } from '../../src/lib/server/appointments/appointments';
+import { appointmentsOfClient } from '../../src/lib/server/appointments/appointment-view';
 import { getInstrument, listInstruments } from '../../src/lib/server/content/content';
 import { inboxOf, markInboxRead } from '../../src/lib/server/notifications/notifications';
 import { addDays, amsterdamDay } from '../../src/lib/dates';

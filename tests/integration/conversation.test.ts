@@ -16,7 +16,8 @@ import { applyClientAction } from '../../src/lib/server/client/client-actions';
 import { clientAction } from '../../src/lib/actions/schema';
 import * as conversation from '../../src/lib/server/messages/conversation';
 import * as caseload from '../../src/lib/server/caseload/caseload';
-import * as appointments from '../../src/lib/server/appointments/appointments';
+import * as clientRequests from '../../src/lib/server/appointments/client-requests';
+import { appointmentOfClient } from '../../src/lib/server/appointments/appointment-view';
 import { AccessDenied } from '../../src/lib/server/caseload/caseload';
 import type { Db } from '../../src/lib/server/db/open';
 
@@ -313,7 +314,7 @@ describeEachDatabase('conversation with the klantmanager', (database) => {
 			.select()
 			.from(clientRequest)
 			.where(eq(clientRequest.appointmentId, a!.id));
-		await appointments.answerRequest(db, f.sanne, f.maryam.clientId, {
+		await clientRequests.answerRequest(db, f.sanne, f.maryam.clientId, {
 			requestId: req!.id,
 			status: 'accepted',
 			answer: 'Prima, ik bel je voor een nieuwe tijd.'
@@ -386,5 +387,156 @@ describeEachDatabase('conversation with the klantmanager', (database) => {
 			replyTo: q.id
 		});
 		expect(await conversation.planVersionsWaiting(db, p.id)).toEqual([]);
+	});
+});
+
+describeEachDatabase('answering an appointment change request in the conversation', (database) => {
+	let f: Fixture;
+
+	async function changeRequest(db: Db, startsAt: string, reason: string) {
+		const [a] = await db
+			.insert(appointment)
+			.values({
+				clientId: f.maryam.clientId,
+				staffId: f.sanne.id,
+				startsAt: new Date(startsAt),
+				endsAt: new Date(new Date(startsAt).getTime() + 30 * 60_000),
+				kind: 'in_person',
+				purpose: 'Gesprek'
+			})
+			.returning();
+		await applyClientAction(db, {
+			userId: f.maryam.userId,
+			key: key(),
+			action: { type: 'change', appointmentId: a!.id, kind: 'other_time', reason },
+			now: later(0)
+		});
+		const seen = await conversation.conversationForStaff(db, f.sanne, f.maryam.clientId);
+		const asked = seen.messages.find((m) => m.context?.id === a!.id)!;
+		return { appointmentId: a!.id, messageId: asked.id };
+	}
+	const requestState = async (db: Db, appointmentId: string) =>
+		(await appointmentOfClient(db, f.maryam.clientId, appointmentId))!.request;
+	const staffMessages = async (db: Db) =>
+		(await messagesOfClient(db, f.maryam.clientId)).filter((m) => !m.fromClient).length;
+
+	it('asks what happens with the request, and a decision in the reply handles it for the client to see', async () => {
+		const { db } = database();
+		f = await buildFixture(db);
+		const asked = await changeRequest(db, '2027-03-01T09:00:00Z', 'Ik werk dan');
+		// Answering the request without saying what happens with it is not possible.
+		expect(
+			await conversation.reply(
+				db,
+				f.sanne,
+				f.maryam.clientId,
+				{ body: 'Goed, dinsdag om 10 uur.', replyTo: asked.messageId },
+				later(10)
+			)
+		).toEqual({ ok: false, error: 'decision_missing' });
+		expect(await staffMessages(db)).toBe(0);
+		expect(await requestState(db, asked.appointmentId)).toEqual({
+			kind: 'appointment_change',
+			status: 'open'
+		});
+		const r = await conversation.reply(
+			db,
+			f.sanne,
+			f.maryam.clientId,
+			{ body: 'Goed, dinsdag om 10 uur.', replyTo: asked.messageId, decision: 'accepted' },
+			later(10)
+		);
+		expect(r.ok).toBe(true);
+		// The client sees the decision on the appointment, and the answer in its thread.
+		expect(await requestState(db, asked.appointmentId)).toEqual({
+			kind: 'appointment_change',
+			status: 'accepted'
+		});
+		const thread = await conversation.messagesAbout(db, f.maryam.userId, asked.appointmentId);
+		expect(thread.map((m) => [m.fromClient, m.body])).toEqual([
+			[true, 'Ik werk dan'],
+			[false, 'Goed, dinsdag om 10 uur.']
+		]);
+		const told = await db
+			.select()
+			.from(notification)
+			.where(and(eq(notification.userId, f.maryam.userId), eq(notification.channel, 'inbox')));
+		expect(told.map((n) => [n.kind, n.payload.link])).toEqual([
+			['requestAnswered', `/afspraken/${asked.appointmentId}`]
+		]);
+		const [event] = await db
+			.select()
+			.from(auditEvent)
+			.where(and(eq(auditEvent.actorId, f.sanne.id), eq(auditEvent.action, 'request.answer')));
+		expect(event!.detail).toMatchObject({ status: 'accepted' });
+		const list = await caseload.searchCaseload(db, f.sanne, {});
+		expect(list.rows.find((x) => x.id === f.maryam.clientId)!.openRequests).toBe(0);
+	});
+
+	it('“not yet” answers and keeps the request open; a later reply decides; a closed request is not decided again', async () => {
+		const { db } = database();
+		const asked = await changeRequest(db, '2027-03-08T09:00:00Z', 'Dan ben ik naar de dokter');
+		const before = await staffMessages(db);
+		const first = await conversation.reply(
+			db,
+			f.sanne,
+			f.maryam.clientId,
+			{ body: 'Welke dag past je wel?', replyTo: asked.messageId, decision: 'open' },
+			later(20)
+		);
+		expect(first.ok).toBe(true);
+		expect((await requestState(db, asked.appointmentId))!.status).toBe('open');
+		// Answered, so the conversation no longer waits; the request still does, counted once.
+		expect(await conversation.openConversations(db, f.sanne)).toEqual([]);
+		const row = (await caseload.searchCaseload(db, f.sanne, {})).rows.find(
+			(x) => x.id === f.maryam.clientId
+		)!;
+		expect([row.openRequests, row.unreadMessages]).toEqual([1, 0]);
+		const declined = await conversation.reply(
+			db,
+			f.sanne,
+			f.maryam.clientId,
+			{
+				body: 'Dat lukt niet, de afspraak blijft.',
+				replyTo: asked.messageId,
+				decision: 'declined'
+			},
+			later(30)
+		);
+		expect(declined.ok).toBe(true);
+		expect((await requestState(db, asked.appointmentId))!.status).toBe('declined');
+		// The stand-in or the lead answering the same request a moment later: refused, nothing stored.
+		expect(
+			await conversation.reply(
+				db,
+				f.lead,
+				f.maryam.clientId,
+				{ body: 'Prima, ik verzet hem.', replyTo: asked.messageId, decision: 'accepted' },
+				later(31)
+			)
+		).toEqual({ ok: false, error: 'no_open_request' });
+		expect((await requestState(db, asked.appointmentId))!.status).toBe('declined');
+		expect(await staffMessages(db)).toBe(before + 2);
+	});
+
+	it('a decision on a message that is not a change request is refused, nothing stored', async () => {
+		const { db } = database();
+		await applyClientAction(db, {
+			userId: f.maryam.userId,
+			key: key(),
+			action: { type: 'message', body: 'Hoe gaat het met mijn aanvraag?' },
+			now: later(40)
+		});
+		const seen = await conversation.conversationForStaff(db, f.sanne, f.maryam.clientId);
+		const plain = seen.messages.at(-1)!;
+		const before = await staffMessages(db);
+		expect(
+			await conversation.reply(db, f.sanne, f.maryam.clientId, {
+				body: 'Goedgekeurd',
+				replyTo: plain.id,
+				decision: 'accepted'
+			})
+		).toEqual({ ok: false, error: 'no_open_request' });
+		expect(await staffMessages(db)).toBe(before);
 	});
 });

@@ -127,6 +127,14 @@ describeEachDatabase("a client's own copy of their data", (database) => {
 			await db
 				.insert(schema.benefitPeriod)
 				.values({ clientId: who.clientId, start: '2024-01-01', source: 'intake' });
+			await db.insert(schema.handhaving).values({
+				clientId: who.clientId,
+				kind: 'boete',
+				decidedOn: '2026-02-01',
+				amountCents: 15_000,
+				reason: `besluit ${tag}`,
+				createdBy: f.sanne.id
+			});
 			const [survey] = await db
 				.insert(schema.survey)
 				.values({ trigger: 'periodic', version: tag === 'MARYAM' ? 1 : 2, items: [] })
@@ -218,7 +226,8 @@ describeEachDatabase("a client's own copy of their data", (database) => {
 			'aanbieder',
 			'login',
 			'audit',
-			'loonstrook'
+			'loonstrook',
+			'besluit'
 		])
 			expect(text).toContain(`${tag} MARYAM`.replace('login ', 'login-'));
 		const [ev] = await db

@@ -162,4 +162,20 @@ describeEachDatabase('importing clients from the benefit administration', (datab
 		expect(broken.ok).toBe(false);
 		expect(broken.errors[0]!.field).toBe('bestand');
 	});
+
+	it('names a cell with a control character (a NUL byte) by line and column, and writes nothing', async () => {
+		const before = await count();
+		// PostgreSQL cannot store a NUL in text: without the check the whole import failed with a
+		// database error instead of a message the beheerder can act on.
+		const file =
+			'clientnummer;naam;geboortedatum;gemeente;uitkeringsinds\n' +
+			'BS-40;Noor Visser;01-01-1990;lindewaard;01-01-2026\n' +
+			'BS-41;Daan\u0000de Wit;01-01-1991;lindewaard;01-01-2026\n';
+		const report = await run(utf8(file), true);
+		expect(report).toMatchObject({ ok: false, applied: false });
+		expect(report.errors).toEqual([
+			{ line: 3, field: 'naam', message: expect.stringMatching(/onzichtbaar teken/) }
+		]);
+		expect(await count()).toBe(before);
+	});
 });

@@ -153,6 +153,40 @@ describeEachDatabase('intake of a new client by the klantmanager', (database) =>
 		expect(byLead.ok).toBe(true);
 	});
 
+	it('refuses a klantmanager who works only for another gemeente, and writes nothing', async () => {
+		const { db } = database();
+		// Sanne works for Brakeloo only (user.gemeente_ids); the client is Lindewaard's.
+		await db
+			.update(user)
+			.set({ gemeenteIds: [f.otherGemeenteId] })
+			.where(eq(user.id, f.sanne.id));
+		const r = await intake.registerClient(
+			db,
+			f.lead,
+			form({ clientNumber: 'SD-2026-0020', name: 'Eva Smit', email: '' }),
+			NOW
+		);
+		expect(r).toEqual({ ok: false, field: 'klantmanagerId', error: 'klantmanager_gemeente' });
+		expect(await db.select().from(client).where(eq(client.clientNumber, 'SD-2026-0020'))).toEqual(
+			[]
+		);
+		// For a Brakeloo client she is the right one.
+		const brakeloo = await intake.registerClient(
+			db,
+			f.lead,
+			form({
+				clientNumber: 'SD-2026-0021',
+				name: 'Eva Smit',
+				email: '',
+				gemeenteId: f.otherGemeenteId,
+				language: 'nl'
+			}),
+			NOW
+		);
+		expect(brakeloo.ok).toBe(true);
+		await db.update(user).set({ gemeenteIds: [] }).where(eq(user.id, f.sanne.id));
+	});
+
 	it('names the field for bad form input', () => {
 		const r = intake.intakeSchema.safeParse({
 			name: '',

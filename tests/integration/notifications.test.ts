@@ -4,7 +4,7 @@ import { describeEachDatabase } from './databases';
 import { buildFixture, type Fixture } from './km-fixture';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { notification, user } from '../../src/lib/server/db/schema';
-import * as appointments from '../../src/lib/server/appointments/appointments';
+import * as appointments from '../../src/lib/server/appointments/appointment-planning';
 import * as notifications from '../../src/lib/server/notifications/notifications';
 
 const NOW = new Date('2026-12-01T10:00:00Z');

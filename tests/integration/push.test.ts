@@ -1,80 +1,30 @@
-import { createECDH, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import https from 'node:https';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import ece from 'http_ece';
 import webpush from 'web-push';
 import { describeEachDatabase } from './databases';
 import { buildFixture, type Fixture } from './km-fixture';
+import { decrypt, device as deviceOn, startPushEndpoint, type PushEndpoint } from './push-endpoint';
 import { message, pushSubscription, user } from '../../src/lib/server/db/schema';
 import * as push from '../../src/lib/server/push/push';
 import * as conversation from '../../src/lib/server/messages/conversation';
 import { applyClientAction } from '../../src/lib/server/client/client-actions';
 import { notifyClient, type Channel } from '../../src/lib/server/notifications/notifications';
 
-// A real push service in miniature: an HTTPS endpoint on this machine (a test certificate for
-// localhost) that receives what Wegwijs sends. The test holds the device's private key and
-// auth secret, so it decrypts the message (RFC 8291, aes128gcm) as the phone would.
+// The push service is a small HTTPS endpoint on this machine (push-endpoint.ts); the test
+// decrypts what reaches it with the device's keys, as the phone would.
 
-const fixtures = path.join(import.meta.dirname, '../fixtures');
-const cert = readFileSync(path.join(fixtures, 'push-endpoint.crt'));
 const vapid = webpush.generateVAPIDKeys();
 const keys = () => ({ ...vapid, subject: 'mailto:test@wegwijs.example' });
 
-interface Received {
-	path: string;
-	headers: Record<string, string | string[] | undefined>;
-	body: Buffer;
-}
-const received: Received[] = [];
-let gone = new Set<string>();
-let server: https.Server;
-let origin = '';
-
+let endpoint: PushEndpoint;
+let received: PushEndpoint['received'];
 beforeAll(async () => {
-	server = https.createServer(
-		{ cert, key: readFileSync(path.join(fixtures, 'push-endpoint.key')) },
-		(req, res) => {
-			const chunks: Buffer[] = [];
-			req.on('data', (c: Buffer) => chunks.push(c));
-			req.on('end', () => {
-				received.push({ path: req.url!, headers: req.headers, body: Buffer.concat(chunks) });
-				res.writeHead(gone.has(req.url!) ? 410 : 201).end();
-			});
-		}
-	);
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	origin = `https://localhost:${(server.address() as AddressInfo).port}`;
-	// Trust the test certificate, for this process only.
-	https.globalAgent.options.ca = [cert];
+	endpoint = await startPushEndpoint();
+	received = endpoint.received;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-function device(name: string) {
-	const ecdh = createECDH('prime256v1');
-	ecdh.generateKeys();
-	const auth = randomBytes(16).toString('base64url');
-	return {
-		ecdh,
-		auth,
-		sub: {
-			endpoint: `${origin}/push/${name}`,
-			keys: { p256dh: ecdh.getPublicKey('base64url'), auth }
-		}
-	};
-}
-
-function decrypt(d: ReturnType<typeof device>, r: Received) {
-	const plain = ece.decrypt(r.body, {
-		version: 'aes128gcm',
-		privateKey: d.ecdh,
-		authSecret: d.auth
-	});
-	return JSON.parse(plain.toString()) as { title: string; body: string; url: string };
-}
+afterAll(() => endpoint.close());
+const device = (name: string) => deviceOn(endpoint.origin, name);
 
 describeEachDatabase('Web Push to the client’s phone', (database) => {
 	let f: Fixture;
@@ -145,7 +95,7 @@ describeEachDatabase('Web Push to the client’s phone', (database) => {
 		received.length = 0;
 		const old = device(`old-${Date.now()}`);
 		await push.subscribe(db, f.maryam.userId, old.sub);
-		gone = new Set([new URL(old.sub.endpoint).pathname]);
+		endpoint.gone.add(new URL(old.sub.endpoint).pathname);
 		await notifyClient(
 			db,
 			f.maryam.clientId,
@@ -157,14 +107,14 @@ describeEachDatabase('Web Push to the client’s phone', (database) => {
 			[push.pushChannel(keys)]
 		);
 		expect(received).toHaveLength(2);
-		const mine = received.find((r) => r.path !== [...gone][0])!;
+		const mine = received.find((r) => !endpoint.gone.has(r.path))!;
 		expect(decrypt(phone, mine)).toMatchObject({ body: 'لديك موعد غدًا.', url: '/afspraken/x' });
 		const left = await db
 			.select({ endpoint: pushSubscription.endpoint })
 			.from(pushSubscription)
 			.where(eq(pushSubscription.userId, f.maryam.userId));
 		expect(left.map((s) => s.endpoint)).toEqual([phone.sub.endpoint]);
-		gone = new Set();
+		endpoint.gone.clear();
 	});
 
 	it('refuses a subscription for a device of another account, and one that is not https', async () => {

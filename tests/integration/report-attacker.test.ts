@@ -4,7 +4,7 @@ import { seedDemo } from '../../src/lib/server/seed/demo';
 import { publishedReport } from '../../src/lib/server/report/periods';
 import { buildReport } from '../../src/lib/server/report/report';
 import type { Db } from '../../src/lib/server/db/open';
-import { attack, type View } from './report-attacker';
+import { attack, countCells, derivedLeaks, type View } from './report-attacker';
 
 // The linear-system attacker (issue #13 point 4, docs/REPORT.md "Suppression"): every view of
 // the year 2025 as a reader gets them, the trend's points included, solved together. It must
@@ -71,7 +71,20 @@ describeEachDatabase('report attacker', (database) => {
 				JSON.stringify(result, null, 1)
 			);
 		expect(result.hiddenCells).toBeGreaterThan(20);
+		// The handhaving table (issue #13 §7) is attacked with the others: it has hidden cells.
+		const hiddenHandhaving = views.flatMap((v) =>
+			[...countCells(v.report)].filter(([p, c]) => p.startsWith('handhaving.') && c.hidden)
+		);
+		expect(hiddenHandhaving.length).toBeGreaterThan(0);
 		expect(result.recovered).toEqual([]);
+		// The tables of issue #13 §7 are among what it attacks.
+		const paths = new Set(views.flatMap((v) => [...countCells(v.report).keys()]));
+		for (const table of ['bestandTrend', 'exemptions', 'plans', 'answers', 'workAfterInflow'])
+			expect([...paths].some((p) => p.startsWith(`indicators.${table}.`))).toBe(true);
+		// No rate, share or median is shown beside a count it would give back.
+		expect(
+			views.flatMap((v) => derivedLeaks(v.report).map((l) => `${v.view}|${v.selection}|${l}`))
+		).toEqual([]);
 	}, 600_000);
 
 	it('planted leak: a trend point shown where its quarter hides the cell gives it away', async () => {

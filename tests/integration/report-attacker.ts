@@ -4,8 +4,8 @@
 // can check on the visible figures (gemeenten add up to the total, categories add up to the
 // table total, quarters add up to the year or the year is the last quarter, the bestand
 // identity), and solves all of them together for the hidden cells, with what it knows of the
-// suppression rule ("< 10" is 1–9, "verborgen" at least 10, for inflow and outflow and in a
-// year view at least 1). A hidden cell whose
+// suppression rule ("< 10" is 1–9, "verborgen" at least 10, for inflow and outflow (also in
+// the bestand trend) and in a year view at least 1). A hidden cell whose
 // value it pins down is a leak.
 
 import { wilson } from '../../src/lib/server/report/indicators';
@@ -50,6 +50,12 @@ export function countCells(report: unknown): Map<string, { n: number | null; hid
 	};
 	walk(report, '');
 	return out;
+}
+
+/** The quarters of a report's bestand trend, oldest first (none in an older report). */
+function trendPoints(report: unknown): string[] {
+	const r = report as { indicators?: { bestandTrend?: { points: { key: string }[] } } } | null;
+	return r?.indicators?.bestandTrend?.points.map((p) => p.key) ?? [];
 }
 
 /** The table total a category cell adds up to, with the name of its family, or null. */
@@ -102,8 +108,16 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 			// What the published rule says of a hidden cell: "< 10" is 1–9; "verborgen" is 10 or
 			// more, except for inflow and outflow and in a year, where it only says "at least 1".
 			else {
-				const flow = /^bestand\.(inflow|outflow)$/.test(p) || v.view.startsWith('Y:');
-				const lo = c.hidden === 'secondary' && !flow ? 10 : 1;
+				const flow =
+					/^(bestand|indicators\.bestandTrend\.points\.[^.]+)\.(inflow|outflow)$/.test(p) ||
+					v.view.startsWith('Y:');
+				// Inflow and outflow: "verborgen" may also be 0 (flows.ts `protectFlows`).
+				const lo =
+					c.hidden === 'secondary' && !flow
+						? 10
+						: /^(bestand|indicators\.bestandTrend\.points\.[^.]+)\.(inflow|outflow)$/.test(p)
+							? 0
+							: 1;
 				cells.set(id, { id, known: null, lo, hi: c.hidden === 'primary' ? 9 : UNBOUNDED });
 			}
 		}
@@ -192,6 +206,40 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 				]
 			});
 		}
+
+	// The bestand trend (issue #13 §7): each point is that quarter's bestand figure, and the
+	// points follow the bestand identity among themselves.
+	const FLOW_OF = {
+		size: 'bestand.segment.total.cells.n',
+		inflow: 'bestand.inflow',
+		outflow: 'bestand.outflow'
+	};
+	for (const v of views) {
+		const points = trendPoints(v.report);
+		for (const [i, q] of points.entries()) {
+			const at = (name: string, quarter = q) =>
+				`${v.view}|${v.selection}|indicators.bestandTrend.points.${quarter}.${name}`;
+			if (viewNames.includes(`Q:${q}`))
+				for (const [name, path] of Object.entries(FLOW_OF))
+					equations.push({
+						family: `trend-vs-quarter:${name}`,
+						terms: [
+							[at(name), 1],
+							[`Q:${q}|${v.selection}|${path}`, -1]
+						]
+					});
+			if (i > 0)
+				equations.push({
+					family: 'trend-identity',
+					terms: [
+						[at('size'), -1],
+						[at('size', points[i - 1]), 1],
+						[at('inflow'), 1],
+						[at('outflow'), -1]
+					]
+				});
+		}
+	}
 
 	// Keep only the families the visible figures confirm (an instance with every cell shown,
 	// not all zero) and never contradict: what an attacker can check.
@@ -396,4 +444,54 @@ function eliminate(equations: Equation[], cells: Map<string, Cell>): Map<string,
 		}
 	}
 	return value;
+}
+
+/**
+ * Figures worked out from a hidden cell (issue #13 §7): a rate, share or median shown beside a
+ * hidden count would give it back (inflow = rate × size). Returns where that happens.
+ */
+export function derivedLeaks(report: unknown): string[] {
+	type Cell = { n: number | null; hidden: unknown };
+	const r = report as {
+		bestand: {
+			inflow: Cell;
+			outflow: Cell;
+			segment: { total: { cells: { n: Cell } } };
+			duration: { rows: { key: string; cells: { n: Cell } }[] };
+		};
+		indicators?: {
+			rates: { inflowRate: number | null; outflowRate: number | null };
+			bestandTrend: {
+				points: {
+					key: string;
+					size: Cell;
+					inflow: Cell;
+					outflow: Cell;
+					inflowRate: number | null;
+					outflowRate: number | null;
+				}[];
+			};
+			answers: { key: string; cell: Cell; median: number | null }[];
+			over4: { cell: Cell & { share: number | null } };
+		};
+	};
+	const i = r.indicators;
+	if (!i) return [];
+	const leaks: string[] = [];
+	const b = r.bestand;
+	const hidden = (...cells: Cell[]) => cells.some((c) => c.hidden !== false);
+	if (
+		hidden(b.inflow, b.segment.total.cells.n) &&
+		(i.rates.inflowRate !== null || i.rates.outflowRate !== null)
+	)
+		leaks.push('rates');
+	if (hidden(b.outflow) && i.rates.outflowRate !== null) leaks.push('rates.outflow');
+	for (const p of i.bestandTrend.points)
+		if (hidden(p.size, p.inflow, p.outflow) && (p.inflowRate !== null || p.outflowRate !== null))
+			leaks.push(`trend.${p.key}`);
+	for (const a of i.answers)
+		if (hidden(a.cell) && a.median !== null) leaks.push(`answers.${a.key}`);
+	const over4 = b.duration.rows.find((x) => x.key === '4+')?.cells.n;
+	if (over4 && hidden(over4) && i.over4.cell.share !== null) leaks.push('over4');
+	return leaks;
 }

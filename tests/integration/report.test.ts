@@ -160,6 +160,8 @@ describeEachDatabase('council report', (database) => {
 				const r = (await buildReport(db, { quarter: QUARTER, period, gemeente }, now))!;
 				const tables = reportTables(r, t);
 				expect(tables.length).toBeGreaterThan(5);
+				// Handhaving (issue #13 §7) is one of them, checked like the rest.
+				expect(tables.some((x) => x.id === 'handhaving')).toBe(true);
 				for (const table of tables) {
 					const where = `${gemeente ?? 'dienst'}/${period}/${table.id}`;
 					const csv = parseCsv(tableCsv(table, t));

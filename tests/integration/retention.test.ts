@@ -38,7 +38,8 @@ describeEachDatabase(
 			notifications: 5,
 			open_answers: 10,
 			sessions: 2,
-			idempotency: 3
+			idempotency: 3,
+			handhaving: 20
 		};
 
 		async function giveData(db: Db, who: { clientId: string; userId: string }, tag: string) {
@@ -85,7 +86,7 @@ describeEachDatabase(
 			await expect(
 				setTerms(db, f.lead.id, f.gemeenteId, { ...terms, plans: 3651 })
 			).rejects.toThrow();
-			expect(await setTerms(db, f.lead.id, f.gemeenteId, terms)).toEqual({ ok: true, changed: 8 });
+			expect(await setTerms(db, f.lead.id, f.gemeenteId, terms)).toEqual({ ok: true, changed: 9 });
 			expect(await setTerms(db, f.lead.id, f.gemeenteId, terms)).toEqual({ ok: true, changed: 0 });
 			const all = await termsByGemeente(db);
 			expect(all.get(f.gemeenteId)).toEqual(terms);
@@ -118,6 +119,27 @@ describeEachDatabase(
 					date: '2026-03-01',
 					reason: 'werk'
 				});
+			// Besluiten (handhaving): a boete of 20 February, a maatregel running to 28 February.
+			for (const who of [stays, otherGemeente])
+				await db.insert(schema.handhaving).values([
+					{
+						clientId: who.clientId,
+						kind: 'boete',
+						decidedOn: '2026-02-20',
+						amountCents: 5000,
+						reason: 'boete'
+					},
+					{
+						clientId: who.clientId,
+						kind: 'maatregel',
+						decidedOn: '2026-01-15',
+						ground: 'arbeid',
+						percentage: 100,
+						periodStart: '2026-02-01',
+						periodEnd: '2026-02-28',
+						reason: 'maatregel'
+					}
+				]);
 			await db.insert(schema.surveyOpenAnswer).values([
 				{ gemeenteId: f.gemeenteId, quarter: '2025-Q4', language: 'nl', text: 'oud' },
 				{ gemeenteId: f.gemeenteId, quarter: '2026-Q1', language: 'nl', text: 'nieuw' },
@@ -181,6 +203,30 @@ describeEachDatabase(
 				.orderBy(sql`${schema.auditEvent.at} desc`)
 				.limit(1);
 			expect(ev!.detail).toMatchObject({ day: '2026-03-12', plans: 1 });
+		});
+
+		it('besluiten (handhaving): kept 20 days after the besluit, a maatregel after its last day', async () => {
+			const { db } = database();
+			const reasons = async (who: { clientId: string }) =>
+				(
+					await db
+						.select({ reason: schema.handhaving.reason })
+						.from(schema.handhaving)
+						.where(eq(schema.handhaving.clientId, who.clientId))
+				)
+					.map((r) => r.reason)
+					.sort();
+			// 20 February + 20 days is 12 March: kept that day (the run above), gone the day after.
+			expect(await reasons(stays)).toEqual(['boete', 'maatregel']);
+			expect(await runRetention(db, noon('2026-03-13'))).toMatchObject({ handhaving: 1 });
+			expect(await reasons(stays)).toEqual(['maatregel']);
+			// The maatregel ran to 28 February (decided 15 January): kept through 20 March.
+			await runRetention(db, noon('2026-03-20'));
+			expect(await reasons(stays)).toEqual(['maatregel']);
+			await runRetention(db, noon('2026-03-21'));
+			expect(await reasons(stays)).toEqual([]);
+			// The other gemeente keeps the default.
+			expect(await reasons(otherGemeente)).toEqual(['boete', 'maatregel']);
 		});
 
 		it('the client file: kept through outflow + 30, then removed and the person anonymised; audit stays', async () => {

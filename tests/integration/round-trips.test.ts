@@ -6,6 +6,8 @@ import { gemeente, message } from '../../src/lib/server/db/schema';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { load as clientLayoutLoad } from '../../src/routes/(client)/+layout.server';
 import { buildFixture } from './km-fixture';
+import { seedContent } from '../../src/lib/server/seed/content';
+import * as content from '../../src/lib/server/content/content';
 import { createScratchDatabase } from './databases';
 
 // The benchmark's `x-db-round-trips` header: what each page costs the database per request.
@@ -131,6 +133,38 @@ for (const target of targets) {
 			await db.update(message).set({ readAt: new Date() });
 			const post = { ...get, request: new Request(url, { method: 'POST' }) };
 			expect(await layout(post)).toEqual({ unreadMessages: 0 });
+		});
+
+		// Whether the client's gemeente holds concept texts back is read with the texts, not in a
+		// query of its own: the full bench counted 5 round trips on a topic page (#19).
+		it("a topic or instrument page reads the gemeente's concept setting with its texts", async () => {
+			const { db } = counted!;
+			await seedContent(db);
+			const [g] = await db
+				.insert(gemeente)
+				.values({ code: 'rt-content', name: 'Round trip content' })
+				.returning();
+			const gemeenteId = g!.id;
+			const trips = (read: () => Promise<unknown>) =>
+				countRoundTrips(async (count) => ({ found: (await read()) !== null, trips: count() }));
+			// The texts, the dated versions in force, and the glossary when the text marks words.
+			for (const code of ['ontheffing', 'maatregel', 'inlichtingenplicht']) {
+				const topic = await content.getTopic(db, code, 'nl', gemeenteId);
+				expect(await trips(() => content.getTopic(db, code, 'nl', gemeenteId))).toEqual({
+					found: true,
+					trips: 2 + (topic!.glossary.length > 0 ? 1 : 0)
+				});
+			}
+			// The texts, and the glossary when the text marks words.
+			const jc = await content.getInstrument(db, 'jobcoaching', 'nl', null, gemeenteId);
+			expect(
+				await trips(() => content.getInstrument(db, 'jobcoaching', 'nl', null, gemeenteId))
+			).toEqual({ found: true, trips: 1 + (jc!.glossary.length > 0 ? 1 : 0) });
+			// The texts and the dated versions in force.
+			expect(await trips(() => content.listTopics(db, 'nl', gemeenteId))).toEqual({
+				found: true,
+				trips: 2
+			});
 		});
 
 		it('counts nothing when the counter is off', async () => {

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from './databases';
-import { gemeente, user } from '../../src/lib/server/db/schema';
+import { sql } from 'drizzle-orm';
+import { auditEvent, gemeente, user } from '../../src/lib/server/db/schema';
 import * as staffAdmin from '../../src/lib/server/staff/staff-admin';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
@@ -89,6 +90,38 @@ describeEachDatabase('staff and teams in beheer', (database) => {
 		).toBe('ok');
 		expect(await validateSessionToken(db, token, 30)).toBeNull();
 		expect((await staffAdmin.getStaff(db, kmId))!).toMatchObject({ disabled: true, teamId: null });
+	});
+
+	it('sets the gemeenten a staff member works for: audited, a made-up gemeente refused, none is all', async () => {
+		const { db } = database();
+		const [m] = await db.select().from(gemeente);
+		const update = (gemeenteIds?: string[]) =>
+			staffAdmin.updateStaff(db, kmId, {
+				roles: ['klantmanager'],
+				teamId: null,
+				disabled: true,
+				gemeenteIds,
+				actorId: adminId
+			});
+		expect((await staffAdmin.getStaff(db, kmId))!.gemeenteIds).toEqual([]);
+		expect(await update([m!.id, crypto.randomUUID()])).toBe('unknown-gemeente');
+		expect((await staffAdmin.getStaff(db, kmId))!.gemeenteIds).toEqual([]);
+		expect(await update([m!.id, m!.id])).toBe('ok');
+		expect((await staffAdmin.getStaff(db, kmId))!.gemeenteIds).toEqual([m!.id]);
+		// Left out: unchanged; an empty list: every gemeente again.
+		expect(await update()).toBe('ok');
+		expect((await staffAdmin.getStaff(db, kmId))!.gemeenteIds).toEqual([m!.id]);
+		expect(await update([])).toBe('ok');
+		expect((await staffAdmin.getStaff(db, kmId))!.gemeenteIds).toEqual([]);
+		const events = await db
+			.select({ detail: auditEvent.detail })
+			.from(auditEvent)
+			.where(sql`${auditEvent.action} = 'user.update' and ${auditEvent.detail} ? 'gemeenteIds'`)
+			.orderBy(auditEvent.at);
+		expect(events.map((e) => (e.detail as { gemeenteIds: string[] }).gemeenteIds)).toEqual([
+			[m!.id],
+			[]
+		]);
 	});
 
 	it('adds a gemeente once, offering Dutch and English', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INSTRUMENT_OUTCOMES, OUTFLOW_REASONS } from '$lib/server/db/schema';
-import { ANSWER_MAX } from '$lib/server/appointments/appointments';
+import { ANSWER_MAX } from '$lib/server/appointments/client-requests';
 
 // The klantmanager's smaller forms, one schema each. Messages that are translation keys
 // ('errors.required') are shown as such; see parseForm in ./form-data.

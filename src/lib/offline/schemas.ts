@@ -168,6 +168,40 @@ export const appointmentPage = z.object({
 /** Content pages hold no personal data; a loose check that it is an object is enough. */
 export const contentPage = z.record(z.string(), z.unknown());
 
+/** A besluit about the benefit as the client reads it (handhaving/handhaving.ts HandhavingView). */
+export const handhavingView = z.object({
+	id: z.string(),
+	kind: z.enum(['maatregel', 'boete', 'terugvordering']),
+	decidedOn: day,
+	ground: z.enum(['arbeid', 'verplichtingen', 'verantwoordelijkheid']).nullable(),
+	percentage: z.number().int().min(0).max(100).nullable(),
+	periodStart: day.nullable(),
+	periodEnd: day.nullable(),
+	amountCents: z.number().int().nullable(),
+	reason: z.string(),
+	withdrawnOn: day.nullable(),
+	objectionUntil: day,
+	objectionOpen: z.boolean()
+});
+
+/**
+ * The rights-and-duties page (/uitleg): the topics are content (loose), but what applies to
+ * this client, their besluiten included, is personal and checked field for field.
+ */
+export const explainPage = z.object({
+	personal: z
+		.object({
+			exemption: z.object({ reason: z.string(), reviewDate: day.nullable() }).nullable(),
+			applicationsPerWeek: z.number().nullable(),
+			agreedHoursPerWeek: z.number().nullable(),
+			tegenprestatie: z.boolean()
+		})
+		.nullable(),
+	handhaving: z.array(handhavingView),
+	topics: z.array(z.record(z.string(), z.unknown())),
+	fetchedAt: iso
+});
+
 export const layoutPage = z.object({
 	lang: z.enum(LANGUAGE_CODES),
 	dir: z.enum(['ltr', 'rtl']),
@@ -196,6 +230,7 @@ export const PAGE_SCHEMAS = {
 	appointments: appointmentsPage,
 	appointment: appointmentPage,
 	survey: surveyPage,
-	content: contentPage
+	content: contentPage,
+	explain: explainPage
 };
 export type PageSchemaName = keyof typeof PAGE_SCHEMAS;

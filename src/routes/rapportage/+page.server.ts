@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/kit/guard';
 import { closedReportQuery, publishedReport } from '$lib/server/report/periods';
-import { reportTables } from '$lib/server/report/report-tables';
+import { reportTables, splitLabels } from '$lib/server/report/report-tables';
 import { reportSearch } from '$lib/server/report/report-query';
 import type { PageServerLoad } from './$types';
 
@@ -15,6 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		report: built,
 		lastClosed,
 		tables: reportTables(built, locals.t),
+		splitLabels: splitLabels(locals.t, built),
 		search: reportSearch(parsed.query)
 	};
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { APPOINTMENT_KINDS } from '../db/schema';
-import { PURPOSE_MAX } from './appointments';
+import { PURPOSE_MAX } from './appointment-planning';
 import { amsterdamInstant } from '../wall-clock';
 import { isSafeVideoLink } from './video-link';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isSafeVideoLink } from './video-link';
 import { appointmentSchema } from './appointment-form';
-import { toIcs, type AppointmentView } from './appointments';
+import type { AppointmentView } from './appointment-view';
+import { toIcs } from './calendar-file';
 
 const form = (videoUrl: string) =>
 	appointmentSchema.safeParse({

@@ -64,7 +64,11 @@ export const AUDIT_ACTIONS = [
 	'api_key.revoke',
 	'retention.terms',
 	'retention.run',
-	'client.export'
+	'client.export',
+	// Handhaving on the client file (issue #13 §7)
+	'handhaving.create',
+	'handhaving.correct',
+	'handhaving.withdraw'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -71,6 +71,8 @@ describe('the access table, row by row', () => {
 		['/api/session', 'signed-in'],
 		['/login/tweede-stap/passkey', 'public'],
 		['/beheer/gebruikers/[id=uuid]/tweede-stap', 'admin'],
+		// An import's status and progress (#15): admin, like all of /beheer.
+		['/beheer/import/[id=uuid]/voortgang', 'admin'],
 		// The sync API checks its own keys, not a session: a signed-out caller must reach it.
 		['/api/v1/clients', 'public'],
 		['/api/v1', 'public']

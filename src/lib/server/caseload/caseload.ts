@@ -6,6 +6,7 @@ import { transaction } from '../db/after-commit';
 import { client, SEGMENTS, team, user, type Segment } from '../db/schema';
 import { amsterdamDay } from '../../dates';
 import * as audit from '../audit/audit';
+import { worksFor } from '../staff/works-for';
 import * as notifications from '../notifications/notifications';
 import { hasLeft } from './left';
 
@@ -154,8 +155,12 @@ export interface CaseloadEntry extends CaseloadRow {
 	klantmanagerName: string | null;
 	nextAppointment: string | null;
 	planState: PlanState;
+	/** Open appointment change requests and questions about help: each one thing to answer. */
 	openRequests: number;
-	/** Messages from the client no one on the staff side has read yet. */
+	/**
+	 * Messages from the client no one on the staff side has read or answered yet, apart from
+	 * those that belong to an open request (that request is the one thing that waits).
+	 */
 	unreadMessages: number;
 	overdueSteps: number;
 }
@@ -230,8 +235,15 @@ export async function searchCaseload(
 				order by p.created_at desc limit 1), 'none')`.as('plan_state'),
 			openRequests: sql<number>`(select count(*) from client_request r
 				where r.client_id = ${client.id} and r.status = 'open')::int`.as('open_requests'),
+			// A message that belongs to an open request (its reason, or what the client added
+			// about the same appointment or help) is that request, counted once above.
 			unreadMessages: sql<number>`(select count(*) from message m
-				where m.client_id = ${client.id} and m.from_client and m.read_at is null)::int`.as(
+				where m.client_id = ${client.id} and m.from_client and m.read_at is null
+				and m.answered_at is null
+				and not exists (select 1 from client_request r
+					where r.client_id = m.client_id and r.status = 'open'
+					and ((m.context_kind = 'appointment' and r.appointment_id = m.context_id)
+						or (m.context_kind = 'instrument' and r.instrument_id = m.context_id))))::int`.as(
 				'unread_messages'
 			),
 			overdueSteps: sql<number>`(select count(*) from plan_step s join plan p on p.id = s.plan_id
@@ -297,7 +309,7 @@ export async function isTeamLead(db: Db, staff: Staff): Promise<boolean> {
 	return !!row;
 }
 
-export type MoveError = 'not_lead' | 'unknown_klantmanager' | 'same';
+export type MoveError = 'not_lead' | 'unknown_klantmanager' | 'klantmanager_gemeente' | 'same';
 
 /**
  * A team lead gives a client another klantmanager of the team. The client sees the new
@@ -315,17 +327,24 @@ export async function moveClient(
 		return { ok: false, error: 'unknown_klantmanager' };
 	return transaction(db, async (tx) => {
 		const [row] = await tx
-			.select({ userId: client.userId, from: client.klantmanagerId })
+			.select({
+				userId: client.userId,
+				from: client.klantmanagerId,
+				gemeenteId: client.gemeenteId
+			})
 			.from(client)
 			.where(eq(client.id, input.clientId));
 		if (!row) throw new AccessDenied();
 		if (row.from === input.toKlantmanagerId) return { ok: false, error: 'same' } as const;
 		const [to] = await tx
-			.select({ name: user.displayName, roles: user.roles })
+			.select({ name: user.displayName, roles: user.roles, gemeenteIds: user.gemeenteIds })
 			.from(user)
 			.where(eq(user.id, input.toKlantmanagerId));
 		if (!to || !to.roles.includes('klantmanager'))
 			return { ok: false, error: 'unknown_klantmanager' } as const;
+		// The new klantmanager works for the client's gemeente (none set: for all of them).
+		if (!worksFor(to, row.gemeenteId))
+			return { ok: false, error: 'klantmanager_gemeente' } as const;
 		await tx
 			.update(client)
 			.set({ klantmanagerId: input.toKlantmanagerId })

@@ -15,7 +15,7 @@ import {
 	user
 } from '../db/schema';
 import { amsterdamDay } from '../../dates';
-import { appointmentsOfClient } from '../appointments/appointments';
+import { appointmentsOfClient } from '../appointments/appointment-view';
 import { openClient, type Staff } from './caseload';
 import { usesOfClient } from '../instruments/instrument-uses';
 import { outflowOfClient } from './outflow';

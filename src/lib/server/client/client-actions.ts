@@ -2,7 +2,7 @@ import type { Db } from '../db/open';
 import type { ClientAction, ClientActionResult } from '../../actions/schema';
 import { once, type Outcome } from './idempotency';
 import * as plans from '../plans/plans';
-import * as appointments from '../appointments/appointments';
+import * as clientRequests from '../appointments/client-requests';
 import * as requests from '../instruments/requests';
 import * as surveys from '../surveys/surveys';
 import * as conversation from '../messages/conversation';
@@ -80,7 +80,7 @@ export function applyClientAction(
 					case 'ask':
 						return requests.askAboutInstrument(tx, { userId, ...action, now });
 					case 'change':
-						return appointments.requestChange(tx, { userId, ...action, now });
+						return clientRequests.requestChange(tx, { userId, ...action, now });
 					case 'message':
 						return conversation.sendFromClient(tx, { userId, ...action, now });
 					case 'read':

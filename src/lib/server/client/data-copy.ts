@@ -10,6 +10,7 @@ import {
 	client,
 	clientRequest,
 	document,
+	handhaving,
 	idempotency,
 	instrumentUse,
 	ladderStep,
@@ -117,7 +118,12 @@ export const COVERAGE: Record<string, 'copy' | string> = {
 	'topic_version.edited_by': 'staff',
 	'topic_version.checked_by': 'staff',
 	'glossary_entry.edited_by': 'staff',
-	'glossary_entry.checked_by': 'staff'
+	'glossary_entry.checked_by': 'staff',
+	// Besluiten on the client file (issue #13 §7): maatregelen, boetes, terugvorderingen.
+	'handhaving.client_id': 'copy',
+	'handhaving.created_by': 'staff',
+	'handhaving.updated_by': 'staff',
+	'handhaving.withdrawn_by': 'staff'
 };
 
 export type DataCopy = {
@@ -176,7 +182,8 @@ export async function dataCopy(
 				instrument_use: await db
 					.select()
 					.from(instrumentUse)
-					.where(eq(instrumentUse.clientId, clientId))
+					.where(eq(instrumentUse.clientId, clientId)),
+				handhaving: await db.select().from(handhaving).where(eq(handhaving.clientId, clientId))
 			},
 			plans: {
 				plan: plans,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { idempotency } from '../db/schema';
+import { transaction } from '../db/after-commit';
 
 /** Keys (and the first answer, which may repeat what a client wrote) are kept this long. */
 export const IDEMPOTENCY_DAYS = 7;
@@ -41,41 +42,41 @@ export async function once<T>(
 	const userId = input.anonymous ? null : input.userId;
 	const requestHash = sha256(input.fingerprint);
 	let refusal: Outcome<T> | undefined;
-	const outcome = await db
-		.transaction(async (tx) => {
-			// Expired keys go first (a replay that late is a new action anyway).
-			const expired = lt(idempotency.createdAt, new Date(now.getTime() - IDEMPOTENCY_DAYS * DAY));
-			await tx
-				.delete(idempotency)
-				.where(and(userId ? eq(idempotency.userId, userId) : eq(idempotency.key, key), expired));
-			const inserted = await tx
-				.insert(idempotency)
-				.values({ key, userId, status: 0, requestHash, createdAt: now })
-				.onConflictDoNothing()
-				.returning({ key: idempotency.key });
-			if (inserted.length === 0) {
-				const [row] = await tx.select().from(idempotency).where(eq(idempotency.key, key));
-				// A row from before keys were bound (no hash) is still replayed.
-				if (!row || (row.requestHash !== null && row.requestHash !== requestHash)) {
-					return { status: 422, body: { ok: false, error: 'key_mismatch' } as T, replayed: false };
-				}
-				return { status: row.status, body: row.result as T, replayed: true };
+	// The after-commit transaction: a notice the action gives (a klantmanager's reply) goes out
+	// only once the action and its key are committed together.
+	const outcome = await transaction(db, async (tx) => {
+		// Expired keys go first (a replay that late is a new action anyway).
+		const expired = lt(idempotency.createdAt, new Date(now.getTime() - IDEMPOTENCY_DAYS * DAY));
+		await tx
+			.delete(idempotency)
+			.where(and(userId ? eq(idempotency.userId, userId) : eq(idempotency.key, key), expired));
+		const inserted = await tx
+			.insert(idempotency)
+			.values({ key, userId, status: 0, requestHash, createdAt: now })
+			.onConflictDoNothing()
+			.returning({ key: idempotency.key });
+		if (inserted.length === 0) {
+			const [row] = await tx.select().from(idempotency).where(eq(idempotency.key, key));
+			// A row from before keys were bound (no hash) is still replayed.
+			if (!row || (row.requestHash !== null && row.requestHash !== requestHash)) {
+				return { status: 422, body: { ok: false, error: 'key_mismatch' } as T, replayed: false };
 			}
-			const result = await apply(tx);
-			if (result.status >= 400) {
-				refusal = { ...result, replayed: false };
-				// Rolls back the key row and anything the refused action wrote before it failed.
-				tx.rollback();
-			}
-			await tx
-				.update(idempotency)
-				.set({ status: result.status, result: result.body as object })
-				.where(eq(idempotency.key, key));
-			return { ...result, replayed: false };
-		})
-		.catch((e: unknown) => {
-			if (refusal) return refusal;
-			throw e;
-		});
+			return { status: row.status, body: row.result as T, replayed: true };
+		}
+		const result = await apply(tx);
+		if (result.status >= 400) {
+			refusal = { ...result, replayed: false };
+			// Rolls back the key row and anything the refused action wrote before it failed.
+			tx.rollback();
+		}
+		await tx
+			.update(idempotency)
+			.set({ status: result.status, result: result.body as object })
+			.where(eq(idempotency.key, key));
+		return { ...result, replayed: false };
+	}).catch((e: unknown) => {
+		if (refusal) return refusal;
+		throw e;
+	});
 	return outcome;
 }

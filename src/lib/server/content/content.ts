@@ -32,6 +32,18 @@ export interface Review {
 }
 
 /** Whether clients of this gemeente see concept texts; without a gemeente, yes. */
+/**
+ * The same as `showsConcept`, as a column of the query that reads the texts: one round trip
+ * less on every content page (#19). Every row carries the same value.
+ */
+const showConceptColumn = (gemeenteId: string | null) =>
+	gemeenteId
+		? sql<boolean>`coalesce((select ${gemeenteContentSetting.showConcept} from ${gemeenteContentSetting} where ${gemeenteContentSetting.gemeenteId} = ${gemeenteId}), true)`
+		: sql<boolean>`true`;
+
+/** No rows read means nothing to show either way. */
+const showOf = (rows: readonly { show: boolean }[]) => rows[0]?.show !== false;
+
 export async function showsConcept(db: Db, gemeenteId: string | null): Promise<boolean> {
 	if (!gemeenteId) return true;
 	const [row] = await db
@@ -129,13 +141,14 @@ export async function listTopics(
 			language: topicText.language,
 			gemeenteId: topicText.gemeenteId,
 			title: topicText.title,
-			status: topicText.status
+			status: topicText.status,
+			show: showConceptColumn(gemeenteId)
 		})
 		.from(topic)
 		.innerJoin(topicText, eq(topicText.topicId, topic.id))
 		.where(and(eq(topic.published, true), topicTextFor(lang, gemeenteId)))
 		.orderBy(asc(topic.position));
-	const show = await showsConcept(db, gemeenteId);
+	const show = showOf(stored);
 	const versions = await versionsInForce(
 		db,
 		[...new Set(stored.map((r) => r.topicId))],
@@ -180,12 +193,13 @@ export async function getTopic(
 			gemeenteId: topicText.gemeenteId,
 			title: topicText.title,
 			body: topicText.body,
-			...reviewColumns(topicText)
+			...reviewColumns(topicText),
+			show: showConceptColumn(gemeenteId)
 		})
 		.from(topic)
 		.innerJoin(topicText, eq(topicText.topicId, topic.id))
 		.where(and(eq(topic.code, code), eq(topic.published, true), topicTextFor(lang, gemeenteId)));
-	const show = await showsConcept(db, gemeenteId);
+	const show = showOf(stored);
 	const versions = await versionsInForce(
 		db,
 		stored.slice(0, 1).map((r) => r.topicId),
@@ -279,17 +293,18 @@ export async function listInstruments(
 		.select({
 			...instrumentColumns,
 			status: instrumentText.status,
-			asked: openQuestionAbout(askedBy, instrument.id)
+			asked: openQuestionAbout(askedBy, instrument.id),
+			show: showConceptColumn(gemeenteId)
 		})
 		.from(instrument)
 		.innerJoin(instrumentText, eq(instrumentText.instrumentId, instrument.id))
 		.where(and(...conditions));
-	const byId = groupBy(onlyChecked(rows, await showsConcept(db, gemeenteId)), (r) => r.id);
+	const byId = groupBy(onlyChecked(rows, showOf(rows)), (r) => r.id);
 	return [...byId.values()]
 		.flatMap((group) => {
 			const chosen = pick(group, lang, null);
 			if (!chosen) return [];
-			const { language: _l, status: _s, ...rest } = chosen.row;
+			const { language: _l, status: _s, show: _show, ...rest } = chosen.row;
 			return [{ ...rest, fallback: chosen.fallback }];
 		})
 		.sort((a, b) => a.name.localeCompare(b.name, lang));
@@ -311,7 +326,8 @@ export async function getInstrument(
 			...instrumentColumns,
 			body: instrumentText.body,
 			...reviewColumns(instrumentText),
-			asked: openQuestionAbout(askedBy, instrument.id)
+			asked: openQuestionAbout(askedBy, instrument.id),
+			show: showConceptColumn(gemeenteId)
 		})
 		.from(instrument)
 		.innerJoin(instrumentText, eq(instrumentText.instrumentId, instrument.id))
@@ -322,9 +338,18 @@ export async function getInstrument(
 				inArray(instrumentText.language, [lang, 'nl'])
 			)
 		);
-	const chosen = pick(onlyChecked(rows, await showsConcept(db, gemeenteId)), lang, null);
+	const chosen = pick(onlyChecked(rows, showOf(rows)), lang, null);
 	if (!chosen) return null;
-	const { body, language: _l, status, checkedAt, checkedBy, dienst, ...rest } = chosen.row;
+	const {
+		body,
+		language: _l,
+		status,
+		checkedAt,
+		checkedBy,
+		dienst,
+		show: _show,
+		...rest
+	} = chosen.row;
 	return {
 		...rest,
 		review: reviewOf({ status, checkedAt, checkedBy, dienst }),

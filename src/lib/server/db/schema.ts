@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
 	bigint,
 	boolean,
+	check,
 	customType,
 	date,
 	index,
@@ -66,6 +67,15 @@ export const user = pgTable(
 		roles: text('roles').array().$type<Role[]>().notNull(),
 		language: text('language').notNull().default('nl'),
 		teamId: uuid('team_id').references(() => team.id),
+		/**
+		 * Staff: the gemeenten they work for (set in /beheer/gebruikers); empty means every gemeente
+		 * of the dienst. Imports and the sync API assign a klantmanager only to a client of one of
+		 * them (issue 15). Clients: always empty.
+		 */
+		gemeenteIds: uuid('gemeente_ids')
+			.array()
+			.notNull()
+			.default(sql`'{}'::uuid[]`),
 		phone: text('phone'),
 		/** Free text such as "ma–do 9.00–12.00", shown to the client as how to reach them. */
 		reachableHours: text('reachable_hours'),
@@ -1315,7 +1325,8 @@ export const RETENTION_KINDS = [
 	'notifications',
 	'open_answers',
 	'sessions',
-	'idempotency'
+	'idempotency',
+	'handhaving'
 ] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
@@ -1333,3 +1344,77 @@ export const retentionTerm = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.gemeenteId, t.kind] })]
 );
+
+// ── Handhaving: maatregelen, boetes, terugvorderingen (issue #13 §7) ──────────
+
+/**
+ * What a klantmanager records on the client file after the besluit: a maatregel (verlaging of
+ * the benefit, Participatiewet art. 18 lid 2 with the gemeente's afstemmingsverordening), a
+ * boete (bestuurlijke boete, art. 18a) or a terugvordering (art. 58/59). Wegwijs is not the
+ * record system (the benefit administration is): this is what the client is told and what the
+ * council report counts. docs/DOMAIN.md "Handhaving".
+ */
+export const HANDHAVING_KINDS = ['maatregel', 'boete', 'terugvordering'] as const;
+export type HandhavingKind = (typeof HANDHAVING_KINDS)[number];
+
+/** What a maatregel is for (its kind in the report). */
+export const MAATREGEL_GROUNDS = [
+	/** Arbeidsverplichtingen (art. 9 lid 1 a; art. 18 lid 4). */
+	'arbeid',
+	/** Other duties of the law or attached to the benefit (art. 18 lid 2, art. 55). */
+	'verplichtingen',
+	/** Tekortschietend besef van verantwoordelijkheid (art. 18 lid 2). */
+	'verantwoordelijkheid'
+] as const;
+export type MaatregelGround = (typeof MAATREGEL_GROUNDS)[number];
+
+export const handhaving = pgTable(
+	'handhaving',
+	{
+		id: id(),
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		kind: text('kind').$type<HandhavingKind>().notNull(),
+		/** The day of the besluit: the six weeks for bezwaar (Awb art. 6:7, 6:8) count from it. */
+		decidedOn: date('decided_on').notNull(),
+		/** Maatregel only: its ground, the percentage (0–100) and the months it runs. */
+		ground: text('ground').$type<MaatregelGround>(),
+		percentage: smallint('percentage'),
+		periodStart: date('period_start'),
+		periodEnd: date('period_end'),
+		/** Boete and terugvordering only: the amount in euro cents. */
+		amountCents: integer('amount_cents'),
+		/** Why, in the klantmanager's words; the client reads it. */
+		reason: text('reason').notNull(),
+		/** Raised by every correction, so two people correcting at once do not overwrite. */
+		revision: integer('revision').notNull().default(1),
+		createdBy: uuid('created_by').references(() => user.id),
+		createdAt: createdAt(),
+		updatedBy: uuid('updated_by').references(() => user.id),
+		updatedAt: timestamp('updated_at', { withTimezone: true }),
+		/** Withdrawn (ingetrokken), e.g. after a bezwaar that was upheld; the row stays. */
+		withdrawnOn: date('withdrawn_on'),
+		withdrawnReason: text('withdrawn_reason'),
+		withdrawnBy: uuid('withdrawn_by').references(() => user.id)
+	},
+	(t) => [
+		index('handhaving_client_idx').on(t.clientId, t.decidedOn),
+		// The report counts besluiten per quarter.
+		index('handhaving_decided_idx').on(t.decidedOn),
+		// Each kind has its own fields, whoever writes the row (the report groups on them).
+		check(
+			'handhaving_kind_fields',
+			// Every field tested with "is not null" first: a check that comes out null passes.
+			sql`(${t.kind} = 'maatregel' and ${t.ground} is not null
+				and ${t.ground} in ('arbeid', 'verplichtingen', 'verantwoordelijkheid')
+				and ${t.percentage} is not null and ${t.percentage} between 0 and 100
+				and ${t.periodStart} is not null and ${t.periodEnd} is not null
+				and ${t.periodEnd} >= ${t.periodStart} and ${t.amountCents} is null)
+			or (${t.kind} in ('boete', 'terugvordering') and ${t.amountCents} is not null
+				and ${t.amountCents} > 0 and ${t.ground} is null and ${t.percentage} is null
+				and ${t.periodStart} is null and ${t.periodEnd} is null)`
+		)
+	]
+);
+export type Handhaving = typeof handhaving.$inferSelect;

@@ -7,7 +7,15 @@ import { CLIENT_NUMBER } from '../intake/client-number';
 import { leftOn } from '../caseload/left';
 import { recordReentry } from '../caseload/reentry';
 import { fileDay, parseDay } from './csv';
-import { klantmanagersByEmail, NO, numberIn, YES } from './lookup';
+import {
+	klantmanagersByEmail,
+	NO,
+	numberIn,
+	otherGemeente,
+	YES,
+	type Klantmanager
+} from './lookup';
+import { worksFor } from '../staff/works-for';
 import { importCsv, type Counts, type Fail, type ImportKind, type ImportOptions } from './run';
 
 /**
@@ -47,8 +55,8 @@ interface ClientRow {
 const emailSchema = z.email();
 
 interface Ctx {
-	gemeenten: Map<string, { id: string; languages: string[] }>;
-	staff: Map<string, string>;
+	gemeenten: Map<string, { id: string; name: string; languages: string[] }>;
+	staff: Map<string, Klantmanager>;
 }
 
 /**
@@ -66,7 +74,12 @@ export const clientsKind: ImportKind<ClientRow, Ctx> = {
 		const gemeenten = new Map(
 			(
 				await db
-					.select({ id: gemeente.id, code: gemeente.code, languages: gemeente.languages })
+					.select({
+						id: gemeente.id,
+						code: gemeente.code,
+						name: gemeente.name,
+						languages: gemeente.languages
+					})
 					.from(gemeente)
 			).map((g) => [g.code.toLowerCase(), g])
 		);
@@ -152,9 +165,9 @@ function checkRow(
 	if (email && !emailSchema.safeParse(email).success)
 		bad('email', 'Dit is geen geldig e-mailadres.');
 	const kmText = v('klantmanager').toLowerCase();
-	const klantmanagerId = kmText ? staff.get(kmText) : null;
-	if (klantmanagerId === undefined)
-		bad('klantmanager', `Er is geen klantmanager met e-mail "${kmText}".`);
+	const km = kmText ? staff.get(kmText) : null;
+	if (km === undefined) bad('klantmanager', `Er is geen klantmanager met e-mail "${kmText}".`);
+	else if (km && g && !worksFor(km, g.id)) bad('klantmanager', otherGemeente(kmText, g.name));
 	if (!ok) return null;
 	return {
 		clientNumber,
@@ -167,7 +180,7 @@ function checkRow(
 		statushouder: YES.has(statusText),
 		phone,
 		email,
-		klantmanagerId: klantmanagerId ?? null
+		klantmanagerId: km?.id ?? null
 	};
 }
 

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { instrument, instrumentUse, type InstrumentOutcome } from '../db/schema';
 import { parseDay } from './csv';
-import { clientsByNumber, existingByExternalId, pick, unknownClient } from './lookup';
+import { clientsByNumber, existingByExternalId, pick, recordset, unknownClient } from './lookup';
 import type { ImportKind } from './run';
 
 interface UseRow {
@@ -128,35 +128,25 @@ export const instrumentUsesKind: ImportKind<UseRow, Map<string, string>> = {
 			instrumentUse,
 			rows.map((r) => r.externalId)
 		);
-		const fresh: (typeof instrumentUse.$inferInsert)[] = [];
+		const fresh: UseValues[] = [];
+		const changed: (UseValues & { id: string })[] = [];
 		for (const r of rows) {
 			const c = known.get(r.clientNumber.toLowerCase());
 			if (!c) {
 				fail(r.line, 'clientnummer', unknownClient(r.clientNumber));
 				continue;
 			}
-			const values = {
-				clientId: c.id,
-				instrumentId: r.instrumentId,
-				provider: r.provider,
-				startDate: r.startDate,
-				plannedEndDate: r.plannedEndDate,
-				endDate: r.endDate,
-				outcome: r.outcome,
-				outcomeReason: r.outcomeReason,
-				externalId: r.externalId
-			};
 			const e = existing.get(r.externalId.toLowerCase());
 			if (!e) {
-				fresh.push({ ...values, createdBy: actorId });
+				fresh.push(valuesOf(r, c.id));
 				continue;
 			}
 			// An empty end date does not reopen a use that Wegwijs ended (by outflow, or by hand):
 			// nothing is removed unless the row says so.
 			if (!r.endDate && e.endDate) {
-				r.endDate = values.endDate = e.endDate;
-				r.outcome = values.outcome = e.outcome;
-				r.outcomeReason = values.outcomeReason = e.outcomeReason;
+				r.endDate = e.endDate;
+				r.outcome = e.outcome;
+				r.outcomeReason = e.outcomeReason;
 			}
 			if (e.clientId !== c.id) {
 				fail(r.line, 'clientnummer', `Inzet ${r.externalId} hoort bij een andere cliënt.`);
@@ -171,14 +161,43 @@ export const instrumentUsesKind: ImportKind<UseRow, Map<string, string>> = {
 				e.outcome === r.outcome &&
 				e.outcomeReason === r.outcomeReason;
 			if (same) counts.unchanged++;
-			else {
-				await tx.update(instrumentUse).set(values).where(eq(instrumentUse.id, e.id));
-				counts.updated++;
-			}
+			else changed.push({ id: e.id, ...valuesOf(r, c.id) });
 		}
+		// One statement for the new rows and one for the changed rows of the batch; an update
+		// keeps who created the use.
 		if (fresh.length) {
-			await tx.insert(instrumentUse).values(fresh);
+			await tx.execute(sql`insert into ${instrumentUse} (${sql.raw(NAMES)}, created_by)
+				select ${sql.raw(NAMES)}, ${actorId}::uuid from ${recordset(fresh, COLUMNS)}`);
 			counts.created += fresh.length;
+		}
+		if (changed.length) {
+			await tx.execute(sql`update ${instrumentUse} as u set ${sql.raw(SET)}
+				from ${recordset(changed, `id uuid, ${COLUMNS}`)} where u.id = x.id`);
+			counts.updated += changed.length;
 		}
 	}
 };
+
+/** A use as the JSON the batch statements read (snake case, as the table). */
+type UseValues = ReturnType<typeof valuesOf>;
+function valuesOf(r: UseRow, clientId: string) {
+	return {
+		client_id: clientId,
+		instrument_id: r.instrumentId,
+		provider: r.provider,
+		start_date: r.startDate,
+		planned_end_date: r.plannedEndDate,
+		end_date: r.endDate,
+		outcome: r.outcome,
+		outcome_reason: r.outcomeReason,
+		external_id: r.externalId
+	};
+}
+const COLUMNS = `client_id uuid, instrument_id uuid, provider text, start_date date,
+	planned_end_date date, end_date date, outcome text, outcome_reason text, external_id text`;
+const NAMES = COLUMNS.split(',')
+	.map((c) => c.trim().split(/\s+/)[0])
+	.join(', ');
+const SET = NAMES.split(', ')
+	.map((n) => `${n} = x.${n}`)
+	.join(', ');

@@ -1,6 +1,6 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { appointment, client, instrumentUse, user } from '../db/schema';
+import { appointment, client, gemeente, instrumentUse, user } from '../db/schema';
 import { leftOn } from '../caseload/left';
 
 /**
@@ -43,7 +43,8 @@ type Keyed = typeof appointment | typeof instrumentUse;
 
 /**
  * What Wegwijs already holds of a batch's rows, by the benefit system's id (lower case): one
- * query per batch, on the unique index, to tell new, changed and unchanged rows apart.
+ * query per batch, on the unique index, to tell new, changed and unchanged rows apart. The ids
+ * go as one JSON parameter (as `numberIn`), not one bound parameter each.
  */
 export async function existingByExternalId<T extends Keyed>(
 	tx: Db,
@@ -52,27 +53,65 @@ export async function existingByExternalId<T extends Keyed>(
 ): Promise<Map<string, T['$inferSelect']>> {
 	if (!ids.length) return new Map();
 	const keyed = table as Keyed;
+	const json = JSON.stringify(ids);
 	const rows = (await tx
 		.select()
 		.from(keyed)
-		.where(inArray(keyed.externalId, ids))) as T['$inferSelect'][];
+		.where(
+			sql`${keyed.externalId} = any(array(select json_array_elements_text(${json}::json)))`
+		)) as T['$inferSelect'][];
 	return new Map(rows.map((r) => [r.externalId!.toLowerCase(), r]));
+}
+
+/**
+ * A batch's rows as one JSON parameter, read back as a table `x` with the given columns
+ * (`json_to_recordset`): the fast path for inserting and updating a batch in one statement,
+ * instead of drizzle's multi-row VALUES with one bound parameter per cell (bench/import.ts).
+ * `columns` is fixed SQL written in the code, never input; `rows` use those names as keys.
+ */
+export function recordset(rows: object[], columns: string): SQL {
+	return sql`json_to_recordset(${JSON.stringify(rows)}::json) as x(${sql.raw(columns)})`;
 }
 
 export function unknownClient(clientNumber: string): string {
 	return `Cliëntnummer ${clientNumber} kennen we niet. Lees eerst het cliëntenbestand in.`;
 }
 
-/** Active klantmanagers by lower-case e-mail. */
-export async function klantmanagersByEmail(db: Db): Promise<Map<string, string>> {
+/** A klantmanager an import may name: who, and the gemeenten they work for (empty: all). */
+export interface Klantmanager {
+	id: string;
+	gemeenteIds: string[];
+}
+
+/** The staff an import finds by e-mail, and the gemeenten' names for its messages. */
+export interface StaffLookup {
+	staff: Map<string, Klantmanager>;
+	gemeenteNames: Map<string, string>;
+}
+
+/** Active klantmanagers by lower-case e-mail, with the gemeenten they work for. */
+export async function klantmanagersByEmail(db: Db): Promise<Map<string, Klantmanager>> {
 	return new Map(
 		(
 			await db
-				.select({ id: user.id, email: user.email })
+				.select({ id: user.id, email: user.email, gemeenteIds: user.gemeenteIds })
 				.from(user)
 				.where(sql`'klantmanager' = any(${user.roles}) and ${user.disabledAt} is null`)
-		).map((u) => [u.email?.toLowerCase() ?? '', u.id])
+		).map((u) => [u.email?.toLowerCase() ?? '', { id: u.id, gemeenteIds: u.gemeenteIds }])
 	);
+}
+
+/** The lookups of a kind that names staff: klantmanagers by e-mail, gemeente names by id. */
+export async function staffLookup(db: Db): Promise<StaffLookup> {
+	const names = await db.select({ id: gemeente.id, name: gemeente.name }).from(gemeente);
+	return {
+		staff: await klantmanagersByEmail(db),
+		gemeenteNames: new Map(names.map((g) => [g.id, g.name]))
+	};
+}
+
+export function otherGemeente(email: string, gemeenteName: string): string {
+	return `Klantmanager ${email} werkt niet voor gemeente ${gemeenteName}. Kies een klantmanager van deze gemeente, of zet de gemeente bij deze medewerker in /beheer/gebruikers.`;
 }
 
 export const YES = new Set(['ja', 'j', 'yes', 'y', '1', 'true', 'waar']);

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { transaction } from '../db/after-commit';
 import * as audit from '../audit/audit';
 import { CsvError, readCsv } from './csv';
 
@@ -44,6 +45,17 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const BATCH = 500;
 
 export type Fail = (line: number, field: string, message: string) => void;
+
+/** A control character other than tab and line breaks (a line break may be in a quoted cell). */
+function hasControl(value: string): boolean {
+	for (let i = 0; i < value.length; i++) {
+		const c = value.charCodeAt(i);
+		if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return true;
+	}
+	return false;
+}
+const CONTROL_MESSAGE =
+	'Deze cel heeft een onzichtbaar teken (een stuurteken). Haal het weg en lees het bestand opnieuw in.';
 export type Counts = Pick<ImportReport, 'created' | 'updated' | 'unchanged'>;
 
 export interface ImportKind<Row extends { line: number }, Ctx> {
@@ -114,7 +126,9 @@ export async function runImport<Row extends { line: number }, Ctx>(
 	const ctx = await kind.context(db);
 	const env = { actorId, ctx, counts: report, fail, now };
 	try {
-		await db.transaction(async (tx) => {
+		// The after-commit transaction: a notice an import gives (outflow tells the client) goes
+		// out only when the import is applied and committed, never for a check or a failed file.
+		await transaction(db, async (tx) => {
 			const seen = new Set<string>();
 			let batch: Row[] = [];
 			let headerChecked = false;
@@ -125,6 +139,14 @@ export async function runImport<Row extends { line: number }, Ctx>(
 				}
 				report.rows++;
 				let ok = true;
+				// A control character cannot be stored (PostgreSQL refuses a NUL in text) and is never
+				// meant: name the cell instead of failing the whole import on the database.
+				for (const [column, value] of Object.entries(record))
+					if (hasControl(value)) {
+						ok = false;
+						fail(line, column, CONTROL_MESSAGE);
+					}
+				if (!ok) continue;
 				const checked = kind.check(
 					(c) => (record[c] ?? '').trim(),
 					ctx,

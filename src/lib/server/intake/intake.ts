@@ -6,6 +6,7 @@ import { LANGUAGE_CODES } from '../../i18n/languages';
 import { amsterdamDay } from '../../dates';
 import * as audit from '../audit/audit';
 import { teamMembers, type Staff } from '../caseload/caseload';
+import { worksFor } from '../staff/works-for';
 
 import { CLIENT_NUMBER } from './client-number';
 
@@ -55,6 +56,7 @@ export type IntakeError =
 	| { field: 'otherPerson'; error: 'possible_duplicate'; clientNumber: string }
 	| { field: 'email'; error: 'email_taken' }
 	| { field: 'klantmanagerId'; error: 'unknown_klantmanager' }
+	| { field: 'klantmanagerId'; error: 'klantmanager_gemeente' }
 	| { field: 'gemeenteId'; error: 'unknown_gemeente' }
 	| { field: 'language'; error: 'language_not_offered' }
 	| { field: 'birthDate'; error: 'birth_date' }
@@ -98,6 +100,13 @@ export async function registerClient(
 	if (!g) return { ok: false, field: 'gemeenteId', error: 'unknown_gemeente' };
 	if (input.language !== 'nl' && !g.languages.includes(input.language))
 		return { ok: false, field: 'language', error: 'language_not_offered' };
+	// The contact klantmanager works for the client's gemeente (or for all of them).
+	const [km] = await db
+		.select({ gemeenteIds: user.gemeenteIds })
+		.from(user)
+		.where(eq(user.id, input.klantmanagerId));
+	if (!km || !worksFor(km, input.gemeenteId))
+		return { ok: false, field: 'klantmanagerId', error: 'klantmanager_gemeente' };
 
 	return db.transaction(async (tx) => {
 		const [sameNumber] = await tx

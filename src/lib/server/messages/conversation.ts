@@ -18,10 +18,11 @@ export {
 	markReadByStaff,
 	unreadForClient
 } from './reading';
-export { reply, recordStaffAnswer, type ReplyError } from './reply';
+export { reply, recordStaffAnswer, DECISIONS, type Decision, type ReplyError } from './reply';
 export {
 	openConversations,
 	firstAnswerSeconds,
 	planVersionsWaiting,
+	openChangeRequests,
 	type OpenConversation
 } from './waiting';

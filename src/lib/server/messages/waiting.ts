@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { client, message, standIn, user, type MessageIntent } from '../db/schema';
+import { client, clientRequest, message, standIn, user, type MessageIntent } from '../db/schema';
 import { caseloadFilter, type Staff } from '../caseload/caseload';
 import { amsterdamDay } from '../../dates';
 
@@ -118,4 +118,22 @@ export async function planVersionsWaiting(
 			body: r.body,
 			at: r.at.toISOString()
 		}));
+}
+
+/**
+ * The appointments of this client with an open change request: an answer to a message about
+ * one of them says what happens with the request (`reply`'s decision).
+ */
+export async function openChangeRequests(db: Db, clientId: string): Promise<string[]> {
+	const rows = await db
+		.select({ appointmentId: clientRequest.appointmentId })
+		.from(clientRequest)
+		.where(
+			and(
+				eq(clientRequest.clientId, clientId),
+				eq(clientRequest.kind, 'appointment_change'),
+				eq(clientRequest.status, 'open')
+			)
+		);
+	return rows.flatMap((r) => (r.appointmentId ? [r.appointmentId] : []));
 }

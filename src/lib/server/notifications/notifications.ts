@@ -9,6 +9,7 @@ import { addDays, amsterdamDay, showDate, TIME_ZONE } from '../../dates';
 import { env } from '../env';
 import { vapidKeys } from '../keys';
 import { pushChannel } from '../push/push';
+import { afterCommit, requireAfterCommit, transaction } from '../db/after-commit';
 
 export const NOTICE_KINDS = [
 	'planShared',
@@ -107,13 +108,17 @@ export function emailChannel(opts: {
 			const html = `<p>${escapeHtml(text)}</p>${
 				link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` : ''
 			}`;
-			if (opts.transport) {
-				await opts.transport.sendMail({
-					from: opts.from,
-					to: person.email!,
-					subject,
-					text: body,
-					html
+			const transport = opts.transport;
+			if (transport) {
+				// Sent once what it announces is committed (a mail cannot be called back).
+				await afterCommit(db, async () => {
+					await transport.sendMail({
+						from: opts.from,
+						to: person.email!,
+						subject,
+						text: body,
+						html
+					});
 				});
 				return;
 			}
@@ -162,6 +167,8 @@ export async function notify(
 	notice: Notice,
 	channels: Channel[] = defaultChannels()
 ): Promise<void> {
+	// Push and e-mail wait for the commit; a transaction that cannot hold them is a mistake.
+	requireAfterCommit(db);
 	const [person] = await db
 		.select({
 			id: user.id,
@@ -316,7 +323,9 @@ export async function sendAppointmentReminders(
 		);
 	let sent = 0;
 	for (const a of due) {
-		const done = await db.transaction(async (tx) => {
+		// One transaction per reminder: the claim and the notice commit together, and the push
+		// and e-mail go out after that commit.
+		const done = await transaction(db, async (tx) => {
 			const claimed = await tx
 				.insert(appointmentReminder)
 				.values({ appointmentId: a.id, startsAt: a.startsAt, sentAt: now })

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { cellId, suppress } from './suppression';
+import { cellId } from './suppression';
+import { protectFlows } from './flows';
 import { perGemeenteSplits, rows } from './rows';
 import { segmentOnExpr, segmentOnJoin } from './segment-on';
 import { ALL, countCell, key, measuresTable, type Grid } from './cells';
@@ -17,13 +18,14 @@ const BESTAND_SPLITS = {
 	segment: segmentOnExpr,
 	age: sql.raw(`case when c.birth_date > e.y27 then '18-26' when c.birth_date > e.y45 then '27-44'
 		when c.birth_date > e.y55 then '45-54' else '55+' end`),
+	// "Niet meer dan 25% langer dan 4 jaar" (Dalfsen 2019): exactly 4 years is still 2–4.
 	duration:
 		sql.raw(`case when c.benefit_start > e.y1 then '0-1' when c.benefit_start > e.y2 then '1-2'
-		when c.benefit_start > e.y5 then '2-5' else '5+' end`),
+		when c.benefit_start >= e.y4 then '2-4' else '4+' end`),
 	statushouder: sql.raw(`case when c.statushouder then 'yes' else 'no' end`)
 } as const;
 
-const THRESHOLDS = [1, 2, 5, 27, 45, 55]
+const THRESHOLDS = [1, 2, 4, 27, 45, 55]
 	.map((y) => `(day - interval '${y} years')::date as y${y}`)
 	.join(', ');
 
@@ -65,9 +67,7 @@ export async function bestand(db: Db, ctx: ReportContext) {
 	) as Record<keyof typeof BESTAND_SPLITS, ReturnType<typeof measuresTable<'n'>>>;
 	// Inflow and outflow are two separate figures per gemeente, not parts of one total, but
 	// a reader knows size(end) − size(day before) = inflow − outflow from the bestand tables
-	// (docs/REPORT.md "Suppression"): protected together, and a hidden one is only "verborgen"
-	// ("< 10" on both could pin both).
-	const gemeenten = ctx.gemeenten.map((x) => x.id);
+	// (docs/REPORT.md "Suppression"): protected together (`protectFlows`, also the trend's).
 	const g: Grid = new Map();
 	const sizes: Grid = new Map();
 	for (const r of flows)
@@ -75,26 +75,10 @@ export async function bestand(db: Db, ctx: ReportContext) {
 			cellId(key(r.m), String(r.c)),
 			Number(r.n)
 		);
-	const all = [...gemeenten, ALL];
-	for (const x of all)
-		for (const c of ['inflow', 'outflow']) if (!g.has(cellId(x, c))) g.set(cellId(x, c), 0);
-	const size = (x: string, c: string) => sizes.get(cellId(x, c)) ?? 0;
-	const vis = suppress(
+	const vis = protectFlows(
 		g,
-		(['inflow', 'outflow'] as const).map((c) => ({
-			total: cellId(ALL, c),
-			parts: gemeenten.map((x) => cellId(x, c))
-		})),
-		{
-			kinds: false,
-			equations: all.map((x) => ({
-				terms: [
-					[cellId(x, 'inflow'), 1],
-					[cellId(x, 'outflow'), -1]
-				] as [string, number][],
-				constant: size(x, 'before') - size(x, 'size')
-			}))
-		}
+		(x, c) => sizes.get(cellId(x, c)) ?? 0,
+		ctx.gemeenten.map((x) => x.id)
 	);
 	const flow = (c: 'inflow' | 'outflow') => countCell(g, vis, ctx.selected?.id ?? ALL, c);
 	return { ...out, inflow: flow('inflow'), outflow: flow('outflow') };

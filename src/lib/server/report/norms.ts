@@ -18,7 +18,11 @@ export const NORM_INDICATORS = [
 	{ code: 'grade.fail', unit: 'pct', higherIsBetter: false },
 	{ code: 'response.rate', unit: 'pct', higherIsBetter: true },
 	{ code: 'effect.work6', unit: 'pct', higherIsBetter: true },
-	{ code: 'effect.work12', unit: 'pct', higherIsBetter: true }
+	{ code: 'effect.work12', unit: 'pct', higherIsBetter: true },
+	{ code: 'inflow.work12', unit: 'pct', higherIsBetter: true },
+	{ code: 'duration.over4', unit: 'pct', higherIsBetter: false },
+	{ code: 'plan.agreed', unit: 'pct', higherIsBetter: true },
+	{ code: 'answer.question', unit: 'pct', higherIsBetter: true }
 ] as const;
 export type NormIndicator = (typeof NORM_INDICATORS)[number]['code'];
 

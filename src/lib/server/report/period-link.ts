@@ -1,4 +1,5 @@
 import type { Report } from './report';
+import { derivedIndicators } from './council-indicators';
 
 // A year and its four quarters protected together (issue #13, docs/REPORT.md "Suppression").
 // The quarters are published first and frozen; the year may not undo their suppression. A
@@ -55,5 +56,8 @@ export function linkYearToQuarters(year: Report, quarters: Report[]): Report {
 		}
 	};
 	walk(copy, quarters);
+	// Rates, shares and medians worked out from cells the year now hides are hidden too.
+	if (copy.indicators)
+		copy.indicators = derivedIndicators(copy.indicators, copy.quarters, copy.bestand);
 	return copy;
 }

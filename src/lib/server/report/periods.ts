@@ -9,6 +9,7 @@ import type { ReportQuery } from './context';
 import { lastClosedQuarter, periodKey } from './period-rules';
 import { parseReportQuery } from './report-query';
 import { linkYearToQuarters } from './period-link';
+import { withFrozenTrend } from './frozen-trend';
 
 // Only closed, fixed periods are published (issue #13, docs/REPORT.md "Periods"). A quarter
 // becomes reportable a set number of days after it ends; a year when its fourth quarter is.
@@ -81,6 +82,7 @@ export async function publishedReport(
 			if (r) all.push(r);
 		}
 		if (q.period === 'year') all = await linkedToQuarters(db, all, now);
+		all = await withFrozenTrend(db, all);
 		const publishedOn = amsterdamDay(now);
 		await db
 			.insert(reportSnapshot)

@@ -1,6 +1,8 @@
 import type { Colour, CountCell, Hidden, Report, ShareCell } from './report';
 import { NORM_INDICATORS } from './norms';
 import { USE_MEASURES } from './instruments';
+import { indicatorTables } from './indicator-tables';
+import { handhavingTable } from './handhaving';
 
 // Every table of the council report, in one shape for the page and for the CSV export, so
 // what is printed, shown and downloaded is always the same (and equally suppressed).
@@ -17,7 +19,7 @@ export type TableCell =
 
 export interface ReportTable {
 	id: string;
-	section: 'methods' | 'satisfaction' | 'uses' | 'effect' | 'bestand';
+	section: 'methods' | 'satisfaction' | 'uses' | 'effect' | 'bestand' | 'service' | 'handhaving';
 	title: string;
 	columns: string[];
 	rows: TableCell[][];
@@ -65,6 +67,24 @@ export function categoryLabel(t: T, r: Report, split: string, key: string): stri
 	if (split === 'instrument') return r.instrumentNames[key] ?? t('report.category.noInstrument');
 	if (key === 'none') return t('report.category.none');
 	return t(`report.category.${split}.${key.replace(/[^a-z0-9]/gi, '_')}`);
+}
+
+/** The label of each group of the satisfaction splits by key, as the CSV names it (for the page). */
+export function splitLabels(t: T, r: Report) {
+	const labels = (split: 'segment' | 'language' | 'instrument' | 'trigger') =>
+		Object.fromEntries(
+			// A report frozen before the trigger split has none (report_snapshot).
+			(r.satisfaction[0]?.splits[split] ?? []).map((s) => [
+				s.key,
+				categoryLabel(t, r, split, s.key)
+			])
+		);
+	return {
+		segment: labels('segment'),
+		language: labels('language'),
+		instrument: labels('instrument'),
+		trigger: labels('trigger')
+	};
 }
 
 export function reportTables(r: Report, t: T): ReportTable[] {
@@ -309,5 +329,8 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 			])
 		});
 	}
+	tables.push(...indicatorTables(r, t));
+	const handhaving = handhavingTable(r, t);
+	if (handhaving) tables.push(handhaving);
 	return tables;
 }

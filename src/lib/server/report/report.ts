@@ -13,6 +13,13 @@ import { instrumentUses } from './instruments';
 import { effect, ladder, outflowByReason } from './effect';
 import { bestand } from './bestand';
 import { invited, lateAnswers } from './methods';
+import {
+	colourIndicators,
+	councilIndicators,
+	derivedIndicators,
+	type CouncilIndicators
+} from './council-indicators';
+import { handhavingCounts } from './handhaving';
 
 // The council report (DOMAIN.md "The council report"). Every figure is counted in SQL, for all
 // gemeenten at once with their totals (grouping sets), so suppression sees the whole table
@@ -69,7 +76,9 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 		versions,
 		lateCell,
 		inv,
-		norms
+		norms,
+		more,
+		handhavingPart
 	] = await Promise.all([
 		ladder(db, ctx),
 		bestand(db, ctx),
@@ -99,7 +108,9 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 		),
 		lateAnswers(db, ctx),
 		invited(db, ctx),
-		normsForYear(db, Number(q.quarter.slice(0, 4)))
+		normsForYear(db, Number(q.quarter.slice(0, 4))),
+		councilIndicators(db, ctx),
+		handhavingCounts(db, ctx)
 	]);
 	const itemTexts: Record<string, string> = {};
 	for (const t of texts) Object.assign(itemTexts, t.questions);
@@ -149,6 +160,8 @@ async function build(db: Db, q: ReportQuery, now: Date) {
 			ladder: ladderPart
 		},
 		bestand: bestandPart,
+		indicators: derivedIndicators(more, ctx.quarters, bestandPart),
+		handhaving: handhavingPart,
 		norms
 	};
 	return recolour(report, norms);
@@ -176,6 +189,8 @@ interface Colourable {
 		within6: { total: ShareCell; colour: Colour | null };
 		within12: { total: ShareCell; colour: Colour | null };
 	};
+	/** Missing in a report frozen before issue #13 §7. */
+	indicators?: CouncilIndicators;
 	norms: NormRow[];
 }
 
@@ -223,6 +238,7 @@ export function recolour<R extends Colourable>(r: R, norms: NormRow[]): R {
 			within6: { ...r.effect.within6, colour: share('effect.work6', r.effect.within6.total) },
 			within12: { ...r.effect.within12, colour: share('effect.work12', r.effect.within12.total) }
 		},
+		indicators: r.indicators && colourIndicators(r.indicators, share),
 		norms
 	};
 }

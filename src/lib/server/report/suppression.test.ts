@@ -437,4 +437,36 @@ describe('pinned: what a reader who knows the rule works out', () => {
 		const line = { terms: lineTerms({ total: 'total', parts: ['a', 'b'] }) };
 		expect(pinned(cells, [line], state)).toEqual(['total']);
 	});
+
+	it('a relation with a coefficient (people = singles + 2 × couples) is solved for the cell, written either way round', () => {
+		// The report's own relations have coefficients +1 and −1 only; an Equation may have any.
+		const cells = new Map([
+			['people', 20],
+			['singles', 14],
+			['couples', 3]
+		]);
+		for (const sign of [1, -1]) {
+			const relation = {
+				terms: [
+					['singles', sign],
+					['couples', 2 * sign],
+					['people', -sign]
+				] as [string, number][]
+			};
+			// Singles shown: couples = (20 − 14) / 2 = 3.
+			const singlesShown = new Map<string, Visibility>([
+				['people', 'shown'],
+				['singles', 'shown'],
+				['couples', 'primary']
+			]);
+			expect(pinned(cells, [relation], singlesShown), `sign ${sign}`).toEqual(['couples']);
+			// Singles hidden beside it ("verborgen", at least 10): couples is 1–5 and singles 10–18.
+			const singlesHidden = new Map<string, Visibility>([
+				['people', 'shown'],
+				['singles', 'secondary'],
+				['couples', 'primary']
+			]);
+			expect(pinned(cells, [relation], singlesHidden), `sign ${sign}`).toEqual([]);
+		}
+	});
 });

@@ -5,6 +5,7 @@ import {
 	appointment,
 	authIdentity,
 	client,
+	handhaving,
 	idempotency,
 	message,
 	notification,
@@ -165,6 +166,32 @@ export async function runRetention(db: Db, now = new Date()): Promise<RetentionC
 					).map((r) => r.id),
 				async (tx, ids) => {
 					await tx.delete(notification).where(inArray(notification.id, ids));
+				}
+			)
+		);
+		// Besluiten: the term counts from the besluit day, for a maatregel from its last day.
+		add(
+			'handhaving',
+			await inBatches(
+				db,
+				async (tx) =>
+					(
+						await tx
+							.select({ id: handhaving.id })
+							.from(handhaving)
+							.where(
+								and(
+									sql`${handhaving.clientId} in (select ${client.id} from ${client} where ${client.gemeenteId} = ${gemeenteId})`,
+									lt(
+										sql`greatest(${handhaving.decidedOn}, coalesce(${handhaving.periodEnd}, ${handhaving.decidedOn}))`,
+										sql`${cutoff(terms.handhaving)}::date`
+									)
+								)
+							)
+							.limit(BATCH)
+					).map((r) => r.id),
+				async (tx, ids) => {
+					await tx.delete(handhaving).where(inArray(handhaving.id, ids));
 				}
 			)
 		);

@@ -28,7 +28,9 @@ export const RETENTION_DEFAULTS: Record<RetentionKind, number> = {
 	/** After they expired. */
 	sessions: 30,
 	/** After they were made (replay protection of the offline queue). */
-	idempotency: 30
+	idempotency: 30,
+	/** Besluiten (issue #13 §7): after the besluit day; a maatregel after its last day. */
+	handhaving: 730
 };
 
 export const MIN_DAYS = 1;

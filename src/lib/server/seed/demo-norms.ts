@@ -18,7 +18,14 @@ export const DEMO_NORMS: Record<(typeof NORM_INDICATORS)[number]['code'], [numbe
 	'grade.fail': [15, 25],
 	'response.rate': [30, 20],
 	'effect.work6': [20, 15],
-	'effect.work12': [30, 20]
+	'effect.work12': [30, 20],
+	// From the seed reports (issue #13 §7): Dalfsen's beleidsplan 2019–2022 aims at 30% of the
+	// inflow in paid work within a year, and at no more than 25% longer than 4 years on the
+	// benefit; its projectplan 2017 at a plan for every client (the demo takes 90% as green).
+	'inflow.work12': [30, 20],
+	'duration.over4': [25, 30],
+	'plan.agreed': [90, 75],
+	'answer.question': [80, 60]
 };
 
 /** The demo norms for each of `years`, set by `adminId` (null: by the generator). */

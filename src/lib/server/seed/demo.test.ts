@@ -22,7 +22,7 @@ import { headingsFor, translatedLanguages } from './content-files';
 const PERSONAS = ['lieke', 'frans', 'lars', 'tim', 'maryam'];
 const STAFF = ['klantmanager', 'klantmanager2', 'teamlead', 'reporter', 'admin'];
 /** Demo clients reserved for the browser specs that change them (km.spec.ts, survey.spec.ts). */
-const SPEC_CLIENTS = ['dalia', 'wilma', 'hala'];
+const SPEC_CLIENTS = ['dalia', 'wilma', 'hala', 'noor'];
 const now = new Date('2026-05-13T08:00:00Z');
 
 function ageOn(birth: string, on: Date): number {
@@ -189,7 +189,7 @@ describeEachDatabase('seedDemo', (get) => {
 		}
 	});
 
-	it('reserves Dalia and Wilma for km.spec.ts and Hala for survey.spec.ts', async () => {
+	it('reserves Dalia and Wilma for km.spec.ts, Hala for survey.spec.ts, Noor for handhaving.spec.ts', async () => {
 		const { db } = get();
 		const rows = await db
 			.select({ key: user.demoKey, language: user.language, email: user.email, p: plan, c: client })

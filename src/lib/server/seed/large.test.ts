@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/integration/databases';
-import { client, outflow, surveyResponse, surveyText, user } from '../db/schema';
+import { client, handhaving, outflow, surveyResponse, surveyText, user } from '../db/schema';
 import { seedDemo } from './demo';
 import { caseloads, mulberry32, Rng, seedLarge } from './large';
 
@@ -48,6 +48,26 @@ describeEachDatabase('seedLarge', (get) => {
 		expect(stages.size).toBeGreaterThanOrEqual(2);
 		const [after] = await db.select({ n: sql<number>`count(*)::int` }).from(client);
 		expect(after!.n - before!.n).toBe(500);
+		// Besluiten (issue #13 §7) for some of them, each on the benefit and not in the future
+		// (on or after the first benefit period's start: a re-entered client's row has the new one).
+		const besluiten = await db
+			.select({
+				h: handhaving,
+				benefitStart: sql<string>`coalesce((select min(p.start)::text from benefit_period p
+					where p.client_id = ${client.id}), ${client.benefitStart}::text)`
+			})
+			.from(handhaving)
+			.innerJoin(client, eq(client.id, handhaving.clientId))
+			.where(sql`${client.clientNumber} >= 'WW-200001'`);
+		expect(result.handhaving).toBe(besluiten.length);
+		expect(besluiten.length).toBeGreaterThan(10);
+		expect(new Set(besluiten.map((b) => b.h.kind))).toEqual(
+			new Set(['maatregel', 'boete', 'terugvordering'])
+		);
+		for (const b of besluiten) {
+			expect(b.h.decidedOn >= b.benefitStart).toBe(true);
+			expect(b.h.decidedOn <= '2026-05-13').toBe(true);
+		}
 	}, 120_000);
 
 	it('follows the segment shares of docs/DOMAIN.md', async () => {
@@ -209,8 +229,8 @@ describeEachDatabase('seedLarge', (get) => {
 		const result = await seedLarge(db, { clients: 50, seed: 4, now });
 		expect(result.clients).toBe(50);
 		const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(client);
-		// The demo: five personas, three clients reserved for specs (Dalia, Wilma, Hala), 40
+		// The demo: five personas, four clients reserved for specs (Dalia, Wilma, Hala, Noor), 40
 		// background clients and 200 history clients.
-		expect(row!.n).toBe(248 + 500 + 50);
+		expect(row!.n).toBe(249 + 500 + 50);
 	});
 });

@@ -15,12 +15,8 @@ import { insertMany } from './generate/insert';
 import { ensureGemeenten, loadInstrumentRefs } from './generate/reference';
 import { type Origin, personName } from './generate/names';
 import { REACHABLE } from './generate/texts';
-import {
-	type GenerateContext,
-	generateClients,
-	insertGenerated,
-	nextClientNumber
-} from './generate/clients';
+import type { GenerateContext } from './generate/generated';
+import { generateClients, insertGenerated, nextClientNumber } from './generate/clients';
 import { ensureSurveys, generateSurveyResponses } from './generate/surveys';
 import { clientPool, generateInvitations, insertInvitations } from './generate/invitations';
 import { seedDemoNorms } from './demo-norms';
@@ -37,14 +33,8 @@ export {
 	type InstrumentRef
 } from './generate/reference';
 export { personName } from './generate/names';
-export {
-	generateClients,
-	insertGenerated,
-	nextClientNumber,
-	type GenerateContext,
-	type ChunkOptions,
-	type GeneratedRows
-} from './generate/clients';
+export { generateClients, insertGenerated, nextClientNumber } from './generate/clients';
+export type { GenerateContext, ChunkOptions, GeneratedRows } from './generate/generated';
 export {
 	SURVEY_ITEM_TEXTS,
 	DEFAULT_SURVEY_ITEMS,
@@ -159,6 +149,8 @@ export interface SeedLargeResult {
 	invitations: number;
 	reentries: number;
 	reclassified: number;
+	/** Besluiten: maatregelen, boetes, terugvorderingen (issue #13 §7). */
+	handhaving: number;
 }
 
 /**
@@ -190,7 +182,8 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 		openAnswers: 0,
 		invitations: 0,
 		reentries: 0,
-		reclassified: 0
+		reclassified: 0,
+		handhaving: 0
 	};
 
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -238,6 +231,7 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 		result.appointments += rows.appointments.length;
 		result.reentries += rows.periods.filter((p) => p.source === 'reentry').length;
 		result.reclassified += rows.segments.length / 2;
+		result.handhaving += rows.handhaving.length;
 		onProgress?.(to, clients, 'cliënten');
 		await yieldToEventLoop();
 	}

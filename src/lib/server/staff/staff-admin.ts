@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, isNull, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { authIdentity, gemeente, ROLES, session, team, user, type Role } from '../db/schema';
 import { hashPassword } from '../auth/password';
@@ -16,6 +16,8 @@ export interface StaffRow {
 	email: string | null;
 	roles: StaffRole[];
 	teamId: string | null;
+	/** The gemeenten they work for; empty: all of them. */
+	gemeenteIds: string[];
 	disabled: boolean;
 }
 
@@ -25,6 +27,7 @@ const staffColumns = {
 	email: user.email,
 	roles: user.roles,
 	teamId: user.teamId,
+	gemeenteIds: user.gemeenteIds,
 	disabledAt: user.disabledAt
 };
 
@@ -42,6 +45,7 @@ type StaffRowRaw = {
 	email: string | null;
 	roles: Role[];
 	teamId: string | null;
+	gemeenteIds: string[];
 	disabledAt: Date | null;
 };
 
@@ -137,8 +141,9 @@ export async function createStaff(
 }
 
 /**
- * Changes a staff member's roles, team and whether they can sign in. A client role a person
- * also holds is kept. Refuses to take the admin role from the last admin who can sign in.
+ * Changes a staff member's roles, team, the gemeenten they work for (when given; empty: all)
+ * and whether they can sign in. A client role a person also holds is kept. Refuses to take the
+ * admin role from the last admin who can sign in, and a gemeente that does not exist.
  */
 export async function updateStaff(
 	db: Db,
@@ -147,17 +152,32 @@ export async function updateStaff(
 		roles: StaffRole[];
 		teamId: string | null;
 		disabled: boolean;
+		/** The gemeenten they work for (empty: all); left out: unchanged. */
+		gemeenteIds?: string[];
 		/** Who does it, for the audit log (#14). */
 		actorId?: string | null;
 	},
 	now = new Date()
-): Promise<'ok' | 'not-found' | 'last-admin'> {
+): Promise<'ok' | 'not-found' | 'last-admin' | 'unknown-gemeente'> {
 	return db.transaction(async (tx) => {
 		const [current] = await tx
-			.select({ roles: user.roles, teamId: user.teamId, disabledAt: user.disabledAt })
+			.select({
+				roles: user.roles,
+				teamId: user.teamId,
+				gemeenteIds: user.gemeenteIds,
+				disabledAt: user.disabledAt
+			})
 			.from(user)
 			.where(and(eq(user.id, userId), isStaff));
 		if (!current) return 'not-found';
+		const gemeenteIds = input.gemeenteIds ? [...new Set(input.gemeenteIds)].sort() : null;
+		if (gemeenteIds?.length) {
+			const known = await tx
+				.select({ id: gemeente.id })
+				.from(gemeente)
+				.where(inArray(gemeente.id, gemeenteIds));
+			if (known.length !== gemeenteIds.length) return 'unknown-gemeente';
+		}
 		const losesAdmin = !input.roles.includes('admin') || input.disabled;
 		if (current.roles.includes('admin') && losesAdmin) {
 			const [others] = await tx
@@ -174,7 +194,12 @@ export async function updateStaff(
 		];
 		await tx
 			.update(user)
-			.set({ roles, teamId: input.teamId, disabledAt: input.disabled ? now : null })
+			.set({
+				roles,
+				teamId: input.teamId,
+				disabledAt: input.disabled ? now : null,
+				...(gemeenteIds ? { gemeenteIds } : {})
+			})
 			.where(eq(user.id, userId));
 		// Security (#14): a disabled account is signed out everywhere at once.
 		if (input.disabled) await tx.delete(session).where(eq(session.userId, userId));
@@ -187,6 +212,8 @@ export async function updateStaff(
 		if (input.disabled && !current.disabledAt) await event('user.disable');
 		if (!input.disabled && current.disabledAt) await event('user.enable');
 		if (input.teamId !== current.teamId) await event('user.update', { teamId: input.teamId });
+		if (gemeenteIds && gemeenteIds.join() !== [...current.gemeenteIds].sort().join())
+			await event('user.update', { gemeenteIds });
 		return 'ok';
 	});
 }
@@ -227,6 +254,14 @@ export async function setTeamLead(
 		});
 	}
 	return rows.length > 0;
+}
+
+/** The gemeenten of the dienst, by name (for choosing where a staff member works). */
+export function listGemeenten(db: Db) {
+	return db
+		.select({ id: gemeente.id, name: gemeente.name })
+		.from(gemeente)
+		.orderBy(asc(gemeente.name));
 }
 
 /** A gemeente the dienst starts to serve; it offers Dutch and English until /beheer/talen says more. */

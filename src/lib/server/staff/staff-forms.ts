@@ -24,6 +24,8 @@ export const newStaffSchema = z.object({
 export const updateStaffSchema = z.object({
 	roles,
 	teamId,
+	/** The gemeenten the person works for; none ticked: all of them. */
+	gemeenteIds: z.array(z.uuid()).max(100),
 	disabled: z
 		.literal('on')
 		.optional()

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/kit/guard';
-import * as appointments from '$lib/server/appointments/appointments';
+import * as appointments from '$lib/server/appointments/appointment-view';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

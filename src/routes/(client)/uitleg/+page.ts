@@ -3,5 +3,5 @@ import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ data, parent, url }) => {
 	const { messages } = await parent();
-	return offlineAware(`uitleg${url.search}`, data, 'content', messages);
+	return offlineAware(`uitleg${url.search}`, data, 'explain', messages);
 };

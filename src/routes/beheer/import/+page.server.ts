@@ -1,7 +1,7 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/kit/guard';
-import { importFile } from '$lib/server/import/kinds';
+import { startImport } from '$lib/server/import/jobs';
 import { IMPORT_KINDS, MAX_FILE_BYTES } from '$lib/server/import/run';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,12 +31,11 @@ export const actions: Actions = {
 				values,
 				errors: { file: { key: 'import.errors.tooLarge', values: { max: MAX_MB } } }
 			});
-		const stream = file.stream() as unknown as AsyncIterable<Uint8Array>;
-		const report = await importFile(locals.db, admin.id, kind.data, stream, {
+		// The import runs on in the background; its page shows the rows done and then the result.
+		const { id } = startImport(locals.db, admin.id, kind.data, file, {
 			apply,
 			fileName: file.name.slice(0, 200)
 		});
-		if (!report.ok) return fail(400, { values, report, apply, fileName: file.name });
-		return { values, report, apply, fileName: file.name };
+		redirect(303, `/beheer/import/${id}`);
 	}
 };

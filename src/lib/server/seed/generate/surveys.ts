@@ -14,7 +14,8 @@ import { quarterOfInstant } from '../../../quarters';
 
 import { Rng } from './random';
 import { profileOf, eligible } from './reference';
-import { type GenerateContext, SEGMENT_SHARES, weightedIndex, cumulativeOf } from './clients';
+import type { GenerateContext } from './generated';
+import { SEGMENT_SHARES, weightedIndex, cumulativeOf } from './distributions';
 
 // ── Surveys ───────────────────────────────────────────────────────────────────
 

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/kit/guard';
-import * as appointments from '$lib/server/appointments/appointments';
+import * as appointments from '$lib/server/appointments/appointment-view';
 import * as conversation from '$lib/server/messages/conversation';
 import { newIdempotencyKey, submitClientAction } from '$lib/server/kit/client-action-form';
 import type { Actions, PageServerLoad } from './$types';

@@ -14,6 +14,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return {
 		member,
 		teams: await staffAdmin.listTeams(locals.db),
+		gemeenten: await staffAdmin.listGemeenten(locals.db),
 		roles: staffAdmin.STAFF_ROLES,
 		needsReauth: needsReauth(locals)
 	};
@@ -23,7 +24,7 @@ export const actions: Actions = {
 	default: async ({ locals, url, params, request }) => {
 		requireRole(locals, 'admin', url);
 		const formData = await request.formData();
-		const { reauth: _proof, ...raw } = formObject(formData, ['roles']);
+		const { reauth: _proof, ...raw } = formObject(formData, ['roles', 'gemeenteIds']);
 		const parsed = updateStaffSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { errors: issuesToErrors(parsed.error), values: raw });
 		// Roles and access change here: who is at the keyboard must have proved it lately (#14).
@@ -34,6 +35,11 @@ export const actions: Actions = {
 			actorId: locals.user!.id
 		});
 		if (result === 'not-found') error(404, locals.t('errors.notFound'));
+		if (result === 'unknown-gemeente')
+			return fail(400, {
+				errors: { gemeenteIds: { key: 'errors.invalid' } } as FieldErrors,
+				values: raw
+			});
 		if (result === 'last-admin')
 			return fail(409, {
 				errors: { roles: { key: 'errors.lastAdmin' } } as FieldErrors,

@@ -6,7 +6,7 @@ import { staffAction } from '$lib/server/kit/staff-action';
 import { answerSchema, moveClientSchema } from '$lib/forms/km-forms';
 import * as caseload from '$lib/server/caseload/caseload';
 import * as clientFile from '$lib/server/caseload/client-file';
-import * as appointments from '$lib/server/appointments/appointments';
+import * as clientRequests from '$lib/server/appointments/client-requests';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -22,7 +22,8 @@ export const actions: Actions = {
 	answer: staffAction({
 		tag: { form: 'answer' },
 		parse: (form) => parseForm(answerSchema, form),
-		run: ({ db, staff, params }, input) => appointments.answerRequest(db, staff, params.id!, input),
+		run: ({ db, staff, params }, input) =>
+			clientRequests.answerRequest(db, staff, params.id!, input),
 		done: () => ({ done: true }),
 		refused: (r) => ({ errors: fieldError('answer', `km.errors.${r.error}`) })
 	}),

@@ -1,6 +1,7 @@
 import { error, type RequestHandler } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/kit/guard';
-import * as appointments from '$lib/server/appointments/appointments';
+import * as appointments from '$lib/server/appointments/appointment-view';
+import { toIcs } from '$lib/server/appointments/calendar-file';
 import { isSafeVideoLink } from '$lib/server/appointments/video-link';
 
 /** "Zet in mijn agenda": one appointment as an .ics file. */
@@ -10,7 +11,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const a = me && (await appointments.appointmentOfClient(locals.db, me.id, params.id!));
 	if (!a) error(404, locals.t('errors.notFound'));
 	const t = locals.t;
-	const ics = appointments.toIcs(a, {
+	const ics = toIcs(a, {
 		title: t('appointments.icsTitle', { name: a.staffName }),
 		description: [
 			a.purpose,

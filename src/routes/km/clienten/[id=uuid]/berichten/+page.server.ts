@@ -15,7 +15,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const conv = await inCaseload(locals, () =>
 		conversation.conversationForStaff(locals.db, staff, params.id)
 	);
-	return { clientId: params.id, ...conv, replyKey: newIdempotencyKey() };
+	// Appointments with an open change request: an answer about one says what happens with it.
+	const changeRequests = await conversation.openChangeRequests(locals.db, params.id);
+	return { clientId: params.id, ...conv, changeRequests, replyKey: newIdempotencyKey() };
 };
 
 const replyForm = z.object({
@@ -23,9 +25,15 @@ const replyForm = z.object({
 	// tells a real form post from a forged or garbled one.
 	idempotencyKey: idempotencyKey.regex(/^[0-9a-f]{32}$/, 'errors.invalid'),
 	body: z.string(),
-	replyTo: z.union([z.literal(''), z.uuid()]).optional()
+	replyTo: z.union([z.literal(''), z.uuid()]).optional(),
+	decision: z.enum(conversation.DECISIONS).optional()
 });
 const readForm = z.object({ upTo: z.uuid() });
+const REPLY_STATUS: Partial<Record<conversation.ReplyError, number>> = {
+	not_found: 404,
+	// Decided by a colleague in the meantime: a conflict with what is stored.
+	no_open_request: 409
+};
 
 export const actions: Actions = {
 	reply: async ({ request, locals, params }) => {
@@ -36,7 +44,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const values = {
 			body: String(form.get('body') ?? ''),
-			replyTo: String(form.get('replyTo') ?? '')
+			replyTo: String(form.get('replyTo') ?? ''),
+			decision: String(form.get('decision') ?? '')
 		};
 		const parsed = replyForm.safeParse(Object.fromEntries(form));
 		if (!parsed.success) return fail(400, { values, error: 'not_found' });
@@ -55,9 +64,10 @@ export const actions: Actions = {
 			async (tx) => {
 				const r = await conversation.reply(tx, staff, params.id, {
 					body: parsed.data.body,
-					replyTo: parsed.data.replyTo || null
+					replyTo: parsed.data.replyTo || null,
+					decision: parsed.data.decision ?? null
 				});
-				return { status: r.ok ? 200 : r.error === 'not_found' ? 404 : 422, body: r };
+				return { status: r.ok ? 200 : (REPLY_STATUS[r.error] ?? 422), body: r };
 			}
 		);
 		const r = outcome.body as Awaited<ReturnType<typeof conversation.reply>>;

@@ -5,7 +5,8 @@ import { fieldError } from '$lib/forms/errors';
 import { staffAction } from '$lib/server/kit/staff-action';
 import * as caseload from '$lib/server/caseload/caseload';
 import * as clientFile from '$lib/server/caseload/client-file';
-import * as appointments from '$lib/server/appointments/appointments';
+import * as appointments from '$lib/server/appointments/appointment-planning';
+import { appointmentOfClient } from '$lib/server/appointments/appointment-view';
 import { periodSchema, toPeriod } from '$lib/server/appointments/appointment-form';
 import { amsterdamClock } from '$lib/server/wall-clock';
 import { amsterdamDay } from '$lib/dates';
@@ -15,11 +16,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const staff = requireRole(locals, 'klantmanager', url);
 	await inCaseload(locals, () => caseload.openClient(locals.db, staff, params.id, 'appointment'));
 	const header = await clientFile.headerOf(locals.db, params.id);
-	const appointment = await appointments.appointmentOfClient(
-		locals.db,
-		params.id,
-		params.appointmentId
-	);
+	const appointment = await appointmentOfClient(locals.db, params.id, params.appointmentId);
 	if (!header || !appointment) error(404, locals.t('errors.notFound'));
 	// The reason of the newest change request is the client's message about this appointment.
 	const request =

@@ -5,7 +5,7 @@ import { fieldError } from '$lib/forms/errors';
 import { staffAction } from '$lib/server/kit/staff-action';
 import * as caseload from '$lib/server/caseload/caseload';
 import * as clientFile from '$lib/server/caseload/client-file';
-import * as appointments from '$lib/server/appointments/appointments';
+import * as appointments from '$lib/server/appointments/appointment-planning';
 import { appointmentSchema, toPeriod } from '$lib/server/appointments/appointment-form';
 import type { Actions, PageServerLoad } from './$types';
 

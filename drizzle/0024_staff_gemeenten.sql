@@ -1,0 +1,1 @@
+ALTER TABLE "user" ADD COLUMN "gemeente_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { objectionOpen, objectionUntil, parseAmount, periodError } from './handhaving-rules';
+
+describe('bezwaar within six weeks (Awb 6:7, 6:8)', () => {
+	it('runs to the besluit day + 42 days, that day included', () => {
+		expect(objectionUntil('2026-12-01')).toBe('2027-01-12');
+		expect(objectionOpen('2026-12-01', '2027-01-12')).toBe(true);
+		expect(objectionOpen('2026-12-01', '2027-01-13')).toBe(false);
+		expect(objectionOpen('2026-12-01', '2026-12-01')).toBe(true);
+	});
+	it('counts calendar days across a leap day', () => {
+		expect(objectionUntil('2028-02-01')).toBe('2028-03-14');
+	});
+});
+
+describe('the period of a maatregel', () => {
+	it('may be one day and up to just under twelve months', () => {
+		expect(periodError('2026-01-01', '2026-01-01')).toBeNull();
+		expect(periodError('2026-01-01', '2026-03-31')).toBeNull();
+		expect(periodError('2026-01-01', '2026-12-31')).toBeNull();
+	});
+	it('refuses an end before the start and twelve months or more', () => {
+		expect(periodError('2026-01-02', '2026-01-01')).toBe('period_end_before_start');
+		expect(periodError('2026-01-01', '2027-01-01')).toBe('period_too_long');
+	});
+});
+
+describe('amounts as typed', () => {
+	it('reads euros with a decimal comma or point, thousands points and a euro sign', () => {
+		expect(parseAmount('125')).toBe(12_500);
+		expect(parseAmount('125,5')).toBe(12_550);
+		expect(parseAmount('125,50')).toBe(12_550);
+		expect(parseAmount('125.05')).toBe(12_505);
+		expect(parseAmount('1.250,50')).toBe(125_050);
+		expect(parseAmount('€ 1.250')).toBe(125_000);
+		expect(parseAmount(' 0,01 ')).toBe(1);
+	});
+	it('refuses what is not an amount', () => {
+		for (const s of ['', '-5', '12,345', '1,2,3', '1.25.0', 'abc', '12 50', '1e3', 'NaN'])
+			expect(parseAmount(s), s).toBeNull();
+		expect(parseAmount('9'.repeat(30))).toBeNull();
+	});
+});

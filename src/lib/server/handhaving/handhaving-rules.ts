@@ -1,0 +1,55 @@
+import { addDays } from '../../dates';
+import { addMonths } from '../report/indicators';
+
+// The pure rules of handhaving (docs/DOMAIN.md "Handhaving"): the time for bezwaar, the longest
+// period of a maatregel, amounts in cents.
+
+/**
+ * Bezwaar: six weeks (Awb art. 6:7), starting the day after the besluit was made known (art.
+ * 6:8). The last day is the besluit's day + 42 days (a besluit of Monday 1 December: up to and
+ * including Monday 12 January). A last day on a weekend or holiday moves to the next working
+ * day (Algemene termijnenwet); the client is told the earlier day, never a day too late.
+ */
+export const OBJECTION_DAYS = 42;
+
+export function objectionUntil(decidedOn: string): string {
+	return addDays(decidedOn, OBJECTION_DAYS);
+}
+
+/** Whether bezwaar is still possible today (the last day included). */
+export function objectionOpen(decidedOn: string, today: string): boolean {
+	return today <= objectionUntil(decidedOn);
+}
+
+/**
+ * The longest maatregel Wegwijs takes: 12 months from its first day. The afstemmingsverordening
+ * sets the months (typically 1 to 3; art. 18 lid 4 for arbeidsverplichtingen: 1 to 3 months); a
+ * longer period is almost certainly a typing error. The project's own guard, not the law's.
+ */
+export const MAX_PERIOD_MONTHS = 12;
+
+export type PeriodError = 'period_end_before_start' | 'period_too_long';
+
+export function periodError(start: string, end: string): PeriodError | null {
+	if (end < start) return 'period_end_before_start';
+	// The last day of 12 months from 1 January is 31 December.
+	if (end >= addMonths(start, MAX_PERIOD_MONTHS)) return 'period_too_long';
+	return null;
+}
+
+/** The largest amount Wegwijs takes (€ 1,000,000.00): beyond it, a typing error. */
+export const MAX_AMOUNT_CENTS = 100_000_000;
+
+/**
+ * An amount as typed in the Netherlands ("125", "125,50", "1250.5", "€ 1.250,50") in cents, or
+ * null when it is not one. Thousands points are accepted only in groups of three.
+ */
+export function parseAmount(typed: string): number | null {
+	const s = typed.trim().replace(/^€\s*/, '');
+	const m = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2})|\.(\d{1,2}))?$/.exec(s);
+	if (!m) return null;
+	const euros = Number(m[1]!.replace(/\./g, ''));
+	const fraction = m[2] ?? m[3] ?? '';
+	const cents = euros * 100 + Number(fraction.padEnd(2, '0') || '0');
+	return Number.isSafeInteger(cents) ? cents : null;
+}
