@@ -15,6 +15,7 @@ import {
 	type SurveyTrigger
 } from '../../src/lib/server/db/schema';
 import { buildReport } from '../../src/lib/server/report/report';
+import { publishedReport } from '../../src/lib/server/report/periods';
 import { reportTables } from '../../src/lib/server/report/report-tables';
 import { addToTally } from '../../src/lib/server/surveys/surveys';
 import { importClients } from '../../src/lib/server/import/clients';
@@ -244,6 +245,47 @@ describeEachDatabase('report groups', (database) => {
 		expect(r.trend.versionChanged).toEqual(['2025-Q3']);
 		const table = reportTables(r, t).find((x) => x.id === 'trend')!;
 		expect(table.columns.filter((c) => c === 'report.trend.newVersion')).toHaveLength(1);
+	});
+
+	it('a published quarter stays in the trend as it was published, also after a late answer', async () => {
+		const { db } = database();
+		const published = (await publishedReport(db, ask('2025-Q2'), now))!;
+		const frozen = published.satisfaction.find((i) => i.code === 'serious')!.total;
+		expect(frozen.n).toBe(47);
+		const [appointment] = await db
+			.select()
+			.from(survey)
+			.where(sql`${survey.trigger} = 'appointment' and ${survey.version} = 1`);
+		// Five answers to 2025-Q2 arrive after it was published (all "disagree": the share moves).
+		for (let i = 0; i < 5; i++) {
+			const response = {
+				gemeenteId: m,
+				quarter: '2025-Q2',
+				segment: 'werk' as const,
+				instrumentId: null,
+				trigger: 'appointment' as const,
+				language: 'nl',
+				surveyId: appointment!.id,
+				answers: { serious: 1 },
+				late: true
+			};
+			await db.transaction(async (tx) => {
+				await tx.insert(surveyResponse).values(response);
+				await addToTally(tx, response);
+			});
+		}
+		const r = (await buildReport(db, ask('2025-Q4'), now))!;
+		const point = r.trend.items
+			.find((i) => i.code === 'serious')!
+			.points.find((p) => p.quarter === '2025-Q2')!;
+		// The council's 2025-Q2 report and the later trend show the same figure.
+		expect(point).toEqual({
+			quarter: '2025-Q2',
+			share: frozen.share,
+			low: frozen.low,
+			high: frozen.high,
+			hidden: frozen.hidden
+		});
 	});
 });
 

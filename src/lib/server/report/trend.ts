@@ -1,5 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { reportSnapshot } from '../db/schema';
+import type { ShareCell } from './cells';
+import type { Report } from './report';
 import { quartersEndingWith } from '../../quarters';
 import { rows, type Row } from './rows';
 import type { ReportContext } from './context';
@@ -11,8 +14,11 @@ const TREND_QUARTERS = 8;
 
 /**
  * The share (helemaal) eens per item over eight quarters. Each point is the quarter's own
- * published cell: the same counts and the same suppression as that quarter's satisfaction
- * table (`satisfactionOf`), so the trend shows nothing a quarter hides, and no n.
+ * published cell: read from the quarter's frozen report when it is published (report_snapshot,
+ * so a late answer or correction never makes the trend differ from that report), else built
+ * with the same counts and the same suppression as that quarter's satisfaction table
+ * (`satisfactionOf`). So the trend shows nothing a quarter hides, and no n. Only the quarters
+ * not yet published are built (the suppression per quarter is the report's costliest part).
  */
 export async function trend(db: Db, ctx: ReportContext, lastQuarter: string, gradeCodes: string[]) {
 	const quarters = quartersEndingWith(lastQuarter, TREND_QUARTERS);
@@ -20,14 +26,22 @@ export async function trend(db: Db, ctx: ReportContext, lastQuarter: string, gra
 		quarters.map((q) => sql`${q}`),
 		sql`, `
 	);
+	const frozen = await publishedTotals(db, quarters, ctx.selected?.code ?? '*');
+	const open = quarters.filter((q) => !frozen.has(q));
+	const inOpen = sql.join(
+		open.map((q) => sql`${q}`),
+		sql`, `
+	);
 	const [list, answered] = await Promise.all([
-		rows(
-			db,
-			sql`select quarter as q, gemeente_id as m, split, category as c, item, value,
-				sum(count)::int as n
-			from survey_tally_split where quarter in (${inQuarters})
-			group by quarter, gemeente_id, split, category, item, value`
-		),
+		open.length === 0
+			? []
+			: rows(
+					db,
+					sql`select quarter as q, gemeente_id as m, split, category as c, item, value,
+						sum(count)::int as n
+					from survey_tally_split where quarter in (${inOpen})
+					group by quarter, gemeente_id, split, category, item, value`
+				),
 		rows(
 			db,
 			sql`select distinct t.quarter as q, s.trigger, s.version from survey_tally t
@@ -35,17 +49,17 @@ export async function trend(db: Db, ctx: ReportContext, lastQuarter: string, gra
 				where t.item = '*' and t.quarter in (${inQuarters})`
 		)
 	]);
-	const perQuarter = new Map<string, Row[]>(quarters.map((q) => [q, []]));
+	const perQuarter = new Map<string, Row[]>(open.map((q) => [q, []]));
 	for (const r of list) perQuarter.get(String(r.q))?.push(r);
 	const cells = new Map(
 		quarters.map((q) => [
 			q,
-			new Map(
-				satisfactionOf(perQuarter.get(q)!, { ...ctx, quarters: [q] }, gradeCodes).items.map((i) => [
-					i.code,
-					i.total
-				])
-			)
+			frozen.get(q) ??
+				new Map(
+					satisfactionOf(perQuarter.get(q)!, { ...ctx, quarters: [q] }, gradeCodes).items.map(
+						(i) => [i.code, i.total]
+					)
+				)
 		])
 	);
 	const items = [...new Set([...cells.values()].flatMap((c) => [...c.keys()]))].sort(itemOrder);
@@ -63,6 +77,33 @@ export async function trend(db: Db, ctx: ReportContext, lastQuarter: string, gra
 			})
 		}))
 	};
+}
+
+/**
+ * The item totals of the quarters published for this selection (gemeente code or '*'), as
+ * their frozen reports show them. A report frozen without satisfaction items is left out.
+ */
+async function publishedTotals(
+	db: Db,
+	quarters: string[],
+	selection: string
+): Promise<Map<string, Map<string, ShareCell>>> {
+	const stored = await db
+		.select({ quarter: reportSnapshot.quarter, report: reportSnapshot.report })
+		.from(reportSnapshot)
+		.where(
+			and(
+				eq(reportSnapshot.period, 'quarter'),
+				eq(reportSnapshot.selection, selection),
+				inArray(reportSnapshot.quarter, quarters)
+			)
+		);
+	const out = new Map<string, Map<string, ShareCell>>();
+	for (const { quarter, report } of stored) {
+		const items = (report as Partial<Report>).satisfaction;
+		if (Array.isArray(items)) out.set(quarter, new Map(items.map((i) => [i.code, i.total])));
+	}
+	return out;
 }
 
 /**
