@@ -16,15 +16,23 @@ const YEAR = '2025';
 const QUARTERS = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'];
 const BEFORE = '2024-Q4';
 
-/** buildReport from a copy of the report modules whose suppression shows every cell. */
+/**
+ * buildReport from a copy of the report modules whose suppression shows every cell and which
+ * reads no published (suppressed) trend point.
+ */
 async function unsuppressed() {
 	vi.resetModules();
 	vi.doMock('../../src/lib/server/report/suppression', async (original) => ({
 		...(await original<typeof import('../../src/lib/server/report/suppression')>()),
 		suppress: (cells: Map<string, number>) => new Map([...cells.keys()].map((k) => [k, 'shown']))
 	}));
+	// Nothing frozen either: the trend's published points are suppressed cells.
+	vi.doMock('../../src/lib/server/report/published-totals', () => ({
+		publishedTotals: async () => new Map()
+	}));
 	const raw = await import('../../src/lib/server/report/report');
 	vi.doUnmock('../../src/lib/server/report/suppression');
+	vi.doUnmock('../../src/lib/server/report/published-totals');
 	vi.resetModules();
 	return raw.buildReport;
 }

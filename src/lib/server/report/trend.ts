@@ -1,12 +1,10 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { reportSnapshot } from '../db/schema';
-import type { ShareCell } from './cells';
-import type { Report } from './report';
 import { quartersEndingWith } from '../../quarters';
 import { rows, type Row } from './rows';
 import type { ReportContext } from './context';
 import { itemOrder, satisfactionOf } from './satisfaction';
+import { publishedTotals } from './published-totals';
 
 // ── Trend of klanttevredenheid over eight quarters ────────────────────────────
 
@@ -77,33 +75,6 @@ export async function trend(db: Db, ctx: ReportContext, lastQuarter: string, gra
 			})
 		}))
 	};
-}
-
-/**
- * The item totals of the quarters published for this selection (gemeente code or '*'), as
- * their frozen reports show them. A report frozen without satisfaction items is left out.
- */
-async function publishedTotals(
-	db: Db,
-	quarters: string[],
-	selection: string
-): Promise<Map<string, Map<string, ShareCell>>> {
-	const stored = await db
-		.select({ quarter: reportSnapshot.quarter, report: reportSnapshot.report })
-		.from(reportSnapshot)
-		.where(
-			and(
-				eq(reportSnapshot.period, 'quarter'),
-				eq(reportSnapshot.selection, selection),
-				inArray(reportSnapshot.quarter, quarters)
-			)
-		);
-	const out = new Map<string, Map<string, ShareCell>>();
-	for (const { quarter, report } of stored) {
-		const items = (report as Partial<Report>).satisfaction;
-		if (Array.isArray(items)) out.set(quarter, new Map(items.map((i) => [i.code, i.total])));
-	}
-	return out;
 }
 
 /**
