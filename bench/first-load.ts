@@ -13,6 +13,8 @@ export interface FirstLoad {
 	htmlWireBytes: number;
 	/** Scripts and data the service worker fetched for its precache in the background. */
 	workerBytes: number;
+	/** Each script (path) and its gzip size, largest first: where the JavaScript goes. */
+	scripts: { path: string; gzipBytes: number }[];
 }
 
 /**
@@ -78,7 +80,10 @@ export async function firstLoads(
 				jsGzipBytes: sum(js),
 				cssGzipBytes: sum(css),
 				htmlWireBytes,
-				workerBytes
+				workerBytes,
+				scripts: [...js]
+					.map(([url, gzipBytes]) => ({ path: new URL(url).pathname, gzipBytes }))
+					.sort((a, b) => b.gzipBytes - a.gzipBytes)
 			});
 			await context.close();
 		}

@@ -192,6 +192,10 @@ test('Maryam’s plan prints in Arabic and then, on its own page, in Dutch', asy
 	await expect(copy.locator('li')).toHaveCount(await page.locator('.steps > li').count());
 	await expect(copy).toContainText('Samen kiezen welk werk');
 	await expect(copy).not.toContainText('أكمل برنامج الاندماج');
+	// Its due dates in Dutch too (the page itself has only the Arabic date names).
+	await expect(copy).toContainText(
+		/— \d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) \d{4}/
+	);
 	// The label above it is in her language, tagged so.
 	await expect(copy.locator('.copy-label')).toHaveAttribute('lang', 'ar');
 });

@@ -100,6 +100,8 @@ test('an old proof is asked again before granting roles; nothing typed is lost',
 	await page.getByRole('button', { name: 'Medewerker toevoegen' }).click();
 	const proof = page.locator('#reauth');
 	await expect(proof).toBeVisible();
+	// The hint names this server's window, not the default ten minutes.
+	await expect(page.getByText(`in de laatste ${WINDOW_S} seconden`)).toBeVisible();
 	await expect(page.getByRole('alert')).toBeVisible();
 	await expect(page.getByLabel('Naam', { exact: true })).toHaveValue(name);
 	await expect(page.getByLabel('E-mailadres', { exact: true })).toHaveValue(email);

@@ -7,8 +7,9 @@ import { seedDemo } from '../../src/lib/server/seed/demo';
 import { client, plan, user } from '../../src/lib/server/db/schema';
 import { openFile } from '../../src/lib/server/caseload/client-file';
 import { planViewOfUser } from '../../src/lib/server/plans/plans';
-import { messagesForPage } from '../../src/lib/i18n/messages.server';
+import { messagesForRoute } from '../../src/lib/i18n/messages.server';
 import { I18N_CONTEXT, Translator } from '../../src/lib/i18n/context.svelte';
+import { DATE_LOCALES } from '../../src/lib/date-locales';
 import KmClientPage from '../../src/routes/km/clienten/[id=uuid]/+page.svelte';
 import ClientPlanPage from '../../src/routes/(client)/plan/+page.svelte';
 
@@ -38,8 +39,9 @@ afterEach(() => {
 	vi.useRealTimers();
 });
 
-function html(component: unknown, props: Record<string, unknown>, roles: string[]) {
-	const i18n = new Translator('nl', messagesForPage('nl', roles));
+function html(component: unknown, props: Record<string, unknown>, routeId: string) {
+	// The strings the route's page gets in the browser, no more.
+	const i18n = new Translator('nl', messagesForRoute('nl', routeId), DATE_LOCALES.nl);
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	return render(component as any, { props, context: new Map([[I18N_CONTEXT, i18n]]) }).body;
 }
@@ -69,7 +71,11 @@ describeEachDatabase('dates on the pages at 00:30 Amsterdam time', (database) =>
 		const maryam = await agreeAtHalfPastMidnight(db);
 		const [km] = await db.select().from(user).where(eq(user.id, maryam.km!));
 		const file = await openFile(db, km!, maryam.clientId);
-		const body = html(KmClientPage, { data: { file, team: [] }, form: null }, km!.roles);
+		const body = html(
+			KmClientPage,
+			{ data: { file, team: [] }, form: null },
+			'/km/clienten/[id=uuid]'
+		);
 		expect(body).toContain('Akkoord op 7 dec 2026');
 		expect(body).not.toContain('6 dec 2026');
 	});
@@ -92,7 +98,7 @@ describeEachDatabase('dates on the pages at 00:30 Amsterdam time', (database) =>
 				},
 				form: null
 			},
-			['client']
+			'/(client)/plan'
 		);
 		expect(body).toContain('7 december 2026');
 	});

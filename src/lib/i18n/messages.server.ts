@@ -1,7 +1,7 @@
 import { isLanguage, LANGUAGE_CODES, type Language } from './languages';
 import type { TFunction } from 'i18next';
 import { createI18n, type Messages } from './index';
-import { messagesPart, needsStaffPart } from './parts';
+import { bundleMessages, bundleOf } from './bundles';
 
 // Every messages/<lang>.json in the build. A language without a file is not offered; the
 // test in messages.test.ts makes sure every file has every key of nl.json.
@@ -29,21 +29,22 @@ export function messagesFor(lang: Language): Messages {
 /** In the app's fixed order. */
 export const LANGUAGES_WITH_MESSAGES = LANGUAGE_CODES.filter((l) => MESSAGES[l]);
 
-const forClients = new Map<Language, Messages>();
+const forRoutes = new Map<string, Messages>();
 
 /**
- * The UI strings a page of this person shows, as the browser gets them ($lib/i18n/load): the
- * staff part only for staff. For server code and tests that render a page on their own.
+ * The UI strings a route's page shows, as the browser gets them ($lib/i18n/load): the shell
+ * and the route's bundle. For server code and tests that render a page on their own.
  */
-export function messagesForPage(lang: Language, roles: readonly string[]): Messages {
-	const all = messagesFor(lang);
-	if (needsStaffPart(roles)) return all;
-	let subset = forClients.get(lang);
-	if (!subset) {
-		subset = messagesPart(all, 'client');
-		forClients.set(lang, subset);
+export function messagesForRoute(lang: Language, routeId: string | null): Messages {
+	const bundle = bundleOf(routeId);
+	const key = `${lang}:${bundle}`;
+	let found = forRoutes.get(key);
+	if (!found) {
+		const all = messagesFor(lang);
+		found = { ...bundleMessages('shell', all), ...bundleMessages(bundle, all) };
+		forRoutes.set(key, found);
 	}
-	return subset;
+	return found;
 }
 
 const translators = new Map<Language, TFunction>();

@@ -76,7 +76,11 @@ export async function offlineAware<T extends object>(
 	return { ...data, offline: false };
 }
 
+// Written as a whole key, so bundles.test.ts sees that a page using offlineAware shows it.
+const NOT_SAVED = 'offline.notSaved';
+
 function notSavedMessage(messages: Record<string, unknown>): string {
-	const offline = messages.offline as Record<string, unknown> | undefined;
-	return typeof offline?.notSaved === 'string' ? offline.notSaved : 'Offline';
+	const [ns, key] = NOT_SAVED.split('.') as [string, string];
+	const texts = messages[ns] as Record<string, unknown> | undefined;
+	return typeof texts?.[key] === 'string' ? texts[key] : 'Offline';
 }

@@ -63,7 +63,13 @@ export const planPage = z.object({
 	plan: planView.nullable(),
 	/** Dutch words for the Dutch copy printed after the plan; null for a Dutch reader. */
 	dutchCopy: z
-		.object({ title: z.string(), goal: z.string(), steps: z.string() })
+		.object({
+			title: z.string(),
+			goal: z.string(),
+			steps: z.string(),
+			/** Each step's due date, written in Dutch (a copy saved before had none). */
+			dueDates: z.record(z.string(), z.string()).default({})
+		})
 		.nullable()
 		.default(null),
 	about: z.array(messageView).default([]),

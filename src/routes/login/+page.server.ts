@@ -45,7 +45,7 @@ export const actions: Actions = {
 			// A short wait (growing per failure) or, for one address hammering one account, the window.
 			const errors =
 				result.retryAfterSeconds <= 60
-					? { form: { key: 'security.waitShort' } }
+					? { form: { key: 'login.waitShort' } }
 					: limitedError(locals.lang, result.retryAfterSeconds);
 			return fail(429, { values: { identifier: form.data.identifier }, errors });
 		}

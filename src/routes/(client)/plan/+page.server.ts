@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/kit/guard';
 import * as plans from '$lib/server/plans/plans';
 import * as conversation from '$lib/server/messages/conversation';
 import { submitClientAction, newIdempotencyKey } from '$lib/server/kit/client-action-form';
-import { amsterdamDay } from '$lib/dates';
+import { amsterdamDay, showDate } from '$lib/dates';
 import { translatorFor } from '$lib/i18n/messages.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,10 +20,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		: [];
 	// Dutch words for the Dutch copy that prints after the plan (for whoever helps the client).
 	const nl = translatorFor('nl');
+	// Its dates are written here: the page has only the date names of the client's language.
 	const dutchCopy =
 		locals.lang === 'nl'
 			? null
-			: { title: nl('plan.title'), goal: nl('plan.goal'), steps: nl('plan.todo') };
+			: {
+					title: nl('plan.title'),
+					goal: nl('plan.goal'),
+					steps: nl('plan.todo'),
+					dueDates: Object.fromEntries(
+						(plan?.steps ?? []).flatMap((s) =>
+							s.dueDate ? [[s.id, showDate('nl', s.dueDate, 'medium')]] : []
+						)
+					)
+				};
 	return {
 		plan,
 		dutchCopy,

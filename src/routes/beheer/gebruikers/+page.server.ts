@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/kit/guard';
-import { confirmIdentity, needsReauth } from '$lib/server/kit/reauth';
+import { confirmIdentity, needsReauth, reauthSeconds } from '$lib/server/kit/reauth';
 import * as staffAdmin from '$lib/server/staff/staff-admin';
 import { formObject, newStaffSchema, teamSchema } from '$lib/server/staff/staff-forms';
 import { issuesToErrors } from '$lib/forms/form-data';
@@ -17,7 +17,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		staffAdmin.listStaff(locals.db, q),
 		staffAdmin.listTeams(locals.db)
 	]);
-	return { q, staff, teams, roles: staffAdmin.STAFF_ROLES, needsReauth: needsReauth(locals) };
+	return {
+		q,
+		staff,
+		teams,
+		roles: staffAdmin.STAFF_ROLES,
+		needsReauth: needsReauth(locals),
+		reauthSeconds: reauthSeconds()
+	};
 };
 
 export const actions: Actions = {

@@ -46,7 +46,7 @@ async function check(locals: App.Locals, form: FormData, confirming: boolean) {
 	if (!result.ok && result.reason === 'limited') {
 		const errors =
 			result.retryAfterSeconds <= 60
-				? { code: { key: 'security.waitShort' } }
+				? { code: { key: 'login.waitShort' } }
 				: { code: limitedError(locals.lang, result.retryAfterSeconds).form! };
 		return { refused: fail(429, { errors }) } as const;
 	}

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/kit/guard';
-import { confirmIdentity, needsReauth } from '$lib/server/kit/reauth';
+import { confirmIdentity, needsReauth, reauthSeconds } from '$lib/server/kit/reauth';
 import * as staffAdmin from '$lib/server/staff/staff-admin';
 import { formObject, updateStaffSchema } from '$lib/server/staff/staff-forms';
 import { issuesToErrors } from '$lib/forms/form-data';
@@ -16,7 +16,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		teams: await staffAdmin.listTeams(locals.db),
 		gemeenten: await staffAdmin.listGemeenten(locals.db),
 		roles: staffAdmin.STAFF_ROLES,
-		needsReauth: needsReauth(locals)
+		needsReauth: needsReauth(locals),
+		reauthSeconds: reauthSeconds()
 	};
 };
 

@@ -58,7 +58,7 @@ export const POST: RequestHandler = async ({ locals, cookies, request, url }) =>
 		const later = limitedError(locals.lang, result.retryAfterSeconds).form!;
 		const message =
 			result.retryAfterSeconds <= 60
-				? locals.t('security.waitShort')
+				? locals.t('login.waitShort')
 				: locals.t(later.key, later.values);
 		return json({ message }, { status: 429 });
 	}

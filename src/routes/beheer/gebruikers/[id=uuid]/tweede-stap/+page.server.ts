@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/kit/guard';
-import { confirmIdentity, needsReauth } from '$lib/server/kit/reauth';
+import { confirmIdentity, needsReauth, reauthSeconds } from '$lib/server/kit/reauth';
 import * as secondFactor from '$lib/server/auth/second-factor';
 import * as staffAdmin from '$lib/server/staff/staff-admin';
 import type { FieldErrors } from '$lib/forms/errors';
@@ -18,7 +18,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		member: { id: member.id, displayName: member.displayName },
 		enrolled: await secondFactor.isEnrolled(locals.db, member.id),
 		own: member.id === locals.user!.id,
-		needsReauth: needsReauth(locals)
+		needsReauth: needsReauth(locals),
+		reauthSeconds: reauthSeconds()
 	};
 };
 
