@@ -1,6 +1,7 @@
 // Only the council report's timing on PostgreSQL at full scale (`npm run bench` does this and
 // much more): `BENCH_DATABASE_URL=postgres://… npx tsx bench/report-only.ts` on an empty database.
-// BENCH_SCALE=0.1 seeds a tenth of the data set (a quick before/after of a report change).
+// BENCH_SCALE=0.1 seeds a tenth of the data set (a quick before/after of a report change; the
+// seeding time is printed too).
 import { openDatabase } from '../src/lib/server/db/open';
 import { FULL_SIZE, scaled, seedBench } from './seed';
 import { timeReport } from './report';

@@ -7,23 +7,32 @@ import type { Db } from '../../src/lib/server/db/open';
 import { attack, countCells, derivedLeaks, type View } from './report-attacker';
 
 // The linear-system attacker (issue #13 point 4, docs/REPORT.md "Suppression"): every view of
-// the year 2025 as a reader gets them, solved together. It must recover nothing; with the year
-// built apart from its quarters (the planted leak: the old way) it must recover something.
+// the year 2025 as a reader gets them, the trend's points included, solved together. It must
+// recover nothing; with the year built apart from its quarters, or with a trend that shows a
+// point its quarter's table hides (the planted leaks), it must recover something.
 
 const now = new Date('2026-05-13T08:00:00Z');
 const YEAR = '2025';
 const QUARTERS = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'];
 const BEFORE = '2024-Q4';
 
-/** buildReport from a copy of the report modules whose suppression shows every cell. */
+/**
+ * buildReport from a copy of the report modules whose suppression shows every cell and which
+ * reads no published (suppressed) trend point.
+ */
 async function unsuppressed() {
 	vi.resetModules();
 	vi.doMock('../../src/lib/server/report/suppression', async (original) => ({
 		...(await original<typeof import('../../src/lib/server/report/suppression')>()),
 		suppress: (cells: Map<string, number>) => new Map([...cells.keys()].map((k) => [k, 'shown']))
 	}));
+	// Nothing frozen either: the trend's published points are suppressed cells.
+	vi.doMock('../../src/lib/server/report/published-totals', () => ({
+		publishedTotals: async () => new Map()
+	}));
 	const raw = await import('../../src/lib/server/report/report');
 	vi.doUnmock('../../src/lib/server/report/suppression');
+	vi.doUnmock('../../src/lib/server/report/published-totals');
 	vi.resetModules();
 	return raw.buildReport;
 }
@@ -84,6 +93,21 @@ describeEachDatabase('report attacker', (database) => {
 		expect(
 			views.flatMap((v) => derivedLeaks(v.report).map((l) => `${v.view}|${v.selection}|${l}`))
 		).toEqual([]);
+	}, 600_000);
+
+	it('planted leak: a trend point shown where its quarter hides the cell gives it away', async () => {
+		const { db } = database();
+		const views = await allViews(db, (gemeente) =>
+			publishedReport(db, { quarter: QUARTERS[3]!, period: 'year', gemeente }, now)
+		);
+		// The trend of every view as it would be without suppression.
+		const leaky = views.map((v) => ({
+			...v,
+			report: { ...(v.report as object), trend: (v.truth as { trend: unknown }).trend }
+		}));
+		const result = attack(leaky, YEAR, QUARTERS, BEFORE);
+		expect(result.recovered.some((x) => x.by === 'trend' || x.by === 'elimination')).toBe(true);
+		expect(result.recovered.length).toBeGreaterThan(0);
 	}, 600_000);
 
 	it('planted leak: a year protected apart from its quarters gives hidden cells away', async () => {

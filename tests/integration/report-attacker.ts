@@ -8,6 +8,8 @@
 // the bestand trend) and in a year view at least 1). A hidden cell whose
 // value it pins down is a leak.
 
+import { wilson } from '../../src/lib/server/report/indicators';
+
 export interface View {
 	/** 'Q:2025-Q1' … or 'Y:2025'. */
 	view: string;
@@ -189,6 +191,22 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 				]
 			});
 
+	// The trend: a share with its Wilson interval gives back n (the interval's width depends on
+	// n), so every trend point shown is a published count of the quarter's item total.
+	const inViews = new Set(viewNames);
+	for (const v of views)
+		for (const { id, quarter, path, n } of trendCounts(v)) {
+			if (!inViews.has(`Q:${quarter}`)) continue;
+			cells.set(id, { id, known: n, lo: n, hi: n });
+			equations.push({
+				family: 'trend',
+				terms: [
+					[id, -1],
+					[`Q:${quarter}|${v.selection}|${path}`, 1]
+				]
+			});
+		}
+
 	// The bestand trend (issue #13 §7): each point is that quarter's bestand figure, and the
 	// points follow the bestand identity among themselves.
 	const FLOW_OF = {
@@ -276,6 +294,47 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 		equations: usable.length,
 		recovered
 	};
+}
+
+interface TrendPoint {
+	quarter: string;
+	share: number | null;
+	low: number | null;
+	high: number | null;
+	hidden: unknown;
+}
+
+/**
+ * The n behind each shown trend point of a view, worked out from its share and Wilson interval
+ * (the smallest n whose k = share × n is whole and whose interval is the published one).
+ */
+export function trendCounts(v: View): { id: string; quarter: string; path: string; n: number }[] {
+	const trend = (v.report as { trend?: { items: { code: string; points: TrendPoint[] }[] } })
+		?.trend;
+	const out: { id: string; quarter: string; path: string; n: number }[] = [];
+	for (const item of trend?.items ?? [])
+		for (const p of item.points) {
+			if (p.hidden || p.share === null || p.low === null || p.high === null) continue;
+			const n = nFromInterval(p.share, p.low, p.high);
+			if (n === null) continue;
+			out.push({
+				id: `T:${v.view}|${v.selection}|${p.quarter}|${item.code}`,
+				quarter: p.quarter,
+				path: `satisfaction.${item.code}.total`,
+				n
+			});
+		}
+	return out;
+}
+
+function nFromInterval(share: number, low: number, high: number): number | null {
+	for (let n = 1; n <= 100_000; n++) {
+		const k = Math.round(share * n);
+		if (Math.abs(k / n - share) > 1e-12) continue;
+		const ci = wilson(k, n);
+		if (ci && Math.abs(ci.low - low) < 1e-12 && Math.abs(ci.high - high) < 1e-12) return n;
+	}
+	return null;
 }
 
 /** Interval propagation: each equation bounds each of its unknowns by the others' bounds. */

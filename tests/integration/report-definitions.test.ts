@@ -341,7 +341,7 @@ describeEachDatabase('council definitions', (database) => {
 				continue;
 			const mine = steps.filter((x) => x.clientId === c.id);
 			const last = (list: typeof mine) =>
-				list.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.step - b.step).at(-1);
+				list.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.seq - b.seq).at(-1);
 			const before = last(mine.filter((x) => x.recordedAt < '2026-04-01'));
 			if (!before) continue;
 			const during = last(

@@ -54,7 +54,7 @@ export async function profileOf(db: Db, clientId: string) {
 		.select({ step: ladderStep.step, recordedAt: ladderStep.recordedAt })
 		.from(ladderStep)
 		.where(eq(ladderStep.clientId, clientId))
-		.orderBy(asc(ladderStep.recordedAt));
+		.orderBy(asc(ladderStep.recordedAt), asc(ladderStep.seq));
 	const [password] = await db
 		.select({ id: authIdentity.id })
 		.from(authIdentity)

@@ -23,6 +23,7 @@ import {
 	planStep,
 	planVersion,
 	pushSubscription,
+	segmentHistory,
 	session,
 	surveyInvitation,
 	user
@@ -57,6 +58,7 @@ export const COVERAGE: Record<string, 'copy' | string> = {
 	'client.klantmanager_id': 'staff: the contact klantmanager (name in the copy)',
 	'ladder_step.client_id': 'copy',
 	'ladder_step.recorded_by': 'staff',
+	'segment_history.client_id': 'copy',
 	'plan.client_id': 'copy',
 	'plan_version.shared_by': 'staff',
 	'plan_agreement.user_id': 'copy',
@@ -173,6 +175,10 @@ export async function dataCopy(
 					.where(eq(benefitPeriod.clientId, clientId)),
 				outflow: await db.select().from(outflow).where(eq(outflow.clientId, clientId)),
 				ladder_step: await db.select().from(ladderStep).where(eq(ladderStep.clientId, clientId)),
+				segment_history: await db
+					.select()
+					.from(segmentHistory)
+					.where(eq(segmentHistory.clientId, clientId)),
 				instrument_use: await db
 					.select()
 					.from(instrumentUse)

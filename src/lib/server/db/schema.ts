@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+	bigint,
 	boolean,
 	check,
 	customType,
@@ -282,9 +283,34 @@ export const ladderStep = pgTable(
 			.references(() => client.id, { onDelete: 'cascade' }),
 		step: smallint('step').notNull(),
 		recordedAt: date('recorded_at').notNull(),
-		recordedBy: uuid('recorded_by').references(() => user.id)
+		recordedBy: uuid('recorded_by').references(() => user.id),
+		/** The order records were written in: on a day with two records, the later one counts. */
+		seq: bigint('seq', { mode: 'number' }).generatedByDefaultAsIdentity().notNull()
 	},
 	(t) => [index('ladder_step_client_idx').on(t.clientId, t.recordedAt)]
+);
+
+/**
+ * A client's segment over time (issue #13): the segment from `validFrom` (an Amsterdam day) on,
+ * null for "not classified". Written by a database trigger on every insert of a client and every
+ * change of `client.segment` (intake, import, the sync API, anything else), so no path that sets
+ * a segment can forget it; the report reads the segment as it was on the period's last day.
+ */
+export const segmentHistory = pgTable(
+	'segment_history',
+	{
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		validFrom: date('valid_from').notNull(),
+		segment: text('segment').$type<Segment>(),
+		recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.clientId, t.validFrom] }),
+		// The report looks up only clients re-classified after the period's last day.
+		index('segment_history_valid_from_idx').on(t.validFrom)
+	]
 );
 
 // ── Plans ─────────────────────────────────────────────────────────────────────
@@ -752,11 +778,12 @@ export const surveyTallyQuarter = pgTable(
 	(t) => [primaryKey({ columns: [t.quarter, t.gemeenteId, t.item, t.value] })]
 );
 
-export const TALLY_SPLITS = ['segment', 'language', 'instrument'] as const;
+export const TALLY_SPLITS = ['segment', 'language', 'instrument', 'trigger'] as const;
 export type TallySplit = (typeof TALLY_SPLITS)[number];
 
 /**
- * The same counts once per split of the council report (segment, language group, instrument)
+ * The same counts once per split of the council report (segment, language group, instrument,
+ * survey trigger)
  * and its category in that split: what the satisfaction tables read, a few thousand rows a
  * quarter instead of every combination. Kept in the same transaction as survey_tally.
  */

@@ -85,7 +85,7 @@ export const ladderKind: ImportKind<LadderRow, null> = {
 			await tx.execute(sql`update ${client} c set ladder_step = l.step
 				from (select distinct on (client_id) client_id, step from ${ladderStep}
 					where ${inArray(ladderStep.clientId, [...touched])}
-					order by client_id, recorded_at desc) l
+					order by client_id, recorded_at desc, seq desc) l
 				where c.id = l.client_id and c.ladder_step <> l.step`);
 	}
 };

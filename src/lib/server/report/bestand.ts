@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import { cellId } from './suppression';
 import { protectFlows } from './flows';
 import { perGemeenteSplits, rows } from './rows';
+import { segmentOnExpr, segmentOnJoin } from './segment-on';
 import { ALL, countCell, key, measuresTable, type Grid } from './cells';
 import type { ReportContext } from './context';
 
@@ -13,7 +14,8 @@ import type { ReportContext } from './context';
 // 26 years 11 months 30 days as 27 years (someone turning 27 on 1 January was 27 on 31
 // December). The day's thresholds are computed once, not per client.
 const BESTAND_SPLITS = {
-	segment: sql.raw(`coalesce(c.segment, 'none')`),
+	// As it was on the last day (segment-on.ts), not as it is now.
+	segment: segmentOnExpr,
 	age: sql.raw(`case when c.birth_date > e.y27 then '18-26' when c.birth_date > e.y45 then '27-44'
 		when c.birth_date > e.y55 then '45-54' else '55+' end`),
 	// "Niet meer dan 25% langer dan 4 jaar" (Dalfsen 2019): exactly 4 years is still 2–4.
@@ -37,6 +39,7 @@ export async function bestand(db: Db, ctx: ReportContext) {
 				sql`, `
 			)}
 			from client c cross join (select day, ${sql.raw(THRESHOLDS)} from (select ${ctx.to}::date as day) d) e
+			${segmentOnJoin(ctx.to)}
 			where c.benefit_start <= e.day and not exists (select 1 from outflow o
 				where o.client_id = c.id and o.benefit_start = c.benefit_start and o.date <= e.day)`,
 			names,

@@ -16,8 +16,9 @@ export interface ReportQuery {
 }
 
 export interface ReportContext {
-	gemeenten: { id: string; code: string; name: string }[];
-	selected: { id: string; code: string; name: string } | null;
+	/** Every gemeente, with the languages it offers (the report's language groups). */
+	gemeenten: { id: string; code: string; name: string; languages: string[] }[];
+	selected: { id: string; code: string; name: string; languages: string[] } | null;
 	quarters: string[];
 	from: string;
 	to: string;
@@ -26,7 +27,12 @@ export interface ReportContext {
 /** Gemeente by code, or null for the whole dienst; undefined when the code is unknown. */
 export async function reportContext(db: Db, q: ReportQuery): Promise<ReportContext | undefined> {
 	const gemeenten = await db
-		.select({ id: gemeente.id, code: gemeente.code, name: gemeente.name })
+		.select({
+			id: gemeente.id,
+			code: gemeente.code,
+			name: gemeente.name,
+			languages: gemeente.languages
+		})
 		.from(gemeente)
 		.orderBy(asc(gemeente.name));
 	const selected = q.gemeente ? gemeenten.find((g) => g.code === q.gemeente) : null;

@@ -120,10 +120,13 @@ export async function effect(db: Db, ctx: ReportContext, window: EffectWindow) {
  * before it: among those measured again in the period ("opnieuw gemeten"), their last step
  * before it against their last step in it (up, same, down); the others are 'unmeasured'
  * ("niet opnieuw gemeten"), never "gelijk". One pass over the ladder history: the latest
- * record is the maximum of (day number × 16 + step), so no per-client lookup and no sort. On
- * one day with two records the higher step counts: the history has no time of day to tell the
- * later one (docs/REPORT.md).
+ * record is the maximum of ((day number × 2³² + seq) × 16 + step), so no per-client lookup and
+ * no sort; on one day with two records the one written later (the higher `seq`) counts.
  */
+const LATEST = sql.raw(
+	`((recorded_at - date '0001-01-01')::bigint * 4294967296 + seq) * 16 + step`
+);
+
 export async function ladder(db: Db, ctx: ReportContext) {
 	const { c: list } = await perGemeenteSplits(
 		db,
@@ -132,10 +135,8 @@ export async function ladder(db: Db, ctx: ReportContext) {
 					when l.e % 16 > l.s % 16 then 'up' when l.e % 16 < l.s % 16 then 'down'
 					else 'same' end as c
 			from (select client_id,
-					max((recorded_at - date '0001-01-01') * 16 + step)
-						filter (where recorded_at < ${ctx.from}) as s,
-					max((recorded_at - date '0001-01-01') * 16 + step)
-						filter (where recorded_at >= ${ctx.from}) as e
+					max(${LATEST}) filter (where recorded_at < ${ctx.from}) as s,
+					max(${LATEST}) filter (where recorded_at >= ${ctx.from}) as e
 				from ladder_step where recorded_at <= ${ctx.to} group by client_id) l
 			join client c on c.id = l.client_id
 			where l.s is not null and not exists (select 1 from outflow o where o.client_id = c.id

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { perGemeenteSplits } from './rows';
+import { segmentOnExpr, segmentOnJoin } from './segment-on';
 import { measuresTable } from './cells';
 import type { ReportContext } from './context';
 
@@ -9,7 +10,8 @@ import type { ReportContext } from './context';
 /**
  * Uses in the period: `running` at its end, or ended in it as completed, stopped early, stopped
  * because of work, or `other` ("overig": another outcome or none recorded), so running and the
- * four ended columns add up to every use in the period. `started` is a flow beside them.
+ * four ended columns add up to every use in the period. `started` is a flow beside them. The
+ * segment is the client's on the period's last day (segment history).
  */
 export const USE_MEASURES = [
 	'started',
@@ -24,8 +26,9 @@ export async function instrumentUses(db: Db, ctx: ReportContext) {
 	const lists = await perGemeenteSplits(
 		db,
 		sql`select c.gemeente_id as m, u.instrument_id as instrument,
-				coalesce(c.segment, 'none') as segment, u.start_date, u.end_date, u.outcome
+				${segmentOnExpr} as segment, u.start_date, u.end_date, u.outcome
 			from instrument_use u join client c on c.id = u.client_id
+			${segmentOnJoin(ctx.to)}
 			where u.start_date <= ${ctx.to} and (u.end_date is null or u.end_date >= ${ctx.from})`,
 		['instrument', 'segment'] as const,
 		{

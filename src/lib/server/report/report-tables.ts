@@ -71,8 +71,9 @@ export function categoryLabel(t: T, r: Report, split: string, key: string): stri
 
 /** The label of each group of the satisfaction splits by key, as the CSV names it (for the page). */
 export function splitLabels(t: T, r: Report) {
-	const labels = (split: 'segment' | 'language' | 'instrument') =>
+	const labels = (split: 'segment' | 'language' | 'instrument' | 'trigger') =>
 		Object.fromEntries(
+			// A report frozen before the trigger split has none (report_snapshot).
 			(r.satisfaction[0]?.splits[split] ?? []).map((s) => [
 				s.key,
 				categoryLabel(t, r, split, s.key)
@@ -81,7 +82,8 @@ export function splitLabels(t: T, r: Report) {
 	return {
 		segment: labels('segment'),
 		language: labels('language'),
-		instrument: labels('instrument')
+		instrument: labels('instrument'),
+		trigger: labels('trigger')
 	};
 }
 
@@ -185,8 +187,9 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 		}
 	}
 
-	for (const split of ['segment', 'language', 'instrument'] as const) {
-		const keys = r.satisfaction[0]?.splits[split].map((s) => s.key) ?? [];
+	for (const split of ['segment', 'language', 'instrument', 'trigger'] as const) {
+		// A report frozen before the trigger split has none (report_snapshot).
+		const keys = r.satisfaction[0]?.splits[split]?.map((s) => s.key) ?? [];
 		if (keys.length === 0) continue;
 		tables.push({
 			id: `satisfaction-${split}`,
@@ -207,7 +210,14 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 		id: 'trend',
 		section: 'satisfaction',
 		title: t('report.trend.title'),
-		columns: [t('report.col.item'), ...r.trend.quarters],
+		// A quarter answered with other survey versions than the one before is marked: the
+		// questions changed there (a report frozen before this has no marks).
+		columns: [
+			t('report.col.item'),
+			...r.trend.quarters.map((q) =>
+				r.trend.versionChanged?.includes(q) ? t('report.trend.newVersion', { quarter: q }) : q
+			)
+		],
 		rows: r.trend.items.map((i) => [
 			text(itemText(i.code)),
 			...i.points.map((p) => pct({ ...p, n: null }))

@@ -4,17 +4,17 @@ import { TALLY_SPLITS, type TallySplit } from '../db/schema';
 import { agreeShare, gradeStats, type ValueCounts } from './indicators';
 import { cellId, suppress, tableLines } from './suppression';
 import { rows, withMargins, type Row } from './rows';
+import { groupLanguages, languageColumns } from './language-groups';
 import { ALL, byOrder, countCell, key, shareCell, type Hidden, type ShareCell } from './cells';
 import type { ReportContext } from './context';
 
 // ── Klanttevredenheid ─────────────────────────────────────────────────────────
 
-// Segment, language group and instrument: the categories are those of tallyCategories().
+// Segment, language group, instrument and survey trigger: the categories are those of
+// tallyCategories(); a language the gemeente does not offer counts as 'other' (language-groups.ts).
 export type SplitName = TallySplit;
 
 export async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: string[]) {
-	const gemeenten = ctx.gemeenten.map((g) => g.id);
-	const m = ctx.selected?.id ?? ALL;
 	// The item × value counts per gemeente and category of each split, from the split tally.
 	const list = await rows(
 		db,
@@ -25,11 +25,26 @@ export async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: strin
 			)})
 			group by gemeente_id, split, category, item, value`
 	);
+	return satisfactionOf(list, ctx, gradeCodes);
+}
+
+/**
+ * The satisfaction tables from the split tally's counts of the period (rows of gemeente m,
+ * split, category c, item, value, n), suppressed. The trend uses it per quarter, so a trend
+ * point is exactly the quarter's published cell.
+ */
+export function satisfactionOf(list: Row[], ctx: ReportContext, gradeCodes: string[]) {
+	const gemeenten = ctx.gemeenten.map((g) => g.id);
+	const m = ctx.selected?.id ?? ALL;
+	const offers = new Map(ctx.gemeenten.map((g) => [g.id, g.languages]));
+	const perSplit = (s: SplitName) => list.filter((r) => r.split === s);
 	const bySplit = withMargins(
-		Object.fromEntries(TALLY_SPLITS.map((s) => [s, list.filter((r) => r.split === s)])) as Record<
-			SplitName,
-			Row[]
-		>,
+		Object.fromEntries(
+			TALLY_SPLITS.map((s) => [
+				s,
+				s === 'language' ? groupLanguages(perSplit(s), offers) : perSplit(s)
+			])
+		) as Record<SplitName, Row[]>,
 		['n'],
 		['item', 'value']
 	);
@@ -38,7 +53,12 @@ export async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: strin
 
 	// Value counts per (cell id, item), with every split's columns prefixed by its name.
 	const counts = new Map<string, Map<string, ValueCounts>>();
-	const cats: Record<SplitName, string[]> = { segment: [], language: [], instrument: [] };
+	const cats: Record<SplitName, string[]> = {
+		segment: [],
+		language: [],
+		instrument: [],
+		trigger: []
+	};
 	for (const [name, list] of Object.entries(bySplit) as [SplitName, Row[]][]) {
 		const seen = new Set<string>();
 		for (const r of list) {
@@ -79,6 +99,11 @@ export async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: strin
 		return { stats, shares, vis };
 	};
 
+	// The columns this selection shows; the others are zeros for it (suppressed all the same).
+	const shown: Record<SplitName, string[]> = {
+		...cats,
+		language: languageColumns(cats.language, offers, ctx.selected?.id ?? null)
+	};
 	const agreeItems = [...items].filter((i) => !gradeCodes.includes(i)).sort(itemOrder);
 	const result = agreeItems.map((item) => {
 		const { shares, vis } = summarise(item, false);
@@ -92,7 +117,7 @@ export async function satisfaction(db: Db, ctx: ReportContext, gradeCodes: strin
 			splits: Object.fromEntries(
 				TALLY_SPLITS.map((name) => [
 					name,
-					cats[name].map((c) => ({ key: c, cell: cell(cellId(m, `${name}:${c}`)) }))
+					shown[name].map((c) => ({ key: c, cell: cell(cellId(m, `${name}:${c}`)) }))
 				])
 			) as Record<SplitName, { key: string; cell: ShareCell }[]>
 		};

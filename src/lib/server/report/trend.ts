@@ -1,66 +1,102 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { quartersEndingWith } from '../../quarters';
-import { agreeShare, type ValueCounts } from './indicators';
-import { suppress } from './suppression';
-import { rows } from './rows';
-import { ALL, key, shareCell } from './cells';
+import { rows, type Row } from './rows';
 import type { ReportContext } from './context';
-import { itemOrder } from './satisfaction';
+import { itemOrder, satisfactionOf } from './satisfaction';
+import { publishedTotals } from './published-totals';
 
 // ── Trend of klanttevredenheid over eight quarters ────────────────────────────
 
 const TREND_QUARTERS = 8;
 
+/**
+ * The share (helemaal) eens per item over eight quarters. Each point is the quarter's own
+ * published cell: read from the quarter's frozen report when it is published (report_snapshot,
+ * so a late answer or correction never makes the trend differ from that report), else built
+ * with the same counts and the same suppression as that quarter's satisfaction table
+ * (`satisfactionOf`). So the trend shows nothing a quarter hides, and no n. Only the quarters
+ * not yet published are built (the suppression per quarter is the report's costliest part).
+ */
 export async function trend(db: Db, ctx: ReportContext, lastQuarter: string, gradeCodes: string[]) {
 	const quarters = quartersEndingWith(lastQuarter, TREND_QUARTERS);
-	const gemeenten = ctx.gemeenten.map((g) => g.id);
-	const m = ctx.selected?.id ?? ALL;
-	const list = await rows(
-		db,
-		sql`select quarter as q, gemeente_id as m, item, value, sum(count)::int as n
-			from survey_tally_quarter where quarter in (${sql.join(
-				quarters.map((q) => sql`${q}`),
-				sql`, `
-			)}) and item not like '*%'
-			group by grouping sets ((quarter, gemeente_id, item, value), (quarter, item, value))`
+	const inQuarters = sql.join(
+		quarters.map((q) => sql`${q}`),
+		sql`, `
 	);
-	const counts = new Map<string, ValueCounts>();
-	const items = new Set<string>();
-	for (const r of list) {
-		const id = `${r.q}|${key(r.m)}|${r.item}`;
-		items.add(String(r.item));
-		const vc = counts.get(id) ?? {};
-		vc[Number(r.value)] = Number(r.n);
-		counts.set(id, vc);
-	}
-	const agreeItems = [...items].filter((i) => !gradeCodes.includes(i)).sort(itemOrder);
+	const frozen = await publishedTotals(db, quarters, ctx.selected?.code ?? '*');
+	const open = quarters.filter((q) => !frozen.has(q));
+	const inOpen = sql.join(
+		open.map((q) => sql`${q}`),
+		sql`, `
+	);
+	const [list, answered] = await Promise.all([
+		open.length === 0
+			? []
+			: rows(
+					db,
+					sql`select quarter as q, gemeente_id as m, split, category as c, item, value,
+						sum(count)::int as n
+					from survey_tally_split where quarter in (${inOpen})
+					group by quarter, gemeente_id, split, category, item, value`
+				),
+		rows(
+			db,
+			sql`select distinct t.quarter as q, s.trigger, s.version from survey_tally t
+				join survey s on s.id = t.survey_id
+				where t.item = '*' and t.quarter in (${inQuarters})`
+		)
+	]);
+	const perQuarter = new Map<string, Row[]>(open.map((q) => [q, []]));
+	for (const r of list) perQuarter.get(String(r.q))?.push(r);
+	const cells = new Map(
+		quarters.map((q) => [
+			q,
+			frozen.get(q) ??
+				new Map(
+					satisfactionOf(perQuarter.get(q)!, { ...ctx, quarters: [q] }, gradeCodes).items.map(
+						(i) => [i.code, i.total]
+					)
+				)
+		])
+	);
+	const items = [...new Set([...cells.values()].flatMap((c) => [...c.keys()]))].sort(itemOrder);
 	return {
 		quarters,
-		items: agreeItems.map((item) => ({
-			code: item,
+		versionChanged: versionChanges(quarters, answered),
+		items: items.map((code) => ({
+			code,
 			points: quarters.map((q) => {
-				// Each quarter's gemeenten add up to its total: one line per quarter.
-				const n = new Map<string, number>();
-				const shares = new Map<string, ReturnType<typeof agreeShare>>();
-				for (const g of [...gemeenten, ALL]) {
-					const s = agreeShare(counts.get(`${q}|${g}|${item}`) ?? {});
-					n.set(g, s.n);
-					shares.set(g, s);
-				}
-				const vis = suppress(n, [{ total: ALL, parts: gemeenten }]);
-				const s = shares.get(m)!;
-				// No n per point: the trend is a picture of the shares, and its n per quarter
-				// and gemeente would add lines to difference against.
-				const { share, low, high, hidden } = shareCell(
-					s.n,
-					s.k,
-					vis.get(m),
-					s.interval?.low ?? null,
-					s.interval?.high ?? null
-				);
-				return { quarter: q, share, low, high, hidden };
+				const c = cells.get(q)!.get(code);
+				// No n per point: the trend is a picture of the shares.
+				return c
+					? { quarter: q, share: c.share, low: c.low, high: c.high, hidden: c.hidden }
+					: { quarter: q, share: null, low: null, high: null, hidden: false as const };
 			})
 		}))
 	};
+}
+
+/**
+ * The quarters in which a trigger's survey was answered in other versions than in that
+ * trigger's quarter with answers before (dienst-wide, without counts): the trend warns there
+ * that the questions changed. A trigger answered for the first time is no change.
+ */
+export function versionChanges(quarters: string[], answered: Row[]): string[] {
+	const changed: string[] = [];
+	const before = new Map<string, string>();
+	for (const q of quarters) {
+		const now = new Map<string, number[]>();
+		for (const r of answered)
+			if (r.q === q)
+				now.set(String(r.trigger), [...(now.get(String(r.trigger)) ?? []), Number(r.version)]);
+		let change = false;
+		for (const [trigger, versions] of now) {
+			const set = versions.sort((a, b) => a - b).join(',');
+			if (before.has(trigger) && before.get(trigger) !== set) change = true;
+			before.set(trigger, set);
+		}
+		if (change) changed.push(q);
+	}
+	return changed;
 }

@@ -28,8 +28,12 @@ export const DEMO_NORMS: Record<(typeof NORM_INDICATORS)[number]['code'], [numbe
 	'answer.question': [80, 60]
 };
 
-/** The demo norms for each of `years`, set by `adminId`. */
-export async function seedDemoNorms(db: Db, adminId: string, years: number[]): Promise<void> {
+/** The demo norms for each of `years`, set by `adminId` (null: by the generator). */
+export async function seedDemoNorms(
+	db: Db,
+	adminId: string | null,
+	years: number[]
+): Promise<void> {
 	const rows = years.flatMap((year) =>
 		NORM_INDICATORS.map((i) => ({
 			indicator: i.code,

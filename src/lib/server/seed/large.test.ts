@@ -48,9 +48,14 @@ describeEachDatabase('seedLarge', (get) => {
 		expect(stages.size).toBeGreaterThanOrEqual(2);
 		const [after] = await db.select({ n: sql<number>`count(*)::int` }).from(client);
 		expect(after!.n - before!.n).toBe(500);
-		// Besluiten (issue #13 §7) for some of them, each on the benefit and not in the future.
+		// Besluiten (issue #13 §7) for some of them, each on the benefit and not in the future
+		// (on or after the first benefit period's start: a re-entered client's row has the new one).
 		const besluiten = await db
-			.select({ h: handhaving, benefitStart: client.benefitStart })
+			.select({
+				h: handhaving,
+				benefitStart: sql<string>`coalesce((select min(p.start)::text from benefit_period p
+					where p.client_id = ${client.id}), ${client.benefitStart}::text)`
+			})
 			.from(handhaving)
 			.innerJoin(client, eq(client.id, handhaving.clientId))
 			.where(sql`${client.clientNumber} >= 'WW-200001'`);
@@ -63,7 +68,7 @@ describeEachDatabase('seedLarge', (get) => {
 			expect(b.h.decidedOn >= b.benefitStart).toBe(true);
 			expect(b.h.decidedOn <= '2026-05-13').toBe(true);
 		}
-	});
+	}, 120_000);
 
 	it('follows the segment shares of docs/DOMAIN.md', async () => {
 		const { db } = get();
@@ -151,6 +156,63 @@ describeEachDatabase('seedLarge', (get) => {
 			.where(sql`${client.clientNumber} >= 'WW-200001'`);
 		expect(row!.n / 500).toBeGreaterThan(0.08);
 		expect(row!.n / 500).toBeLessThan(0.22);
+	});
+
+	it('writes an invitation for every answer set and unanswered ones beside them', async () => {
+		const { db } = get();
+		// Per gemeente, answer quarter and survey: the generated clients' answered invitations,
+		// and the answer sets there (the demo's own come with its own invitations).
+		const groups = rowsOf<{ invited: number; answers: number }>(
+			await db.execute(sql`
+			with i as (select c.gemeente_id, s.survey_id,
+						to_char(s.answered_at at time zone 'Europe/Amsterdam', 'YYYY"-Q"Q') as quarter,
+						count(*)::int as n
+					from survey_invitation s join client c on c.id = s.client_id
+					where s.answered_at is not null and c.client_number >= 'WW-200001'
+					group by 1, 2, 3)
+			select i.n as invited, (select count(*)::int from survey_response r
+					where r.gemeente_id = i.gemeente_id and r.quarter = i.quarter
+						and r.survey_id = i.survey_id) as answers
+			from i`)
+		);
+		expect(groups.reduce((a, g) => a + g.invited, 0)).toBe(400);
+		for (const g of groups) expect(g.invited).toBeLessThanOrEqual(g.answers);
+		const [open] = rowsOf<{ n: number }>(
+			await db.execute(sql`select count(*)::int as n from survey_invitation s
+				join client c on c.id = s.client_id
+				where s.answered_at is null and c.client_number >= 'WW-200001'`)
+		);
+		expect(open!.n).toBeGreaterThan(100);
+	});
+
+	it('answers in all nine languages, each only where its gemeente offers it', async () => {
+		const { db } = get();
+		const langs = rowsOf<{ language: string; offered: boolean }>(
+			await db.execute(sql`select distinct r.language, r.language = any(g.languages) as offered
+				from survey_response r join gemeente g on g.id = r.gemeente_id`)
+		);
+		expect(new Set(langs.map((l) => l.language))).toEqual(
+			new Set(['nl', 'en', 'ar', 'fa', 'prs', 'ti', 'tr', 'uk', 'so'])
+		);
+		expect(langs.filter((l) => !l.offered)).toEqual([]);
+	});
+
+	it('gives clients segment history, second benefit periods (herinstroom) and norms', async () => {
+		const { db } = get();
+		const [row] = rowsOf<{ reclassified: number; reentries: number; norms: number }>(
+			await db.execute(sql`select
+				(select count(*)::int from (select h.client_id from segment_history h
+					join client c on c.id = h.client_id where c.client_number >= 'WW-200001'
+					group by 1 having count(distinct h.segment) > 1) x) as reclassified,
+				(select count(*)::int from benefit_period p join client c on c.id = p.client_id
+					join outflow o on o.client_id = c.id and o.benefit_start < c.benefit_start
+					where p.source = 'reentry' and p.start = c.benefit_start
+						and c.client_number >= 'WW-200001') as reentries,
+				(select count(distinct year)::int from norm) as norms`)
+		);
+		expect(row!.reclassified).toBeGreaterThan(10);
+		expect(row!.reentries).toBeGreaterThan(3);
+		expect(row!.norms).toBeGreaterThanOrEqual(3);
 	});
 
 	it('marks no survey text checked: only a named person may check a text', async () => {

@@ -18,6 +18,8 @@ import { REACHABLE } from './generate/texts';
 import type { GenerateContext } from './generate/generated';
 import { generateClients, insertGenerated, nextClientNumber } from './generate/clients';
 import { ensureSurveys, generateSurveyResponses } from './generate/surveys';
+import { clientPool, generateInvitations, insertInvitations } from './generate/invitations';
+import { seedDemoNorms } from './demo-norms';
 
 export { mulberry32, Rng } from './generate/random';
 export { insertMany } from './generate/insert';
@@ -144,6 +146,9 @@ export interface SeedLargeResult {
 	appointments: number;
 	surveyResponses: number;
 	openAnswers: number;
+	invitations: number;
+	reentries: number;
+	reclassified: number;
 	/** Besluiten: maatregelen, boetes, terugvorderingen (issue #13 §7). */
 	handhaving: number;
 }
@@ -175,6 +180,9 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 		appointments: 0,
 		surveyResponses: 0,
 		openAnswers: 0,
+		invitations: 0,
+		reentries: 0,
+		reclassified: 0,
 		handhaving: 0
 	};
 
@@ -210,7 +218,8 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 			klantmanagerIds: assignment.slice(from, to),
 			instrumentUses: share(totals.instrumentUses, from, to),
 			appointments: share(totals.appointments, from, to),
-			fallbackStaffId: kmIds[0]!
+			fallbackStaffId: kmIds[0]!,
+			histories: true
 		});
 		await db.transaction(async (tx) => insertGenerated(tx, rows));
 		result.clients += rows.clients.length;
@@ -220,6 +229,8 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 		result.instrumentUses += rows.uses.length;
 		result.outflows += rows.outflows.length;
 		result.appointments += rows.appointments.length;
+		result.reentries += rows.periods.filter((p) => p.source === 'reentry').length;
+		result.reclassified += rows.segments.length / 2;
 		result.handhaving += rows.handhaving.length;
 		onProgress?.(to, clients, 'cliënten');
 		await yieldToEventLoop();
@@ -227,19 +238,33 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 
 	const surveyChunk = 10_000;
 	if (totals.surveyAnswers > 0) onProgress?.(0, totals.surveyAnswers, 'vragenlijsten');
+	const pool =
+		totals.surveyAnswers > 0 ? await clientPool(db, firstNumber) : new Map<string, string[]>();
+	const gemeenteOrder = gemeenten.map((g) => g.id);
+	// A stream of its own, so the answers are those of the same seed without invitations.
+	const invitationRng = new Rng((o.seed ?? 20_260_101) + 1);
 	for (let from = 0; from < totals.surveyAnswers; from += surveyChunk) {
 		const n = Math.min(surveyChunk, totals.surveyAnswers - from);
 		const { responses, open } = generateSurveyResponses(rng, ctx, surveys, n);
+		// An invitation for every answer set (and unanswered ones), written apart: nothing in
+		// the rows ties an invitation to its answer set.
+		const invitations = generateInvitations(invitationRng, responses, pool, gemeenteOrder, now);
 		await db.transaction(async (tx) => {
 			await insertMany(tx, surveyResponse, responses);
 			await insertMany(tx, surveyOpenAnswer, open);
 		});
+		await db.transaction(async (tx) => insertInvitations(tx, invitations));
 		result.surveyResponses += responses.length;
 		result.openAnswers += open.length;
+		result.invitations += invitations.length;
 		onProgress?.(from + n, totals.surveyAnswers, 'vragenlijsten');
 		await yieldToEventLoop();
 	}
 	// The report reads the running counts; recount them once after the bulk insert.
 	if (totals.surveyAnswers > 0) await rebuildTally(db);
+	// Norms for every year with answers, so the report's colours show at full scale (the
+	// demo's own are kept: nothing is overwritten).
+	const years = new Set([-2, -1, 0].map((d) => now.getUTCFullYear() + d));
+	if (clients > 0) await seedDemoNorms(db, null, [...years]);
 	return result;
 }

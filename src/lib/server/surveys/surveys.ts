@@ -12,6 +12,7 @@ import {
 	type TallySplit
 } from '../db/schema';
 import { quarterOfInstant } from '../../quarters';
+import { LANGUAGE_CODES } from '../../i18n/languages';
 import { cleanAnswers, type SurveyItem } from './survey-answers';
 import { invitationDueAt, inviteBlockedBy, tooSoonSince } from './invitation-rules';
 
@@ -275,26 +276,33 @@ type TallyCell = {
 	late: boolean;
 };
 
-/** The language groups the report splits by; every other language is 'other'. */
-export const REPORT_LANGUAGES = ['nl', 'en', 'ar'] as const;
+/**
+ * The language groups the report splits by: every language the app can offer (a gemeente's
+ * own offer decides which columns its report shows); anything else is 'other'.
+ */
+export const REPORT_LANGUAGES = LANGUAGE_CODES;
 
 /** An answer set's category in each split of the report (survey_tally_split). */
-export function tallyCategories(r: Pick<TallyCell, 'segment' | 'language' | 'instrumentId'>) {
+export function tallyCategories(
+	r: Pick<TallyCell, 'segment' | 'language' | 'instrumentId' | 'trigger'>
+) {
 	return [
 		['segment', r.segment ?? 'none'],
 		[
 			'language',
 			(REPORT_LANGUAGES as readonly string[]).includes(r.language) ? r.language : 'other'
 		],
-		['instrument', r.instrumentId ?? 'none']
+		['instrument', r.instrumentId ?? 'none'],
+		['trigger', r.trigger]
 	] as const satisfies readonly (readonly [TallySplit, string])[];
 }
 
-/** The same categories in SQL, over a row with segment, language and instrument_id. */
+/** The same categories in SQL, over a row with segment, language, instrument_id and trigger. */
 const SPLIT_CATEGORIES = sql.raw(`(values ('segment', coalesce(t.segment, 'none')),
 	('language', case when t.language in (${REPORT_LANGUAGES.map((l) => `'${l}'`).join(', ')})
 		then t.language else 'other' end),
-	('instrument', coalesce(t.instrument_id::text, 'none'))) s (split, category)`);
+	('instrument', coalesce(t.instrument_id::text, 'none')),
+	('trigger', t.trigger)) s (split, category)`);
 
 /**
  * Adds one answer set to the running counts: one row per answered item, '*' for the set, and

@@ -23,6 +23,7 @@ import { generateInstrumentUses } from './instrument-uses';
 import { generatePlans } from './plans';
 import { generateAppointments } from './appointments';
 import { generateHandhaving } from './handhaving';
+import { generateHistories, insertHistories } from './histories';
 
 /** Generates the rows for `klantmanagerIds.length` clients. Pure apart from random UUIDs. */
 export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptions): GeneratedRows {
@@ -36,7 +37,9 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		uses: [],
 		outflows: [],
 		appointments: [],
-		handhaving: []
+		handhaving: [],
+		periods: [],
+		segments: []
 	};
 	const muniCumulative = cumulativeOf(ctx.gemeenteWeights);
 	const profiles: Profile[] = [];
@@ -54,6 +57,8 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 		opts.firstNumber * 7919 + 17,
 		opts.fallbackStaffId
 	);
+	// Re-entries and re-classifications: a sequence of its own too (the bulk generator only).
+	if (opts.histories) generateHistories(profiles, ctx.now, opts.firstNumber * 7919 + 31, out);
 	return out;
 }
 
@@ -68,6 +73,7 @@ export async function insertGenerated(db: Db, rows: GeneratedRows): Promise<void
 	await insertMany(db, outflow, rows.outflows);
 	await insertMany(db, appointment, rows.appointments);
 	await insertMany(db, handhaving, rows.handhaving);
+	await insertHistories(db, rows);
 }
 
 /** The numeric part of the next free 'WW-' client number (at least `floor`). */

@@ -3,6 +3,7 @@ import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type {
 	appointment,
 	authIdentity,
+	benefitPeriod,
 	client,
 	handhaving,
 	instrumentUse,
@@ -10,6 +11,7 @@ import type {
 	outflow,
 	plan,
 	planStep,
+	segmentHistory,
 	user,
 	OutflowReason,
 	Segment
@@ -34,6 +36,11 @@ export interface ChunkOptions {
 	appointments: number;
 	/** Staff used when a client has no klantmanager (appointments need a staff member). */
 	fallbackStaffId: string;
+	/**
+	 * Re-entries and re-classifications (the bulk generator; the demo keeps its own history).
+	 * Drawn from a random stream of their own, so every other generated figure stays the same.
+	 */
+	histories?: boolean;
 }
 
 export interface Profile {
@@ -62,4 +69,8 @@ export interface GeneratedRows {
 	outflows: PgInsertValue<typeof outflow>[];
 	appointments: PgInsertValue<typeof appointment>[];
 	handhaving: PgInsertValue<typeof handhaving>[];
+	/** Every benefit period; a second one for a client who came back (herinstroom). */
+	periods: PgInsertValue<typeof benefitPeriod>[];
+	/** Segment history of re-classified clients (the trigger writes the others' own). */
+	segments: PgInsertValue<typeof segmentHistory>[];
 }

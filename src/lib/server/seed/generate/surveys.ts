@@ -5,8 +5,8 @@ import type { Db } from '../../db/open';
 import {
 	survey,
 	surveyOpenAnswer,
-	surveyResponse,
 	surveyText,
+	type Segment,
 	type SurveyTrigger
 } from '../../db/schema';
 import { SURVEY_TEXTS } from '../survey-texts';
@@ -115,8 +115,31 @@ export const OPEN_ANSWERS: Record<string, string[]> = {
 		'Fijn dat ik mijn afspraken in de app kan zien.'
 	],
 	en: ['The app is easy to use.', 'I would like more help finding work.'],
-	ar: ['شكراً على المساعدة.', 'أحتاج إلى مساعدة في فهم الرسائل.']
+	ar: ['شكراً على المساعدة.', 'أحتاج إلى مساعدة في فهم الرسائل.'],
+	// Sample answers for generated data (not checked by a native speaker).
+	tr: ['Danışmanım bana iyi yardım ediyor.', 'Mektupları anlamak zor.'],
+	uk: ['Мені потрібна допомога з листами.', 'Додаток простий у користуванні.'],
+	fa: ['از کمک شما متشکرم.', 'نامه‌ها سخت هستند.'],
+	prs: ['تشکر از کمک تان.', 'نامه‌ها مشکل هستند.'],
+	ti: ['ስለቲ ሓገዝ የቐንየለይ።'],
+	so: ['Waad ku mahadsan tihiin caawimaadda.', 'Waraaqaha way adag yihiin.']
 };
+
+/**
+ * The language of an answer set: Dutch mostly, then each language its gemeente offers, so
+ * every language group of the report has figures (small ones suppressed, as they should be).
+ */
+export const ANSWER_LANGUAGES: [string, number][] = [
+	['nl', 72],
+	['ar', 7],
+	['en', 3],
+	['tr', 4],
+	['uk', 3],
+	['so', 3],
+	['ti', 3],
+	['fa', 3],
+	['prs', 2]
+];
 
 export const ITEM_BASE: Record<string, number> = {
 	serious: 0.35,
@@ -127,6 +150,19 @@ export const ITEM_BASE: Record<string, number> = {
 	rights: 0.1
 };
 
+/** One generated answer set, as survey_response stores it. */
+export interface GeneratedResponse {
+	gemeenteId: string;
+	quarter: string;
+	segment: Segment | null;
+	instrumentId: string | null;
+	trigger: SurveyTrigger;
+	language: string;
+	surveyId: string;
+	answers: Record<string, number>;
+	late: boolean;
+}
+
 /** Anonymous answer sets: no client id, only gemeente, quarter, segment, instrument, language. */
 export function generateSurveyResponses(
 	rng: Rng,
@@ -134,10 +170,10 @@ export function generateSurveyResponses(
 	surveys: Record<SurveyTrigger, SurveyRef>,
 	count: number
 ): {
-	responses: PgInsertValue<typeof surveyResponse>[];
+	responses: GeneratedResponse[];
 	open: PgInsertValue<typeof surveyOpenAnswer>[];
 } {
-	const responses: PgInsertValue<typeof surveyResponse>[] = [];
+	const responses: GeneratedResponse[] = [];
 	const open: PgInsertValue<typeof surveyOpenAnswer>[] = [];
 	const muniCumulative = cumulativeOf(ctx.gemeenteWeights);
 	const quarters: string[] = [];
@@ -165,12 +201,8 @@ export function generateSurveyResponses(
 			if (options.length)
 				instrumentId = rng.weighted(options.map((i) => [i.id, profileOf(i.code).weight] as const));
 		}
-		const language =
-			m.languages.includes('ar') && rng.chance(0.1)
-				? 'ar'
-				: m.languages.includes('en') && rng.chance(0.04)
-					? 'en'
-					: 'nl';
+		const offered = ANSWER_LANGUAGES.filter(([l]) => m.languages.includes(l));
+		const language = offered.length ? rng.weighted(offered) : 'nl';
 		// A latent satisfaction per answer set; gemeenten and segments differ a little, and it
 		// improves slowly over the quarters so trends and norm colours have something to show.
 		const latent =
