@@ -176,6 +176,10 @@ export function generateSurveyResponses(
 	const responses: GeneratedResponse[] = [];
 	const open: PgInsertValue<typeof surveyOpenAnswer>[] = [];
 	const muniCumulative = cumulativeOf(ctx.gemeenteWeights);
+	// The language of each set comes from a sequence of its own, so the main sequence draws as
+	// it did before the nine languages: the demo's answers and open answers stay as they were
+	// (tests/e2e/survey.spec.ts reads a gemeente with 10 open answers in a year).
+	const languageRng = new Rng(count * 7919 + 43);
 	const quarters: string[] = [];
 	for (let q = 7; q >= 0; q--) {
 		const d = new Date(Date.UTC(ctx.now.getUTCFullYear(), ctx.now.getUTCMonth() - q * 3, 15));
@@ -201,8 +205,11 @@ export function generateSurveyResponses(
 			if (options.length)
 				instrumentId = rng.weighted(options.map((i) => [i.id, profileOf(i.code).weight] as const));
 		}
+		// The draws of the language choice before the nine languages, kept for the reason above.
+		if (!(m.languages.includes('ar') && rng.chance(0.1)) && m.languages.includes('en'))
+			rng.chance(0.04);
 		const offered = ANSWER_LANGUAGES.filter(([l]) => m.languages.includes(l));
-		const language = offered.length ? rng.weighted(offered) : 'nl';
+		const language = offered.length ? languageRng.weighted(offered) : 'nl';
 		// A latent satisfaction per answer set; gemeenten and segments differ a little, and it
 		// improves slowly over the quarters so trends and norm colours have something to show.
 		const latent =
