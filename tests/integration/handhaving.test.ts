@@ -327,4 +327,41 @@ describeEachDatabase('handhaving on the client file', (database) => {
 			await expect(db.insert(handhaving).values(row), JSON.stringify(row)).rejects.toThrow();
 		expect(await rows(f.frans.clientId)).toHaveLength(1);
 	});
+
+	// "Nothing is overwritten" under load: 40 corrections and withdrawals sent at once from the
+	// same revision; exactly one wins, every other is refused, one audit event per change.
+	it('40 changes at once from one revision: exactly one is applied', async () => {
+		const { db } = database();
+		const created = await hh.recordHandhaving(db, f.sanne, f.maryam.clientId, maatregel, NOW);
+		if (!created.ok) throw new Error('not recorded');
+		const entry = { id: created.id, revision: 1 };
+		const results = await Promise.all(
+			Array.from({ length: 40 }, (_, i) =>
+				i % 2 === 0
+					? hh.correctHandhaving(
+							db,
+							f.lead,
+							f.maryam.clientId,
+							{ ...maatregel, percentage: i, ...entry },
+							NOW
+						)
+					: hh.withdrawHandhaving(
+							db,
+							f.lead,
+							f.maryam.clientId,
+							{ ...entry, withdrawnOn: '2026-11-25', withdrawnReason: `poging ${i}` },
+							NOW
+						)
+			)
+		);
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.field === 'form')).toBe(true);
+		const [row] = (await rows(f.maryam.clientId)).filter((r) => r.id === created.id);
+		expect(row!.revision).toBe(2);
+		const changes = [
+			...(await events('handhaving.correct', f.maryam.clientId)),
+			...(await events('handhaving.withdraw', f.maryam.clientId))
+		].filter((e) => (e.detail as { handhavingId: string }).handhavingId === created.id);
+		expect(changes).toHaveLength(1);
+	});
 });

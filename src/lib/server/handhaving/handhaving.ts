@@ -82,29 +82,10 @@ export async function correctHandhaving(
 		return { ok: false, error: 'in_future', field: 'decidedOn' };
 	const values = columns(input);
 	return db.transaction(async (tx) => {
-		const [before] = await tx
-			.select()
-			.from(handhaving)
-			.where(and(eq(handhaving.id, input.id), eq(handhaving.clientId, clientId)));
-		if (!before) return { ok: false, error: 'not_found', field: 'form' } as const;
-		if (before.withdrawnOn) return { ok: false, error: 'withdrawn', field: 'form' } as const;
-		const updated = await tx
-			.update(handhaving)
-			.set({
-				...values,
-				revision: before.revision + 1,
-				updatedBy: staff.id,
-				updatedAt: now
-			})
-			.where(
-				and(
-					eq(handhaving.id, input.id),
-					eq(handhaving.revision, input.revision),
-					isNull(handhaving.withdrawnOn)
-				)
-			)
-			.returning({ id: handhaving.id });
-		if (updated.length === 0) return { ok: false, error: 'conflict', field: 'form' } as const;
+		const before = await openEntry(tx, input.id, clientId);
+		if ('error' in before) return before;
+		if (!(await updateAtRevision(tx, input, before.revision, staff, now, values)))
+			return { ok: false, error: 'conflict', field: 'form' } as const;
 		await audit.record(tx, {
 			actorId: staff.id,
 			clientId,
@@ -133,33 +114,17 @@ export async function withdrawHandhaving(
 	if (input.withdrawnOn > amsterdamDay(now))
 		return { ok: false, error: 'in_future', field: 'withdrawnOn' };
 	return db.transaction(async (tx) => {
-		const [before] = await tx
-			.select()
-			.from(handhaving)
-			.where(and(eq(handhaving.id, input.id), eq(handhaving.clientId, clientId)));
-		if (!before) return { ok: false, error: 'not_found', field: 'form' } as const;
-		if (before.withdrawnOn) return { ok: false, error: 'withdrawn', field: 'form' } as const;
+		const before = await openEntry(tx, input.id, clientId);
+		if ('error' in before) return before;
 		if (input.withdrawnOn < before.decidedOn)
 			return { ok: false, error: 'withdrawn_before_decision', field: 'withdrawnOn' } as const;
-		const updated = await tx
-			.update(handhaving)
-			.set({
-				withdrawnOn: input.withdrawnOn,
-				withdrawnReason: input.withdrawnReason.trim(),
-				withdrawnBy: staff.id,
-				revision: before.revision + 1,
-				updatedBy: staff.id,
-				updatedAt: now
-			})
-			.where(
-				and(
-					eq(handhaving.id, input.id),
-					eq(handhaving.revision, input.revision),
-					isNull(handhaving.withdrawnOn)
-				)
-			)
-			.returning({ id: handhaving.id });
-		if (updated.length === 0) return { ok: false, error: 'conflict', field: 'form' } as const;
+		const withdrawn = {
+			withdrawnOn: input.withdrawnOn,
+			withdrawnReason: input.withdrawnReason.trim(),
+			withdrawnBy: staff.id
+		};
+		if (!(await updateAtRevision(tx, input, before.revision, staff, now, withdrawn)))
+			return { ok: false, error: 'conflict', field: 'form' } as const;
 		await audit.record(tx, {
 			actorId: staff.id,
 			clientId,
@@ -168,6 +133,44 @@ export async function withdrawHandhaving(
 		});
 		return { ok: true } as const;
 	});
+}
+
+/** The entry on this client's file that may still change: not withdrawn. */
+async function openEntry(tx: Db, id: string, clientId: string) {
+	const [before] = await tx
+		.select()
+		.from(handhaving)
+		.where(and(eq(handhaving.id, id), eq(handhaving.clientId, clientId)));
+	if (!before) return { ok: false, error: 'not_found', field: 'form' } as const;
+	if (before.withdrawnOn) return { ok: false, error: 'withdrawn', field: 'form' } as const;
+	return before;
+}
+
+/**
+ * Writes a change only on the revision the klantmanager started from and only while the entry
+ * is not withdrawn (one conditional update, so two changes at once cannot both win); false when
+ * someone else changed it first.
+ */
+async function updateAtRevision(
+	tx: Db,
+	input: { id: string; revision: number },
+	current: number,
+	staff: Staff,
+	now: Date,
+	change: Partial<typeof handhaving.$inferInsert>
+): Promise<boolean> {
+	const updated = await tx
+		.update(handhaving)
+		.set({ ...change, revision: current + 1, updatedBy: staff.id, updatedAt: now })
+		.where(
+			and(
+				eq(handhaving.id, input.id),
+				eq(handhaving.revision, input.revision),
+				isNull(handhaving.withdrawnOn)
+			)
+		)
+		.returning({ id: handhaving.id });
+	return updated.length > 0;
 }
 
 function asInput(row: Handhaving): HandhavingInput {
