@@ -115,7 +115,6 @@ describeEachDatabase('surveys', (database) => {
 			'survey_response',
 			'survey_open_answer',
 			'survey_tally',
-			'survey_tally_quarter',
 			'survey_tally_split'
 		]) {
 			const cols = await columnsOf(db, table);
@@ -379,16 +378,16 @@ describeEachDatabase('surveys', (database) => {
 				order by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
 			return Array.isArray(r) ? r : (r as { rows: unknown[] }).rows;
 		};
-		const quarters = async () => {
-			const r = await db.execute(sql`select quarter, gemeente_id, item, value, count
-				from survey_tally_quarter order by 1, 2, 3, 4`);
+		const splits = async () => {
+			const r = await db.execute(sql`select quarter, gemeente_id, split, category, item, value,
+				count from survey_tally_split order by 1, 2, 3, 4, 5, 6`);
 			return Array.isArray(r) ? r : (r as { rows: unknown[] }).rows;
 		};
 		const running = await snapshot();
-		const perQuarter = await quarters();
+		const perSplit = await splits();
 		await surveys.rebuildTally(db);
 		expect(await snapshot()).toEqual(running);
-		expect(await quarters()).toEqual(perQuarter);
+		expect(await splits()).toEqual(perSplit);
 		expect(running.length).toBeGreaterThan(100);
 	});
 

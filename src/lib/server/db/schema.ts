@@ -763,21 +763,6 @@ export const surveyTally = pgTable(
 	]
 );
 
-/** The same counts per gemeente, quarter and item only: the trend over eight quarters. */
-export const surveyTallyQuarter = pgTable(
-	'survey_tally_quarter',
-	{
-		quarter: text('quarter').notNull(),
-		gemeenteId: uuid('gemeente_id')
-			.notNull()
-			.references(() => gemeente.id),
-		item: text('item').notNull(),
-		value: smallint('value').notNull(),
-		count: integer('count').notNull()
-	},
-	(t) => [primaryKey({ columns: [t.quarter, t.gemeenteId, t.item, t.value] })]
-);
-
 export const TALLY_SPLITS = ['segment', 'language', 'instrument', 'trigger'] as const;
 export type TallySplit = (typeof TALLY_SPLITS)[number];
 

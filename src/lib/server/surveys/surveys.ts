@@ -306,8 +306,8 @@ const SPLIT_CATEGORIES = sql.raw(`(values ('segment', coalesce(t.segment, 'none'
 
 /**
  * Adds one answer set to the running counts: one row per answered item, '*' for the set, and
- * '*late' when it came in after its invitation expired; in survey_tally, per quarter, and once
- * per split of the report.
+ * '*late' when it came in after its invitation expired; in survey_tally and once per split of
+ * the report (survey_tally_split, which the trend reads too).
  */
 export async function addToTally(tx: Db, r: TallyCell): Promise<void> {
 	const entries: [string, number][] = [['*', 0], ...Object.entries(r.answers)];
@@ -331,11 +331,6 @@ export async function addToTally(tx: Db, r: TallyCell): Promise<void> {
 				${r.language}, ${r.surveyId}, ${item}, ${value}, 1)
 			on conflict on constraint survey_tally_cell_uq
 			do update set count = survey_tally.count + 1`);
-		await tx.execute(sql`
-			insert into survey_tally_quarter (quarter, gemeente_id, item, value, count)
-			values (${r.quarter}, ${r.gemeenteId}, ${item}, ${value}, 1)
-			on conflict (quarter, gemeente_id, item, value)
-			do update set count = survey_tally_quarter.count + 1`);
 	}
 }
 
@@ -359,11 +354,6 @@ export async function rebuildTally(db: Db): Promise<void> {
 			r.survey_id, '*late', 0, count(*)::int
 		from survey_response r where r.late
 		group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
-	await db.execute(sql`delete from survey_tally_quarter`);
-	await db.execute(sql`
-		insert into survey_tally_quarter (quarter, gemeente_id, item, value, count)
-		select quarter, gemeente_id, item, value, sum(count)::int from survey_tally
-		group by 1, 2, 3, 4`);
 	await db.execute(sql`delete from survey_tally_split`);
 	await db.execute(sql`
 		insert into survey_tally_split (quarter, gemeente_id, split, category, item, value, count)
