@@ -35,10 +35,23 @@ export async function trend(db: Db, ctx: ReportContext, lastQuarter: string, gra
 			? []
 			: rows(
 					db,
-					sql`select quarter as q, gemeente_id as m, split, category as c, item, value,
+					// Per cell only what the trend's share and its suppression use (agreeShare):
+					// the answers 4–5 as value 4, 1–3 as value 1 and "weet niet" (0), so a cell is
+					// at most three rows instead of one per value, and no grade or answer-set rows.
+					sql`select quarter as q, gemeente_id as m, split, category as c, item,
+						case when value = 0 then 0 when value >= 4 then 4 else 1 end as value,
 						sum(count)::int as n
-					from survey_tally_split where quarter in (${inOpen})
-					group by quarter, gemeente_id, split, category, item, value`
+					from survey_tally_split
+					where quarter in (${inOpen}) and value between 0 and 5 and item not like '*%'
+						${
+							gradeCodes.length
+								? sql`and item not in (${sql.join(
+										gradeCodes.map((g) => sql`${g}`),
+										sql`, `
+									)})`
+								: sql``
+						}
+					group by 1, 2, 3, 4, 5, 6`
 				),
 		rows(
 			db,
