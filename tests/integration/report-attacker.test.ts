@@ -37,6 +37,25 @@ async function unsuppressed() {
 	return raw.buildReport;
 }
 
+/** buildReport from a copy of the report modules whose tables of the same people are suppressed apart. */
+async function tablesApart() {
+	vi.resetModules();
+	vi.doMock('../../src/lib/server/report/cells', async (original) => {
+		const cells = await original<typeof import('../../src/lib/server/report/cells')>();
+		return {
+			...cells,
+			measuresTables: (lists: Record<string, never[]>, ctx: never, measures: readonly string[]) =>
+				Object.fromEntries(
+					Object.keys(lists).map((t) => [t, cells.measuresTable(lists[t]!, ctx, measures)])
+				)
+		};
+	});
+	const apart = await import('../../src/lib/server/report/report');
+	vi.doUnmock('../../src/lib/server/report/cells');
+	vi.resetModules();
+	return apart.buildReport;
+}
+
 async function allViews(db: Db, year: (gemeente: string | null) => Promise<unknown>) {
 	const raw = await unsuppressed();
 	const whole = await publishedReport(
@@ -108,6 +127,29 @@ describeEachDatabase('report attacker', (database) => {
 		const result = attack(leaky, YEAR, QUARTERS, BEFORE);
 		expect(result.recovered.some((x) => x.by === 'trend' || x.by === 'elimination')).toBe(true);
 		expect(result.recovered.length).toBeGreaterThan(0);
+	}, 600_000);
+
+	it('planted leak: bestand tables suppressed apart give a hidden total away', async () => {
+		const { db } = database();
+		const [build, raw] = [await tablesApart(), await unsuppressed()];
+		const whole = await buildReport(
+			db,
+			{ quarter: QUARTERS[3]!, period: 'quarter', gemeente: null },
+			now
+		);
+		const views: View[] = [];
+		for (const gemeente of [null, ...whole!.gemeenten.map((g) => g.code)])
+			for (const quarter of [BEFORE, ...QUARTERS]) {
+				const q = { quarter, period: 'quarter', gemeente } as const;
+				views.push({
+					view: `Q:${quarter}`,
+					selection: gemeente ?? '*',
+					report: await build(db, q, now),
+					truth: await raw(db, q, now)
+				});
+			}
+		const result = attack(views, YEAR, QUARTERS, BEFORE);
+		expect(result.recovered.filter((x) => /\|bestand\.\w+\.total\./.test(x.id))).not.toEqual([]);
 	}, 600_000);
 
 	it('planted leak: a year protected apart from its quarters gives hidden cells away', async () => {

@@ -7,6 +7,14 @@
 // suppression rule ("< 10" is 1–9, "verborgen" at least 10, for inflow and outflow (also in
 // the bestand trend) and in a year view at least 1). A hidden cell whose
 // value it pins down is a leak.
+//
+// Beside the counts it uses what shares and measures over the same population give away
+// (issue #13, session 8): a share shown with its n gives the count k = share × n (the
+// "helemaal eens" answers, the hits), and those counts add up like their n; k lies between 0
+// and n; every bestand table counts the same people, and so do the uses by instrument and by
+// segment; the effect within 6 months of a quarter
+// and within 12 months of the quarter two later have the same cohort (n equal, k12 ≥ k6);
+// answered invitations are at most the invitations, an item's answers at most the answer sets.
 
 import { wilson } from '../../src/lib/server/report/indicators';
 
@@ -43,8 +51,20 @@ export function countCells(report: unknown): Map<string, { n: number | null; hid
 			return;
 		}
 		const o = v as Record<string, unknown>;
-		if ('hidden' in o && 'n' in o)
+		if ('hidden' in o && 'n' in o) {
 			out.set(path.slice(1), { n: o.n as number | null, hidden: o.hidden });
+			// A share shown with its n is a count too: k = share × n.
+			if ('share' in o)
+				out.set(`${path.slice(1)}.k`, {
+					n:
+						typeof o.share === 'number' && typeof o.n === 'number'
+							? Math.round(o.share * o.n)
+							: o.hidden === false
+								? 0
+								: null,
+					hidden: o.hidden
+				});
+		}
 		for (const [k, x] of Object.entries(o))
 			if (k !== 'norms' && k !== 'trend') walk(x, `${path}.${k}`);
 	};
@@ -60,6 +80,10 @@ function trendPoints(report: unknown): string[] {
 
 /** The table total a category cell adds up to, with the name of its family, or null. */
 function categoryTotal(path: string): { family: string; total: string } | null {
+	if (path.endsWith('.k')) {
+		const t = categoryTotal(path.slice(0, -2));
+		return t && { family: `${t.family}.k`, total: `${t.total}.k` };
+	}
 	let m = /^(.*)\.rows\.[^.]+\.cell$/.exec(path);
 	if (m) return { family: `${m[1]}.rows`, total: `${m[1]}.total` };
 	m = /^(.*)\.rows\.[^.]+\.cells\.(\w+)$/.exec(path);
@@ -80,7 +104,15 @@ interface Equation {
 	family: string;
 	/** Cells with coefficients; the sum is 0. */
 	terms: [string, number][];
+	/**
+	 * True by definition (an inequality written with a slack cell ≥ 0): used without being
+	 * confirmed on the visible figures.
+	 */
+	definition?: boolean;
 }
+
+/** A slack cell: what makes an inequality an equation (not a figure, never "recovered"). */
+const SLACK = 'S:';
 
 export interface Attack {
 	hiddenCells: number;
@@ -112,8 +144,10 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 					/^(bestand|indicators\.bestandTrend\.points\.[^.]+)\.(inflow|outflow)$/.test(p) ||
 					v.view.startsWith('Y:');
 				// Inflow and outflow: "verborgen" may also be 0 (flows.ts `protectFlows`).
-				const lo =
-					c.hidden === 'secondary' && !flow
+				// A share's k is only known to lie between 0 and n ("< 10": at most 9).
+				const lo = p.endsWith('.k')
+					? 0
+					: c.hidden === 'secondary' && !flow
 						? 10
 						: /^(bestand|indicators\.bestandTrend\.points\.[^.]+)\.(inflow|outflow)$/.test(p)
 							? 0
@@ -195,16 +229,22 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 	// n), so every trend point shown is a published count of the quarter's item total.
 	const inViews = new Set(viewNames);
 	for (const v of views)
-		for (const { id, quarter, path, n } of trendCounts(v)) {
+		for (const { id, quarter, path, n, k } of trendCounts(v)) {
 			if (!inViews.has(`Q:${quarter}`)) continue;
-			cells.set(id, { id, known: n, lo: n, hi: n });
-			equations.push({
-				family: 'trend',
-				terms: [
-					[id, -1],
-					[`Q:${quarter}|${v.selection}|${path}`, 1]
-				]
-			});
+			// The point's n, and its k = share × n.
+			for (const [suffix, value] of [
+				['', n],
+				['.k', k]
+			] as const) {
+				cells.set(id + suffix, { id: id + suffix, known: value, lo: value, hi: value });
+				equations.push({
+					family: `trend${suffix}`,
+					terms: [
+						[id + suffix, -1],
+						[`Q:${quarter}|${v.selection}|${path}${suffix}`, 1]
+					]
+				});
+			}
 		}
 
 	// The bestand trend (issue #13 §7): each point is that quarter's bestand figure, and the
@@ -241,6 +281,80 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 		}
 	}
 
+	// Relations between measures (see the header): written for every view and selection.
+	const slack = (name: string): [string, number] => {
+		const id = `${SLACK}${name}`;
+		cells.set(id, { id, known: null, lo: 0, hi: UNBOUNDED });
+		return [id, 1];
+	};
+	/** x ≤ y, as y − x − slack = 0. */
+	const atMost = (family: string, x: string, y: string) => {
+		if (!cells.has(x) || !cells.has(y)) return;
+		equations.push({
+			family,
+			definition: true,
+			terms: [
+				[y, 1],
+				[x, -1],
+				[slack(`${x}≤${y}`)[0], -1]
+			]
+		});
+	};
+	const BESTAND_TABLES = ['segment', 'age', 'duration', 'statushouder'];
+	const viewOf = new Map(views.map((v) => [`${v.view}|${v.selection}`, v]));
+	for (const v of views) {
+		const at = (p: string) => `${v.view}|${v.selection}|${p}`;
+		// Every share's k is at most its n.
+		for (const p of paths) if (p.endsWith('.k')) atMost('share-within', at(p), at(p.slice(0, -2)));
+		// Every bestand table counts the same people.
+		for (const t of BESTAND_TABLES.slice(1))
+			if (paths.has(`bestand.${t}.total.cells.n`))
+				equations.push({
+					family: 'bestand-tables',
+					terms: [
+						[at(`bestand.${t}.total.cells.n`), 1],
+						[at('bestand.segment.total.cells.n'), -1]
+					]
+				});
+		// The uses by instrument and by segment are the same uses.
+		for (const p of paths) {
+			const m = /^uses\.byInstrument\.total\.cells\.(\w+)$/.exec(p);
+			if (m)
+				equations.push({
+					family: 'uses-tables',
+					terms: [
+						[at(p), 1],
+						[at(`uses.bySegment.total.cells.${m[1]}`), -1]
+					]
+				});
+		}
+		atMost('invited-answered', at('methods.invitedAnswered'), at('methods.invited'));
+		for (const p of paths)
+			if (/^satisfaction\.[^.]+\.total$/.test(p))
+				atMost('item-answers', at(p), at('methods.answered'));
+		// The cohort of "within 6 months" in quarter q is that of "within 12 months" in q + 2.
+		if (v.view.startsWith('Q:')) {
+			const q = v.view.slice(2);
+			const later = [before, ...quarters].indexOf(q);
+			const q2 = later >= 0 ? [before, ...quarters][later + 2] : undefined;
+			if (q2 && viewOf.has(`Q:${q2}|${v.selection}`))
+				for (const p of paths) {
+					const m = /^effect\.within6\.(.*)$/.exec(p);
+					if (!m) continue;
+					const other = `Q:${q2}|${v.selection}|effect.within12.${m[1]}`;
+					if (p.endsWith('.k')) atMost('cohort-k', at(p), other);
+					else
+						equations.push({
+							family: 'cohort',
+							terms: [
+								[at(p), 1],
+								[other, -1]
+							]
+						});
+				}
+		}
+	}
+
 	// Keep only the families the visible figures confirm (an instance with every cell shown,
 	// not all zero) and never contradict: what an attacker can check.
 	const broken = new Set<string>();
@@ -255,8 +369,7 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 	}
 	let usable = equations.filter(
 		(e) =>
-			confirmed.has(e.family) &&
-			!broken.has(e.family) &&
+			(e.definition || (confirmed.has(e.family) && !broken.has(e.family))) &&
 			e.terms.some(([id]) => cell(id).known === null)
 	);
 	for (const e of usable) for (const [id] of e.terms) if (!cells.has(id)) cells.set(id, cell(id));
@@ -277,7 +390,7 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 	// Only a value that is right counts (a relation that held by chance may mislead it).
 	const recovered: { id: string; value: number; by: string }[] = [];
 	for (const c of cells.values()) {
-		if (c.known !== null) continue;
+		if (c.known !== null || c.id.startsWith(SLACK)) continue;
 		const value = c.lo === c.hi ? c.lo : determined.get(c.id);
 		// A year's stock hidden by the year's own suppression is the fourth quarter's published
 		// figure: no hidden figure.
@@ -290,7 +403,8 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 			recovered.push({ id: c.id, value, by: why.get(c.id) ?? 'elimination' });
 	}
 	return {
-		hiddenCells: [...cells.values()].filter((c) => c.known === null).length,
+		hiddenCells: [...cells.values()].filter((c) => c.known === null && !c.id.startsWith(SLACK))
+			.length,
 		equations: usable.length,
 		recovered
 	};
@@ -308,10 +422,12 @@ interface TrendPoint {
  * The n behind each shown trend point of a view, worked out from its share and Wilson interval
  * (the smallest n whose k = share × n is whole and whose interval is the published one).
  */
-export function trendCounts(v: View): { id: string; quarter: string; path: string; n: number }[] {
+export function trendCounts(
+	v: View
+): { id: string; quarter: string; path: string; n: number; k: number }[] {
 	const trend = (v.report as { trend?: { items: { code: string; points: TrendPoint[] }[] } })
 		?.trend;
-	const out: { id: string; quarter: string; path: string; n: number }[] = [];
+	const out: { id: string; quarter: string; path: string; n: number; k: number }[] = [];
 	for (const item of trend?.items ?? [])
 		for (const p of item.points) {
 			if (p.hidden || p.share === null || p.low === null || p.high === null) continue;
@@ -321,7 +437,8 @@ export function trendCounts(v: View): { id: string; quarter: string; path: strin
 				id: `T:${v.view}|${v.selection}|${p.quarter}|${item.code}`,
 				quarter: p.quarter,
 				path: `satisfaction.${item.code}.total`,
-				n
+				n,
+				k: Math.round(p.share * n)
 			});
 		}
 	return out;

@@ -4,7 +4,7 @@ import { cellId } from './suppression';
 import { protectFlows } from './flows';
 import { perGemeenteSplits, rows } from './rows';
 import { segmentOnExpr, segmentOnJoin } from './segment-on';
-import { ALL, countCell, key, measuresTable, type Grid } from './cells';
+import { ALL, countCell, key, measuresTables, type Grid } from './cells';
 import type { ReportContext } from './context';
 
 // ── Bestand ───────────────────────────────────────────────────────────────────
@@ -62,9 +62,9 @@ export async function bestand(db: Db, ctx: ReportContext) {
 			group by grouping sets ((c.gemeente_id, d.c), (d.c))`
 		)
 	]);
-	const out = Object.fromEntries(
-		names.map((n) => [n, measuresTable(lists[n], ctx, ['n'] as const)])
-	) as Record<keyof typeof BESTAND_SPLITS, ReturnType<typeof measuresTable<'n'>>>;
+	// The four tables count the same people: suppressed as one with shared totals, which the
+	// bestand trend shows too (never hidden to protect a cell).
+	const out = measuresTables(lists, ctx, ['n'] as const, { publishedTotals: true });
 	// Inflow and outflow are two separate figures per gemeente, not parts of one total, but
 	// a reader knows size(end) − size(day before) = inflow − outflow from the bestand tables
 	// (docs/REPORT.md "Suppression"): protected together (`protectFlows`, also the trend's).

@@ -117,24 +117,70 @@ export function measuresTable<M extends string>(
 	ctx: ReportContext,
 	measures: readonly M[]
 ) {
+	return measuresTables({ table: list }, ctx, measures).table;
+}
+
+/**
+ * Tables of the same people split in different ways (the bestand by segment, age, duration
+ * and statushouder): their totals per gemeente are one figure, so they are suppressed as one
+ * table with shared totals. Apart, a total hidden in one table was shown in another and gave
+ * back what it protected (the attacker's "bestand-tables" relation, issue #13).
+ * `publishedTotals`: the totals are shown elsewhere too (the bestand in its trend): only a
+ * total of 1–9 is hidden, never one to protect a cell (the others are hidden instead).
+ */
+export function measuresTables<T extends string, M extends string>(
+	lists: Record<T, Row[]>,
+	ctx: ReportContext,
+	measures: readonly M[],
+	options: { publishedTotals?: boolean } = {}
+) {
 	const gemeenten = ctx.gemeenten.map((g) => g.id);
 	const m = ctx.selected?.id ?? ALL;
-	const grids = Object.fromEntries(measures.map((k) => [k, gridOf(list, 'c', k)])) as Record<
-		M,
-		Grid
-	>;
-	const cats = [...new Set(measures.flatMap((k) => categoriesOf(grids[k])))].sort(byOrder);
-	const vis = Object.fromEntries(
-		measures.map((k) => [k, protect(grids[k], gemeenten, cats)])
-	) as Record<M, Map<string, Visibility>>;
-	const rowOf = (c: string) => ({
+	const tables = Object.keys(lists) as T[];
+	const grids = {} as Record<M, Grid>;
+	const cats = {} as Record<T, string[]>;
+	for (const t of tables) {
+		const own = measures.map((k) => gridOf(lists[t], 'c', k));
+		cats[t] = [...new Set(own.flatMap((g) => categoriesOf(g)))].sort(byOrder);
+		measures.forEach((k, i) => {
+			const grid = (grids[k] ??= new Map());
+			for (const [id, n] of own[i]!) {
+				const [row, col] = [id.slice(0, id.indexOf('|')), id.slice(id.indexOf('|') + 1)];
+				// The totals (col '*') are the same in every table: kept once.
+				grid.set(col === ALL ? id : cellId(row, `${t}:${col}`), n);
+			}
+		});
+	}
+	const lines = tables.flatMap((t) =>
+		tableLines(
+			gemeenten,
+			cats[t].map((c) => `${t}:${c}`)
+		)
+	);
+	const vis = {} as Record<M, Map<string, Visibility>>;
+	for (const k of measures) {
+		const grid = (grids[k] ??= new Map());
+		for (const row of [...gemeenten, ALL])
+			for (const col of [ALL, ...tables.flatMap((t) => cats[t].map((c) => `${t}:${c}`))])
+				if (!grid.has(cellId(row, col))) grid.set(cellId(row, col), 0);
+		const fixed = options.publishedTotals ? [...gemeenten, ALL].map((g) => cellId(g, ALL)) : [];
+		vis[k] = suppress(grid, lines, { equations: fixed.length ? [{ terms: [], fixed }] : [] });
+	}
+	const rowOf = (id: string, c: string) => ({
 		key: c,
 		cells: Object.fromEntries(
-			measures.map((k) => [k, countCell(grids[k], vis[k], m, c)])
+			measures.map((k) => [k, countCell(grids[k], vis[k], m, id)])
 		) as Record<M, CountCell>
 	});
-	return {
-		rows: cats.map(rowOf).filter((r) => Object.values<CountCell>(r.cells).some((x) => x.n !== 0)),
-		total: rowOf(ALL)
-	};
+	return Object.fromEntries(
+		tables.map((t) => [
+			t,
+			{
+				rows: cats[t]
+					.map((c) => rowOf(`${t}:${c}`, c))
+					.filter((r) => Object.values<CountCell>(r.cells).some((x) => x.n !== 0)),
+				total: rowOf(ALL, ALL)
+			}
+		])
+	) as Record<T, { rows: ReturnType<typeof rowOf>[]; total: ReturnType<typeof rowOf> }>;
 }

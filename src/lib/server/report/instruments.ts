@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { perGemeenteSplits } from './rows';
 import { segmentOnExpr, segmentOnJoin } from './segment-on';
-import { measuresTable } from './cells';
+import { measuresTables } from './cells';
 import type { ReportContext } from './context';
 
 // ── Inzet instrumenten ────────────────────────────────────────────────────────
@@ -41,8 +41,7 @@ export async function instrumentUses(db: Db, ctx: ReportContext) {
 				and (outcome is null or outcome not in ('completed', 'stopped_early', 'work_found')))`
 		}
 	);
-	return {
-		byInstrument: measuresTable(lists.instrument, ctx, USE_MEASURES),
-		bySegment: measuresTable(lists.segment, ctx, USE_MEASURES)
-	};
+	// The same uses by instrument and by segment: one total, suppressed as one (cells.ts).
+	const { instrument, segment } = measuresTables(lists, ctx, USE_MEASURES);
+	return { byInstrument: instrument, bySegment: segment };
 }

@@ -79,7 +79,7 @@ export function suppress(
 			if (hiddenNonZero.length !== 1) continue;
 			const pick =
 				pickIn(line.parts) ??
-				(cells.has(line.total) && !hidden(line.total) && n(line.total) > 0
+				(cells.has(line.total) && !hidden(line.total) && n(line.total) > 0 && !fixed.has(line.total)
 					? line.total
 					: undefined);
 			if (pick) {
