@@ -6,6 +6,7 @@ import { gemeente, message } from '../../src/lib/server/db/schema';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { load as clientLayoutLoad } from '../../src/routes/(client)/+layout.server';
 import { buildFixture } from './km-fixture';
+import { searchCaseload } from '../../src/lib/server/caseload/caseload';
 import { seedContent } from '../../src/lib/server/seed/content';
 import * as content from '../../src/lib/server/content/content';
 import { createScratchDatabase } from './databases';
@@ -165,6 +166,26 @@ for (const target of targets) {
 				found: true,
 				trips: 2
 			});
+		});
+
+		// The caseload asked who is visible and then their names in two round trips (#19, s8);
+		// one query now, built once. Lead and klantmanager share the same prepared queries, and
+		// each still sees only their own caseload.
+		it('the caseload reads the team, the count and the page: three round trips', async () => {
+			const { db } = counted!;
+			const f = await buildFixture(db);
+			const search = (staff: typeof f.lead) =>
+				countRoundTrips(async (count) => {
+					const r = await searchCaseload(db, staff, {});
+					return {
+						names: r.rows.map((row) => row.name),
+						team: r.klantmanagers.length,
+						trips: count()
+					};
+				});
+			expect(await search(f.lead)).toEqual({ names: ['Maryam Haddad'], team: 2, trips: 3 });
+			expect(await search(f.ahmed)).toEqual({ names: ['Frans Bakker'], team: 1, trips: 3 });
+			expect(await search(f.sanne)).toEqual({ names: ['Maryam Haddad'], team: 1, trips: 3 });
 		});
 
 		it('counts nothing when the counter is off', async () => {

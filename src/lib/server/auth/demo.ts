@@ -1,5 +1,6 @@
 import { asc, eq, isNotNull, and } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { preparedPerDb } from '../db/prepared';
 import { team, user } from '../db/schema';
 
 export interface DemoAccount {
@@ -8,14 +9,20 @@ export interface DemoAccount {
 	role: 'client' | 'klantmanager' | 'teamlead' | 'reporter' | 'admin';
 }
 
-/** The people demo mode offers for one-click sign-in. */
-export async function listDemoAccounts(db: Db): Promise<DemoAccount[]> {
-	const rows = await db
+/** The sign-in page's query in demo mode, built once per database (#19). */
+const demoAccounts = preparedPerDb((db) =>
+	db
 		.select({ key: user.demoKey, name: user.displayName, roles: user.roles, leads: team.id })
 		.from(user)
 		.leftJoin(team, eq(team.leadUserId, user.id))
 		.where(isNotNull(user.demoKey))
-		.orderBy(asc(user.displayName));
+		.orderBy(asc(user.displayName))
+		.prepare('demo_accounts')
+);
+
+/** The people demo mode offers for one-click sign-in. */
+export async function listDemoAccounts(db: Db): Promise<DemoAccount[]> {
+	const rows = await demoAccounts(db).execute();
 	const order = ['client', 'klantmanager', 'teamlead', 'reporter', 'admin'];
 	return rows
 		.map((r) => ({

@@ -3,6 +3,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { decodeHex, encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db/open';
+import { preparedPerDb } from '../db/prepared';
 import { client, gemeente, message, session, user, type Client, type User } from '../db/schema';
 import * as audit from '../audit/audit';
 
@@ -102,9 +103,8 @@ export async function createSession(
  * every request makes. Built once per database and kept (a prepared query): drizzle otherwise
  * builds this SQL again on every request, which the profile showed as a share of each page (#19).
  */
-const lookups = new WeakMap<Db, ReturnType<typeof buildSessionLookup>>();
-function buildSessionLookup(db: Db) {
-	return db
+const sessionLookup = preparedPerDb((db) =>
+	db
 		.select({
 			id: session.id,
 			secretHash: session.secretHash,
@@ -138,13 +138,8 @@ function buildSessionLookup(db: Db) {
 		.leftJoin(gemeente, eq(gemeente.id, client.gemeenteId))
 		.where(eq(session.id, sql.placeholder('id')))
 		.limit(1)
-		.prepare('session_lookup');
-}
-function sessionLookup(db: Db) {
-	let found = lookups.get(db);
-	if (!found) lookups.set(db, (found = buildSessionLookup(db)));
-	return found;
-}
+		.prepare('session_lookup')
+);
 
 /**
  * Returns the session and its user, or null for a missing, forged or expired token. A session

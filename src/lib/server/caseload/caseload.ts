@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } f
 import { searchName } from '../db/search-name';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/open';
+import { preparedPerDb } from '../db/prepared';
 import { transaction } from '../db/after-commit';
 import { client, SEGMENTS, team, user, type Segment } from '../db/schema';
 import { amsterdamDay } from '../../dates';
@@ -37,14 +38,21 @@ export async function visibleKlantmanagers(db: Db, staff: Staff): Promise<string
 
 /** The klantmanagers whose caseloads `staff` sees, by name (more than one for a team lead). */
 export async function teamMembers(db: Db, staff: Staff): Promise<{ id: string; name: string }[]> {
-	const visible = await visibleKlantmanagers(db, staff);
-	if (visible.length === 0) return [];
-	return db
+	if (!staff.roles.includes('klantmanager')) return [];
+	return teamMembersQuery(db).execute({ staffId: staff.id });
+}
+/** The same people as `visibleKlantmanagers`, with names, in one query built once (#19). */
+const teamMembersQuery = preparedPerDb((db) =>
+	db
 		.select({ id: user.id, name: user.displayName })
 		.from(user)
-		.where(inArray(user.id, visible))
-		.orderBy(asc(user.displayName));
-}
+		.where(
+			sql`${user.id} = ${sql.placeholder('staffId')} or ${user.teamId} in
+				(select t.id from team t where t.lead_user_id = ${sql.placeholder('staffId')})`
+		)
+		.orderBy(asc(user.displayName))
+		.prepare('team_members')
+);
 
 export async function caseloadFilter(db: Db, staff: Staff): Promise<SQL | undefined> {
 	const kms = await visibleKlantmanagers(db, staff);
@@ -167,6 +175,143 @@ export interface CaseloadEntry extends CaseloadRow {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Which SQL a caseload search needs: the filters and order in use, not their values. */
+interface CaseloadShape {
+	search: boolean;
+	status: 'active' | 'left' | 'all';
+	segment: 'none' | 'one' | null;
+	/** One klantmanager of the team (the filter), else all the staff member sees. */
+	oneKlantmanager: boolean;
+	plan: boolean;
+	attention: 'requests' | 'overdue' | null;
+	sort: (typeof SORTS)[number];
+	dir: 'asc' | 'desc';
+}
+
+/**
+ * The count and the page of one shape of caseload search, with placeholders for every value
+ * (staffId or klantmanager, at, today, name, number, segment, plan, limit, offset). Built once
+ * per database and shape (#19): drizzle building this SQL was a sixth of the caseload's CPU.
+ */
+function buildCaseloadQueries(db: Db, shape: CaseloadShape) {
+	const km = alias(user, 'km');
+	const p = sql.placeholder;
+	const conditions: (SQL | undefined)[] = [
+		shape.oneKlantmanager
+			? eq(client.klantmanagerId, p('klantmanager'))
+			: // The staff member and, for a team lead, the team (as visibleKlantmanagers).
+				sql`${client.klantmanagerId} in (select u.id from "user" u where u.id = ${p('staffId')}
+					or u.team_id in (select t.id from team t where t.lead_user_id = ${p('staffId')}))`
+	];
+	if (shape.search) {
+		// Accents, case, hyphens and apostrophes do not matter ("wojcik" finds "Wójcik"); a name
+		// in another script is found by its stored Latin spelling too.
+		conditions.push(
+			or(
+				like(user.searchName, p('name')),
+				like(client.latinSearchName, p('name')),
+				ilike(client.clientNumber, p('number'))
+			)
+		);
+	}
+	if (shape.status === 'active') conditions.push(sql`not ${hasLeft}`);
+	else if (shape.status === 'left') conditions.push(hasLeft);
+	if (shape.segment === 'none') conditions.push(isNull(client.segment));
+	else if (shape.segment === 'one') conditions.push(eq(client.segment, p('segment')));
+
+	const base = db
+		.select({
+			id: client.id,
+			clientNumber: client.clientNumber,
+			name: sql<string>`${user.displayName}`.as('name'),
+			segment: client.segment,
+			ladderStep: client.ladderStep,
+			left: sql<boolean>`${hasLeft}`.as('left'),
+			klantmanagerId: client.klantmanagerId,
+			klantmanagerName: sql<string | null>`${km.displayName}`.as('km_name'),
+			nextAppointment: sql<string | null>`(select min(a.starts_at) from appointment a
+				where a.client_id = ${client.id} and a.status = 'planned'
+				and a.starts_at >= ${p('at')}::timestamptz)`.as('next_appointment'),
+			planState: sql<PlanState>`coalesce((select case
+					when p.status = 'draft' then 'draft'
+					when p.review_date is not null and p.review_date <= ${p('today')}::date then 'review_due'
+					else p.status end
+				from plan p where p.client_id = ${client.id} and p.status <> 'closed'
+				order by p.created_at desc limit 1), 'none')`.as('plan_state'),
+			openRequests: sql<number>`(select count(*) from client_request r
+				where r.client_id = ${client.id} and r.status = 'open')::int`.as('open_requests'),
+			// A message that belongs to an open request (its reason, or what the client added
+			// about the same appointment or help) is that request, counted once above.
+			unreadMessages: sql<number>`(select count(*) from message m
+				where m.client_id = ${client.id} and m.from_client and m.read_at is null
+				and m.answered_at is null
+				and not exists (select 1 from client_request r
+					where r.client_id = m.client_id and r.status = 'open'
+					and ((m.context_kind = 'appointment' and r.appointment_id = m.context_id)
+						or (m.context_kind = 'instrument' and r.instrument_id = m.context_id))))::int`.as(
+				'unread_messages'
+			),
+			overdueSteps: sql<number>`(select count(*) from plan_step s join plan p on p.id = s.plan_id
+				where p.client_id = ${client.id} and p.status in ('shared', 'agreed')
+				and s.status <> 'done' and s.due_date < ${p('today')}::date)::int`.as('overdue_steps')
+		})
+		.from(client)
+		.innerJoin(user, eq(user.id, client.userId))
+		.leftJoin(km, eq(km.id, client.klantmanagerId))
+		.where(and(...conditions))
+		.as('c');
+
+	const derived: SQL[] = [];
+	if (shape.plan) derived.push(sql`${base.planState} = ${p('plan')}`);
+	if (shape.attention === 'requests') derived.push(sql`${base.openRequests} > 0`);
+	if (shape.attention === 'overdue') derived.push(sql`${base.overdueSteps} > 0`);
+	const where = derived.length ? and(...derived) : undefined;
+
+	const dir = shape.dir === 'desc' ? desc : asc;
+	const sortColumn = {
+		name: base.name,
+		number: base.clientNumber,
+		next: base.nextAppointment,
+		ladder: base.ladderStep,
+		messages: base.unreadMessages,
+		requests: base.openRequests,
+		overdue: base.overdueSteps
+	}[shape.sort];
+	const nulls = shape.sort === 'next' ? sql`nulls last` : sql``;
+	const key = caseloadShapeKey(shape);
+	return {
+		count: db
+			.select({ total: sql<number>`count(*)::int` })
+			.from(base)
+			.where(where)
+			.prepare(`caseload_count_${key}`),
+		rows: db
+			.select()
+			.from(base)
+			.where(where)
+			.orderBy(sql`${dir(sortColumn)} ${nulls}`, asc(base.name), asc(base.id))
+			.limit(p('limit'))
+			.offset(p('offset'))
+			.prepare(`caseload_rows_${key}`)
+	};
+}
+
+const caseloadShapeKey = (s: CaseloadShape) =>
+	[s.search, s.status, s.segment, s.oneKlantmanager, s.plan, s.attention, s.sort, s.dir]
+		.map(String)
+		.join('_');
+
+/** At most a few thousand shapes exist; each is kept once built, per database. */
+const caseloadQueries = new WeakMap<Db, Map<string, ReturnType<typeof buildCaseloadQueries>>>();
+function caseloadQueriesFor(db: Db, shape: CaseloadShape) {
+	let byShape = caseloadQueries.get(db);
+	if (!byShape) caseloadQueries.set(db, (byShape = new Map()));
+	const key = caseloadShapeKey(shape);
+	let queries = byShape.get(key);
+	if (!queries) byShape.set(key, (queries = buildCaseloadQueries(db, shape)));
+	return queries;
+}
+
 /**
  * One page of the caseload with what a klantmanager scans for: next appointment, plan state,
  * open requests and overdue steps. Every figure is a lookup per client through an index, and
@@ -186,107 +331,43 @@ export async function searchCaseload(
 	klantmanagers: { id: string; name: string }[];
 }> {
 	const members = await teamMembers(db, staff);
-	const visible = members.map((m) => m.id);
-	const kms =
-		query.klantmanager && visible.includes(query.klantmanager) ? [query.klantmanager] : visible;
-	if (kms.length === 0) return { rows: [], total: 0, page: 1, pages: 1, klantmanagers: [] };
-	const today = amsterdamDay(now);
-	const at = now.toISOString();
-	const km = alias(user, 'km');
-
-	const conditions: (SQL | undefined)[] = [inArray(client.klantmanagerId, kms)];
+	if (members.length === 0) return { rows: [], total: 0, page: 1, pages: 1, klantmanagers: [] };
+	const oneKlantmanager = !!query.klantmanager && members.some((m) => m.id === query.klantmanager);
 	const q = query.q?.trim();
-	if (q) {
-		// Accents, case, hyphens and apostrophes do not matter ("wojcik" finds "Wójcik"); a name
-		// in another script is found by its stored Latin spelling too.
-		const name = `%${escapeLike(searchName(q))}%`;
-		conditions.push(
-			or(
-				like(user.searchName, name),
-				like(client.latinSearchName, name),
-				ilike(client.clientNumber, `%${escapeLike(q)}%`)
-			)
-		);
-	}
-	if ((query.status ?? 'active') === 'active') conditions.push(sql`not ${hasLeft}`);
-	else if (query.status === 'left') conditions.push(hasLeft);
-	if (query.segment === 'none') conditions.push(isNull(client.segment));
-	else if (query.segment && SEGMENTS.includes(query.segment))
-		conditions.push(eq(client.segment, query.segment));
-
-	const base = db
-		.select({
-			id: client.id,
-			clientNumber: client.clientNumber,
-			name: sql<string>`${user.displayName}`.as('name'),
-			segment: client.segment,
-			ladderStep: client.ladderStep,
-			left: sql<boolean>`${hasLeft}`.as('left'),
-			klantmanagerId: client.klantmanagerId,
-			klantmanagerName: sql<string | null>`${km.displayName}`.as('km_name'),
-			nextAppointment: sql<string | null>`(select min(a.starts_at) from appointment a
-				where a.client_id = ${client.id} and a.status = 'planned'
-				and a.starts_at >= ${at}::timestamptz)`.as('next_appointment'),
-			planState: sql<PlanState>`coalesce((select case
-					when p.status = 'draft' then 'draft'
-					when p.review_date is not null and p.review_date <= ${today}::date then 'review_due'
-					else p.status end
-				from plan p where p.client_id = ${client.id} and p.status <> 'closed'
-				order by p.created_at desc limit 1), 'none')`.as('plan_state'),
-			openRequests: sql<number>`(select count(*) from client_request r
-				where r.client_id = ${client.id} and r.status = 'open')::int`.as('open_requests'),
-			// A message that belongs to an open request (its reason, or what the client added
-			// about the same appointment or help) is that request, counted once above.
-			unreadMessages: sql<number>`(select count(*) from message m
-				where m.client_id = ${client.id} and m.from_client and m.read_at is null
-				and m.answered_at is null
-				and not exists (select 1 from client_request r
-					where r.client_id = m.client_id and r.status = 'open'
-					and ((m.context_kind = 'appointment' and r.appointment_id = m.context_id)
-						or (m.context_kind = 'instrument' and r.instrument_id = m.context_id))))::int`.as(
-				'unread_messages'
-			),
-			overdueSteps: sql<number>`(select count(*) from plan_step s join plan p on p.id = s.plan_id
-				where p.client_id = ${client.id} and p.status in ('shared', 'agreed')
-				and s.status <> 'done' and s.due_date < ${today}::date)::int`.as('overdue_steps')
-		})
-		.from(client)
-		.innerJoin(user, eq(user.id, client.userId))
-		.leftJoin(km, eq(km.id, client.klantmanagerId))
-		.where(and(...conditions))
-		.as('c');
-
-	const derived: SQL[] = [];
-	if (query.plan) derived.push(eq(base.planState, query.plan));
-	if (query.attention === 'requests') derived.push(sql`${base.openRequests} > 0`);
-	if (query.attention === 'overdue') derived.push(sql`${base.overdueSteps} > 0`);
-	const where = derived.length ? and(...derived) : undefined;
-
-	const dir = query.dir === 'desc' ? desc : asc;
-	const sortColumn = {
-		name: base.name,
-		number: base.clientNumber,
-		next: base.nextAppointment,
-		ladder: base.ladderStep,
-		messages: base.unreadMessages,
-		requests: base.openRequests,
-		overdue: base.overdueSteps
-	}[query.sort ?? 'name'];
-	const nulls = query.sort === 'next' ? sql`nulls last` : sql``;
-
-	const [{ total } = { total: 0 }] = await db
-		.select({ total: sql<number>`count(*)::int` })
-		.from(base)
-		.where(where);
+	const segment =
+		query.segment === 'none'
+			? 'none'
+			: query.segment && SEGMENTS.includes(query.segment)
+				? 'one'
+				: null;
+	const queries = caseloadQueriesFor(db, {
+		search: !!q,
+		status: query.status ?? 'active',
+		segment,
+		oneKlantmanager,
+		plan: !!query.plan,
+		attention: query.attention ?? null,
+		sort: query.sort ?? 'name',
+		dir: query.dir === 'desc' ? 'desc' : 'asc'
+	});
+	const values = {
+		staffId: staff.id,
+		klantmanager: oneKlantmanager ? query.klantmanager : undefined,
+		name: q ? `%${escapeLike(searchName(q))}%` : undefined,
+		number: q ? `%${escapeLike(q)}%` : undefined,
+		segment: segment === 'one' ? query.segment : undefined,
+		plan: query.plan,
+		at: now.toISOString(),
+		today: amsterdamDay(now)
+	};
+	const [{ total } = { total: 0 }] = await queries.count.execute(values);
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	const page = Math.min(Math.max(1, query.page ?? 1), pages);
-	const rows = await db
-		.select()
-		.from(base)
-		.where(where)
-		.orderBy(sql`${dir(sortColumn)} ${nulls}`, asc(base.name), asc(base.id))
-		.limit(PAGE_SIZE)
-		.offset((page - 1) * PAGE_SIZE);
+	const rows = await queries.rows.execute({
+		...values,
+		limit: PAGE_SIZE,
+		offset: (page - 1) * PAGE_SIZE
+	});
 	return {
 		rows: rows.map((r) => ({
 			...r,

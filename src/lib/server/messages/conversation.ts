@@ -13,6 +13,7 @@ export {
 	conversationOfUser,
 	messagesAbout,
 	messagesAboutAny,
+	messagesAboutPlan,
 	conversationForStaff,
 	markReadByClient,
 	markReadByStaff,

@@ -1,6 +1,7 @@
-import { and, asc, count, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { client, message, user } from '../db/schema';
+import { client, message, planStep, user } from '../db/schema';
+import { preparedPerDb } from '../db/prepared';
 import type { Tx } from '../client/idempotency';
 import type { Staff } from '../caseload/caseload';
 import * as audit from '../audit/audit';
@@ -56,6 +57,36 @@ export async function messagesAboutAny(
 		.where(and(eq(client.userId, userId), inArray(message.contextId, contextIds)))
 		.orderBy(asc(message.createdAt), asc(message.id))
 		.limit(200);
+	return withDocuments(db, rows.map(toView));
+}
+
+/**
+ * Messages about a plan or any of its steps (Mijn plan), one query built once per database
+ * (#19): the same rows as `messagesAboutAny` with the plan's and its steps' ids.
+ */
+const aboutPlan = preparedPerDb((db) =>
+	db
+		.select(viewColumns)
+		.from(message)
+		.innerJoin(client, eq(client.id, message.clientId))
+		.leftJoin(user, eq(user.id, message.authorId))
+		.where(
+			and(
+				eq(client.userId, sql.placeholder('userId')),
+				sql`(${message.contextId} = ${sql.placeholder('planId')} or ${message.contextId} in
+					(select s.id from ${planStep} s where s.plan_id = ${sql.placeholder('planId')}))`
+			)
+		)
+		.orderBy(asc(message.createdAt), asc(message.id))
+		.limit(200)
+		.prepare('messages_about_plan')
+);
+export async function messagesAboutPlan(
+	db: Db,
+	userId: string,
+	planId: string
+): Promise<MessageView[]> {
+	const rows = await aboutPlan(db).execute({ userId, planId });
 	return withDocuments(db, rows.map(toView));
 }
 

@@ -1,6 +1,7 @@
-import { and, desc, eq, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { isoUtc } from '../db/json-sql';
+import { preparedPerDb } from '../db/prepared';
 import { client, plan, planAgreement, planStep, planVersion } from '../db/schema';
 import type { Tx } from '../client/idempotency';
 
@@ -55,7 +56,7 @@ export interface PlanView {
 }
 
 /** An instrument's name in `lang`, else in Dutch (every instrument has a Dutch text). */
-const instrumentName = (instrumentId: SQL, lang: string) =>
+const instrumentName = (instrumentId: SQL, lang: string | Placeholder) =>
 	sql`coalesce((select t.name from instrument_text t where t.instrument_id = ${instrumentId}
 		and t.language = ${lang}), (select t.name from instrument_text t
 		where t.instrument_id = ${instrumentId} and t.language = 'nl'), '')`;
@@ -65,6 +66,62 @@ type StepRow = Omit<PlanView['steps'][number], 'instrument'> & {
 	instrumentCode: string | null;
 	instrumentName: string;
 };
+
+/**
+ * Mijn plan's query, built once per database (#19): the current plan (`byId` false) or the
+ * shared plan asked for (`byId` true). Placeholders: userId, lang, and planId when byId.
+ */
+function planViewQuery(db: Db, byId: boolean) {
+	const userId = sql.placeholder('userId');
+	return (
+		db
+			.select({
+				plan,
+				goalTranslated: sql<string | null>`(select tr.text from plan_text_translation tr
+				where tr.source = ${plan.goal} and tr.language = ${sql.placeholder('lang')})`,
+				steps: sql<string>`(select coalesce(json_agg(json_build_object('id', s.id,
+				'title', coalesce(tr.text, s.title),
+				'titleLang', case when tr.text is null then 'nl' else ${sql.placeholder('lang')}::text end,
+				'titleNl', s.title, 'owner', s.owner, 'dueDate', s.due_date, 'status', s.status,
+				'doneAt', ${isoUtc(sql`s.done_at`)}, 'clientNote', s.client_note,
+				'instrumentId', s.instrument_id, 'instrumentCode', i.code,
+				'instrumentName', ${instrumentName(sql`s.instrument_id`, sql.placeholder('lang'))}) order by s.position),
+				'[]')::text
+				from plan_step s left join instrument i on i.id = s.instrument_id
+				left join plan_text_translation tr on tr.source = s.title and tr.language = ${sql.placeholder('lang')}
+				where s.plan_id = ${plan.id})`,
+				instruments: sql<string>`(select coalesce(json_agg(json_build_object('id', u.id,
+				'name', ${instrumentName(sql`u.instrument_id`, sql.placeholder('lang'))}, 'startDate', u.start_date,
+				'endDate', coalesce(u.end_date, u.planned_end_date)) order by u.start_date), '[]')::text
+				from instrument_use u where u.client_id = ${plan.clientId}
+				and u.instrument_id in (select s.instrument_id from plan_step s
+					where s.plan_id = ${plan.id}))`
+			})
+			.from(plan)
+			.innerJoin(client, eq(client.id, plan.clientId))
+			.where(
+				byId
+					? and(
+							eq(plan.id, sql.placeholder('planId')),
+							eq(client.userId, userId),
+							ne(plan.status, 'draft')
+						)
+					: and(
+							eq(client.userId, userId),
+							ne(plan.status, 'draft'),
+							// A plan closed at outflow stays readable (the notice says so); one that was
+							// never shared stays with staff.
+							or(ne(plan.status, 'closed'), isNotNull(plan.sharedAt))
+						)
+			)
+			// An open plan first; a closed one only when there is no open one.
+			.orderBy(sql`${plan.status} = 'closed'`, desc(plan.createdAt))
+			.limit(1)
+			.prepare(byId ? 'plan_view_by_id' : 'plan_view_current')
+	);
+}
+const currentPlanView = preparedPerDb((db) => planViewQuery(db, false));
+const planViewById = preparedPerDb((db) => planViewQuery(db, true));
 
 /**
  * The plan a client sees, only when it belongs to the client signed in as `userId`: the one
@@ -79,45 +136,9 @@ export async function planViewOfUser(
 	lang: string,
 	planId?: string
 ): Promise<PlanView | null> {
-	const [row] = await db
-		.select({
-			plan,
-			goalTranslated: sql<string | null>`(select tr.text from plan_text_translation tr
-				where tr.source = ${plan.goal} and tr.language = ${lang})`,
-			steps: sql<string>`(select coalesce(json_agg(json_build_object('id', s.id,
-				'title', coalesce(tr.text, s.title),
-				'titleLang', case when tr.text is null then 'nl' else ${lang}::text end,
-				'titleNl', s.title, 'owner', s.owner, 'dueDate', s.due_date, 'status', s.status,
-				'doneAt', ${isoUtc(sql`s.done_at`)}, 'clientNote', s.client_note,
-				'instrumentId', s.instrument_id, 'instrumentCode', i.code,
-				'instrumentName', ${instrumentName(sql`s.instrument_id`, lang)}) order by s.position),
-				'[]')::text
-				from plan_step s left join instrument i on i.id = s.instrument_id
-				left join plan_text_translation tr on tr.source = s.title and tr.language = ${lang}
-				where s.plan_id = ${plan.id})`,
-			instruments: sql<string>`(select coalesce(json_agg(json_build_object('id', u.id,
-				'name', ${instrumentName(sql`u.instrument_id`, lang)}, 'startDate', u.start_date,
-				'endDate', coalesce(u.end_date, u.planned_end_date)) order by u.start_date), '[]')::text
-				from instrument_use u where u.client_id = ${plan.clientId}
-				and u.instrument_id in (select s.instrument_id from plan_step s
-					where s.plan_id = ${plan.id}))`
-		})
-		.from(plan)
-		.innerJoin(client, eq(client.id, plan.clientId))
-		.where(
-			planId
-				? and(eq(plan.id, planId), eq(client.userId, userId), ne(plan.status, 'draft'))
-				: and(
-						eq(client.userId, userId),
-						ne(plan.status, 'draft'),
-						// A plan closed at outflow stays readable (the notice says so); one that was
-						// never shared stays with staff.
-						or(ne(plan.status, 'closed'), isNotNull(plan.sharedAt))
-					)
-		)
-		// An open plan first; a closed one only when there is no open one.
-		.orderBy(sql`${plan.status} = 'closed'`, desc(plan.createdAt))
-		.limit(1);
+	const [row] = planId
+		? await planViewById(db).execute({ userId, lang, planId })
+		: await currentPlanView(db).execute({ userId, lang });
 	if (!row) return null;
 	const p = row.plan;
 	const steps = JSON.parse(row.steps) as StepRow[];

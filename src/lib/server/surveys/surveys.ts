@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableName, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableName, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/open';
 import { isoUtc } from '../db/json-sql';
@@ -121,7 +121,12 @@ export async function invitePeriodic(
  * The open invitation Home shows (newest unanswered, not expired), as one JSON text, for the
  * client in `clientId`: a fragment, so Home reads it in the same round trip as the rest.
  */
-export function openInvitationJson(clientId: PgColumn, now: Date): SQL<string | null> {
+export function openInvitationJson(
+	clientId: PgColumn,
+	/** A Date, or a placeholder of a prepared query (an ISO timestamp). */
+	now: Date | Placeholder
+): SQL<string | null> {
+	const at = now instanceof Date ? now.toISOString() : now;
 	// Always table.column: drizzle writes a bare "id" in a one-table select, which inside this
 	// subquery would mean the invitation's own id.
 	const outer = sql`${sql.identifier(getTableName(clientId.table))}.${sql.identifier(clientId.name)}`;
@@ -129,7 +134,7 @@ export function openInvitationJson(clientId: PgColumn, now: Date): SQL<string | 
 		'dueAt', ${isoUtc(sql`i.due_at`)},
 		'questions', jsonb_array_length(s.items))::text
 		from survey_invitation i join survey s on s.id = i.survey_id
-		where i.client_id = ${outer} and i.answered_at is null and i.due_at > ${now.toISOString()}
+		where i.client_id = ${outer} and i.answered_at is null and i.due_at > ${at}
 		order by i.created_at desc limit 1)`;
 }
 

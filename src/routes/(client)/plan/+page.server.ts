@@ -13,10 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const plan = await plans.planViewOfUser(locals.db, user.id, locals.lang);
 	// Questions about the plan and its steps, with the answers, shown where they were asked.
 	const about: conversation.MessageView[] = plan
-		? await conversation.messagesAboutAny(locals.db, user.id, [
-				plan.id,
-				...plan.steps.map((s) => s.id)
-			])
+		? await conversation.messagesAboutPlan(locals.db, user.id, plan.id)
 		: [];
 	// Dutch words for the Dutch copy that prints after the plan (for whoever helps the client).
 	const nl = translatorFor('nl');
