@@ -284,3 +284,37 @@ test('a client without a plan gets one from scratch, kept as a draft until it is
 	await expect(page.locator('.error-summary')).toContainText('Schrijf het doel op.');
 	await expectNoAxeViolations(page);
 });
+
+test.describe('the segment, without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the klantmanager re-classifies Dalia; the same segment is refused next to the field', async ({
+		page
+	}) => {
+		await openDalia(page);
+		const form = page.locator('section', {
+			has: page.getByRole('heading', { name: 'Doelgroep wijzigen' })
+		});
+		const field = form.getByLabel('Nieuwe doelgroep');
+		await expect(field).toHaveValue('perspectief');
+		await form.getByRole('button', { name: 'Doelgroep opslaan' }).click();
+		await expect(page.locator('#segment-to-error')).toContainText(
+			'De cliënt zit al in deze doelgroep.'
+		);
+		await expect(page.locator('.error-summary')).toContainText(
+			'De cliënt zit al in deze doelgroep.'
+		);
+		await expect(field).toHaveValue('perspectief');
+		await expectNoAxeViolations(page);
+
+		await field.selectOption({ label: 'Werk' });
+		await form.getByRole('button', { name: 'Doelgroep opslaan' }).click();
+		await expect(page.getByRole('status')).toContainText('De doelgroep is gewijzigd.');
+		await page.goto(page.url().split('?')[0]!);
+		const profile = page.locator('section', {
+			has: page.getByRole('heading', { name: 'Gegevens' })
+		});
+		await expect(profile.locator('dt:has-text("Doelgroep") + dd')).toHaveText('Werk');
+		await expect(field).toHaveValue('werk');
+	});
+});
