@@ -284,3 +284,53 @@ test('a client without a plan gets one from scratch, kept as a draft until it is
 	await expect(page.locator('.error-summary')).toContainText('Schrijf het doel op.');
 	await expectNoAxeViolations(page);
 });
+
+test.describe('the segment, without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the klantmanager re-classifies Dalia; the same segment is refused next to the field', async ({
+		page
+	}) => {
+		await openDalia(page);
+		const form = page.locator('section', {
+			has: page.getByRole('heading', { name: 'Doelgroep wijzigen' })
+		});
+		const field = form.getByLabel('Nieuwe doelgroep');
+		await expect(field).toHaveValue('perspectief');
+		await form.getByRole('button', { name: 'Doelgroep opslaan' }).click();
+		await expect(page.locator('#segment-to-error')).toContainText(
+			'De cliënt zit al in deze doelgroep.'
+		);
+		await expect(page.locator('.error-summary')).toContainText(
+			'De cliënt zit al in deze doelgroep.'
+		);
+		await expect(field).toHaveValue('perspectief');
+		// (axe needs JavaScript: the form is checked with it in the test after this one)
+
+		await field.selectOption({ label: 'Werk' });
+		await form.getByRole('button', { name: 'Doelgroep opslaan' }).click();
+		await expect(form.getByRole('status')).toContainText('De doelgroep is gewijzigd.');
+		await page.goto(page.url().split('?')[0]!);
+		const profile = page.locator('section', {
+			has: page.getByRole('heading', { name: 'Gegevens' })
+		});
+		await expect(profile.locator('dt:has-text("Doelgroep") + dd')).toHaveText('Werk');
+		await expect(field).toHaveValue('werk');
+	});
+});
+
+test('the segment form is accessible, the refusal linked from the summary', async ({ page }) => {
+	await openDalia(page);
+	const form = page.locator('section', {
+		has: page.getByRole('heading', { name: 'Doelgroep wijzigen' })
+	});
+	// Saving the segment the client has (whatever an earlier test left) is refused.
+	const field = form.getByLabel('Nieuwe doelgroep');
+	await field.selectOption(await field.inputValue());
+	await form.getByRole('button', { name: 'Doelgroep opslaan' }).click();
+	await expect(page.locator('#segment-to-error')).toContainText(
+		'De cliënt zit al in deze doelgroep.'
+	);
+	await expect(page.locator('.error-summary')).toBeFocused();
+	await expectNoAxeViolations(page);
+});

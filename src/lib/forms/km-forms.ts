@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INSTRUMENT_OUTCOMES, OUTFLOW_REASONS } from '$lib/server/db/schema';
+import { INSTRUMENT_OUTCOMES, OUTFLOW_REASONS, SEGMENTS } from '$lib/server/db/schema';
 import { ANSWER_MAX } from '$lib/server/appointments/client-requests';
 
 // The klantmanager's smaller forms, one schema each. Messages that are translation keys
@@ -13,6 +13,9 @@ export const answerSchema = z.object({
 	status: z.enum(['accepted', 'declined', 'answered']),
 	answer: z.string().trim().max(ANSWER_MAX)
 });
+
+/** Client file: re-classify the client (werk, perspectief, meedoen). */
+export const segmentSchema = z.object({ segment: z.enum(SEGMENTS, 'errors.required') });
 
 /** Client file (team lead): move the client to another klantmanager. */
 export const moveClientSchema = z.object({ to: z.uuid('errors.required') });

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
 	'outflow.create',
 	'activation.create',
 	'client.move',
+	'client.segment',
 	'content.edit',
 	'content.check',
 	'content.remove',

@@ -24,6 +24,8 @@ import {
 	planVersion,
 	pushSubscription,
 	segmentHistory,
+	exemptionHistory,
+	planReviewHistory,
 	session,
 	surveyInvitation,
 	user
@@ -59,6 +61,8 @@ export const COVERAGE: Record<string, 'copy' | string> = {
 	'ladder_step.client_id': 'copy',
 	'ladder_step.recorded_by': 'staff',
 	'segment_history.client_id': 'copy',
+	'exemption_history.client_id': 'copy',
+	'plan_review_history.plan_id': 'copy',
 	'plan.client_id': 'copy',
 	'plan_version.shared_by': 'staff',
 	'plan_agreement.user_id': 'copy',
@@ -179,6 +183,10 @@ export async function dataCopy(
 					.select()
 					.from(segmentHistory)
 					.where(eq(segmentHistory.clientId, clientId)),
+				exemption_history: await db
+					.select()
+					.from(exemptionHistory)
+					.where(eq(exemptionHistory.clientId, clientId)),
 				instrument_use: await db
 					.select()
 					.from(instrumentUse)
@@ -199,6 +207,9 @@ export async function dataCopy(
 					.where(eq(planAgreement.userId, userId)),
 				plan_draft: await inPlans((ids) =>
 					db.select().from(planDraft).where(inArray(planDraft.planId, ids))
+				),
+				plan_review_history: await inPlans((ids) =>
+					db.select().from(planReviewHistory).where(inArray(planReviewHistory.planId, ids))
 				)
 			},
 			appointments: {

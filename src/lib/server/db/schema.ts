@@ -313,6 +313,31 @@ export const segmentHistory = pgTable(
 	]
 );
 
+/**
+ * A client's exemption (ontheffing) over time (issue #13), like `segmentHistory`: the reason and
+ * review date from `validFrom` (an Amsterdam day) on, both null for "no exemption". Written by
+ * database triggers on every insert of a client and every change of `exemptionReason` or
+ * `exemptionReviewDate`, whatever path made it; the report counts exemptions as they stood on
+ * the period's last day.
+ */
+export const exemptionHistory = pgTable(
+	'exemption_history',
+	{
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		validFrom: date('valid_from').notNull(),
+		reason: text('reason'),
+		reviewDate: date('review_date'),
+		recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.clientId, t.validFrom] }),
+		// The report looks up only clients whose exemption changed after the period's last day.
+		index('exemption_history_valid_from_idx').on(t.validFrom)
+	]
+);
+
 // ── Plans ─────────────────────────────────────────────────────────────────────
 
 export const PLAN_STATUSES = ['draft', 'shared', 'agreed', 'closed'] as const;
@@ -338,6 +363,28 @@ export const plan = pgTable(
 	(t) => [index('plan_client_idx').on(t.clientId)]
 );
 export type Plan = typeof plan.$inferSelect;
+
+/**
+ * A plan's review date over time (issue #13): the date from `validFrom` (an Amsterdam day) on.
+ * Written by database triggers on every insert of a plan and every change of `plan.review_date`
+ * (sharing a version, the API, seeding); the report's "review overdue" reads the date as it
+ * stood on the period's last day.
+ */
+export const planReviewHistory = pgTable(
+	'plan_review_history',
+	{
+		planId: uuid('plan_id')
+			.notNull()
+			.references(() => plan.id, { onDelete: 'cascade' }),
+		validFrom: date('valid_from').notNull(),
+		reviewDate: date('review_date'),
+		recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.planId, t.validFrom] }),
+		index('plan_review_history_valid_from_idx').on(t.validFrom)
+	]
+);
 
 /** A shared version of a plan, kept whole so the client and klantmanager can read its history. */
 export const planVersion = pgTable(

@@ -4,6 +4,7 @@ import { cellId } from './suppression';
 import { protectFlows } from './flows';
 import { perGemeenteSplits, rows } from './rows';
 import { segmentOnExpr, segmentOnJoin } from './segment-on';
+import { openPeriodsOn, PERIODS } from './benefit-periods';
 import { ALL, countCell, key, measuresTables, type Grid } from './cells';
 import type { ReportContext } from './context';
 
@@ -19,9 +20,9 @@ const BESTAND_SPLITS = {
 	age: sql.raw(`case when c.birth_date > e.y27 then '18-26' when c.birth_date > e.y45 then '27-44'
 		when c.birth_date > e.y55 then '45-54' else '55+' end`),
 	// "Niet meer dan 25% langer dan 4 jaar" (Dalfsen 2019): exactly 4 years is still 2–4.
-	duration:
-		sql.raw(`case when c.benefit_start > e.y1 then '0-1' when c.benefit_start > e.y2 then '1-2'
-		when c.benefit_start >= e.y4 then '2-4' else '4+' end`),
+	// From the start of the period the client was in on that day (b.start).
+	duration: sql.raw(`case when b.start > e.y1 then '0-1' when b.start > e.y2 then '1-2'
+		when b.start >= e.y4 then '2-4' else '4+' end`),
 	statushouder: sql.raw(`case when c.statushouder then 'yes' else 'no' end`)
 } as const;
 
@@ -38,27 +39,30 @@ export async function bestand(db: Db, ctx: ReportContext) {
 				names.map((n) => sql`${BESTAND_SPLITS[n]} as ${sql.raw(n)}`),
 				sql`, `
 			)}
-			from client c cross join (select day, ${sql.raw(THRESHOLDS)} from (select ${ctx.to}::date as day) d) e
-			${segmentOnJoin(ctx.to)}
-			where c.benefit_start <= e.day and not exists (select 1 from outflow o
-				where o.client_id = c.id and o.benefit_start = c.benefit_start and o.date <= e.day)`,
+			from ${openPeriodsOn(sql`${ctx.to}::date`)} b join client c on c.id = b.client_id
+			cross join (select day, ${sql.raw(THRESHOLDS)} from (select ${ctx.to}::date as day) d) e
+			${segmentOnJoin(ctx.to)}`,
 			names,
 			{ n: sql`count(*)` }
 		),
 		rows(
 			db,
-			sql`select c.gemeente_id as m, 'inflow' as c, count(*)::int as n from client c
-			where c.benefit_start between ${ctx.from} and ${ctx.to}
+			// Benefit periods (benefit-periods.ts): every period started is an inflow, every
+			// period ended an outflow, the sizes are the periods open on the two days.
+			sql`select c.gemeente_id as m, 'inflow' as c, count(*)::int as n from ${PERIODS} p
+			join client c on c.id = p.client_id
+			where p.start between ${ctx.from}::date and ${ctx.to}::date
 			group by grouping sets ((c.gemeente_id), ())
 		union all
-		select c.gemeente_id, 'outflow', count(distinct o.client_id)::int from outflow o
+		select c.gemeente_id, 'outflow', count(*)::int from outflow o
 			join client c on c.id = o.client_id where o.date between ${ctx.from} and ${ctx.to}
 			group by grouping sets ((c.gemeente_id), ())
 		union all
-		select c.gemeente_id, d.c, count(*)::int from client c
+		select c.gemeente_id, d.c, count(*)::int from ${PERIODS} p
+			join client c on c.id = p.client_id
 			cross join (values ('size', ${ctx.to}::date), ('before', ${ctx.from}::date - 1)) d(c, day)
-			where c.benefit_start <= d.day and not exists (select 1 from outflow o
-				where o.client_id = c.id and o.benefit_start = c.benefit_start and o.date <= d.day)
+			left join outflow o on o.client_id = p.client_id and o.benefit_start = p.start
+			where p.start <= d.day and (o.date is null or o.date > d.day)
 			group by grouping sets ((c.gemeente_id, d.c), (d.c))`
 		)
 	]);

@@ -6,18 +6,16 @@ import { cellId, suppress } from './suppression';
 import { rows } from './rows';
 import { ALL, key, shareCell, type Grid, type ShareCell } from './cells';
 import type { ReportContext } from './context';
+import { PERIODS } from './benefit-periods';
 
 // ── Outflow to work after inflow, duurzaamheid and herinstroom (issue #13 §7) ──
 // docs/DOMAIN.md "The council report". Each is a share of a cohort that started (inflow) or
 // left (outflow) so many months before this period that its window has closed by the end of
-// it, like the effect's after windows. Benefit periods: every row of `benefit_period` and
-// the client's current start (clients from before periods were kept have no row).
+// it, like the effect's after windows. Benefit periods as the bestand counts them
+// (benefit-periods.ts).
 
 /** Paid work: the Dalfsen target counts "uitstroom naar betaald werk". */
 const WORK = sql.raw(`('werk', 'werk_lks')`);
-
-const PERIODS = sql.raw(`(select client_id, start from benefit_period
-	union select id, benefit_start from client)`);
 
 /** The days of the period shifted back by `months` (a multiple of 3). */
 function cohortDays(ctx: ReportContext, months: number) {

@@ -6,6 +6,7 @@ import { rows } from './rows';
 import { ALL, countCell, key, type CountCell, type Grid } from './cells';
 import type { ReportContext } from './context';
 import { flowRates } from './rates';
+import { PERIODS } from './benefit-periods';
 
 // ── Bestand over eight quarters, inflow and outflow rates (issue #13 §7) ──────
 // The same figures as the bestand table (size at the end of each quarter, inflow, outflow),
@@ -92,11 +93,13 @@ function sizesOn(days: { q: string; day: string }[]) {
 		days.map((d) => sql`(${d.q}, ${d.day}::date)`),
 		sql`, `
 	);
-	// One outflow per benefit period (unique index), so a left join finds the period's end.
+	// The periods open on each day (benefit-periods.ts); one outflow per benefit period (unique
+	// index), so a left join finds the period's end.
 	return sql`select c.gemeente_id as m, d.q, 'size' as c, count(*)::int as n
-		from client c left join outflow o on o.client_id = c.id and o.benefit_start = c.benefit_start
+		from ${PERIODS} p join client c on c.id = p.client_id
+		left join outflow o on o.client_id = p.client_id and o.benefit_start = p.start
 		cross join (values ${values}) d(q, day)
-		where c.benefit_start <= d.day and (o.date is null or o.date > d.day)
+		where p.start <= d.day and (o.date is null or o.date > d.day)
 		group by grouping sets ((c.gemeente_id, d.q), (d.q))`;
 }
 
@@ -125,11 +128,12 @@ export async function bestandTrend(db: Db, ctx: ReportContext) {
 		db,
 		sql`${sizesOn([before, ...quarters].map((q) => ({ q, day: quarterDays(q).to })))}
 		union all
-		select c.gemeente_id, r.q, 'inflow', count(*)::int from client c
-			join (values ${ranges}) r(q, f, t) on c.benefit_start between r.f and r.t
+		select c.gemeente_id, r.q, 'inflow', count(*)::int from ${PERIODS} p
+			join client c on c.id = p.client_id
+			join (values ${ranges}) r(q, f, t) on p.start between r.f and r.t
 			group by grouping sets ((c.gemeente_id, r.q), (r.q))
 		union all
-		select c.gemeente_id, r.q, 'outflow', count(distinct o.client_id)::int from outflow o
+		select c.gemeente_id, r.q, 'outflow', count(*)::int from outflow o
 			join client c on c.id = o.client_id
 			join (values ${ranges}) r(q, f, t) on o.date between r.f and r.t
 			group by grouping sets ((c.gemeente_id, r.q), (r.q))`

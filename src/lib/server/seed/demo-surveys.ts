@@ -1,6 +1,7 @@
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { InvitationSpacing } from './generate/invitation-spacing';
 import { client, surveyInvitation, surveyOpenAnswer, surveyResponse, user } from '../db/schema';
 import { rebuildTally, INVITATION_DAYS } from '../surveys/surveys';
 import { quarterDays } from '../../quarters';
@@ -49,8 +50,11 @@ export async function seedDemoSurveys(tx: Db, rng: Rng, ctx: GenerateContext): P
 		groups.set(k, g);
 	}
 	const invitations: PgInsertValue<typeof surveyInvitation>[] = [];
+	// No client invited twice within 30 days, as the app does (an invitation with nobody free
+	// then is left out); the same draws from `rng` as before, so what follows stays the same.
+	const spacing = new InvitationSpacing();
 	for (const g of groups.values()) {
-		const pool = clients.filter((c) => c.gemeenteId === g.muni);
+		const pool = clients.filter((c) => c.gemeenteId === g.muni).map((c) => c.id);
 		if (pool.length === 0) continue;
 		const total = Math.round(g.n / RESPONSE_RATE);
 		const { from } = quarterDays(g.quarter);
@@ -59,8 +63,13 @@ export async function seedDemoSurveys(tx: Db, rng: Rng, ctx: GenerateContext): P
 		for (let i = 0; i < total; i++) {
 			const createdAt = daysAfter(start, rng.int(0, 75));
 			if (createdAt > ctx.now) continue;
+			const clientId = spacing.pick(rng, pool, createdAt);
+			if (!clientId) {
+				if (i < g.n) rng.int(0, 5); // the draw of the answer day, as before
+				continue;
+			}
 			invitations.push({
-				clientId: rng.pick(pool).id,
+				clientId,
 				surveyId: surveys[trigger].id,
 				trigger,
 				createdAt,

@@ -19,6 +19,7 @@ import type { GenerateContext } from './generate/generated';
 import { generateClients, insertGenerated, nextClientNumber } from './generate/clients';
 import { ensureSurveys, generateSurveyResponses } from './generate/surveys';
 import { clientPool, generateInvitations, insertInvitations } from './generate/invitations';
+import { InvitationSpacing } from './generate/invitation-spacing';
 import { seedDemoNorms } from './demo-norms';
 
 export { mulberry32, Rng } from './generate/random';
@@ -243,12 +244,20 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 	const gemeenteOrder = gemeenten.map((g) => g.id);
 	// A stream of its own, so the answers are those of the same seed without invitations.
 	const invitationRng = new Rng((o.seed ?? 20_260_101) + 1);
+	const spacing = new InvitationSpacing();
 	for (let from = 0; from < totals.surveyAnswers; from += surveyChunk) {
 		const n = Math.min(surveyChunk, totals.surveyAnswers - from);
 		const { responses, open } = generateSurveyResponses(rng, ctx, surveys, n);
 		// An invitation for every answer set (and unanswered ones), written apart: nothing in
 		// the rows ties an invitation to its answer set.
-		const invitations = generateInvitations(invitationRng, responses, pool, gemeenteOrder, now);
+		const invitations = generateInvitations(
+			invitationRng,
+			responses,
+			pool,
+			gemeenteOrder,
+			now,
+			spacing
+		);
 		await db.transaction(async (tx) => {
 			await insertMany(tx, surveyResponse, responses);
 			await insertMany(tx, surveyOpenAnswer, open);

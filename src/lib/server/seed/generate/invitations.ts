@@ -9,6 +9,7 @@ import { quarterDays } from '../../../quarters';
 import { DAY_MS } from '../../../dates';
 import { amsterdamInstantOn } from '../../wall-clock';
 import type { Rng } from './random';
+import type { InvitationSpacing } from './invitation-spacing';
 
 /** Unanswered invitations per answered one, per gemeente in order (response about 45–75%). */
 export const UNANSWERED_PER_ANSWER = [0.35, 0.8, 1.2];
@@ -61,14 +62,17 @@ interface Answered {
 /**
  * One invitation per answer set: sent on a day in its quarter (up to `now`), answered within
  * the 14 days it is open (a late one after), answered_at to the day as the app stores it; and
- * unanswered ones beside them, for the gemeente's response rate.
+ * unanswered ones beside them, for the gemeente's response rate. No client is invited twice
+ * within 30 days (`spacing`, shared by every call of one run); an unanswered invitation with no
+ * client free then is left out, an answered one goes to any client of the gemeente free then.
  */
 export function generateInvitations(
 	rng: Rng,
 	answered: Answered[],
 	pool: ClientPool,
 	gemeenteOrder: string[],
-	now: Date
+	now: Date,
+	spacing: InvitationSpacing
 ): InvitationRow[] {
 	const out: InvitationRow[] = [];
 	const dayOf = (q: string) => {
@@ -86,21 +90,27 @@ export function generateInvitations(
 		const answeredOn = amsterdamInstantOn(day, 0, 0);
 		const created = new Date(day.getTime() - (a.late ? rng.int(15, 20) : rng.int(0, 12)) * DAY_MS);
 		created.setUTCHours(9, rng.int(0, 59));
-		out.push({
-			client_id: rng.pick(clients),
-			survey_id: a.surveyId,
-			trigger: a.trigger,
-			instrument_id: a.instrumentId,
-			created_at: iso(created),
-			due_at: iso(new Date(created.getTime() + 14 * DAY_MS)),
-			answered_at: iso(answeredOn)
-		});
+		const who =
+			spacing.pick(rng, clients, created) ??
+			spacing.pick(rng, pool.get(`${a.gemeenteId}|*`) ?? [], created);
+		if (who)
+			out.push({
+				client_id: who,
+				survey_id: a.surveyId,
+				trigger: a.trigger,
+				instrument_id: a.instrumentId,
+				created_at: iso(created),
+				due_at: iso(new Date(created.getTime() + 14 * DAY_MS)),
+				answered_at: iso(answeredOn)
+			});
 		const extra = UNANSWERED_PER_ANSWER[gemeenteOrder.indexOf(a.gemeenteId)] ?? 0.6;
 		for (let k = Math.floor(extra) + (rng.chance(extra % 1) ? 1 : 0); k > 0; k--) {
 			const sent = dayOf(a.quarter);
 			sent.setUTCHours(9, rng.int(0, 59));
+			const who = spacing.pick(rng, clients, sent);
+			if (!who) continue;
 			out.push({
-				client_id: rng.pick(clients),
+				client_id: who,
 				survey_id: a.surveyId,
 				trigger: a.trigger,
 				instrument_id: a.instrumentId,

@@ -3,7 +3,8 @@ import { requireRole, inCaseload } from '$lib/server/kit/guard';
 import { parseForm } from '$lib/forms/form-data';
 import { fieldError } from '$lib/forms/errors';
 import { staffAction } from '$lib/server/kit/staff-action';
-import { answerSchema, moveClientSchema } from '$lib/forms/km-forms';
+import { answerSchema, moveClientSchema, segmentSchema } from '$lib/forms/km-forms';
+import { setSegment } from '$lib/server/caseload/segment';
 import * as caseload from '$lib/server/caseload/caseload';
 import * as clientFile from '$lib/server/caseload/client-file';
 import * as clientRequests from '$lib/server/appointments/client-requests';
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	if (!file) error(404, locals.t('errors.notFound'));
 	const lead = await caseload.isTeamLead(locals.db, staff);
 	const team = lead ? await caseload.teamMembers(locals.db, staff) : [];
-	return { file, team };
+	return { file, team, segments: caseload.SEGMENTS };
 };
 
 export const actions: Actions = {
@@ -26,6 +27,14 @@ export const actions: Actions = {
 			clientRequests.answerRequest(db, staff, params.id!, input),
 		done: () => ({ done: true }),
 		refused: (r) => ({ errors: fieldError('answer', `km.errors.${r.error}`) })
+	}),
+	segment: staffAction({
+		tag: { form: 'segment' },
+		parse: (form) => parseForm(segmentSchema, form),
+		run: ({ db, staff, params }, input) =>
+			setSegment(db, staff, { clientId: params.id!, segment: input.segment }),
+		done: () => ({ done: true }),
+		refused: (r) => ({ errors: fieldError('segment', `km.errors.segment_${r.error}`) })
 	}),
 	move: staffAction({
 		tag: { form: 'move' },
