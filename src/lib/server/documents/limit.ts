@@ -30,18 +30,20 @@ export function limiter(n: number) {
 
 function waitTurn(queue: (() => void)[], waitMs: number | undefined): Promise<void> {
 	return new Promise<void>((resolve, reject) => {
-		let timer: ReturnType<typeof setTimeout> | undefined;
 		const turn = () => {
 			clearTimeout(timer);
 			resolve();
 		};
 		queue.push(turn);
-		if (waitMs === undefined) return;
-		timer = setTimeout(() => {
-			// Out of the line: the place it would have had goes to the next one.
-			const at = queue.indexOf(turn);
-			if (at >= 0) queue.splice(at, 1);
-			reject(new TurnTimeout(waitMs));
-		}, waitMs);
+		// (Declared before anything can call `turn`: that happens only after this function.)
+		const timer =
+			waitMs === undefined
+				? undefined
+				: setTimeout(() => {
+						// Out of the line: the place it would have had goes to the next one.
+						const at = queue.indexOf(turn);
+						if (at >= 0) queue.splice(at, 1);
+						reject(new TurnTimeout(waitMs));
+					}, waitMs);
 	});
 }
