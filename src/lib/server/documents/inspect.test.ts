@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { inspect } from './inspect';
+import { inspect, photoTurn } from './inspect';
 
 // The stored photo of a document: readable, bounded in size whatever the phone's camera makes.
 
@@ -34,7 +34,7 @@ describe('inspect: a photo of a document', () => {
 		expect([meta.width, meta.height]).toEqual([1200, 1600]);
 	});
 
-	it('refuses an image that claims more pixels than a phone camera makes (a decompression bomb)', async () => {
+	it('refuses an image over 60 megapixels with its own message, before decoding it (a decompression bomb)', async () => {
 		// 8,000 × 8,000 of one colour: small as a PNG, 192 MB once decoded.
 		const bomb = await sharp({
 			create: { width: 8000, height: 8000, channels: 3, background: '#000000' }
@@ -42,6 +42,30 @@ describe('inspect: a photo of a document', () => {
 			.png({ compressionLevel: 9 })
 			.toBuffer();
 		expect(bomb.length).toBeLessThan(10 * 1024 * 1024);
-		expect(await inspect(bomb)).toEqual({ ok: false, error: 'file_type' });
+		// "Photo too large: take it at a lower resolution", not "this kind of file is not allowed".
+		expect(await inspect(bomb)).toEqual({ ok: false, error: 'photo_too_large' });
+	});
+
+	it('stops waiting for a turn to decode when that takes too long, with its own message', async () => {
+		// Both places taken (two photos of other phones still decoding): a photo that may wait
+		// 50 ms is answered "busy, try again later" instead of waiting without bound.
+		let done!: () => void;
+		const decoding = new Promise<void>((r) => (done = r));
+		const others = [photoTurn(() => decoding), photoTurn(() => decoding)];
+		const photo = await sharp({
+			create: { width: 800, height: 600, channels: 3, background: '#ffffff' }
+		})
+			.jpeg()
+			.toBuffer();
+		const started = Date.now();
+		expect(await inspect(photo, { waitMs: 50, workSeconds: 20 })).toEqual({
+			ok: false,
+			error: 'photo_busy'
+		});
+		expect(Date.now() - started).toBeLessThan(5_000);
+		done();
+		await Promise.all(others);
+		// The places are free again: the same photo goes through.
+		expect((await inspect(photo, { waitMs: 50, workSeconds: 20 })).ok).toBe(true);
 	});
 });

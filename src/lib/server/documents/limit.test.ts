@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limiter } from './limit';
+import { limiter, TurnTimeout } from './limit';
 
 // Five phones sending a photo at the same moment: the server decodes only a few at once, so
 // memory stays bounded; the others wait their turn, in order, and nobody is dropped.
@@ -43,5 +43,29 @@ describe('limiter', () => {
 			'broken photo'
 		);
 		expect(await run(async () => 'next')).toBe('next');
+	});
+
+	it('gives up on a turn that does not come in time, and the work never starts', async () => {
+		const run = limiter(1);
+		const first = gate();
+		const busy = run(() => first.opened);
+		let ran = false;
+		const waited = run(async () => (ran = true), 20);
+		await expect(waited).rejects.toBeInstanceOf(TurnTimeout);
+		first.open();
+		await busy;
+		// The place that gave up is not handed on to nobody: the next one runs at once.
+		expect(await run(async () => 'next', 20)).toBe('next');
+		expect(ran).toBe(false);
+	});
+
+	it('a turn that comes in time runs as before', async () => {
+		const run = limiter(1);
+		const first = gate();
+		const busy = run(() => first.opened);
+		const waiting = run(async () => 'second', 5_000);
+		first.open();
+		await busy;
+		expect(await waiting).toBe('second');
 	});
 });

@@ -15,7 +15,7 @@ import { loadTopicVersions } from './topic-versions';
 // - a word for a court appeal in a sentence that says this is NOT a court appeal (the glossary
 //   explains bezwaar that way), i.e. a sentence with a negation and the word for court.
 
-type Lang = 'ar' | 'ti' | 'so';
+type Lang = 'ar' | 'ti' | 'so' | 'fa' | 'prs';
 
 interface Rule {
 	/** The words for "punishment" (any form). */
@@ -44,6 +44,20 @@ const RULES: Record<Lang, Rule> = {
 		punishment: /ciqaab/i,
 		appeal: /rafcaan|racfaan/i,
 		notACourt: /maaha.*maxkamad/i
+	},
+	// Farsi and Dari: مجازات, تنبیه, کیفر and جزا (not اجزا, parts) are punishment; a maatregel
+	// is «کاهش کمک‌هزینه» / «کاهش کمک مالی» (a reduction of the benefit). جریمه is a fine:
+	// right for a boete, so it is not listed.
+	// A court appeal is تجدیدنظر or فرجام; bezwaar is اعتراض (an objection to the gemeente).
+	fa: {
+		punishment: /مجازات|تنبیه|کیفر|(?<!ا)جزا/,
+		appeal: /تجدید ?\u200c?نظر|فرجام/,
+		notACourt: /دادگاه.*نیست/
+	},
+	prs: {
+		punishment: /مجازات|تنبیه|کیفر|(?<!ا)جزا/,
+		appeal: /تجدید ?\u200c?نظر|فرجام/,
+		notACourt: /دادگاه.*نیست/
 	}
 };
 
@@ -130,7 +144,7 @@ function allOffences(lang: Lang): string[] {
 	return found;
 }
 
-describe('maatregel and bezwaar in Arabic, Tigrinya and Somali', () => {
+describe('maatregel and bezwaar in Arabic, Tigrinya, Somali, Farsi and Dari', () => {
 	it.each(LANGS)('%s: no word for punishment or court appeal stands for them', (lang) => {
 		expect(allOffences(lang)).toEqual([]);
 	});
@@ -147,6 +161,12 @@ describe('maatregel and bezwaar in Arabic, Tigrinya and Somali', () => {
 		expect(offences('so', 'x', 'Ciqaabtu way sii jiraysaa.')).toHaveLength(1);
 		expect(offences('so', 'x', 'Gudbi rafcaanka.')).toHaveLength(1);
 		expect(offences('so', 'x', 'Tani maaha rafcaan maxkamadeed.')).toEqual([]);
+		expect(offences('fa', 'x', 'مجازات: وظایف دیگر')).toHaveLength(1);
+		expect(offences('fa', 'x', 'به این اقدام تنبیهی می‌گویند.')).toHaveLength(1);
+		expect(offences('prs', 'x', 'به این اقدام جزایی می‌گویند.')).toHaveLength(1);
+		expect(offences('prs', 'x', 'جزا نمی‌بینید.', 1)).toEqual([]);
+		expect(offences('prs', 'x', 'همهٔ اجزای پلان. کاهش کمک مالی (maatregel).')).toEqual([]);
+		expect(offences('fa', 'x', 'جریمهٔ اداری. اعتراض کنید.')).toEqual([]);
 	});
 
 	it('allows a word for punishment only where the Dutch block says "straf", as often as it does', () => {

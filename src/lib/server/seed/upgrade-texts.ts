@@ -98,24 +98,23 @@ export async function upgradeSeededTexts(
 			.from(topicText)
 			.innerJoin(topic, eq(topic.id, topicText.topicId))
 			.where(and(isNull(topicText.editedBy), isNull(topicText.gemeenteId)));
-		let topicCount = 0;
-		for (const s of storedTopics) {
-			const repo = topicRepo.get(key(s.code, s.language));
-			if (!repo || (repo.title === s.title && repo.body === s.body)) continue;
-			await tx
-				.update(topicText)
-				.set({ title: repo.title, body: repo.body, ...concept, updatedAt: now })
-				.where(
-					and(
-						eq(topicText.topicId, s.topicId),
-						eq(topicText.language, s.language),
-						isNull(topicText.gemeenteId),
-						isNull(topicText.editedBy)
-					)
-				);
-			await audit('topic', s.code, s.language);
-			topicCount++;
-		}
+		const topicCount = await replaceChanged(storedTopics, {
+			repo: (s) => topicRepo.get(key(s.code, s.language)),
+			same: (repo, s) => repo.title === s.title && repo.body === s.body,
+			replace: (repo, s) =>
+				tx
+					.update(topicText)
+					.set({ title: repo.title, body: repo.body, ...concept, updatedAt: now })
+					.where(
+						and(
+							eq(topicText.topicId, s.topicId),
+							eq(topicText.language, s.language),
+							isNull(topicText.gemeenteId),
+							isNull(topicText.editedBy)
+						)
+					),
+			audit: (s) => audit('topic', s.code, s.language)
+		});
 		const storedInstruments = await tx
 			.select({
 				instrumentId: instrumentText.instrumentId,
@@ -128,30 +127,28 @@ export async function upgradeSeededTexts(
 			.from(instrumentText)
 			.innerJoin(instrument, eq(instrument.id, instrumentText.instrumentId))
 			.where(isNull(instrumentText.editedBy));
-		let instrumentCount = 0;
-		for (const s of storedInstruments) {
-			const repo = instrumentRepo.get(key(s.code, s.language));
-			if (!repo || (repo.name === s.name && repo.summary === s.summary && repo.body === s.body))
-				continue;
-			await tx
-				.update(instrumentText)
-				.set({
-					name: repo.name,
-					summary: repo.summary,
-					body: repo.body,
-					...concept,
-					updatedAt: now
-				})
-				.where(
-					and(
-						eq(instrumentText.instrumentId, s.instrumentId),
-						eq(instrumentText.language, s.language),
-						isNull(instrumentText.editedBy)
-					)
-				);
-			await audit('instrument', s.code, s.language);
-			instrumentCount++;
-		}
+		const instrumentCount = await replaceChanged(storedInstruments, {
+			repo: (s) => instrumentRepo.get(key(s.code, s.language)),
+			same: (repo, s) => repo.name === s.name && repo.summary === s.summary && repo.body === s.body,
+			replace: (repo, s) =>
+				tx
+					.update(instrumentText)
+					.set({
+						name: repo.name,
+						summary: repo.summary,
+						body: repo.body,
+						...concept,
+						updatedAt: now
+					})
+					.where(
+						and(
+							eq(instrumentText.instrumentId, s.instrumentId),
+							eq(instrumentText.language, s.language),
+							isNull(instrumentText.editedBy)
+						)
+					),
+			audit: (s) => audit('instrument', s.code, s.language)
+		});
 		const storedVersions = await tx
 			.select({
 				topicId: topicVersion.topicId,
@@ -164,24 +161,23 @@ export async function upgradeSeededTexts(
 			.from(topicVersion)
 			.innerJoin(topic, eq(topic.id, topicVersion.topicId))
 			.where(isNull(topicVersion.editedBy));
-		let versionCount = 0;
-		for (const s of storedVersions) {
-			const repo = versionRepo.get(`${key(s.code, s.language)}|${s.validFrom}`);
-			if (!repo || (repo.title === s.title && repo.body === s.body)) continue;
-			await tx
-				.update(topicVersion)
-				.set({ title: repo.title, body: repo.body, ...concept, updatedAt: now })
-				.where(
-					and(
-						eq(topicVersion.topicId, s.topicId),
-						eq(topicVersion.language, s.language),
-						eq(topicVersion.validFrom, s.validFrom),
-						isNull(topicVersion.editedBy)
-					)
-				);
-			await audit('topic-version', s.code, s.language, s.validFrom);
-			versionCount++;
-		}
+		const versionCount = await replaceChanged(storedVersions, {
+			repo: (s) => versionRepo.get(`${key(s.code, s.language)}|${s.validFrom}`),
+			same: (repo, s) => repo.title === s.title && repo.body === s.body,
+			replace: (repo, s) =>
+				tx
+					.update(topicVersion)
+					.set({ title: repo.title, body: repo.body, ...concept, updatedAt: now })
+					.where(
+						and(
+							eq(topicVersion.topicId, s.topicId),
+							eq(topicVersion.language, s.language),
+							eq(topicVersion.validFrom, s.validFrom),
+							isNull(topicVersion.editedBy)
+						)
+					),
+			audit: (s) => audit('topic-version', s.code, s.language, s.validFrom)
+		});
 		// Plan text translations no klantmanager or editor changed (updated_by is null).
 		const storedPlanTexts = await tx
 			.select({
@@ -191,23 +187,22 @@ export async function upgradeSeededTexts(
 			})
 			.from(planTextTranslation)
 			.where(isNull(planTextTranslation.updatedBy));
-		let planTextCount = 0;
-		for (const s of storedPlanTexts) {
-			const repo = planTextRepo.get(key(s.source, s.language));
-			if (repo === undefined || repo === s.text) continue;
-			await tx
-				.update(planTextTranslation)
-				.set({ text: repo, status: 'concept', updatedAt: now })
-				.where(
-					and(
-						eq(planTextTranslation.source, s.source),
-						eq(planTextTranslation.language, s.language),
-						isNull(planTextTranslation.updatedBy)
-					)
-				);
-			await audit('plan-text', s.source, s.language);
-			planTextCount++;
-		}
+		const planTextCount = await replaceChanged(storedPlanTexts, {
+			repo: (s) => planTextRepo.get(key(s.source, s.language)),
+			same: (repo, s) => repo === s.text,
+			replace: (repo, s) =>
+				tx
+					.update(planTextTranslation)
+					.set({ text: repo, status: 'concept', updatedAt: now })
+					.where(
+						and(
+							eq(planTextTranslation.source, s.source),
+							eq(planTextTranslation.language, s.language),
+							isNull(planTextTranslation.updatedBy)
+						)
+					),
+			audit: (s) => audit('plan-text', s.source, s.language)
+		});
 		return {
 			topics: topicCount,
 			instruments: instrumentCount,
@@ -215,4 +210,28 @@ export async function upgradeSeededTexts(
 			planTexts: planTextCount
 		};
 	});
+}
+
+/**
+ * One kind of text: each stored row whose repository text differs (and still exists) is
+ * replaced and audited, one after the other in the caller's transaction. Returns how many.
+ */
+async function replaceChanged<S, R>(
+	stored: S[],
+	how: {
+		repo: (s: S) => R | undefined;
+		same: (repo: R, s: S) => boolean;
+		replace: (repo: R, s: S) => PromiseLike<unknown>;
+		audit: (s: S) => PromiseLike<unknown>;
+	}
+): Promise<number> {
+	let count = 0;
+	for (const s of stored) {
+		const repo = how.repo(s);
+		if (repo === undefined || how.same(repo, s)) continue;
+		await how.replace(repo, s);
+		await how.audit(s);
+		count++;
+	}
+	return count;
 }

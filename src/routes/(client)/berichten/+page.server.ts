@@ -66,7 +66,11 @@ export const actions: Actions = {
 				name: file.name,
 				bytes: Buffer.from(await file.arrayBuffer())
 			});
-			if (!stored.ok) return fail(422, { values: { body }, error: stored.error });
+			if (!stored.ok)
+				return fail(stored.error === 'photo_busy' ? 503 : 422, {
+					values: { body },
+					error: stored.error
+				});
 			ids.push(stored.id);
 		}
 		return submitClientAction(

@@ -8,6 +8,9 @@ const STATUS: Record<string, number> = {
 	empty_file: 422,
 	file_too_large: 413,
 	file_type: 415,
+	photo_too_large: 413,
+	// Busy, not the photo's fault: the outbox keeps it and sends it again later.
+	photo_busy: 503,
 	name_too_long: 422,
 	not_found: 404
 };
