@@ -2,7 +2,9 @@
 // on PGlite and, when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, on a scratch PostgreSQL
 // database (BENCH_PG_ONLY=1 skips PGlite). Generates files of N clients, N appointments and N
 // instrument uses (streamed, never whole in memory), imports each, imports them again (must
-// change nothing), and prints the time and this process's peak RSS for each.
+// change nothing), then a clients file in which every client changed (another phone number: every
+// row an update), and prints the time and this process's peak RSS for each.
+// BENCH_CLIENTS_ONLY=1 runs the clients file only (first, re-import, changed).
 // Profile: `npx tsx --cpu-prof --cpu-prof-dir=/tmp/prof bench/import.ts`.
 import { openDatabase } from '../src/lib/server/db/open';
 import { gemeente, instrument, user } from '../src/lib/server/db/schema';
@@ -32,18 +34,14 @@ async function* lines(header: string, n: number, row: (i: number) => string) {
 }
 
 const day = (i: number) => String((i % 28) + 1).padStart(2, '0');
+/** A client row; with `phone` every client has a (new) phone number, so each row updates. */
+const clientRow = (i: number, phone: string) =>
+	`BS-${100000 + i};Cliënt ${i} de Vries;${day(i)}-0${(i % 9) + 1}-19${60 + (i % 40)};bench;01-0${(i % 9) + 1}-2025;${['werk', 'perspectief', 'meedoen'][i % 3]};${i % 5 === 0 ? 'ar' : 'nl'};${i % 7 === 0 ? 'ja' : 'nee'};km${i % 50}@bench.example;${phone}`;
+const CLIENT_HEADER =
+	'Cliëntnummer;Naam;Geboortedatum;Gemeente;Uitkering sinds;Doelgroep;Taal;Statushouder;Klantmanager;Telefoon';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own row type
 const FILES: [ImportKind<any, any>, () => AsyncGenerator<Uint8Array>][] = [
-	[
-		clientsKind,
-		() =>
-			lines(
-				'Cliëntnummer;Naam;Geboortedatum;Gemeente;Uitkering sinds;Doelgroep;Taal;Statushouder;Klantmanager',
-				N,
-				(i) =>
-					`BS-${100000 + i};Cliënt ${i} de Vries;${day(i)}-0${(i % 9) + 1}-19${60 + (i % 40)};bench;01-0${(i % 9) + 1}-2025;${['werk', 'perspectief', 'meedoen'][i % 3]};${i % 5 === 0 ? 'ar' : 'nl'};${i % 7 === 0 ? 'ja' : 'nee'};km${i % 50}@bench.example`
-			)
-	],
+	[clientsKind, () => lines(CLIENT_HEADER, N, (i) => clientRow(i, ''))],
 	[
 		appointmentsKind,
 		() =>
@@ -66,6 +64,12 @@ const FILES: [ImportKind<any, any>, () => AsyncGenerator<Uint8Array>][] = [
 	]
 ];
 
+if (process.env.BENCH_CLIENTS_ONLY) FILES.splice(1);
+/** The "changed" round: the clients file again, every client with another phone number. */
+const CHANGED: typeof FILES = [
+	[clientsKind, () => lines(CLIENT_HEADER, N, (i) => clientRow(i, `06-${10000000 + i}`))]
+];
+
 let peak = 0;
 const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 
@@ -86,19 +90,22 @@ async function measure(kind: string, url?: string) {
 			email: `km${i}@bench.example`
 		}))
 	);
-	for (const round of ['first import', 're-import']) {
+	for (const round of ['first import', 're-import', 'changed clients']) {
 		let total = 0;
-		for (const [kindOf, file] of FILES) {
+		for (const [kindOf, file] of round === 'changed clients' ? CHANGED : FILES) {
 			peak = process.memoryUsage().rss;
 			const t0 = performance.now();
+			const cpu0 = process.cpuUsage();
 			const r = await importCsv(db, admin!.id, kindOf, file(), { apply: true });
 			const s = (performance.now() - t0) / 1000;
+			const cpu = process.cpuUsage(cpu0);
+			const cpuS = (cpu.user + cpu.system) / 1e6;
 			total += s;
 			console.log(
-				`${kind} | ${round} | ${kindOf.name} | ${N} rows | ${s.toFixed(1)} s | peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB | created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}, errors ${r.errorCount}`
+				`${kind} | ${round} | ${kindOf.name} | ${N} rows | ${s.toFixed(1)} s (CPU of this process ${cpuS.toFixed(1)} s) | peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB | created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}, errors ${r.errorCount}`
 			);
 		}
-		console.log(`${kind} | ${round} | all three files | ${total.toFixed(1)} s`);
+		console.log(`${kind} | ${round} | all files | ${total.toFixed(1)} s`);
 	}
 	await database.close();
 	await scratch?.drop();

@@ -28,6 +28,7 @@ import { onShutdown } from '$lib/server/jobs/shutdown';
 import { scheduleHeldAnswers } from '$lib/server/jobs/held-answers';
 import { scheduleDaily } from '$lib/server/retention/daily';
 import { bodySizeVerdict, IMPORT_PATH } from '$lib/server/import/body-size';
+import { progressPoller } from '$lib/server/import/jobs';
 import { problem } from '$lib/server/kit/api-v1';
 
 export const init: ServerInit = async () => {
@@ -135,6 +136,16 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.pendingSignIn = null;
 	event.locals.unreadMessages = 0;
 	const token = event.cookies.get(SESSION_COOKIE);
+	// The progress poll of a running import, by the session that started it: answered without
+	// the database, which a PGlite import holds until it is done (import/jobs.ts).
+	const poller =
+		token && !building && event.request.method === 'GET'
+			? progressPoller(event.url.pathname, token)
+			: null;
+	if (poller) {
+		event.locals.user = poller;
+		return resolve(event);
+	}
 	if (token && !building) {
 		const result = await validateSessionToken(event.locals.db, token, env().sessionLimits);
 		if (result?.session.secondFactorPending) {

@@ -461,6 +461,43 @@ describeEachDatabase('sync API /api/v1', (database) => {
 		expect((await bad.json()).errors[0].pointer).toBe('/ladderSteps/0/step');
 	});
 
+	it('ids: another letter case is the same item; two in one call are refused naming both', async () => {
+		const { db } = database();
+		const good = RECORDS.appointments.item;
+		const same = await putRecords('appointments', [{ ...good, id: 'ap-1' }], recordsKey);
+		expect(await same.json()).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 1 });
+		const use = await putRecords(
+			'instrument-uses',
+			[{ ...RECORDS['instrument-uses'].item, id: 'iu-1' }],
+			recordsKey
+		);
+		expect(await use.json()).toMatchObject({ ok: true, created: 0, unchanged: 1 });
+		expect(
+			await db
+				.select({ id: appointment.externalId })
+				.from(appointment)
+				.where(sql`lower(${appointment.externalId}) = 'ap-1'`)
+		).toEqual([{ id: 'AP-1' }]);
+		const twice = await putRecords(
+			'appointments',
+			[
+				{ ...good, id: 'AP-8' },
+				{ ...good, id: 'ap-8' }
+			],
+			recordsKey
+		);
+		expect(twice.status).toBe(400);
+		const { errors } = await twice.json();
+		expect(errors).toEqual([expect.objectContaining({ pointer: '/appointments/1/id' })]);
+		expect(errors[0].message).toContain('/appointments/0/id');
+		expect(
+			await db
+				.select()
+				.from(appointment)
+				.where(sql`lower(${appointment.externalId}) = 'ap-8'`)
+		).toEqual([]);
+	});
+
 	it('staff: a key cannot assign a klantmanager who works only for another gemeente; nothing applied', async () => {
 		const { db } = database();
 		// Sanne works for Brakeloo only; this key is Lindewaard's.

@@ -2,7 +2,13 @@ import { expect, it } from 'vitest';
 import { asc, eq, like, sql } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
 import { buildFixture, type Fixture } from './km-fixture';
-import { appointment, client, instrumentUse } from '../../src/lib/server/db/schema';
+import {
+	appointment,
+	benefitPeriod,
+	client,
+	instrumentUse,
+	user
+} from '../../src/lib/server/db/schema';
 import { importFile } from '../../src/lib/server/import/kinds';
 import { BATCH, type ImportKindName } from '../../src/lib/server/import/run';
 
@@ -142,5 +148,65 @@ describeEachDatabase('imports longer than a batch', (database) => {
 		});
 		expect(await count()).toBe(N);
 		expect(await run('instrumenten', uses(ended))).toMatchObject({ updated: 0, unchanged: N });
+	});
+
+	it('updates exactly the changed clients, in every batch, each field as the row says', async () => {
+		const { db } = database();
+		const clients = (row: (i: number) => string) =>
+			'clientnummer;naam;geboortedatum;gemeente;uitkeringsinds;doelgroep;taal;telefoon;klantmanager\n' +
+			Array.from({ length: N }, (_, i) => row(i)).join('\n') +
+			'\n';
+		const clientRow = (i: number) =>
+			`K-${pad(i)};Cliënt ${i};01-01-1990;lindewaard;01-01-2026;werk;nl;;sanne@x.example`;
+		expect(await run('clienten', clients(clientRow))).toMatchObject({ ok: true, created: N });
+		// Every third client: another phone, name, segment and start; the klantmanager cell empty
+		// (keeps Sanne). The others as before.
+		const changed = (i: number) =>
+			i % 3 === 0
+				? `K-${pad(i)};Cliënt ${i} Smit;01-01-1990;lindewaard;01-02-2026;meedoen;nl;06-${10000000 + i};`
+				: clientRow(i);
+		const expected = Math.ceil(N / 3);
+		expect(await run('clienten', clients(changed))).toMatchObject({
+			ok: true,
+			created: 0,
+			updated: expected,
+			unchanged: N - expected
+		});
+		const last = N - 1 - ((N - 1) % 3);
+		const [c] = await db
+			.select({
+				id: client.id,
+				name: user.displayName,
+				phone: user.phone,
+				segment: client.segment,
+				start: client.benefitStart,
+				km: client.klantmanagerId
+			})
+			.from(client)
+			.innerJoin(user, eq(user.id, client.userId))
+			.where(eq(client.clientNumber, `K-${pad(last)}`));
+		expect(c).toMatchObject({
+			name: `Cliënt ${last} Smit`,
+			phone: `06-${10000000 + last}`,
+			segment: 'meedoen',
+			start: '2026-02-01',
+			km: f.sanne.id
+		});
+		expect(
+			(
+				await db
+					.select({ start: benefitPeriod.start })
+					.from(benefitPeriod)
+					.where(eq(benefitPeriod.clientId, c!.id))
+					.orderBy(asc(benefitPeriod.start))
+			).map((p) => p.start)
+		).toEqual(['2026-01-01', '2026-02-01']);
+		const [kept] = await db
+			.select({ name: user.displayName, phone: user.phone, segment: client.segment })
+			.from(client)
+			.innerJoin(user, eq(user.id, client.userId))
+			.where(eq(client.clientNumber, 'K-0001'));
+		expect(kept).toEqual({ name: 'Cliënt 1', phone: null, segment: 'werk' });
+		expect(await run('clienten', clients(changed))).toMatchObject({ updated: 0, unchanged: N });
 	});
 });

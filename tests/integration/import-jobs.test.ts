@@ -3,7 +3,12 @@ import { sql } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
 import { buildFixture, type Fixture } from './km-fixture';
 import { client } from '../../src/lib/server/db/schema';
-import { countRows, importJob, startImport } from '../../src/lib/server/import/jobs';
+import {
+	countRows,
+	importJob,
+	progressPoller,
+	startImport
+} from '../../src/lib/server/import/jobs';
 import { BATCH } from '../../src/lib/server/import/run';
 
 // An upload runs in the background (import/jobs.ts) and its page reads how many rows the
@@ -13,11 +18,12 @@ import { BATCH } from '../../src/lib/server/import/run';
 
 const N = 2 * BATCH + 201;
 const header = 'clientnummer;naam;geboortedatum;gemeente;uitkeringsinds\n';
-const clients = (n: number) =>
+const clients = (n: number, prefix = 'JB') =>
 	header +
-	Array.from({ length: n }, (_, i) => `JB-${i};Cliënt ${i};01-01-1990;lindewaard;01-01-2026`).join(
-		'\n'
-	) +
+	Array.from(
+		{ length: n },
+		(_, i) => `${prefix}-${i};Cliënt ${i};01-01-1990;lindewaard;01-01-2026`
+	).join('\n') +
 	'\n';
 
 describeEachDatabase('an import in the background', (database) => {
@@ -65,6 +71,46 @@ describeEachDatabase('an import in the background', (database) => {
 			report: { ok: true, applied: true, rows: N, created: N }
 		});
 		expect(await count()).toBe(before + N);
+	});
+
+	it('the progress can be read while the import runs, between batches (also on PGlite)', async () => {
+		const { db } = database();
+		// What a poll of the status page sees, read from a timer as a request would be answered:
+		// on PGlite no timer ran until the import was done (its queries never leave the thread).
+		const polled: { state: string; rows?: number }[] = [];
+		const job = startImport(db, f.lead.id, 'clienten', new Blob([clients(N, 'JP')]), {
+			apply: false,
+			fileName: 'clienten.csv'
+		});
+		const timer = setInterval(() => {
+			const view = importJob(job.id, f.lead.id);
+			if (view) polled.push({ state: view.state, rows: 'rows' in view ? view.rows : undefined });
+		}, 1);
+		await job.done;
+		clearInterval(timer);
+		expect(polled).toContainEqual({ state: 'running', rows: BATCH });
+		expect(polled).toContainEqual({ state: 'running', rows: 2 * BATCH });
+	});
+
+	it('a poll of the progress by the session that started the import is answered without the database', async () => {
+		const { db } = database();
+		const token = 'session-token-of-the-admin';
+		const me = { id: f.lead.id, roles: ['admin'] } as unknown as NonNullable<App.Locals['user']>;
+		const job = startImport(db, f.lead.id, 'clienten', new Blob([clients(N, 'JQ')]), {
+			apply: false,
+			fileName: 'clienten.csv',
+			poller: { sessionToken: token, user: me }
+		});
+		const path = `/beheer/import/${job.id}/voortgang`;
+		expect(progressPoller(path, token)).toBe(me);
+		// Another session, another path (the status page, another job) or another token: no.
+		expect(progressPoller(path, 'another-token')).toBeNull();
+		expect(progressPoller(`/beheer/import/${job.id}`, token)).toBeNull();
+		expect(progressPoller(`/beheer/import/${crypto.randomUUID()}/voortgang`, token)).toBeNull();
+		expect(progressPoller(`${path}/x`, token)).toBeNull();
+		await job.done;
+		// Done: the poll goes the usual way again (the session is checked in the database).
+		expect(progressPoller(path, token)).toBeNull();
 	});
 
 	it('a dry run in the background writes nothing and reports what it would do', async () => {

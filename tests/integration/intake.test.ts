@@ -187,6 +187,42 @@ describeEachDatabase('intake of a new client by the klantmanager', (database) =>
 		await db.update(user).set({ gemeenteIds: [] }).where(eq(user.id, f.sanne.id));
 	});
 
+	it('offers per gemeente only the klantmanagers who work for it (none ticked: every gemeente)', async () => {
+		const { db } = database();
+		await db
+			.update(user)
+			.set({ gemeenteIds: [f.otherGemeenteId] })
+			.where(eq(user.id, f.sanne.id));
+		const choices = await intake.intakeChoices(db, f.lead);
+		const offered = (gemeenteId: string) =>
+			choices.gemeenten.find((g) => g.id === gemeenteId)!.klantmanagerIds;
+		// Sanne works for Brakeloo only: not offered for a Lindewaard client, where the server
+		// would refuse her; the lead (no gemeente ticked) is offered for both.
+		expect(offered(f.gemeenteId)).not.toContain(f.sanne.id);
+		expect(offered(f.otherGemeenteId)).toContain(f.sanne.id);
+		expect(offered(f.gemeenteId)).toContain(f.lead.id);
+		expect(offered(f.otherGemeenteId)).toContain(f.lead.id);
+		// Everyone offered for a gemeente is accepted by the server for it.
+		for (const g of choices.gemeenten)
+			for (const [i, kmId] of g.klantmanagerIds.entries()) {
+				const r = await intake.registerClient(
+					db,
+					f.lead,
+					form({
+						clientNumber: `SD-2026-03${i}${g.id.slice(0, 4)}`,
+						name: `Offered ${i} ${g.id}`,
+						email: '',
+						gemeenteId: g.id,
+						language: 'nl',
+						klantmanagerId: kmId
+					}),
+					NOW
+				);
+				expect(r.ok).toBe(true);
+			}
+		await db.update(user).set({ gemeenteIds: [] }).where(eq(user.id, f.sanne.id));
+	});
+
 	it('names the field for bad form input', () => {
 		const r = intake.intakeSchema.safeParse({
 			name: '',

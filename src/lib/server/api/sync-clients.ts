@@ -120,7 +120,8 @@ export async function syncClients(
 				return {
 					pointer: index >= 0 && field ? `/clients/${index}/${field}` : '',
 					error: { key: KEY_OF_COLUMN[e.field] ?? 'errors.invalid' },
-					detail: e.message
+					detail:
+						e.sameAsLine && field ? sameIdAs(`/clients/${e.sameAsLine - 2}/${field}`) : e.message
 				};
 			})
 		};
@@ -132,6 +133,14 @@ export async function syncClients(
 		updated: report.updated,
 		unchanged: report.unchanged
 	};
+}
+
+/**
+ * The detail of an id that is in one call twice (in any letter case, docs/IMPORT.md "Ids"):
+ * the pointer of the first, in the Dutch of the import's other details.
+ */
+export function sameIdAs(firstPointer: string): string {
+	return `hetzelfde id als ${firstPointer}; hoofdletters tellen niet mee`;
 }
 
 async function* oneChunk(text: string): AsyncIterable<Uint8Array> {

@@ -5,7 +5,7 @@ import { importRecords } from '../import/kinds';
 import { numberIn } from '../import/lookup';
 import type { ImportKindName } from '../import/run';
 import type { ApiCaller } from './keys';
-import type { RowProblem, SyncClientsResult } from './sync-clients';
+import { sameIdAs, type RowProblem, type SyncClientsResult } from './sync-clients';
 import type {
 	SyncAppointmentsBody,
 	SyncAssignmentsBody,
@@ -179,7 +179,10 @@ export async function syncRecords<T extends SyncItem>(
 				return {
 					pointer: field ? `/${spec.list}/${e.line - 1}/${field}` : `/${spec.list}`,
 					error: { key: KEY_OF_COLUMN[e.field] ?? 'errors.invalid' },
-					detail: e.message
+					detail:
+						e.sameAsLine && field
+							? sameIdAs(`/${spec.list}/${e.sameAsLine - 1}/${field}`)
+							: e.message
 				};
 			})
 		};

@@ -527,7 +527,8 @@ export const instrumentUse = pgTable(
 	},
 	(t) => [
 		index('instrument_use_client_idx').on(t.clientId),
-		uniqueIndex('instrument_use_external_idx').on(t.externalId),
+		// One use per id in any letter case (docs/IMPORT.md, "Ids"); the import looks ids up by it.
+		uniqueIndex('instrument_use_external_idx').on(sql`lower(${t.externalId})`),
 		index('instrument_use_instrument_idx').on(t.instrumentId, t.startDate),
 		// The report's effect: the uses that ended in a quarter.
 		index('instrument_use_end_idx').on(t.endDate)
@@ -635,7 +636,8 @@ export const appointment = pgTable(
 		createdAt: createdAt()
 	},
 	(t) => [
-		uniqueIndex('appointment_external_idx').on(t.externalId),
+		// One appointment per id in any letter case (docs/IMPORT.md, "Ids"); the import looks ids up by it.
+		uniqueIndex('appointment_external_idx').on(sql`lower(${t.externalId})`),
 		index('appointment_client_idx').on(t.clientId, t.startsAt),
 		index('appointment_staff_idx').on(t.staffId, t.startsAt)
 	]

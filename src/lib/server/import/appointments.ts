@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { appointment, type AppointmentKind, type AppointmentStatus } from '../db/schema';
 /** As PURPOSE_MAX in appointments/appointment-planning.ts (not imported: that module needs Vite to load). */
 const PURPOSE_MAX = 300;
@@ -11,9 +10,9 @@ import {
 	existingByExternalId,
 	otherGemeente,
 	pick,
-	recordset,
 	staffLookup,
 	unknownClient,
+	writeKeyedBatch,
 	type Klantmanager,
 	type StaffLookup
 } from './lookup';
@@ -220,16 +219,7 @@ export const appointmentsKind: ImportKind<AppointmentRow, Ctx> = {
 			else changed.push({ id: e.id, ...valuesOf(r, c.id) });
 		}
 		// One statement for the new rows and one for the changed rows of the batch.
-		if (fresh.length) {
-			await tx.execute(sql`insert into ${appointment} (${sql.raw(NAMES)})
-				select ${sql.raw(NAMES)} from ${recordset(fresh, COLUMNS)}`);
-			counts.created += fresh.length;
-		}
-		if (changed.length) {
-			await tx.execute(sql`update ${appointment} as a set ${sql.raw(SET)}
-				from ${recordset(changed, `id uuid, ${COLUMNS}`)} where a.id = x.id`);
-			counts.updated += changed.length;
-		}
+		await writeKeyedBatch(tx, appointment, COLUMNS, { fresh, changed }, counts);
 	}
 };
 
@@ -252,9 +242,3 @@ function valuesOf(r: AppointmentRow, clientId: string) {
 }
 const COLUMNS = `client_id uuid, staff_id uuid, starts_at timestamptz, ends_at timestamptz,
 	kind text, place text, video_url text, purpose text, bring text, status text, external_id text`;
-const NAMES = COLUMNS.split(',')
-	.map((c) => c.trim().split(/\s+/)[0])
-	.join(', ');
-const SET = NAMES.split(', ')
-	.map((n) => `${n} = x.${n}`)
-	.join(', ');

@@ -1,8 +1,13 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { instrument, instrumentUse, type InstrumentOutcome } from '../db/schema';
 import { parseDay } from './csv';
-import { clientsByNumber, existingByExternalId, pick, recordset, unknownClient } from './lookup';
+import {
+	clientsByNumber,
+	existingByExternalId,
+	pick,
+	unknownClient,
+	writeKeyedBatch
+} from './lookup';
 import type { ImportKind } from './run';
 
 interface UseRow {
@@ -165,16 +170,7 @@ export const instrumentUsesKind: ImportKind<UseRow, Map<string, string>> = {
 		}
 		// One statement for the new rows and one for the changed rows of the batch; an update
 		// keeps who created the use.
-		if (fresh.length) {
-			await tx.execute(sql`insert into ${instrumentUse} (${sql.raw(NAMES)}, created_by)
-				select ${sql.raw(NAMES)}, ${actorId}::uuid from ${recordset(fresh, COLUMNS)}`);
-			counts.created += fresh.length;
-		}
-		if (changed.length) {
-			await tx.execute(sql`update ${instrumentUse} as u set ${sql.raw(SET)}
-				from ${recordset(changed, `id uuid, ${COLUMNS}`)} where u.id = x.id`);
-			counts.updated += changed.length;
-		}
+		await writeKeyedBatch(tx, instrumentUse, COLUMNS, { fresh, changed }, counts, actorId);
 	}
 };
 
@@ -195,9 +191,3 @@ function valuesOf(r: UseRow, clientId: string) {
 }
 const COLUMNS = `client_id uuid, instrument_id uuid, provider text, start_date date,
 	planned_end_date date, end_date date, outcome text, outcome_reason text, external_id text`;
-const NAMES = COLUMNS.split(',')
-	.map((c) => c.trim().split(/\s+/)[0])
-	.join(', ');
-const SET = NAMES.split(', ')
-	.map((n) => `${n} = x.${n}`)
-	.join(', ');

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/open';
 import { KINDS } from './kinds';
 import { importCsv, type ImportKindName, type ImportReport } from './run';
@@ -33,9 +34,18 @@ export type ImportJobView =
 	  }
 	| { state: 'failed'; kind: ImportKindName; fileName: string; apply: boolean };
 
+/** Who polls a job's progress without the database (see `progressPoller`). */
+export interface ImportPoller {
+	/** The session cookie that started the job; kept as its SHA-256 only. */
+	sessionToken: string;
+	/** The admin as the session check found them when the job started. */
+	user: NonNullable<App.Locals['user']>;
+}
+
 interface Job {
 	actorId: string;
 	view: ImportJobView;
+	poller?: { tokenHash: Buffer; user: NonNullable<App.Locals['user']> };
 }
 
 const jobs = new Map<string, Job>();
@@ -68,11 +78,20 @@ export function startImport(
 		now?: Date;
 		/** Told each time the rows done change (after each batch), e.g. by a test. */
 		watch?: (rows: number) => void;
+		/** The session that may poll the progress while the database is busy (PGlite). */
+		poller?: ImportPoller;
 	}
 ): { id: string; done: Promise<void> } {
 	const id = crypto.randomUUID();
 	const base = { kind, fileName: opts.fileName, apply: opts.apply };
-	const job: Job = { actorId, view: { state: 'running', ...base, rows: 0, totalRows: 0 } };
+	const job: Job = {
+		actorId,
+		view: { state: 'running', ...base, rows: 0, totalRows: 0 },
+		poller: opts.poller && {
+			tokenHash: hashToken(opts.poller.sessionToken),
+			user: opts.poller.user
+		}
+	};
 	jobs.set(id, job);
 	const progress = (rows: number) => {
 		if (job.view.state !== 'running') return;
@@ -95,9 +114,31 @@ export function startImport(
 			console.error('import failed', e);
 			job.view = { state: 'failed', ...base };
 		}
+		job.poller = undefined;
 		forgetOld();
 	})();
 	return { id, done };
+}
+
+const POLL_PATH = /^\/beheer\/import\/([0-9a-f-]{36})\/voortgang$/;
+const hashToken = (token: string) => createHash('sha256').update(token).digest();
+
+/**
+ * The admin polling a running import's progress (`/beheer/import/<id>/voortgang`) with the
+ * session that started it, or null. hooks.server.ts answers such a poll without looking the
+ * session up in the database: on PGlite the import's transaction holds the one connection until
+ * it is done, so the session check (and with it the bar) waited for the whole import. Only that
+ * path, only while the job runs, only the same session token (compared as SHA-256 in constant
+ * time); what it reveals is the row count of the admin's own import.
+ */
+export function progressPoller(
+	path: string,
+	sessionToken: string
+): NonNullable<App.Locals['user']> | null {
+	const id = POLL_PATH.exec(path)?.[1];
+	const job = id ? jobs.get(id) : undefined;
+	if (!job?.poller || job.view.state !== 'running') return null;
+	return timingSafeEqual(hashToken(sessionToken), job.poller.tokenHash) ? job.poller.user : null;
 }
 
 /** A job as its starter sees it; null for an unknown id or another person's job. */

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { appointment, client, gemeente, instrumentUse, user } from '../db/schema';
 import { leftOn } from '../caseload/left';
+import type { Counts } from './run';
 
 /**
  * `lower(client_number)` is one of `numbers`, with the list as one JSON parameter: drizzle's
@@ -42,9 +43,11 @@ export type KnownClient = NonNullable<
 type Keyed = typeof appointment | typeof instrumentUse;
 
 /**
- * What Wegwijs already holds of a batch's rows, by the benefit system's id (lower case): one
- * query per batch, on the unique index, to tell new, changed and unchanged rows apart. The ids
- * go as one JSON parameter (as `numberIn`), not one bound parameter each.
+ * What Wegwijs already holds of a batch's rows, by the benefit system's id in any letter case
+ * (`AF-1` and `af-1` are one appointment, docs/IMPORT.md "Ids"), keyed by the lower-case id: one
+ * query per batch, on the unique index on `lower(external_id)`, to tell new, changed and
+ * unchanged rows apart. The ids go as one JSON parameter (as `numberIn`), not one bound
+ * parameter each.
  */
 export async function existingByExternalId<T extends Keyed>(
 	tx: Db,
@@ -53,12 +56,12 @@ export async function existingByExternalId<T extends Keyed>(
 ): Promise<Map<string, T['$inferSelect']>> {
 	if (!ids.length) return new Map();
 	const keyed = table as Keyed;
-	const json = JSON.stringify(ids);
+	const json = JSON.stringify(ids.map((id) => id.toLowerCase()));
 	const rows = (await tx
 		.select()
 		.from(keyed)
 		.where(
-			sql`${keyed.externalId} = any(array(select json_array_elements_text(${json}::json)))`
+			sql`lower(${keyed.externalId}) = any(array(select json_array_elements_text(${json}::json)))`
 		)) as T['$inferSelect'][];
 	return new Map(rows.map((r) => [r.externalId!.toLowerCase(), r]));
 }
@@ -71,6 +74,41 @@ export async function existingByExternalId<T extends Keyed>(
  */
 export function recordset(rows: object[], columns: string): SQL {
 	return sql`json_to_recordset(${JSON.stringify(rows)}::json) as x(${sql.raw(columns)})`;
+}
+
+/**
+ * Writes a batch of appointments or instrument uses: one statement for the new rows and one for
+ * the changed rows (by `id`), each reading the rows from one JSON parameter (`recordset`).
+ * `columns` is the table's columns as `json_to_recordset` declares them (fixed SQL in the
+ * code); the rows use those names as keys. An update keeps the external id as first stored
+ * (`AF-1` stays `AF-1` when a file says `af-1`, docs/IMPORT.md "Ids") and, with `createdBy`,
+ * who created the row.
+ */
+export async function writeKeyedBatch(
+	tx: Db,
+	table: Keyed,
+	columns: string,
+	rows: { fresh: object[]; changed: { id: string }[] },
+	counts: Counts,
+	createdBy?: string
+): Promise<void> {
+	const names = columns.split(',').map((c) => c.trim().split(/\s+/)[0]!);
+	const set = names
+		.filter((n) => n !== 'external_id')
+		.map((n) => `${n} = x.${n}`)
+		.join(', ');
+	if (rows.fresh.length) {
+		const by = createdBy ? sql`, created_by` : sql``;
+		const byValue = createdBy ? sql`, ${createdBy}::uuid` : sql``;
+		await tx.execute(sql`insert into ${table} (${sql.raw(names.join(', '))}${by})
+			select ${sql.raw(names.join(', '))}${byValue} from ${recordset(rows.fresh, columns)}`);
+		counts.created += rows.fresh.length;
+	}
+	if (rows.changed.length) {
+		await tx.execute(sql`update ${table} as t set ${sql.raw(set)}
+			from ${recordset(rows.changed, `id uuid, ${columns}`)} where t.id = x.id`);
+		counts.updated += rows.changed.length;
+	}
 }
 
 export function unknownClient(clientNumber: string): string {

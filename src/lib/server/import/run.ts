@@ -14,6 +14,8 @@ export interface RowError {
 	field: string;
 	/** Dutch (the file's columns and the benefit system are Dutch too): what to fix. */
 	message: string;
+	/** A key that is in the file twice: the line of its first row (the sync API names both). */
+	sameAsLine?: number;
 }
 
 export interface ImportReport {
@@ -44,7 +46,7 @@ export const MAX_ERRORS = 200;
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const BATCH = 500;
 
-export type Fail = (line: number, field: string, message: string) => void;
+export type Fail = (line: number, field: string, message: string, sameAsLine?: number) => void;
 
 /** A control character other than tab and line breaks (a line break may be in a quoted cell). */
 function hasControl(value: string): boolean {
@@ -117,10 +119,11 @@ export async function runImport<Row extends { line: number }, Ctx>(
 		errors: [],
 		errorCount: 0
 	};
-	const fail: Fail = (line, field, message) => {
+	const fail: Fail = (line, field, message, sameAsLine) => {
 		report.ok = false;
 		report.errorCount++;
-		if (report.errors.length < MAX_ERRORS) report.errors.push({ line, field, message });
+		if (report.errors.length < MAX_ERRORS)
+			report.errors.push({ line, field, message, ...(sameAsLine ? { sameAsLine } : {}) });
 	};
 	const now = opts.now ?? new Date();
 	const ctx = await kind.context(db);
@@ -129,7 +132,9 @@ export async function runImport<Row extends { line: number }, Ctx>(
 		// The after-commit transaction: a notice an import gives (outflow tells the client) goes
 		// out only when the import is applied and committed, never for a check or a failed file.
 		await transaction(db, async (tx) => {
-			const seen = new Set<string>();
+			// Each key's first line and spelling: the benefit system's ids are compared trimmed (as
+			// every cell) and without regard to case (docs/IMPORT.md, "Ids").
+			const seen = new Map<string, { line: number; value: string }>();
 			let batch: Row[] = [];
 			let headerChecked = false;
 			for await (const { line, record } of records) {
@@ -160,16 +165,18 @@ export async function runImport<Row extends { line: number }, Ctx>(
 				const row = { ...checked, line } as Row;
 				const key = kind.key(row);
 				const seenKey = key.value.toLowerCase();
-				if (seen.has(seenKey)) {
-					fail(line, key.field, `${key.label} staat al eerder in het bestand.`);
+				const first = seen.get(seenKey);
+				if (first) {
+					fail(line, key.field, duplicateMessage(key, first), first.line);
 					continue;
 				}
-				seen.add(seenKey);
+				seen.set(seenKey, { line, value: key.value });
 				batch.push(row);
 				if (batch.length >= BATCH) {
 					await kind.write(tx, batch, env);
 					batch = [];
 					opts.onProgress?.(report.rows);
+					await yieldToEventLoop();
 				}
 			}
 			if (batch.length) await kind.write(tx, batch, env);
@@ -203,6 +210,25 @@ export async function runImport<Row extends { line: number }, Ctx>(
 	}
 	if (!report.ok) report.applied = false;
 	return report;
+}
+
+/**
+ * Lets the server answer other requests between batches. PGlite runs in this thread and its
+ * queries settle as promises only, so without a turn of the event loop no timer or request (the
+ * progress poll) ran until the whole import was done; PostgreSQL's network reads gave that turn.
+ * Costs one turn per batch of 500 rows.
+ */
+function yieldToEventLoop(): Promise<void> {
+	return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A key that is in the file twice, naming the line it is on first (and its spelling there). */
+function duplicateMessage(
+	key: { label: string; value: string },
+	first: { line: number; value: string }
+): string {
+	if (first.value === key.value) return `${key.label} staat al op regel ${first.line}.`;
+	return `${key.label} staat al op regel ${first.line}, als ${first.value}. Hoofdletters tellen niet mee: het is hetzelfde nummer. Haal een van de twee regels weg.`;
 }
 
 /** A missing required column stops the file (it is probably another kind); an unknown one is an error. */

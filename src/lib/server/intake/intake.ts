@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open';
 import { benefitPeriod, client, gemeente, SEGMENTS, user } from '../db/schema';
@@ -62,13 +62,40 @@ export type IntakeError =
 	| { field: 'birthDate'; error: 'birth_date' }
 	| { field: 'benefitStart'; error: 'benefit_start' };
 
-/** What the intake form offers: gemeenten with their languages, and the klantmanagers to pick. */
+/**
+ * What the intake form offers: gemeenten with their languages, the klantmanagers to pick, and
+ * per gemeente the ones who work for it (`worksFor`, as `registerClient` checks), so the form
+ * offers no klantmanager the server would refuse for the chosen gemeente.
+ */
 export async function intakeChoices(db: Db, staff: Staff) {
 	const gemeenten = await db
 		.select({ id: gemeente.id, name: gemeente.name, languages: gemeente.languages })
 		.from(gemeente)
 		.orderBy(asc(gemeente.name));
-	return { gemeenten, klantmanagers: await teamMembers(db, staff) };
+	const klantmanagers = await teamMembers(db, staff);
+	const worksForOf = new Map(
+		(klantmanagers.length
+			? await db
+					.select({ id: user.id, gemeenteIds: user.gemeenteIds })
+					.from(user)
+					.where(
+						inArray(
+							user.id,
+							klantmanagers.map((k) => k.id)
+						)
+					)
+			: []
+		).map((u) => [u.id, u])
+	);
+	return {
+		gemeenten: gemeenten.map((g) => ({
+			...g,
+			klantmanagerIds: klantmanagers
+				.filter((k) => worksFor(worksForOf.get(k.id)!, g.id))
+				.map((k) => k.id)
+		})),
+		klantmanagers
+	};
 }
 
 const normaliseName = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();

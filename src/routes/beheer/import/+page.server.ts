@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireRole } from '$lib/server/kit/guard';
+import { SESSION_COOKIE } from '$lib/server/kit/cookie';
 import { startImport } from '$lib/server/import/jobs';
 import { IMPORT_KINDS, MAX_FILE_BYTES } from '$lib/server/import/run';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +16,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
+	default: async ({ request, locals, cookies }) => {
 		const admin = requireRole(locals, 'admin');
 		const form = await request.formData();
 		const kind = kindSchema.safeParse(form.get('kind'));
@@ -32,9 +33,11 @@ export const actions: Actions = {
 				errors: { file: { key: 'import.errors.tooLarge', values: { max: MAX_MB } } }
 			});
 		// The import runs on in the background; its page shows the rows done and then the result.
+		const token = cookies.get(SESSION_COOKIE);
 		const { id } = startImport(locals.db, admin.id, kind.data, file, {
 			apply,
-			fileName: file.name.slice(0, 200)
+			fileName: file.name.slice(0, 200),
+			poller: token ? { sessionToken: token, user: admin } : undefined
 		});
 		redirect(303, `/beheer/import/${id}`);
 	}
