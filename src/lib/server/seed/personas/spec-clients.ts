@@ -8,6 +8,9 @@ import { officeAddress } from '../large';
  * appointment; Wilma is handed over to Petra. tests/e2e/survey.spec.ts: Hala answers her open
  * invitation (seeded in ../demo-surveys.ts), while Maryam's stays open for the security specs.
  * tests/e2e/handhaving.spec.ts: Sanne records a maatregel for Noor, who reads it.
+ * tests/e2e/reply-decision.spec.ts: Noor asks to move two appointments of her own (planned by
+ * the spec, 60 and 61 days ahead, with names unique to the run); Sanne approves one and declines
+ * the other. Neither spec reads what the other writes.
  */
 export const SPEC_CLIENTS: PersonaSpec[] = [
 	{
