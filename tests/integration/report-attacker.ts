@@ -294,6 +294,11 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 			else if (all.some((c) => c.known !== 0)) confirmed.add(e.family);
 		}
 	}
+	// Sums of euros add up over gemeenten and quarters by what they are ("totaal bedrag"): the
+	// reader needs no shown instance to trust those relations (sums are rarely all shown).
+	for (const e of equations)
+		if (/^(gemeenten|year-sum|handhaving-trend-vs-quarter):.*(amounts|Cents)/.test(e.family))
+			confirmed.add(e.family);
 	let usable = equations.filter(
 		(e) =>
 			confirmed.has(e.family) &&

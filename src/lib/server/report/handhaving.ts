@@ -25,11 +25,12 @@ export const HANDHAVING_CATEGORIES = [
 ] as const;
 
 /**
- * Percentage bands of a maatregel. Afstemmingsverordeningen (VNG model Afstemmingsverordening
- * Participatiewet, IOAW en IOAZ, art. 9: categories of 20%, 50% and 100% for one month;
- * Participatiewet art. 18 lid 4: 100% for one to three months for arbeidsverplichtingen) put
- * lowerings at 20, 50 or 100%; the bands keep those levels apart: a written warning without
- * lowering (0%), up to 20%, 21–50%, more than 50%.
+ * Percentage bands of a maatregel (docs/DOMAIN.md "Handhaving"). Afstemmingsverordeningen set
+ * lowerings by category of the gedraging, in the VNG model Afstemmingsverordening
+ * Participatiewet, IOAW en IOAZ 20%, 50% and 100% of the norm for one month; Participatiewet
+ * art. 18 lid 4 sets 100% for one to three months for arbeidsverplichtingen. The bands keep
+ * those levels apart (a gemeente with other percentages falls in the band around them): a
+ * written warning without lowering (0%), up to 20%, 21–50%, more than 50%.
  */
 export const PERCENTAGE_BANDS = ['band_0', 'band_1_20', 'band_21_50', 'band_51_100'] as const;
 export type PercentageBand = (typeof PERCENTAGE_BANDS)[number];
