@@ -1,5 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, expectNoHorizontalScroll, signInAs } from './helpers';
+import {
+	expectNoAxeViolations,
+	expectNoHorizontalScroll,
+	signInAs,
+	waitForOfflineCopy
+} from './helpers';
 
 // Handhaving (issue #13 §7): the klantmanager records a maatregel on the client file, without
 // JavaScript, a wrong value first (the error says what to fix, nothing typed is lost); the client
@@ -87,7 +92,32 @@ test.describe.serial('a maatregel, from the klantmanager to the client', () => {
 			section.getByRole('heading', { name: 'Niet eens met een besluit? Maak bezwaar' })
 		).toBeVisible();
 		await expect(section).toContainText('Je hebt 6 weken.');
+		await expect(section).toContainText('Is de laatste dag een zaterdag, zondag of feestdag?');
+		await expect(section).toContainText('Algemene termijnenwet, artikel 1');
 		await expectNoHorizontalScroll(page);
 		await expectNoAxeViolations(page);
+	});
+
+	test('offline, the copy Noor keeps shows the same last day for bezwaar', async ({
+		page,
+		context
+	}) => {
+		await signInAs(page, 'noor');
+		await page.goto('/uitleg');
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+		});
+		await page.goto('/uitleg');
+		await waitForOfflineCopy(page, 'uitleg');
+		await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+		const deadline = page.locator('li', { hasText: reason }).locator('.deadline');
+		const online = await deadline.innerText();
+		expect(online).toMatch(/^Bezwaar maken kan tot en met .+\.$/);
+
+		await context.setOffline(true);
+		await page.goto('/uitleg');
+		await expect(page.getByText(/Je bent offline\. Dit zijn de gegevens van/)).toBeVisible();
+		await expect(deadline).toHaveText(online);
+		await context.setOffline(false);
 	});
 });

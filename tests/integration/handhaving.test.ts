@@ -56,14 +56,22 @@ describeEachDatabase('handhaving on the client file', (database) => {
 			amountCents: null,
 			reason: maatregel.reason,
 			withdrawnOn: null,
-			objectionUntil: '2027-01-01',
+			// Six weeks end on Nieuwjaarsdag (a Friday): the Algemene termijnenwet moves the last
+			// day past it and the weekend to Monday 4 January.
+			objectionUntil: '2027-01-04',
 			objectionOpen: true
 		});
-		// After the six weeks the client still reads it; bezwaar is over.
-		const later = await hh.handhavingOfClient(
+		const onSaturday = await hh.handhavingOfClient(
 			db,
 			f.maryam.clientId,
 			new Date('2027-01-02T10:00:00Z')
+		);
+		expect(onSaturday[0]!.objectionOpen).toBe(true);
+		// After the last day the client still reads it; bezwaar is over.
+		const later = await hh.handhavingOfClient(
+			db,
+			f.maryam.clientId,
+			new Date('2027-01-05T10:00:00Z')
 		);
 		expect(later[0]!.objectionOpen).toBe(false);
 		const [event] = await events('handhaving.create', f.maryam.clientId);

@@ -103,6 +103,12 @@ describeEachDatabase('report attacker', (database) => {
 			[...countCells(v.report)].filter(([p, c]) => p.startsWith('handhaving.') && c.hidden)
 		);
 		expect(hiddenHandhaving.length).toBeGreaterThan(0);
+		// Its bands, sums of euros and trend are attacked too, and some of them are hidden.
+		for (const part of ['bands.rows', 'amounts.rows', 'history.points'])
+			expect(
+				hiddenHandhaving.some(([p]) => p.startsWith(`handhaving.${part}.`)),
+				part
+			).toBe(true);
 		expect(result.recovered).toEqual([]);
 		// The tables of issue #13 §7 are among what it attacks.
 		const paths = new Set(views.flatMap((v) => [...countCells(v.report).keys()]));
@@ -150,6 +156,32 @@ describeEachDatabase('report attacker', (database) => {
 			}
 		const result = attack(views, YEAR, QUARTERS, BEFORE);
 		expect(result.recovered.filter((x) => /\|bestand\.\w+\.total\./.test(x.id))).not.toEqual([]);
+	}, 600_000);
+
+	it('planted leak: sums hidden only where their count is "< 10" give hidden sums away', async () => {
+		const { db } = database();
+		const views = await allViews(db, (gemeente) =>
+			publishedReport(db, { quarter: QUARTERS[3]!, period: 'year', gemeente }, now)
+		);
+		type Cell = { n: number | null; hidden: false | 'primary' | 'secondary' };
+		type H = {
+			rows: { key: string; cells: { n: Cell } }[];
+			amounts: { rows: { key: string; cells: { cents: Cell } }[] };
+		};
+		// The sums without the count's secondary suppression: shown beside a "verborgen" count.
+		const leaky = views.map((v) => {
+			const report = structuredClone(v.report) as { handhaving: H };
+			const truth = (v.truth as { handhaving: H }).handhaving;
+			for (const row of report.handhaving.amounts.rows) {
+				const count = report.handhaving.rows.find((r) => r.key === row.key)!.cells.n;
+				const cents = truth.amounts.rows.find((r) => r.key === row.key)!.cells.cents.n;
+				row.cells.cents =
+					count.hidden === 'primary' ? { n: null, hidden: 'primary' } : { n: cents, hidden: false };
+			}
+			return { ...v, report };
+		});
+		const result = attack(leaky, YEAR, QUARTERS, BEFORE);
+		expect(result.recovered.some((x) => x.id.includes('handhaving.amounts'))).toBe(true);
 	}, 600_000);
 
 	it('planted leak: a year protected apart from its quarters gives hidden cells away', async () => {

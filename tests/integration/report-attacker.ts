@@ -36,6 +36,9 @@ interface Cell {
 }
 
 const UNBOUNDED = 1e9;
+/** Cells holding a sum of euro cents, not a count (report/handhaving.ts). */
+const AMOUNT =
+	/^handhaving\.(amounts\.rows\.[^.]+\.cells\.cents|history\.points\.[^.]+\.\w+Cents)$/;
 
 /** Every count cell of a report by path (arrays by their `key`/`code`). */
 export function countCells(report: unknown): Map<string, { n: number | null; hidden: unknown }> {
@@ -152,7 +155,10 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 						: /^(bestand|indicators\.bestandTrend\.points\.[^.]+)\.(inflow|outflow)$/.test(p)
 							? 0
 							: 1;
-				cells.set(id, { id, known: null, lo, hi: c.hidden === 'primary' ? 9 : UNBOUNDED });
+				// A hidden sum of euros (handhaving) says only that its besluiten are at least one
+				// cent: "< 10" bounds the count behind it, not the amount.
+				if (AMOUNT.test(p)) cells.set(id, { id, known: null, lo: 1, hi: UNBOUNDED });
+				else cells.set(id, { id, known: null, lo, hi: c.hidden === 'primary' ? 9 : UNBOUNDED });
 			}
 		}
 	}
@@ -355,6 +361,41 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 		}
 	}
 
+	// Handhaving (issue #13 §7): the maatregelen by band add up to the maatregelen by ground,
+	// and each point of the handhaving trend is that quarter's published cell.
+	const grounds = [...paths].filter((p) => /^handhaving\.rows\.maatregel_\w+\.cells\.n$/.test(p));
+	for (const v of views) {
+		const at = (p: string) => `${v.view}|${v.selection}|${p}`;
+		equations.push({
+			family: 'handhaving-bands-vs-grounds',
+			terms: [
+				[at('handhaving.bands.total.cells.n'), -1],
+				...grounds.map((p): [string, number] => [at(p), 1])
+			]
+		});
+		const points =
+			(v.report as { handhaving?: { history?: { points: { key: string }[] } } } | null)?.handhaving
+				?.history?.points ?? [];
+		const SAME = {
+			maatregel: 'handhaving.bands.total.cells.n',
+			boete: 'handhaving.rows.boete.cells.n',
+			terugvordering: 'handhaving.rows.terugvordering.cells.n',
+			boeteCents: 'handhaving.amounts.rows.boete.cells.cents',
+			terugvorderingCents: 'handhaving.amounts.rows.terugvordering.cells.cents'
+		};
+		for (const { key: q } of points) {
+			if (!viewNames.includes(`Q:${q}`)) continue;
+			for (const [name, path] of Object.entries(SAME))
+				equations.push({
+					family: `handhaving-trend-vs-quarter:${name}`,
+					terms: [
+						[at(`handhaving.history.points.${q}.${name}`), 1],
+						[`Q:${q}|${v.selection}|${path}`, -1]
+					]
+				});
+		}
+	}
+
 	// Keep only the families the visible figures confirm (an instance with every cell shown,
 	// not all zero) and never contradict: what an attacker can check.
 	const broken = new Set<string>();
@@ -367,6 +408,11 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 			else if (all.some((c) => c.known !== 0)) confirmed.add(e.family);
 		}
 	}
+	// Sums of euros add up over gemeenten and quarters by what they are ("totaal bedrag"): the
+	// reader needs no shown instance to trust those relations (sums are rarely all shown).
+	for (const e of equations)
+		if (/^(gemeenten|year-sum|handhaving-trend-vs-quarter):.*(amounts|Cents)/.test(e.family))
+			confirmed.add(e.family);
 	let usable = equations.filter(
 		(e) =>
 			(e.definition || (confirmed.has(e.family) && !broken.has(e.family))) &&

@@ -104,6 +104,114 @@ describeEachDatabase('handhaving in the council report', (database) => {
 		expect(csv.at(-1)).toEqual(['report.category.all', String(after['*'])]);
 	});
 
+	it('counts maatregelen by percentage band, sums the amounts per quarter and draws the trend from each quarter', async () => {
+		const { db } = database();
+		const [lw] = await db.select().from(gemeente).where(eq(gemeente.code, 'lindewaard'));
+		const report = async (quarter: string) =>
+			(await buildReport(db, { quarter, period: 'quarter', gemeente: 'lindewaard' }, now))!;
+		const figures = (r: Awaited<ReturnType<typeof report>>) => ({
+			bands: Object.fromEntries(r.handhaving.bands.rows.map((x) => [x.key, x.cells.n.n])),
+			maatregelen: r.handhaving.bands.total.cells.n.n,
+			cents: Object.fromEntries(r.handhaving.amounts.rows.map((x) => [x.key, x.cells.cents.n]))
+		});
+		const before = figures(await report('2026-Q2'));
+		const [u] = await db
+			.insert(user)
+			.values({ displayName: 'H2', roles: ['client'] })
+			.returning();
+		const [c] = await db
+			.insert(client)
+			.values({
+				userId: u!.id,
+				clientNumber: 'H-2',
+				gemeenteId: lw!.id,
+				birthDate: '1990-01-01',
+				benefitStart: '2024-01-01'
+			})
+			.returning();
+		const base = { clientId: c!.id, reason: 'x', kind: 'maatregel' as const };
+		const maatregel = (percentage: number, decidedOn = '2026-05-04') => ({
+			...base,
+			ground: 'arbeid' as const,
+			percentage,
+			decidedOn,
+			periodStart: '2026-07-01',
+			periodEnd: '2026-07-31'
+		});
+		const money = (kind: 'boete' | 'terugvordering', amountCents: number, decidedOn: string) => ({
+			clientId: c!.id,
+			reason: 'x',
+			kind,
+			amountCents,
+			decidedOn
+		});
+		await db
+			.insert(handhaving)
+			.values([
+				maatregel(0),
+				maatregel(20),
+				maatregel(21),
+				maatregel(50),
+				maatregel(51),
+				maatregel(100),
+				maatregel(100, '2026-07-01'),
+				money('boete', 12_550, '2026-04-01'),
+				money('boete', 100_000, '2026-06-30'),
+				{ ...money('boete', 777, '2026-05-01'), withdrawnOn: '2026-05-02' },
+				money('terugvordering', 250_000, '2026-05-12'),
+				money('terugvordering', 1, '2026-03-31')
+			]);
+		const r = await report('2026-Q2');
+		const after = figures(r);
+		const plus = (a: Record<string, number | null>, b: Record<string, number | null>, k: string) =>
+			(a[k] ?? 0) - (b[k] ?? 0);
+		expect(plus(after.bands, before.bands, 'band_0')).toBe(1);
+		expect(plus(after.bands, before.bands, 'band_1_20')).toBe(1);
+		expect(plus(after.bands, before.bands, 'band_21_50')).toBe(2);
+		expect(plus(after.bands, before.bands, 'band_51_100')).toBe(2);
+		expect(after.maatregelen! - before.maatregelen!).toBe(6);
+		// The band total is the maatregelen of the kinds table.
+		const grounds = r.handhaving.rows
+			.filter((x) => x.key.startsWith('maatregel_'))
+			.reduce((s, x) => s + x.cells.n.n!, 0);
+		expect(after.maatregelen).toBe(grounds);
+		// Sums in cents, by the day of the besluit, without withdrawn ones.
+		expect(plus(after.cents, before.cents, 'boete')).toBe(112_550);
+		expect(plus(after.cents, before.cents, 'terugvordering')).toBe(250_000);
+		// The trend: eight quarters ending with this one, each point the quarter's own figures.
+		const points = r.handhaving.history.points;
+		expect(points.map((p) => p.key)).toEqual([
+			'2024-Q3',
+			'2024-Q4',
+			'2025-Q1',
+			'2025-Q2',
+			'2025-Q3',
+			'2025-Q4',
+			'2026-Q1',
+			'2026-Q2'
+		]);
+		const q2 = points.at(-1)!;
+		expect(q2.maatregel.n).toBe(after.maatregelen);
+		expect(q2.boeteCents.n).toBe(
+			r.handhaving.amounts.rows.find((x) => x.key === 'boete')!.cells.cents.n
+		);
+		const q1 = await report('2026-Q1');
+		expect(points.at(-2)!.terugvorderingCents.n).toBe(
+			q1.handhaving.amounts.rows.find((x) => x.key === 'terugvordering')!.cells.cents.n
+		);
+		// The tables for the page and the CSV: euros with a decimal comma in the Dutch CSV.
+		const tables = reportTables(r, (k) => k);
+		const amounts = tables.find((t) => t.id === 'handhaving-amounts')!;
+		const csv = parseCsv(tableCsv(amounts, (k) => k));
+		const boete = r.handhaving.amounts.rows.find((x) => x.key === 'boete')!.cells.cents.n!;
+		expect(csv[1]).toEqual([
+			'report.category.handhaving.boete',
+			(boete / 100).toFixed(2).replace('.', ',')
+		]);
+		expect(tables.find((t) => t.id === 'handhaving-trend')!.rows).toHaveLength(8);
+		expect(tables.find((t) => t.id === 'handhaving-bands')!.rows).toHaveLength(5);
+	});
+
 	it('a report frozen before the table existed still gives its tables', async () => {
 		const { db } = database();
 		const r = (await buildReport(

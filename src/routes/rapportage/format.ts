@@ -6,6 +6,7 @@ export function formatter(lang: Language, t: (key: string, o?: Record<string, un
 	const locale = intlLocale(lang);
 	const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
 	const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+	const euro = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
 	const grade = new Intl.NumberFormat(locale, {
 		minimumFractionDigits: 1,
 		maximumFractionDigits: 1
@@ -20,6 +21,8 @@ export function formatter(lang: Language, t: (key: string, o?: Record<string, un
 					return c.v;
 				case 'count':
 					return num.format(c.v);
+				case 'euro':
+					return euro.format(c.cents / 100);
 				case 'pct':
 					return pct.format(c.v);
 				case 'grade':

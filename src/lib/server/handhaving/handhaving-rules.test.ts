@@ -41,3 +41,22 @@ describe('amounts as typed', () => {
 		expect(parseAmount('9'.repeat(30))).toBeNull();
 	});
 });
+
+describe('the last day for bezwaar moves past weekends and holidays (Algemene termijnenwet art. 1)', () => {
+	it('a last day on a Saturday becomes the Monday after', () => {
+		// Saturday 31 October 2026 + 42 days = Saturday 12 December 2026.
+		expect(objectionUntil('2026-10-31')).toBe('2026-12-14');
+		expect(objectionOpen('2026-10-31', '2026-12-14')).toBe(true);
+		expect(objectionOpen('2026-10-31', '2026-12-15')).toBe(false);
+	});
+	it('a last day on the 2nd Easter day becomes the Tuesday', () => {
+		// 23 February 2026 + 42 days = Monday 6 April 2026, 2e paasdag.
+		expect(objectionUntil('2026-02-23')).toBe('2026-04-07');
+	});
+	it('a last day on Koningsdag celebrated on Saturday 26 April 2025 becomes Monday 28', () => {
+		expect(objectionUntil('2025-03-15')).toBe('2025-04-28');
+	});
+	it('a last day on 5 May becomes 6 May', () => {
+		expect(objectionUntil('2026-03-24')).toBe('2026-05-06');
+	});
+});

@@ -1,19 +1,21 @@
 import { addDays } from '../../dates';
 import { addMonths } from '../report/indicators';
+import { nextNonHoliday } from './termijnenwet';
 
 // The pure rules of handhaving (docs/DOMAIN.md "Handhaving"): the time for bezwaar, the longest
 // period of a maatregel, amounts in cents.
 
 /**
  * Bezwaar: six weeks (Awb art. 6:7), starting the day after the besluit was made known (art.
- * 6:8). The last day is the besluit's day + 42 days (a besluit of Monday 1 December: up to and
- * including Monday 12 January). A last day on a weekend or holiday moves to the next working
- * day (Algemene termijnenwet); the client is told the earlier day, never a day too late.
+ * 6:8; Wegwijs takes the besluit's day as the day it was sent). The last day is the besluit's
+ * day + 42 days (a besluit of Monday 1 December: up to and including Monday 12 January). A last
+ * day on a Saturday, Sunday or general holiday runs on to the next day that is none of those
+ * (Algemene termijnenwet art. 1 and 3, see termijnenwet.ts), as the bezwaar desk must accept it.
  */
 export const OBJECTION_DAYS = 42;
 
 export function objectionUntil(decidedOn: string): string {
-	return addDays(decidedOn, OBJECTION_DAYS);
+	return nextNonHoliday(addDays(decidedOn, OBJECTION_DAYS));
 }
 
 /** Whether bezwaar is still possible today (the last day included). */

@@ -1,16 +1,22 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { MAATREGEL_GROUNDS } from '../db/schema';
-import { perGemeenteSplits } from './rows';
-import { measuresTable, type CountCell } from './cells';
+import { quarterDays, quartersEndingWith } from '../../quarters';
+import { perGemeenteSplits, type Row } from './rows';
+import { ALL, countCell, key, type CountCell, type Grid } from './cells';
+import { cellId, suppress, type Line, type Visibility } from './suppression';
 import type { ReportContext } from './context';
 import type { Report } from './report';
 import type { ReportTable, TableCell } from './report-tables';
 
 // ── Handhaving ────────────────────────────────────────────────────────────────
-// Besluiten in the period (issue #13 §7, docs/DOMAIN.md "Handhaving"): maatregelen by ground,
-// boetes, terugvorderingen, counted by the day of the besluit; a withdrawn one is not counted.
-// One additive table (gemeenten × categories with their totals), suppressed like the others.
+// Besluiten in the period (issue #13 §7, docs/DOMAIN.md "Handhaving"): maatregelen by ground
+// and by percentage band, boetes, terugvorderingen, counted by the day of the besluit; a
+// withdrawn one is not counted. The amounts of boetes and terugvorderingen are summed. One
+// protected grid per period: gemeenten × (kinds, bands, the maatregelen subtotal) with their
+// margins; a sum is shown only where its count is shown (a sum of fewer than 10 besluiten is
+// nearly one person's amount, and a sum hidden with its count can be differenced no better
+// than the count). The trend over eight quarters takes each quarter's own protected cells.
 
 export const HANDHAVING_CATEGORIES = [
 	...MAATREGEL_GROUNDS.map((g) => `maatregel_${g}` as const),
@@ -18,47 +24,265 @@ export const HANDHAVING_CATEGORIES = [
 	'terugvordering'
 ] as const;
 
-export async function handhavingCounts(db: Db, ctx: ReportContext) {
-	const { c: list } = await perGemeenteSplits(
-		db,
-		sql`select c.gemeente_id as m,
-				case when h.kind = 'maatregel' then 'maatregel_' || h.ground else h.kind end as c
-			from handhaving h join client c on c.id = h.client_id
-			where h.decided_on between ${ctx.from} and ${ctx.to} and h.withdrawn_on is null`,
-		['c'],
-		{ n: sql`count(*)` }
+/**
+ * Percentage bands of a maatregel (docs/DOMAIN.md "Handhaving"). Afstemmingsverordeningen set
+ * lowerings by category of the gedraging, in the VNG model Afstemmingsverordening
+ * Participatiewet, IOAW en IOAZ 20%, 50% and 100% of the norm for one month; Participatiewet
+ * art. 18 lid 4 sets 100% for one to three months for arbeidsverplichtingen. The bands keep
+ * those levels apart (a gemeente with other percentages falls in the band around them): a
+ * written warning without lowering (0%), up to 20%, 21–50%, more than 50%.
+ */
+export const PERCENTAGE_BANDS = ['band_0', 'band_1_20', 'band_21_50', 'band_51_100'] as const;
+export type PercentageBand = (typeof PERCENTAGE_BANDS)[number];
+
+export function percentageBand(percentage: number): PercentageBand {
+	if (percentage <= 0) return 'band_0';
+	if (percentage <= 20) return 'band_1_20';
+	if (percentage <= 50) return 'band_21_50';
+	return 'band_51_100';
+}
+
+const MONEY = ['boete', 'terugvordering'] as const;
+const MAATREGEL = 'maatregel';
+const GROUND_CATS = HANDHAVING_CATEGORIES.filter((c) => c.startsWith('maatregel_'));
+const ALL_CATS = [...HANDHAVING_CATEGORIES, ...PERCENTAGE_BANDS, MAATREGEL];
+export const HANDHAVING_TREND_QUARTERS = 8;
+
+/**
+ * The lines a reader can add up: per gemeente (and the dienst) the kinds add up to all
+ * besluiten, the grounds and the bands each add up to the maatregelen; per category the
+ * gemeenten add up to the dienst.
+ */
+export function handhavingLines(gemeenten: string[]): Line[] {
+	const lines: Line[] = [];
+	for (const m of [...gemeenten, ALL]) {
+		const at = (c: string) => cellId(m, c);
+		lines.push({ total: at(ALL), parts: HANDHAVING_CATEGORIES.map(at) });
+		lines.push({ total: at(MAATREGEL), parts: GROUND_CATS.map(at) });
+		lines.push({ total: at(MAATREGEL), parts: PERCENTAGE_BANDS.map(at) });
+	}
+	for (const c of [...ALL_CATS, ALL])
+		lines.push({ total: cellId(ALL, c), parts: gemeenten.map((m) => cellId(m, c)) });
+	return lines;
+}
+
+interface Protected {
+	counts: Grid;
+	cents: Grid;
+	vis: Map<string, Visibility>;
+}
+
+/** Counts and sums of one period, protected together (the sums share the counts' verdict). */
+export function protectHandhaving(list: Row[], gemeenten: string[]): Protected {
+	const counts: Grid = new Map();
+	const cents: Grid = new Map();
+	for (const m of [...gemeenten, ALL])
+		for (const c of [...ALL_CATS, ALL]) {
+			counts.set(cellId(m, c), 0);
+			cents.set(cellId(m, c), 0);
+		}
+	for (const r of list) {
+		const id = cellId(key(r.m), key(r.c));
+		if (!counts.has(id)) continue;
+		counts.set(id, counts.get(id)! + Number(r.n ?? 0));
+		cents.set(id, cents.get(id)! + Number(r.cents ?? 0));
+	}
+	for (const m of [...gemeenten, ALL])
+		counts.set(
+			cellId(m, MAATREGEL),
+			GROUND_CATS.reduce((s, c) => s + counts.get(cellId(m, c))!, 0)
+		);
+	return { counts, cents, vis: suppress(counts, handhavingLines(gemeenten)) };
+}
+
+/** A sum in cents, shown only where the count of its besluiten is shown. */
+function amountCell(p: Protected, m: string, c: string): CountCell {
+	const count = countCell(p.counts, p.vis, m, c);
+	return count.hidden
+		? { n: null, hidden: count.hidden }
+		: { n: p.cents.get(cellId(m, c)) ?? 0, hidden: false };
+}
+
+/** The rows of the period (key 'P') and of each quarter, per gemeente and category. */
+async function handhavingRows(db: Db, periods: { q: string; from: string; to: string }[]) {
+	const ranges = sql.join(
+		periods.map((p) => sql`(${p.q}, ${p.from}::date, ${p.to}::date)`),
+		sql`, `
 	);
-	const table = measuresTable(list, ctx, ['n'] as const);
-	// Every category is a row, also at 0 (a row of zeros is left out by measuresTable).
-	const zero = { n: { n: 0, hidden: false as const } };
+	const { c, b } = await perGemeenteSplits(
+		db,
+		sql`select c.gemeente_id as m, r.q as q,
+				case when h.kind = 'maatregel' then 'maatregel_' || h.ground else h.kind end as c,
+				case when h.kind <> 'maatregel' then 'none'
+					when h.percentage <= 0 then 'band_0'
+					when h.percentage <= 20 then 'band_1_20'
+					when h.percentage <= 50 then 'band_21_50'
+					else 'band_51_100' end as b,
+				h.amount_cents
+			from handhaving h join client c on c.id = h.client_id
+				join (values ${ranges}) r(q, f, t) on h.decided_on between r.f and r.t
+			where h.withdrawn_on is null`,
+		['c', 'b'],
+		{ n: sql`count(*)`, cents: sql`coalesce(sum(amount_cents), 0)` },
+		['q']
+	);
+	return [...c, ...b.filter((r) => r.c !== null && r.c !== 'none')];
+}
+
+export interface HandhavingPoint {
+	key: string;
+	maatregel: CountCell;
+	boete: CountCell;
+	terugvordering: CountCell;
+	boeteCents: CountCell;
+	terugvorderingCents: CountCell;
+}
+
+export async function handhavingCounts(db: Db, ctx: ReportContext) {
+	const last = ctx.quarters[ctx.quarters.length - 1]!;
+	const quarters = quartersEndingWith(last, HANDHAVING_TREND_QUARTERS);
+	const list = await handhavingRows(db, [
+		{ q: 'P', from: ctx.from, to: ctx.to },
+		...quarters.map((q) => ({ q, ...quarterDays(q) }))
+	]);
+	const gemeenten = ctx.gemeenten.map((g) => g.id);
+	const m = ctx.selected?.id ?? ALL;
+	const of = (q: string) =>
+		protectHandhaving(
+			list.filter((r) => r.q === q),
+			gemeenten
+		);
+	const period = of('P');
+	const row = (p: Protected, c: string) => ({
+		key: c,
+		cells: { n: countCell(p.counts, p.vis, m, c) }
+	});
+	const points: HandhavingPoint[] = quarters.map((q) => {
+		const p = of(q);
+		return {
+			key: q,
+			maatregel: countCell(p.counts, p.vis, m, MAATREGEL),
+			boete: countCell(p.counts, p.vis, m, 'boete'),
+			terugvordering: countCell(p.counts, p.vis, m, 'terugvordering'),
+			boeteCents: amountCell(p, m, 'boete'),
+			terugvorderingCents: amountCell(p, m, 'terugvordering')
+		};
+	});
 	return {
-		rows: HANDHAVING_CATEGORIES.map(
-			(key) => table.rows.find((r) => r.key === key) ?? { key, cells: zero }
-		),
-		total: table.total
+		// Every category is a row, also at 0.
+		rows: HANDHAVING_CATEGORIES.map((c) => row(period, c)),
+		total: row(period, ALL),
+		bands: {
+			rows: PERCENTAGE_BANDS.map((c) => row(period, c)),
+			total: { key: ALL, cells: { n: countCell(period.counts, period.vis, m, MAATREGEL) } }
+		},
+		// No total of boetes and terugvorderingen together: it is no line of the counts' grid.
+		amounts: {
+			rows: MONEY.map((c) => ({ key: c, cells: { cents: amountCell(period, m, c) } }))
+		},
+		history: { points }
 	};
 }
 
-/** The table for the page and the CSV; none for a report frozen before handhaving existed. */
-export function handhavingTable(
-	r: Report,
-	t: (key: string, options?: Record<string, unknown>) => string
-): ReportTable | null {
-	const h = r.handhaving as Report['handhaving'] | undefined;
-	if (!h) return null;
-	const count = (c: CountCell): TableCell =>
-		c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
+type Handhaving = Awaited<ReturnType<typeof handhavingCounts>>;
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+const count = (c: CountCell | undefined): TableCell =>
+	!c ? { t: 'none' } : c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
+const euro = (c: CountCell | undefined): TableCell =>
+	!c ? { t: 'none' } : c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'euro', cents: c.n ?? 0 };
+
+/**
+ * The tables for the page and the CSV: none for a report frozen before handhaving existed, only
+ * the first for one frozen before the bands, amounts and trend.
+ */
+export function handhavingTables(r: Report, t: T): ReportTable[] {
+	const h = r.handhaving as Partial<Handhaving> | undefined;
+	if (!h?.rows || !h.total) return [];
+	const text = (v: string): TableCell => ({ t: 'text', v });
+	const tables: ReportTable[] = [
+		{
+			id: 'handhaving',
+			section: 'handhaving',
+			title: t('report.handhaving.title'),
+			columns: [t('report.col.besluit'), t('report.col.count')],
+			rows: [
+				...h.rows.map((row) => [
+					text(t(`report.category.handhaving.${row.key}`)),
+					count(row.cells.n)
+				]),
+				[text(t('report.category.all')), count(h.total.cells.n)]
+			]
+		}
+	];
+	if (h.bands)
+		tables.push({
+			id: 'handhaving-bands',
+			section: 'handhaving',
+			title: t('report.handhaving.bandsTitle'),
+			columns: [t('report.handhaving.band'), t('report.col.count')],
+			rows: [
+				...h.bands.rows.map((row) => [
+					text(t(`report.category.handhavingBand.${row.key}`)),
+					count(row.cells.n)
+				]),
+				[text(t('report.handhaving.allMaatregelen')), count(h.bands.total.cells.n)]
+			]
+		});
+	if (h.amounts)
+		tables.push({
+			id: 'handhaving-amounts',
+			section: 'handhaving',
+			title: t('report.handhaving.amountsTitle'),
+			columns: [t('report.col.besluit'), t('report.handhaving.amount')],
+			rows: h.amounts.rows.map((row) => [
+				text(t(`report.category.handhaving.${row.key}`)),
+				euro(row.cells.cents)
+			])
+		});
+	if (h.history)
+		tables.push({
+			id: 'handhaving-trend',
+			section: 'handhaving',
+			title: t('report.handhaving.trendTitle'),
+			columns: [
+				t('report.col.quarter'),
+				t('report.handhaving.trendCol.maatregel'),
+				t('report.handhaving.trendCol.boete'),
+				t('report.handhaving.trendCol.boeteAmount'),
+				t('report.handhaving.trendCol.terugvordering'),
+				t('report.handhaving.trendCol.terugvorderingAmount')
+			],
+			rows: h.history.points.map((p) => [
+				text(p.key),
+				count(p.maatregel),
+				count(p.boete),
+				euro(p.boeteCents),
+				count(p.terugvordering),
+				euro(p.terugvorderingCents)
+			])
+		});
+	return tables;
+}
+
+const HIDDEN: CountCell = { n: null, hidden: 'secondary' };
+
+/**
+ * A trend point as its quarter's frozen report (report_snapshot) published it, so a besluit
+ * recorded or withdrawn later never makes the trend differ from that report. A figure the
+ * frozen report did not have (frozen before the bands and amounts) is not shown: building it
+ * now could undo that report's suppression.
+ */
+export function frozenHandhavingPoint(frozen: Report, point: HandhavingPoint): HandhavingPoint {
+	const h = frozen.handhaving as Partial<Handhaving> | undefined;
+	const kind = (c: string) => h?.rows?.find((r) => r.key === c)?.cells.n ?? HIDDEN;
+	const cents = (c: string) => h?.amounts?.rows.find((r) => r.key === c)?.cells.cents ?? HIDDEN;
 	return {
-		id: 'handhaving',
-		section: 'handhaving',
-		title: t('report.handhaving.title'),
-		columns: [t('report.col.besluit'), t('report.col.count')],
-		rows: [
-			...h.rows.map((row) => [
-				{ t: 'text' as const, v: t(`report.category.handhaving.${row.key}`) },
-				count(row.cells.n)
-			]),
-			[{ t: 'text', v: t('report.category.all') }, count(h.total.cells.n)]
-		]
+		key: point.key,
+		maatregel: h?.bands?.total.cells.n ?? HIDDEN,
+		boete: kind('boete'),
+		terugvordering: kind('terugvordering'),
+		boeteCents: cents('boete'),
+		terugvorderingCents: cents('terugvordering')
 	};
 }

@@ -10,12 +10,19 @@ type T = (key: string) => string;
 export type CsvFormat = 'nl' | 'plain';
 
 /** A value for a spreadsheet: numbers as numbers (percentages with one decimal), hidden as text. */
-function value(cell: TableCell, t: T, num: (x: number) => string | number): string | number {
+function value(
+	cell: TableCell,
+	t: T,
+	num: (x: number | string) => string | number
+): string | number {
 	switch (cell.t) {
 		case 'text':
 			return cell.v;
 		case 'count':
 			return cell.v;
+		case 'euro':
+			// Always two decimals, as an amount is written (the decimal sign as the format has it).
+			return num((cell.cents / 100).toFixed(2));
 		case 'pct':
 			return num(Math.round(cell.v * 1000) / 10);
 		case 'grade':
@@ -39,7 +46,8 @@ function value(cell: TableCell, t: T, num: (x: number) => string | number): stri
 export function tableCsv(table: ReportTable, t: T, format: CsvFormat = 'nl'): string {
 	const safe = (v: string | number) =>
 		typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-	const num = (x: number) => (format === 'nl' ? String(x).replace('.', ',') : x);
+	// A number, or a fixed-point text such as an amount with two decimals ("12.50").
+	const num = (x: number | string) => (format === 'nl' ? String(x).replace('.', ',') : x);
 	const body = stringify(
 		[table.columns.map(safe), ...table.rows.map((r) => r.map((c) => safe(value(c, t, num))))],
 		{

@@ -2,7 +2,7 @@ import type { Colour, CountCell, Hidden, Report, ShareCell } from './report';
 import { NORM_INDICATORS } from './norms';
 import { USE_MEASURES } from './instruments';
 import { indicatorTables } from './indicator-tables';
-import { handhavingTable } from './handhaving';
+import { handhavingTables } from './handhaving';
 
 // Every table of the council report, in one shape for the page and for the CSV export, so
 // what is printed, shown and downloaded is always the same (and equally suppressed).
@@ -10,6 +10,8 @@ import { handhavingTable } from './handhaving';
 export type TableCell =
 	| { t: 'text'; v: string }
 	| { t: 'count'; v: number }
+	/** An amount in euro cents. */
+	| { t: 'euro'; cents: number }
 	| { t: 'pct'; v: number }
 	| { t: 'interval'; low: number; high: number }
 	| { t: 'grade'; v: number }
@@ -330,7 +332,6 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 		});
 	}
 	tables.push(...indicatorTables(r, t));
-	const handhaving = handhavingTable(r, t);
-	if (handhaving) tables.push(handhaving);
+	tables.push(...handhavingTables(r, t));
 	return tables;
 }
