@@ -18,12 +18,7 @@ import {
 import { bodySections, INSTRUMENT_HEADINGS, loadInstrumentCatalogue } from './catalogue';
 import { seedDemo } from './demo';
 import { headingsFor, translatedLanguages } from './content-files';
-import { MIN_DAYS_BETWEEN } from '../surveys/invitation-rules';
-
-/** PGlite returns { rows }, postgres.js an array. */
-function rowsOf<T>(result: unknown): T[] {
-	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
+import { invitationPairsTooClose } from './generate/invitation-spacing';
 
 const PERSONAS = ['lieke', 'frans', 'lars', 'tim', 'maryam'];
 const STAFF = ['klantmanager', 'klantmanager2', 'teamlead', 'reporter', 'admin'];
@@ -235,15 +230,7 @@ describeEachDatabase('seedDemo', (get) => {
 
 	it('never invites a client again within 30 days (MIN_DAYS_BETWEEN)', async () => {
 		const { db } = get();
-		// Pairs of one client's invitations made less than 30 × 24 hours apart, as inviteBlockedBy
-		// counts them.
-		const close = rowsOf<{ n: number }>(
-			await db.execute(sql`select count(*)::int as n from survey_invitation a
-				join survey_invitation b on b.client_id = a.client_id and b.id <> a.id
-					and b.created_at >= a.created_at
-					and b.created_at < a.created_at + ${MIN_DAYS_BETWEEN * 24} * interval '1 hour'`)
-		);
-		expect(close[0]!.n).toBe(0);
+		expect(await invitationPairsTooClose(db)).toBe(0);
 	});
 
 	it('plans an upcoming appointment for every persona within two weeks', async () => {

@@ -4,7 +4,7 @@ import { describeEachDatabase } from '../../../../tests/integration/databases';
 import { client, handhaving, outflow, surveyResponse, surveyText, user } from '../db/schema';
 import { seedDemo } from './demo';
 import { caseloads, mulberry32, Rng, seedLarge } from './large';
-import { MIN_DAYS_BETWEEN } from '../surveys/invitation-rules';
+import { invitationPairsTooClose } from './generate/invitation-spacing';
 
 /** PGlite returns { rows }, postgres.js an array. */
 function rowsOf<T>(result: unknown): T[] {
@@ -188,15 +188,7 @@ describeEachDatabase('seedLarge', (get) => {
 
 	it('never invites a client again within 30 days (MIN_DAYS_BETWEEN)', async () => {
 		const { db } = get();
-		// Pairs of one client's invitations made less than 30 × 24 hours apart, as inviteBlockedBy
-		// counts them.
-		const close = rowsOf<{ n: number }>(
-			await db.execute(sql`select count(*)::int as n from survey_invitation a
-				join survey_invitation b on b.client_id = a.client_id and b.id <> a.id
-					and b.created_at >= a.created_at
-					and b.created_at < a.created_at + ${MIN_DAYS_BETWEEN * 24} * interval '1 hour'`)
-		);
-		expect(close[0]!.n).toBe(0);
+		expect(await invitationPairsTooClose(db)).toBe(0);
 	});
 
 	it('answers in all nine languages, each only where its gemeente offers it', async () => {

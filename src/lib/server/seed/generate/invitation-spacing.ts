@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { DAY_MS } from '../../../dates';
+import type { Db } from '../../db/open';
 import { MIN_DAYS_BETWEEN } from '../../surveys/invitation-rules';
 import type { Rng } from './random';
 
@@ -34,4 +36,20 @@ export class InvitationSpacing {
 		}
 		return null;
 	}
+}
+
+/**
+ * How many pairs of one client's invitations were made less than MIN_DAYS_BETWEEN × 24 hours
+ * apart, counted as inviteBlockedBy counts them: the check the demo and large-seeder tests share.
+ */
+export async function invitationPairsTooClose(db: Db): Promise<number> {
+	const result: unknown = await db.execute(sql`select count(*)::int as n from survey_invitation a
+		join survey_invitation b on b.client_id = a.client_id and b.id <> a.id
+			and b.created_at >= a.created_at
+			and b.created_at < a.created_at + ${MIN_DAYS_BETWEEN * 24} * interval '1 hour'`);
+	// PGlite answers { rows }, postgres.js an array.
+	const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+		n: number;
+	}[];
+	return rows[0]!.n;
 }
