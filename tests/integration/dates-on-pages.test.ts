@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
 import type { Db } from '../../src/lib/server/db/open';
 import { seedDemo } from '../../src/lib/server/seed/demo';
-import { client, plan, user } from '../../src/lib/server/db/schema';
+import { client, plan, SEGMENTS, user } from '../../src/lib/server/db/schema';
 import { openFile } from '../../src/lib/server/caseload/client-file';
 import { planViewOfUser } from '../../src/lib/server/plans/plans';
 import { messagesForRoute } from '../../src/lib/i18n/messages.server';
@@ -73,7 +73,7 @@ describeEachDatabase('dates on the pages at 00:30 Amsterdam time', (database) =>
 		const file = await openFile(db, km!, maryam.clientId);
 		const body = html(
 			KmClientPage,
-			{ data: { file, team: [] }, form: null },
+			{ data: { file, team: [], segments: SEGMENTS }, form: null },
 			'/km/clienten/[id=uuid]'
 		);
 		expect(body).toContain('Akkoord op 7 dec 2026');

@@ -172,7 +172,9 @@ for (const target of targets) {
 		// one query now, built once. Lead and klantmanager share the same prepared queries, and
 		// each still sees only their own caseload.
 		it('the caseload reads the team, the count and the page: three round trips', async () => {
-			const { db } = counted!;
+			// A database of its own: the earlier tests seeded gemeenten the fixture creates too.
+			const own = await open(true);
+			const { db } = own;
 			const f = await buildFixture(db);
 			const search = (staff: typeof f.lead) =>
 				countRoundTrips(async (count) => {
@@ -186,6 +188,7 @@ for (const target of targets) {
 			expect(await search(f.lead)).toEqual({ names: ['Maryam Haddad'], team: 2, trips: 3 });
 			expect(await search(f.ahmed)).toEqual({ names: ['Frans Bakker'], team: 1, trips: 3 });
 			expect(await search(f.sanne)).toEqual({ names: ['Maryam Haddad'], team: 1, trips: 3 });
+			await own.close();
 		});
 
 		it('counts nothing when the counter is off', async () => {
