@@ -213,6 +213,7 @@ export const EXPECTED: Record<string, Row> = {
 	'GET /km/clienten/[id=uuid]': row(L, 403, 403, 200, 403, 403, 403),
 	'POST /km/clienten/[id=uuid] ?/answer': row(L, 403, 403, 400, 403, 403, 403),
 	'POST /km/clienten/[id=uuid] ?/move': row(L, 403, 403, 400, 403, 403, 403),
+	'POST /km/clienten/[id=uuid] ?/segment': row(L, 403, 403, 400, 403, 403, 403),
 	'GET /km/clienten/[id=uuid]/activatie': row(L, 403, 403, 200, 403, 403, 403),
 	'GET /km/clienten/[id=uuid]/gegevens': row(L, 403, 403, 200, 403, 403, 403),
 	'GET /km/clienten/[id=uuid]/gegevens/bestand': row(L, 403, 403, 200, 403, 403, 403),
