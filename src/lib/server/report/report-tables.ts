@@ -1,4 +1,5 @@
 import type { Colour, CountCell, Hidden, Report, ShareCell } from './report';
+import { METHOD_FACTS, type MethodFact } from '$lib/report-methods';
 import { NORM_INDICATORS } from './norms';
 import { USE_MEASURES } from './instruments';
 import { indicatorTables } from './indicator-tables';
@@ -93,6 +94,13 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 	const tables: ReportTable[] = [];
 	const itemText = (code: string) => r.itemTexts[code] ?? code;
 	const m = r.methods;
+	const methodCell: Record<MethodFact, TableCell> = {
+		invited: count(m.invited),
+		invitedAnswered: count(m.invitedAnswered),
+		answered: count(m.answered),
+		responseRate: m.responseRate === null ? { t: 'none' } : { t: 'pct', v: m.responseRate },
+		late: count(m.late)
+	};
 
 	tables.push({
 		id: 'methods',
@@ -100,14 +108,7 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 		title: t('report.methods.title'),
 		columns: [t('report.col.figure'), t('report.col.value')],
 		rows: [
-			[text(t('report.methods.invited')), count(m.invited)],
-			[text(t('report.methods.invitedAnswered')), count(m.invitedAnswered)],
-			[text(t('report.methods.answered')), count(m.answered)],
-			[
-				text(t('report.methods.responseRate')),
-				m.responseRate === null ? { t: 'none' } : { t: 'pct', v: m.responseRate }
-			],
-			[text(t('report.methods.late')), count(m.late)],
+			...METHOD_FACTS.map((fact) => [text(t(`report.methods.${fact}`)), methodCell[fact]]),
 			...m.versions.map((v) => [
 				text(
 					t('report.methods.version', {

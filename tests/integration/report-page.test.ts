@@ -1,0 +1,70 @@
+import { expect, it, vi } from 'vitest';
+import { render } from 'svelte/server';
+import { describeEachDatabase } from './databases';
+import { seedDemo } from '../../src/lib/server/seed/demo';
+import { buildReport } from '../../src/lib/server/report/report';
+import { reportTables, splitLabels } from '../../src/lib/server/report/report-tables';
+import { messagesForRoute } from '../../src/lib/i18n/messages.server';
+import { I18N_CONTEXT, Translator } from '../../src/lib/i18n/context.svelte';
+import { DATE_LOCALES } from '../../src/lib/date-locales';
+import ReportPage from '../../src/routes/rapportage/+page.svelte';
+
+// The methods box at the top of the council report: every figure under its own label. The page
+// once took the figures by position, and a new row ("Waarvan beantwoord") moved each one down:
+// "Respons" showed the number of answers and "na de einddatum" showed the response rate.
+
+vi.mock('$app/state', () => ({
+	page: {
+		data: { user: null },
+		url: new URL('http://localhost/rapportage'),
+		params: {},
+		route: { id: '/rapportage' },
+		form: null,
+		status: 200,
+		error: null,
+		state: {}
+	},
+	navigating: { type: null },
+	updated: { current: false }
+}));
+
+const now = new Date('2026-08-13T08:00:00Z');
+
+/** The `<dd>` after the `<dt>` with this label. */
+function figureUnder(html: string, label: string): string {
+	const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const m = new RegExp(`<dt[^>]*>${escaped}</dt>\\s*<dd[^>]*>([^<]*)</dd>`).exec(html);
+	if (!m) throw new Error(`no figure under “${label}”`);
+	return m[1]!;
+}
+
+describeEachDatabase('the report page', (database) => {
+	it('shows each figure of the methods box under its own label', async () => {
+		const { db } = database();
+		expect(await seedDemo(db, { now })).toBe(true);
+		const q = { quarter: '2026-Q2', period: 'quarter', gemeente: null } as const;
+		const report = (await buildReport(db, q, now))!;
+		const tr = new Translator('nl', messagesForRoute('nl', '/rapportage'), DATE_LOCALES.nl);
+		const t = tr.t.bind(tr);
+		const html = render(ReportPage as never, {
+			props: {
+				data: {
+					report,
+					lastClosed: '2026-Q2',
+					tables: reportTables(report, t),
+					splitLabels: splitLabels(t, report),
+					search: 'kwartaal=2026-Q2'
+				}
+			},
+			context: new Map([[I18N_CONTEXT, tr]])
+		}).body;
+		const invited = report.methods.invited.n!;
+		const answered = report.methods.answered.n!;
+		expect(invited).toBeGreaterThanOrEqual(10);
+		expect(answered).toBeGreaterThanOrEqual(10);
+		expect(figureUnder(html, t('report.methods.invited'))).toBe(String(invited));
+		expect(figureUnder(html, t('report.methods.answered'))).toBe(String(answered));
+		expect(figureUnder(html, t('report.methods.responseRate'))).toMatch(/^\d+%$/);
+		expect(figureUnder(html, t('report.methods.late'))).not.toMatch(/%/);
+	});
+});
