@@ -7,6 +7,7 @@ import {
 	countRows,
 	importJob,
 	progressPoller,
+	endImportPolls,
 	startImport
 } from '../../src/lib/server/import/jobs';
 import { BATCH } from '../../src/lib/server/import/run';
@@ -111,6 +112,22 @@ describeEachDatabase('an import in the background', (database) => {
 		await job.done;
 		// Done: the poll goes the usual way again (the session is checked in the database).
 		expect(progressPoller(path, token)).toBeNull();
+	});
+
+	it('after sign-out the poll of a running import goes to the database again', async () => {
+		const { db } = database();
+		const token = 'session-token-signed-out';
+		const me = { id: f.lead.id, roles: ['admin'] } as unknown as NonNullable<App.Locals['user']>;
+		const job = startImport(db, f.lead.id, 'clienten', new Blob([clients(N, 'JS')]), {
+			apply: false,
+			fileName: 'clienten.csv',
+			poller: { sessionToken: token, user: me }
+		});
+		const path = `/beheer/import/${job.id}/voortgang`;
+		expect(progressPoller(path, token)).toBe(me);
+		endImportPolls(f.lead.id);
+		expect(progressPoller(path, token)).toBeNull();
+		await job.done;
 	});
 
 	it('a dry run in the background writes nothing and reports what it would do', async () => {

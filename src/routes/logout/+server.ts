@@ -1,10 +1,15 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { signOut } from '$lib/server/auth/session';
+import { endImportPolls } from '$lib/server/import/jobs';
 import { clearSessionCookie } from '$lib/server/kit/cookie';
 
 /** Ends the session on the server, not only in the browser. */
 export const POST: RequestHandler = async ({ locals, cookies }) => {
-	if (locals.session) await signOut(locals.db, locals.session.id, locals.session.userId);
+	if (locals.session) {
+		await signOut(locals.db, locals.session.id, locals.session.userId);
+		// A running import's progress poll skips the database (import/jobs.ts): end it too.
+		endImportPolls(locals.session.userId);
+	}
 	// Half a sign-in (second factor not given) ends the same way.
 	if (locals.pendingSignIn)
 		await signOut(locals.db, locals.pendingSignIn.sessionId, locals.pendingSignIn.user.id);

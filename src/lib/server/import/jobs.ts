@@ -141,6 +141,14 @@ export function progressPoller(
 	return timingSafeEqual(hashToken(sessionToken), job.poller.tokenHash) ? job.poller.user : null;
 }
 
+/**
+ * Sign-out: the polls a person's sessions may answer without the database end at once, so a
+ * signed-out cookie is checked in the database again (and refused) while the import still runs.
+ */
+export function endImportPolls(userId: string): void {
+	for (const job of jobs.values()) if (job.poller?.user.id === userId) delete job.poller;
+}
+
 /** A job as its starter sees it; null for an unknown id or another person's job. */
 export function importJob(id: string, actorId: string): ImportJobView | null {
 	const job = jobs.get(id);
