@@ -20,20 +20,7 @@ const AGREED = new Date('2026-12-06T23:30:00Z'); // 7 Dec 2026, 00:30 in Amsterd
 
 // The pages are rendered here outside a SvelteKit app; components that read the page state
 // (read-aloud reads the person's preference) get a page with nobody signed in.
-vi.mock('$app/state', () => ({
-	page: {
-		data: { user: null },
-		url: new URL('http://localhost/plan'),
-		params: {},
-		route: { id: null },
-		form: null,
-		status: 200,
-		error: null,
-		state: {}
-	},
-	navigating: { type: null },
-	updated: { current: false }
-}));
+vi.mock('$app/state', () => import('./app-state-stub'));
 
 afterEach(() => {
 	vi.useRealTimers();

@@ -13,20 +13,7 @@ import ReportPage from '../../src/routes/rapportage/+page.svelte';
 // once took the figures by position, and a new row ("Waarvan beantwoord") moved each one down:
 // "Respons" showed the number of answers and "na de einddatum" showed the response rate.
 
-vi.mock('$app/state', () => ({
-	page: {
-		data: { user: null },
-		url: new URL('http://localhost/rapportage'),
-		params: {},
-		route: { id: '/rapportage' },
-		form: null,
-		status: 200,
-		error: null,
-		state: {}
-	},
-	navigating: { type: null },
-	updated: { current: false }
-}));
+vi.mock('$app/state', () => import('./app-state-stub'));
 
 const now = new Date('2026-08-13T08:00:00Z');
 
