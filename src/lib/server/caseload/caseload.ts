@@ -180,8 +180,6 @@ interface CaseloadShape {
 	search: boolean;
 	status: 'active' | 'left' | 'all';
 	segment: 'none' | 'one' | null;
-	/** One klantmanager of the team (the filter), else all the staff member sees. */
-	oneKlantmanager: boolean;
 	plan: boolean;
 	attention: 'requests' | 'overdue' | null;
 	sort: (typeof SORTS)[number];
@@ -190,18 +188,18 @@ interface CaseloadShape {
 
 /**
  * The count and the page of one shape of caseload search, with placeholders for every value
- * (staffId or klantmanager, at, today, name, number, segment, plan, limit, offset). Built once
+ * (klantmanagers, at, today, name, number, segment, plan, limit, offset). Built once
  * per database and shape (#19): drizzle building this SQL was a sixth of the caseload's CPU.
  */
 function buildCaseloadQueries(db: Db, shape: CaseloadShape) {
 	const km = alias(user, 'km');
 	const p = sql.placeholder;
+	// The caseloads to show, as one array of klantmanager ids (those teamMembers found, or the
+	// one chosen). Not a subquery on team: at 50,000 clients PostgreSQL answered that with a
+	// sequential scan of every client and user (caseload 17.6 → 55.8 ms p50 in the benchmark,
+	// 'with overdue steps' 22.8 → 500 ms); an array lets it use client_klantmanager_idx.
 	const conditions: (SQL | undefined)[] = [
-		shape.oneKlantmanager
-			? eq(client.klantmanagerId, p('klantmanager'))
-			: // The staff member and, for a team lead, the team (as visibleKlantmanagers).
-				sql`${client.klantmanagerId} in (select u.id from "user" u where u.id = ${p('staffId')}
-					or u.team_id in (select t.id from team t where t.lead_user_id = ${p('staffId')}))`
+		sql`${client.klantmanagerId} = any(${p('klantmanagers')}::uuid[])`
 	];
 	if (shape.search) {
 		// Accents, case, hyphens and apostrophes do not matter ("wojcik" finds "Wójcik"); a name
@@ -297,9 +295,7 @@ function buildCaseloadQueries(db: Db, shape: CaseloadShape) {
 }
 
 const caseloadShapeKey = (s: CaseloadShape) =>
-	[s.search, s.status, s.segment, s.oneKlantmanager, s.plan, s.attention, s.sort, s.dir]
-		.map(String)
-		.join('_');
+	[s.search, s.status, s.segment, s.plan, s.attention, s.sort, s.dir].map(String).join('_');
 
 /** At most a few thousand shapes exist; each is kept once built, per database. */
 const caseloadQueries = new WeakMap<Db, Map<string, ReturnType<typeof buildCaseloadQueries>>>();
@@ -344,15 +340,14 @@ export async function searchCaseload(
 		search: !!q,
 		status: query.status ?? 'active',
 		segment,
-		oneKlantmanager,
 		plan: !!query.plan,
 		attention: query.attention ?? null,
 		sort: query.sort ?? 'name',
 		dir: query.dir === 'desc' ? 'desc' : 'asc'
 	});
 	const values = {
-		staffId: staff.id,
-		klantmanager: oneKlantmanager ? query.klantmanager : undefined,
+		// A PostgreSQL array literal of uuids read from the database (no user text in it).
+		klantmanagers: `{${(oneKlantmanager ? [query.klantmanager!] : members.map((m) => m.id)).join(',')}}`,
 		name: q ? `%${escapeLike(searchName(q))}%` : undefined,
 		number: q ? `%${escapeLike(q)}%` : undefined,
 		segment: segment === 'one' ? query.segment : undefined,
