@@ -126,11 +126,17 @@ export function generateHandhaving(
 	const rng = new Rng(seed);
 	const out: PgInsertValue<typeof handhaving>[] = [];
 	const today = amsterdamDay(now);
+	// The windows' edges once, not per client (the same instants as before).
+	const edges = Array.from({ length: QUARTERS_BACK + 1 }, (_, q) =>
+		daysAfter(now, -q * 91).getTime()
+	);
 	for (const p of profiles) {
 		const by = p.kmId ?? fallbackStaffId;
+		const start = p.benefitStart.getTime();
+		const end = p.activeEnd.getTime();
 		for (let q = 0; q < QUARTERS_BACK; q++) {
-			const from = Math.max(daysAfter(now, -(q + 1) * 91).getTime(), p.benefitStart.getTime());
-			const to = Math.min(daysAfter(now, -q * 91).getTime(), p.activeEnd.getTime());
+			const from = Math.max(edges[q + 1]!, start);
+			const to = Math.min(edges[q]!, end);
 			if (to <= from) continue;
 			for (const kind of ['maatregel', 'boete', 'terugvordering'] as const) {
 				if (!rng.chance(mix.perQuarter[kind])) continue;
