@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from './databases';
-import { benefitPeriod, client, gemeente, outflow, user } from '../../src/lib/server/db/schema';
+import { gemeente } from '../../src/lib/server/db/schema';
 import { buildReport, type Report } from '../../src/lib/server/report/report';
-import type { Db } from '../../src/lib/server/db/open';
+import { EACH, withPeriods } from './benefit-periods-fixture';
 
 // Issue #13: one definition of the bestand, inflow and outflow, from benefit periods (the same
 // periods the inflow cohorts use). A re-entry is a new inflow, a client between two periods is
@@ -10,48 +10,6 @@ import type { Db } from '../../src/lib/server/db/open';
 // Twelve clients of each kind, so suppression hides nothing; one gemeente.
 
 const now = new Date('2026-11-20T08:00:00Z');
-const EACH = 12;
-let serial = 0;
-
-/** `EACH` clients whose benefit periods start on `starts` and end on `ends` (same index). */
-async function withPeriods(db: Db, gemeenteId: string, starts: string[], ends: (string | null)[]) {
-	const users = await db
-		.insert(user)
-		.values(
-			Array.from({ length: EACH }, () => ({
-				displayName: `Bp ${++serial}`,
-				roles: ['client' as const]
-			}))
-		)
-		.returning({ id: user.id });
-	const list = await db
-		.insert(client)
-		.values(
-			users.map((u) => ({
-				userId: u.id,
-				clientNumber: `BP-${++serial}`,
-				gemeenteId,
-				birthDate: '1990-01-01',
-				benefitStart: starts.at(-1)!
-			}))
-		)
-		.returning({ id: client.id });
-	for (const c of list) {
-		if (starts.length > 1)
-			await db.insert(benefitPeriod).values(
-				starts.map((start, i) => ({
-					clientId: c.id,
-					start,
-					source: i === 0 ? ('intake' as const) : ('reentry' as const)
-				}))
-			);
-		for (const [i, end] of ends.entries())
-			if (end)
-				await db
-					.insert(outflow)
-					.values({ clientId: c.id, benefitStart: starts[i]!, date: end, reason: 'werk' });
-	}
-}
 
 const size = (r: Report) => r.bestand.segment.total.cells.n.n;
 

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
 import { seedDemo } from '../../src/lib/server/seed/demo';
 import {
+	benefitPeriod,
 	client,
 	gemeente,
 	instrument,
@@ -326,19 +327,27 @@ describeEachDatabase('council definitions', (database) => {
 			{ quarter: QUARTER, period: 'quarter', gemeente: 'lindewaard' },
 			now
 		))!;
-		// The same from the raw tables: clients of Lindewaard on the benefit at the start (no
-		// outflow of their current benefit before it) with a step before the period.
+		// The same from the raw tables: clients of Lindewaard in the bestand at the start (a
+		// benefit period open on 31 March: started by then, no outflow of it on or before that
+		// day) with a step before the period.
 		const steps = await db.select().from(ladderStep);
 		const clients = await db.select().from(client).where(eq(client.gemeenteId, lw));
 		const outs = await db.select().from(outflow);
+		const periods = await db.select().from(benefitPeriod);
 		const want: Record<string, number> = {};
+		const dayBefore = '2026-03-31';
 		for (const c of clients) {
-			if (
-				outs.some(
-					(o) => o.clientId === c.id && o.date < '2026-04-01' && o.benefitStart === c.benefitStart
-				)
-			)
-				continue;
+			const starts = new Set([
+				c.benefitStart,
+				...periods.filter((p) => p.clientId === c.id).map((p) => p.start),
+				...outs.filter((o) => o.clientId === c.id).map((o) => o.benefitStart)
+			]);
+			const open = [...starts].some(
+				(start) =>
+					start <= dayBefore &&
+					!outs.some((o) => o.clientId === c.id && o.benefitStart === start && o.date <= dayBefore)
+			);
+			if (!open) continue;
 			const mine = steps.filter((x) => x.clientId === c.id);
 			const last = (list: typeof mine) =>
 				list.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.seq - b.seq).at(-1);

@@ -4,6 +4,7 @@ import { describeEachDatabase } from './databases';
 import { seedDemo } from '../../src/lib/server/seed/demo';
 import { client, gemeente, handhaving, user } from '../../src/lib/server/db/schema';
 import { buildReport } from '../../src/lib/server/report/report';
+import { recordHandhaving } from '../../src/lib/server/handhaving/handhaving';
 import { HANDHAVING_CATEGORIES } from '../../src/lib/server/report/handhaving';
 import { reportTables } from '../../src/lib/server/report/report-tables';
 import { tableCsv } from '../../src/lib/server/report/report-csv';
@@ -210,6 +211,73 @@ describeEachDatabase('handhaving in the council report', (database) => {
 		]);
 		expect(tables.find((t) => t.id === 'handhaving-trend')!.rows).toHaveLength(8);
 		expect(tables.find((t) => t.id === 'handhaving-bands')!.rows).toHaveLength(5);
+	});
+
+	it('counts a besluit in the quarter of its own day (an Amsterdam day), not of the day it was recorded', async () => {
+		const { db } = database();
+		const [lw] = await db.select().from(gemeente).where(eq(gemeente.code, 'lindewaard'));
+		const [km] = await db
+			.insert(user)
+			.values({ displayName: 'Km grens', roles: ['klantmanager'] })
+			.returning();
+		const [u] = await db
+			.insert(user)
+			.values({ displayName: 'H3', roles: ['client'] })
+			.returning();
+		const [c] = await db
+			.insert(client)
+			.values({
+				userId: u!.id,
+				clientNumber: 'H-3',
+				gemeenteId: lw!.id,
+				birthDate: '1990-01-01',
+				benefitStart: '2024-01-01',
+				klantmanagerId: km!.id
+			})
+			.returning();
+		const staff = { id: km!.id, roles: ['klantmanager'] as const };
+		const boete = (decidedOn: string, amountCents: number) =>
+			({ kind: 'boete', decidedOn, amountCents, reason: 'Inkomsten niet doorgegeven.' }) as const;
+		const record = (decidedOn: string, amountCents: number, at: string) =>
+			recordHandhaving(db, staff, c!.id, boete(decidedOn, amountCents), new Date(at));
+		const later = new Date('2027-02-01T08:00:00Z');
+		const sums = async (quarter: string) => {
+			const r = (await buildReport(
+				db,
+				{ quarter, period: 'quarter', gemeente: 'lindewaard' },
+				later
+			))!;
+			const row = (k: string) => r.handhaving.rows.find((x) => x.key === k)!.cells.n.n!;
+			const cents = r.handhaving.amounts.rows.find((x) => x.key === 'boete')!.cells.cents.n!;
+			return { boete: row('boete'), cents };
+		};
+		const q3 = await sums('2026-Q3');
+		const q4 = await sums('2026-Q4');
+		const q1 = await sums('2027-Q1');
+		// Summer time: 21:59 UTC on 30 September is 23:59 in Amsterdam, still 30 September, so a
+		// besluit of 1 October is in the future; 22:30 UTC is already 1 October there (not in UTC).
+		expect(await record('2026-10-01', 1_000, '2026-09-30T21:59:00Z')).toMatchObject({
+			ok: false,
+			error: 'in_future'
+		});
+		expect((await record('2026-09-30', 10_000, '2026-09-30T21:59:00Z')).ok).toBe(true);
+		expect((await record('2026-10-01', 20_000, '2026-09-30T22:30:00Z')).ok).toBe(true);
+		// Recorded after the quarter's last day, dated on it: in the quarter of its day.
+		expect((await record('2026-09-30', 40_000, '2026-10-12T09:00:00Z')).ok).toBe(true);
+		// Winter time: 22:59 UTC on 31 December is 23:59 in Amsterdam; 23:30 UTC is 1 January.
+		expect(await record('2027-01-01', 1_000, '2026-12-31T22:59:00Z')).toMatchObject({
+			ok: false,
+			error: 'in_future'
+		});
+		expect((await record('2026-12-31', 80_000, '2026-12-31T22:59:00Z')).ok).toBe(true);
+		expect((await record('2027-01-01', 160_000, '2026-12-31T23:30:00Z')).ok).toBe(true);
+		const plus = async (quarter: string, before: { boete: number; cents: number }) => {
+			const after = await sums(quarter);
+			return { boete: after.boete - before.boete, cents: after.cents - before.cents };
+		};
+		expect(await plus('2026-Q3', q3)).toEqual({ boete: 2, cents: 50_000 });
+		expect(await plus('2026-Q4', q4)).toEqual({ boete: 2, cents: 100_000 });
+		expect(await plus('2027-Q1', q1)).toEqual({ boete: 1, cents: 160_000 });
 	});
 
 	it('a report frozen before the table existed still gives its tables', async () => {

@@ -4,6 +4,7 @@ import { quarterDays, shiftQuarter } from '../../quarters';
 import { wilson, type EffectWindow } from './indicators';
 import { cellId, suppress, type Visibility } from './suppression';
 import { perGemeenteSplits, rows } from './rows';
+import { openPeriodsOn } from './benefit-periods';
 import {
 	ALL,
 	categoriesOf,
@@ -116,7 +117,9 @@ export async function effect(db: Db, ctx: ReportContext, window: EffectWindow) {
 }
 
 /**
- * Ladder movement of the clients on the benefit at the start of the period with a step recorded
+ * Ladder movement of the clients in the bestand at the start of the period (a benefit period
+ * open on the day before its first day, the bestand's own definition in benefit-periods.ts, so
+ * a client between two periods is not in it and one back by then is) with a step recorded
  * before it: among those measured again in the period ("opnieuw gemeten"), their last step
  * before it against their last step in it (up, same, down); the others are 'unmeasured'
  * ("niet opnieuw gemeten"), never "gelijk". One pass over the ladder history: the latest
@@ -139,8 +142,9 @@ export async function ladder(db: Db, ctx: ReportContext) {
 					max(${LATEST}) filter (where recorded_at >= ${ctx.from}) as e
 				from ladder_step where recorded_at <= ${ctx.to} group by client_id) l
 			join client c on c.id = l.client_id
-			where l.s is not null and not exists (select 1 from outflow o where o.client_id = c.id
-				and o.date < ${ctx.from} and o.benefit_start = c.benefit_start)`,
+			join (select distinct client_id from ${openPeriodsOn(sql`${ctx.from}::date - 1`)} x) b
+				on b.client_id = l.client_id
+			where l.s is not null`,
 		['c'],
 		{ n: sql`count(*)` }
 	);

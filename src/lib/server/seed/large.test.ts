@@ -1,7 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/integration/databases';
-import { client, handhaving, outflow, surveyResponse, surveyText, user } from '../db/schema';
+import {
+	client,
+	handhaving,
+	MAATREGEL_GROUNDS,
+	outflow,
+	surveyResponse,
+	surveyText,
+	user
+} from '../db/schema';
+import { PERCENTAGE_BANDS, percentageBand } from '../report/handhaving';
+import { MAX_AMOUNT_CENTS } from '../handhaving/handhaving-rules';
+import { quarterOfDay, quartersEndingWith } from '../../quarters';
 import { seedDemo } from './demo';
 import { caseloads, mulberry32, Rng, seedLarge } from './large';
 import { invitationPairsTooClose } from './generate/invitation-spacing';
@@ -70,6 +81,41 @@ describeEachDatabase('seedLarge', (get) => {
 			expect(b.h.decidedOn <= '2026-05-13').toBe(true);
 		}
 	}, 120_000);
+
+	it('gives besluiten of every ground and percentage band, boetes and terugvorderingen with amounts, over the quarters', async () => {
+		const { db } = get();
+		const rows = await db
+			.select({ h: handhaving })
+			.from(handhaving)
+			.innerJoin(client, eq(client.id, handhaving.clientId))
+			.where(sql`${client.clientNumber} >= 'WW-200001'`);
+		const of = (kind: string) => rows.map((r) => r.h).filter((h) => h.kind === kind);
+		const maatregelen = of('maatregel');
+		expect(new Set(maatregelen.map((h) => h.ground))).toEqual(new Set(MAATREGEL_GROUNDS));
+		// A written warning without lowering (0%) too: every band of the report has besluiten.
+		expect(new Set(maatregelen.map((h) => percentageBand(h.percentage!)))).toEqual(
+			new Set(PERCENTAGE_BANDS)
+		);
+		for (const h of maatregelen) {
+			expect(Number.isInteger(h.percentage)).toBe(true);
+			expect(h.periodStart! > h.decidedOn).toBe(true);
+			expect(h.periodEnd! >= h.periodStart!).toBe(true);
+			expect(h.amountCents).toBeNull();
+		}
+		for (const kind of ['boete', 'terugvordering']) {
+			const list = of(kind);
+			expect(list.length, kind).toBeGreaterThan(10);
+			for (const h of list) {
+				expect(h.ground).toBeNull();
+				expect(h.amountCents! >= 1 && h.amountCents! <= MAX_AMOUNT_CENTS).toBe(true);
+			}
+		}
+		// Some terugvorderingen of tens of thousands of euros (a long period not passed on).
+		expect(of('terugvordering').some((h) => h.amountCents! >= 10_000_00)).toBe(true);
+		// Spread over the quarters: besluiten in each of the eight before this one.
+		const quarters = new Set(rows.map((r) => quarterOfDay(r.h.decidedOn)));
+		for (const q of quartersEndingWith('2026-Q1', 8)) expect(quarters.has(q), q).toBe(true);
+	});
 
 	it('follows the segment shares of docs/DOMAIN.md', async () => {
 		const { db } = get();

@@ -20,6 +20,7 @@ import { generateClients, insertGenerated, nextClientNumber } from './generate/c
 import { ensureSurveys, generateSurveyResponses } from './generate/surveys';
 import { clientPool, generateInvitations, insertInvitations } from './generate/invitations';
 import { InvitationSpacing } from './generate/invitation-spacing';
+import { BULK_MIX } from './generate/handhaving';
 import { seedDemoNorms } from './demo-norms';
 
 export { mulberry32, Rng } from './generate/random';
@@ -220,7 +221,8 @@ export async function seedLarge(db: Db, options: SeedLargeOptions): Promise<Seed
 			instrumentUses: share(totals.instrumentUses, from, to),
 			appointments: share(totals.appointments, from, to),
 			fallbackStaffId: kmIds[0]!,
-			histories: true
+			histories: true,
+			handhavingMix: BULK_MIX
 		});
 		await db.transaction(async (tx) => insertGenerated(tx, rows));
 		result.clients += rows.clients.length;

@@ -51,11 +51,13 @@ export function generateClients(rng: Rng, ctx: GenerateContext, opts: ChunkOptio
 	generatePlans(rng, ctx, profiles, usesByClient, out);
 	generateAppointments(rng, ctx, profiles, opts, out);
 	// Its own random sequence: the data above stays the same as before handhaving existed.
+	// The bulk generator's mix fills every handhaving table; the demo keeps its few.
 	out.handhaving = generateHandhaving(
 		profiles,
 		ctx.now,
 		opts.firstNumber * 7919 + 17,
-		opts.fallbackStaffId
+		opts.fallbackStaffId,
+		opts.handhavingMix
 	);
 	// Re-entries and re-classifications: a sequence of its own too (the bulk generator only).
 	if (opts.histories) generateHistories(profiles, ctx.now, opts.firstNumber * 7919 + 31, out);

@@ -17,6 +17,7 @@ import type {
 	Segment
 } from '../../db/schema';
 import type { GemeenteRef, InstrumentRef } from './reference';
+import type { HandhavingMix } from './handhaving';
 
 export interface GenerateContext {
 	now: Date;
@@ -41,6 +42,8 @@ export interface ChunkOptions {
 	 * Drawn from a random stream of their own, so every other generated figure stays the same.
 	 */
 	histories?: boolean;
+	/** How many and which besluiten (handhaving); absent: the demo's few. */
+	handhavingMix?: HandhavingMix;
 }
 
 export interface Profile {
