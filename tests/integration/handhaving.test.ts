@@ -6,6 +6,7 @@ import { auditEvent, handhaving } from '../../src/lib/server/db/schema';
 import { AccessDenied } from '../../src/lib/server/caseload/caseload';
 import * as hh from '../../src/lib/server/handhaving/handhaving';
 import type { HandhavingInput } from '../../src/lib/server/handhaving/handhaving-form';
+import { MAX_AMOUNT_CENTS } from '../../src/lib/server/handhaving/handhaving-rules';
 
 // Handhaving on the client file (issue #13 §7, docs/DOMAIN.md "Handhaving"): only the client's
 // klantmanager or team lead records, corrects and withdraws; every change is audited; the client
@@ -329,11 +330,27 @@ describeEachDatabase('handhaving on the client file', (database) => {
 			},
 			{ ...base, kind: 'boete' as const },
 			{ ...base, kind: 'boete' as const, amountCents: 0 },
-			{ ...base, kind: 'terugvordering' as const, amountCents: 100, percentage: 20 }
+			{ ...base, kind: 'terugvordering' as const, amountCents: 100, percentage: 20 },
+			// Above the form's € 1,000,000: written by a seed, a script or an import, not typed.
+			{ ...base, kind: 'terugvordering' as const, amountCents: MAX_AMOUNT_CENTS + 1 }
 		];
 		for (const row of bad)
 			await expect(db.insert(handhaving).values(row), JSON.stringify(row)).rejects.toThrow();
 		expect(await rows(f.frans.clientId)).toHaveLength(1);
+	});
+
+	it('the database takes an amount up to the limit of the form, € 1,000,000', async () => {
+		const { db } = database();
+		const row = {
+			clientId: f.frans.clientId,
+			decidedOn: '2026-11-01',
+			reason: 'x',
+			kind: 'terugvordering' as const,
+			amountCents: MAX_AMOUNT_CENTS
+		};
+		const [stored] = await db.insert(handhaving).values(row).returning();
+		expect(stored!.amountCents).toBe(100_000_000);
+		await db.delete(handhaving).where(eq(handhaving.id, stored!.id));
 	});
 
 	// "Nothing is overwritten" under load: 40 corrections and withdrawals sent at once from the

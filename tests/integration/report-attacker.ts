@@ -122,6 +122,11 @@ export interface Attack {
 	equations: number;
 	/** Hidden cells the attacker pinned down, with the value it found. */
 	recovered: { id: string; value: number; by: string }[];
+	/**
+	 * What it could tell of every hidden cell: the bounds interval propagation left (a sum of
+	 * euros narrowed to within a few euros is as good as found, docs/REPORT.md "Sums of euros").
+	 */
+	bounds: Map<string, { lo: number; hi: number }>;
 }
 
 /**
@@ -452,7 +457,12 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 		hiddenCells: [...cells.values()].filter((c) => c.known === null && !c.id.startsWith(SLACK))
 			.length,
 		equations: usable.length,
-		recovered
+		recovered,
+		bounds: new Map(
+			[...cells.values()]
+				.filter((c) => c.known === null && !c.id.startsWith(SLACK))
+				.map((c) => [c.id, { lo: c.lo, hi: c.hi }])
+		)
 	};
 }
 

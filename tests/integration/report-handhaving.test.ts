@@ -3,8 +3,10 @@ import { eq, sql } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
 import { seedDemo } from '../../src/lib/server/seed/demo';
 import { client, gemeente, handhaving, user } from '../../src/lib/server/db/schema';
-import { buildReport } from '../../src/lib/server/report/report';
+import { buildReport, type Report } from '../../src/lib/server/report/report';
 import { recordHandhaving } from '../../src/lib/server/handhaving/handhaving';
+import { publishedReport } from '../../src/lib/server/report/periods';
+import { formatter } from '../../src/routes/rapportage/format';
 import { HANDHAVING_CATEGORIES } from '../../src/lib/server/report/handhaving';
 import { reportTables } from '../../src/lib/server/report/report-tables';
 import { tableCsv } from '../../src/lib/server/report/report-csv';
@@ -278,6 +280,64 @@ describeEachDatabase('handhaving in the council report', (database) => {
 		expect(await plus('2026-Q3', q3)).toEqual({ boete: 2, cents: 50_000 });
 		expect(await plus('2026-Q4', q4)).toEqual({ boete: 2, cents: 100_000 });
 		expect(await plus('2027-Q1', q1)).toEqual({ boete: 1, cents: 160_000 });
+	});
+
+	it('sums above 2^31 cents come out exact: report, trend, frozen report, CSV and page text', async () => {
+		const { db } = database();
+		const [lw] = await db.select().from(gemeente).where(eq(gemeente.code, 'lindewaard'));
+		const q = { quarter: '2026-Q2', period: 'quarter', gemeente: 'lindewaard' } as const;
+		const sumOf = (r: Report) =>
+			r.handhaving.amounts.rows.find((x) => x.key === 'terugvordering')!.cells.cents.n!;
+		const before = sumOf((await buildReport(db, q, now))!);
+		const dienstBefore = sumOf((await buildReport(db, { ...q, gemeente: null }, now))!);
+		// 25 clients, each with a terugvordering of € 999,999.99 (the form takes up to € 1,000,000):
+		// together € 24,999,999.75, above the € 21,474,836.47 an integer column or ::int holds.
+		const added = 25 * 99_999_999;
+		expect(added).toBeGreaterThan(2 ** 31);
+		for (let i = 0; i < 25; i++) {
+			const [u] = await db
+				.insert(user)
+				.values({ displayName: `T${i}`, roles: ['client'] })
+				.returning();
+			const [c] = await db
+				.insert(client)
+				.values({
+					userId: u!.id,
+					clientNumber: `T-${i}`,
+					gemeenteId: lw!.id,
+					birthDate: '1980-01-01',
+					benefitStart: '2020-01-01'
+				})
+				.returning();
+			await db.insert(handhaving).values({
+				clientId: c!.id,
+				kind: 'terugvordering',
+				amountCents: 99_999_999,
+				decidedOn: '2026-05-20',
+				reason: 'x'
+			});
+		}
+		const r = (await buildReport(db, q, now))!;
+		const total = sumOf(r);
+		expect(total - before).toBe(added);
+		expect(sumOf((await buildReport(db, { ...q, gemeente: null }, now))!) - dienstBefore).toBe(
+			added
+		);
+		expect(r.handhaving.history.points.at(-1)!.terugvorderingCents.n).toBe(total);
+		// Published: frozen in report_snapshot and read back, every cent.
+		const published = (await publishedReport(db, q, now))!;
+		expect(sumOf(published)).toBe(total);
+		// The Dutch CSV: whole euros, decimal comma, two decimals (worked out here in BigInt).
+		const euros = `${BigInt(total) / 100n},${String(BigInt(total) % 100n).padStart(2, '0')}`;
+		const amounts = reportTables(published, (k) => k).find((t) => t.id === 'handhaving-amounts')!;
+		expect(parseCsv(tableCsv(amounts, (k) => k))[2]).toEqual([
+			'report.category.handhaving.terugvordering',
+			euros
+		]);
+		// The page's text: the same digits, grouped as the reader's language writes them.
+		const text = formatter('nl', (k) => k).cell({ t: 'euro', cents: total });
+		expect(text.replace(/\D/g, '')).toBe(String(total));
+		expect(text).toMatch(/^€\s?[\d.]+,\d\d$/);
 	});
 
 	it('a report frozen before the table existed still gives its tables', async () => {

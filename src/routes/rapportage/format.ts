@@ -1,5 +1,6 @@
 import { intlLocale, type Language } from '$lib/i18n/languages';
 import type { TableCell } from '$lib/server/report/report-tables';
+import { centsDecimal } from '$lib/money';
 
 /** Formats report figures in the reader's language. */
 export function formatter(lang: Language, t: (key: string, o?: Record<string, unknown>) => string) {
@@ -22,7 +23,8 @@ export function formatter(lang: Language, t: (key: string, o?: Record<string, un
 				case 'count':
 					return num.format(c.v);
 				case 'euro':
-					return euro.format(c.cents / 100);
+					// From a decimal text: exact at any size (cents / 100 is not).
+					return euro.format(centsDecimal(c.cents) as `${number}`);
 				case 'pct':
 					return pct.format(c.v);
 				case 'grade':

@@ -1448,7 +1448,11 @@ export const handhaving = pgTable(
 			or (${t.kind} in ('boete', 'terugvordering') and ${t.amountCents} is not null
 				and ${t.amountCents} > 0 and ${t.ground} is null and ${t.percentage} is null
 				and ${t.periodStart} is null and ${t.periodEnd} is null)`
-		)
+		),
+		// One amount at most € 1,000,000 (MAX_AMOUNT_CENTS in handhaving-rules.ts, the form's
+		// limit), whoever writes the row: so an integer holds it, and the report's sums (bigint
+		// in SQL, whole Numbers below 2^53 in the server) stay exact for any realistic dienst.
+		check('handhaving_amount_max', sql`${t.amountCents} is null or ${t.amountCents} <= 100000000`)
 	]
 );
 export type Handhaving = typeof handhaving.$inferSelect;

@@ -39,7 +39,10 @@ export function periodError(start: string, end: string): PeriodError | null {
 	return null;
 }
 
-/** The largest amount Wegwijs takes (€ 1,000,000.00): beyond it, a typing error. */
+/**
+ * The largest amount Wegwijs takes (€ 1,000,000.00): beyond it, a typing error. The database
+ * refuses more as well (check `handhaving_amount_max`), whoever writes the row.
+ */
 export const MAX_AMOUNT_CENTS = 100_000_000;
 
 /**

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cellId } from './suppression';
+import { bounds, cellId, lineTerms } from './suppression';
 import { ALL } from './cells';
-import { percentageBand, protectHandhaving } from './handhaving';
+import { amountLines, percentageBand, protectHandhaving } from './handhaving';
+import { dominanceProtection } from './dominance';
 
 // The protection of the handhaving grid (docs/DOMAIN.md "Handhaving"): a sum of euros is
-// hidden wherever its count is, and the bands, grounds and kinds are protected together.
+// hidden wherever its count is and wherever one or two clients dominate it, and the bands,
+// grounds and kinds are protected together.
 
 const row = (m: string | null, c: string | null, n: number, cents = 0) => ({ m, c, n, cents });
 
@@ -85,5 +87,73 @@ describe('protecting counts and sums together', () => {
 			const grounds = ['maatregel_verplichtingen', 'maatregel_verantwoordelijkheid'];
 			expect(grounds.every(shown)).toBe(false);
 		}
+	});
+});
+
+describe('sums of euros one or two clients dominate', () => {
+	// Gemeente a: ten terugvorderingen, one of € 40,000 and nine of € 555.56 (€ 45,000.04).
+	const a = [4_000_000, ...Array<number>(9).fill(55_556)];
+	const cells = [
+		{ m: 'a', c: 'terugvordering', n: 10, cents: 4_500_004 },
+		{ m: 'b', c: 'terugvordering', n: 12, cents: 1_884_000 },
+		{ m: 'c', c: 'terugvordering', n: 11, cents: 200_000 },
+		{ m: 'd', c: 'terugvordering', n: 11, cents: 1_650_000 },
+		{ m: 'a', c: 'boete', n: 10, cents: 300_000 },
+		{ m: 'b', c: 'boete', n: 12, cents: 400_000 },
+		{ m: 'c', c: 'boete', n: 11, cents: 250_000 },
+		{ m: 'd', c: 'boete', n: 11, cents: 260_000 }
+	];
+	const largest = new Map([
+		[cellId('a', 'terugvordering'), a.slice(0, 2)],
+		[cellId('b', 'terugvordering'), [234_000, 220_000]],
+		[cellId('c', 'terugvordering'), [30_000, 25_000]],
+		[cellId('d', 'terugvordering'), [200_000, 190_000]],
+		[cellId('a', 'boete'), [30_000, 30_000]],
+		[cellId('b', 'boete'), [40_000, 38_000]],
+		[cellId('c', 'boete'), [25_000, 24_000]],
+		[cellId('d', 'boete'), [26_000, 25_000]]
+	]);
+	const gemeenten = ['a', 'b', 'c', 'd'];
+
+	it('hides the dominated sum while its count of 10 is shown, and hides a second sum large enough', () => {
+		const p = protectHandhaving(withMargins(cells), gemeenten, largest);
+		const at = (m: string) => cellId(m, 'terugvordering');
+		expect(p.vis.get(at('a'))).toBe('shown');
+		expect(p.centsVis.get(at('a'))).toBe('secondary');
+		// The reader's range for a, from the dienst total less the shown gemeenten, reaches the
+		// sum at which the largest two are no more than 85%: c (€ 2,000) would leave too little.
+		const { lo, hi } = bounds(
+			p.cents,
+			amountLines(gemeenten).map((l) => ({ terms: lineTerms(l) })),
+			p.centsVis,
+			false
+		);
+		const room = dominanceProtection(4_500_004, a);
+		expect(room).toBeGreaterThan(200_000);
+		expect(hi.get(at('a'))! - 4_500_004).toBeGreaterThanOrEqual(room);
+		expect(4_500_004 - lo.get(at('a'))!).toBeGreaterThanOrEqual(room);
+		// Not more than needed: one sum beside it (d, large enough at once), the dienst total and
+		// the boetes stay shown.
+		expect(gemeenten.filter((m) => p.centsVis.get(at(m)) !== 'shown')).toEqual(['a', 'd']);
+		expect(p.centsVis.get(cellId(ALL, 'terugvordering'))).toBe('shown');
+		for (const m of [...gemeenten, ALL]) expect(p.centsVis.get(cellId(m, 'boete'))).toBe('shown');
+	});
+
+	it('without the amounts per client only the counts decide: the same sum is shown', () => {
+		const p = protectHandhaving(withMargins(cells), gemeenten);
+		expect(p.centsVis.get(cellId('a', 'terugvordering'))).toBe('shown');
+	});
+
+	it('every hidden sum is "verborgen", also where its count is "< 10"', () => {
+		const p = protectHandhaving(
+			withMargins([
+				...cells.filter((x) => x.m !== 'c'),
+				{ m: 'c', c: 'boete', n: 3, cents: 90_000 }
+			]),
+			gemeenten,
+			largest
+		);
+		expect(p.vis.get(cellId('c', 'boete'))).toBe('primary');
+		expect(p.centsVis.get(cellId('c', 'boete'))).toBe('secondary');
 	});
 });

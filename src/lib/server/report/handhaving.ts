@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { MAATREGEL_GROUNDS } from '../db/schema';
 import { quarterDays, quartersEndingWith } from '../../quarters';
-import { perGemeenteSplits, type Row } from './rows';
+import { exactSum, perGemeenteSplits, rows, type Row } from './rows';
 import { ALL, countCell, key, type CountCell, type Grid } from './cells';
 import { cellId, suppress, type Line, type Visibility } from './suppression';
+import { DOMINANCE_N, DOMINANCE_RULE, dominanceProtection, largestOf } from './dominance';
 import type { ReportContext } from './context';
 import type { Report } from './report';
 import type { ReportTable, TableCell } from './report-tables';
@@ -13,10 +14,13 @@ import type { ReportTable, TableCell } from './report-tables';
 // Besluiten in the period (issue #13 §7, docs/DOMAIN.md "Handhaving"): maatregelen by ground
 // and by percentage band, boetes, terugvorderingen, counted by the day of the besluit; a
 // withdrawn one is not counted. The amounts of boetes and terugvorderingen are summed. One
-// protected grid per period: gemeenten × (kinds, bands, the maatregelen subtotal) with their
-// margins; a sum is shown only where its count is shown (a sum of fewer than 10 besluiten is
-// nearly one person's amount, and a sum hidden with its count can be differenced no better
-// than the count). The trend over eight quarters takes each quarter's own protected cells.
+// protected grid of counts per period: gemeenten × (kinds, bands, the maatregelen subtotal)
+// with their margins. The sums are their own table (gemeenten × boete, terugvordering; the
+// gemeenten add up to the dienst), protected apart: a sum is hidden where its count is hidden
+// (a sum of fewer than 10 besluiten is nearly one person's amount) and where the largest two
+// clients' amounts are more than 85% of it (the dominance rule, dominance.ts), and further sums
+// are hidden until no hidden one can be worked out, or narrowed to within its protection. The
+// trend over eight quarters takes each quarter's own protected cells.
 
 export const HANDHAVING_CATEGORIES = [
 	...MAATREGEL_GROUNDS.map((g) => `maatregel_${g}` as const),
@@ -66,14 +70,32 @@ export function handhavingLines(gemeenten: string[]): Line[] {
 	return lines;
 }
 
+/** The lines of the sums: per kind, the gemeenten add up to the dienst (no sum of both kinds). */
+export function amountLines(gemeenten: string[]): Line[] {
+	return MONEY.map((c) => ({ total: cellId(ALL, c), parts: gemeenten.map((m) => cellId(m, c)) }));
+}
+
+/**
+ * The largest amounts per client in each sum of a gemeente (cell id → cents, any order; the
+ * dominance rule needs the largest two). The dienst's are the largest of its gemeenten's: a
+ * client belongs to one gemeente.
+ */
+export type Largest = Map<string, number[]>;
+
 interface Protected {
 	counts: Grid;
 	cents: Grid;
 	vis: Map<string, Visibility>;
+	/** The sums' own verdict. */
+	centsVis: Map<string, Visibility>;
 }
 
-/** Counts and sums of one period, protected together (the sums share the counts' verdict). */
-export function protectHandhaving(list: Row[], gemeenten: string[]): Protected {
+/** Counts and sums of one period, each protected (the sums also where their count is hidden). */
+export function protectHandhaving(
+	list: Row[],
+	gemeenten: string[],
+	largest: Largest = new Map()
+): Protected {
 	const counts: Grid = new Map();
 	const cents: Grid = new Map();
 	for (const m of [...gemeenten, ALL])
@@ -85,22 +107,52 @@ export function protectHandhaving(list: Row[], gemeenten: string[]): Protected {
 		const id = cellId(key(r.m), key(r.c));
 		if (!counts.has(id)) continue;
 		counts.set(id, counts.get(id)! + Number(r.n ?? 0));
-		cents.set(id, cents.get(id)! + Number(r.cents ?? 0));
+		cents.set(id, exactSum(cents.get(id)!, Number(r.cents ?? 0)));
 	}
 	for (const m of [...gemeenten, ALL])
 		counts.set(
 			cellId(m, MAATREGEL),
 			GROUND_CATS.reduce((s, c) => s + counts.get(cellId(m, c))!, 0)
 		);
-	return { counts, cents, vis: suppress(counts, handhavingLines(gemeenten)) };
+	const vis = suppress(counts, handhavingLines(gemeenten));
+	return { counts, cents, vis, centsVis: protectAmounts(cents, vis, gemeenten, largest) };
 }
 
-/** A sum in cents, shown only where the count of its besluiten is shown. */
+/**
+ * The sums as their own table (docs/REPORT.md "Sums of euros"): hidden where the count is
+ * hidden or the dominance rule finds the sum dominated; then the secondary suppression of
+ * suppression.ts along the gemeenten, which also keeps a dominated sum's bounds at least its
+ * protection away. Every hidden sum is "verborgen": "< 10" would tell which sums are hidden
+ * for their count and so which for one large amount.
+ */
+function protectAmounts(
+	cents: Grid,
+	countVis: Map<string, Visibility>,
+	gemeenten: string[],
+	largest: Largest
+): Map<string, Visibility> {
+	const sums: Grid = new Map();
+	const primary: string[] = [];
+	const protection = new Map<string, number>();
+	for (const c of MONEY)
+		for (const m of [...gemeenten, ALL]) {
+			const id = cellId(m, c);
+			const total = cents.get(id) ?? 0;
+			sums.set(id, total);
+			const top =
+				m === ALL
+					? largestOf(gemeenten.map((g) => largest.get(cellId(g, c)) ?? []))
+					: (largest.get(id) ?? []);
+			const needed = dominanceProtection(total, top);
+			if (needed > 0) protection.set(id, needed);
+			if (needed > 0 || (countVis.get(id) ?? 'shown') !== 'shown') primary.push(id);
+		}
+	return suppress(sums, amountLines(gemeenten), { primary, protection, kinds: false });
+}
+
+/** A sum in cents as its own protection lets it be shown. */
 function amountCell(p: Protected, m: string, c: string): CountCell {
-	const count = countCell(p.counts, p.vis, m, c);
-	return count.hidden
-		? { n: null, hidden: count.hidden }
-		: { n: p.cents.get(cellId(m, c)) ?? 0, hidden: false };
+	return countCell(p.cents, p.centsVis, m, c);
 }
 
 /** The rows of the period (key 'P') and of each quarter, per gemeente and category. */
@@ -129,6 +181,42 @@ async function handhavingRows(db: Db, periods: { q: string; from: string; to: st
 	return [...c, ...b.filter((r) => r.c !== null && r.c !== 'none')];
 }
 
+/**
+ * The largest amounts per client in each sum of a gemeente, per period key: the two largest
+ * clients' totals of boetes and of terugvorderingen (a client with two besluiten in a period
+ * contributes their sum: the rule protects people).
+ */
+async function largestAmounts(
+	db: Db,
+	periods: { q: string; from: string; to: string }[]
+): Promise<Map<string, Largest>> {
+	const ranges = sql.join(
+		periods.map((p) => sql`(${p.q}, ${p.from}::date, ${p.to}::date)`),
+		sql`, `
+	);
+	const list = await rows(
+		db,
+		sql`select m, q, c, cents from (
+				select cl.gemeente_id as m, r.q as q, h.kind as c,
+					sum(h.amount_cents)::bigint as cents,
+					row_number() over (partition by cl.gemeente_id, r.q, h.kind
+						order by sum(h.amount_cents) desc) as place
+				from handhaving h join client cl on cl.id = h.client_id
+					join (values ${ranges}) r(q, f, t) on h.decided_on between r.f and r.t
+				where h.withdrawn_on is null and h.kind in ('boete', 'terugvordering')
+				group by cl.gemeente_id, r.q, h.kind, h.client_id
+			) x where place <= ${DOMINANCE_N}`
+	);
+	const out = new Map<string, Largest>();
+	for (const r of list) {
+		const byCell = out.get(String(r.q)) ?? new Map<string, number[]>();
+		const id = cellId(String(r.m), String(r.c));
+		byCell.set(id, [...(byCell.get(id) ?? []), exactSum(0, Number(r.cents))]);
+		out.set(String(r.q), byCell);
+	}
+	return out;
+}
+
 export interface HandhavingPoint {
 	key: string;
 	maatregel: CountCell;
@@ -141,16 +229,21 @@ export interface HandhavingPoint {
 export async function handhavingCounts(db: Db, ctx: ReportContext) {
 	const last = ctx.quarters[ctx.quarters.length - 1]!;
 	const quarters = quartersEndingWith(last, HANDHAVING_TREND_QUARTERS);
-	const list = await handhavingRows(db, [
+	const periods = [
 		{ q: 'P', from: ctx.from, to: ctx.to },
 		...quarters.map((q) => ({ q, ...quarterDays(q) }))
+	];
+	const [list, largest] = await Promise.all([
+		handhavingRows(db, periods),
+		largestAmounts(db, periods)
 	]);
 	const gemeenten = ctx.gemeenten.map((g) => g.id);
 	const m = ctx.selected?.id ?? ALL;
 	const of = (q: string) =>
 		protectHandhaving(
 			list.filter((r) => r.q === q),
-			gemeenten
+			gemeenten,
+			largest.get(q)
 		);
 	const period = of('P');
 	const row = (p: Protected, c: string) => ({
@@ -176,8 +269,10 @@ export async function handhavingCounts(db: Db, ctx: ReportContext) {
 			rows: PERCENTAGE_BANDS.map((c) => row(period, c)),
 			total: { key: ALL, cells: { n: countCell(period.counts, period.vis, m, MAATREGEL) } }
 		},
-		// No total of boetes and terugvorderingen together: it is no line of the counts' grid.
+		// No total of boetes and terugvorderingen together: it is no line of the sums' table.
 		amounts: {
+			/** The rule the sums were protected by: a report frozen without it shows none. */
+			rule: DOMINANCE_RULE,
 			rows: MONEY.map((c) => ({ key: c, cells: { cents: amountCell(period, m, c) } }))
 		},
 		history: { points }
@@ -271,12 +366,15 @@ const HIDDEN: CountCell = { n: null, hidden: 'secondary' };
  * A trend point as its quarter's frozen report (report_snapshot) published it, so a besluit
  * recorded or withdrawn later never makes the trend differ from that report. A figure the
  * frozen report did not have (frozen before the bands and amounts) is not shown: building it
- * now could undo that report's suppression.
+ * now could undo that report's suppression. Nor is a sum the frozen report protected by
+ * another rule than today's dominance rule (before it existed: a dominated sum could be shown).
  */
 export function frozenHandhavingPoint(frozen: Report, point: HandhavingPoint): HandhavingPoint {
 	const h = frozen.handhaving as Partial<Handhaving> | undefined;
 	const kind = (c: string) => h?.rows?.find((r) => r.key === c)?.cells.n ?? HIDDEN;
-	const cents = (c: string) => h?.amounts?.rows.find((r) => r.key === c)?.cells.cents ?? HIDDEN;
+	const checked = h?.amounts?.rule === DOMINANCE_RULE;
+	const cents = (c: string) =>
+		(checked && h?.amounts?.rows.find((r) => r.key === c)?.cells.cents) || HIDDEN;
 	return {
 		key: point.key,
 		maatregel: h?.bands?.total.cells.n ?? HIDDEN,
@@ -284,5 +382,34 @@ export function frozenHandhavingPoint(frozen: Report, point: HandhavingPoint): H
 		terugvordering: kind('terugvordering'),
 		boeteCents: cents('boete'),
 		terugvorderingCents: cents('terugvordering')
+	};
+}
+
+/**
+ * A published report as today's rule lets it be read: its sums of euros hidden (amounts and
+ * trend) when it was frozen before the dominance rule or under another one. Its counts stay as
+ * frozen. For a report read from report_snapshot (page, CSV, the year built on its quarters).
+ */
+export function uncheckedAmountsHidden(r: Report): Report {
+	const h = r.handhaving as Partial<Handhaving> | undefined;
+	if (!h?.amounts || h.amounts.rule === DOMINANCE_RULE) return r;
+	return {
+		...r,
+		handhaving: {
+			...(h as Handhaving),
+			amounts: {
+				rule: DOMINANCE_RULE,
+				rows: h.amounts.rows.map((row) => ({ ...row, cells: { cents: HIDDEN } }))
+			},
+			...(h.history && {
+				history: {
+					points: h.history.points.map((p) => ({
+						...p,
+						boeteCents: HIDDEN,
+						terugvorderingCents: HIDDEN
+					}))
+				}
+			})
+		}
 	};
 }

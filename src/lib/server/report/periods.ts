@@ -10,6 +10,7 @@ import { lastClosedQuarter, periodKey } from './period-rules';
 import { parseReportQuery } from './report-query';
 import { linkYearToQuarters } from './period-link';
 import { withFrozenTrend } from './frozen-trend';
+import { uncheckedAmountsHidden } from './handhaving';
 
 // Only closed, fixed periods are published (issue #13, docs/REPORT.md "Periods"). A quarter
 // becomes reportable a set number of days after it ends; a year when its fourth quarter is.
@@ -63,8 +64,9 @@ export async function publishedReport(
 					)
 				)
 		)[0]?.report as Report | undefined;
+	// Norms as they are now; sums of euros only when frozen under today's dominance rule.
 	const coloured = async (r: Report) =>
-		recolour(r, await normsForYear(db, Number(q.quarter.slice(0, 4))));
+		recolour(uncheckedAmountsHidden(r), await normsForYear(db, Number(q.quarter.slice(0, 4))));
 	const stored = await find();
 	if (stored) return coloured(stored);
 	const whole = await buildReport(db, { ...q, gemeente: null }, now);

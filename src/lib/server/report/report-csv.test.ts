@@ -102,3 +102,36 @@ describe('tableCsv', () => {
 		expect(tableCsv(change, t)).toBe('\uFEFFGemeente;Verschil\r\nLindewaard;-3\r\n');
 	});
 });
+
+describe('amounts in the CSV', () => {
+	const amounts: ReportTable = {
+		id: 'handhaving-amounts',
+		section: 'handhaving',
+		title: 'Bedragen',
+		columns: ['Besluit', 'Totaal bedrag (euro)'],
+		rows: [
+			[
+				{ t: 'text', v: 'Terugvorderingen' },
+				{ t: 'euro', cents: 2_499_999_975 }
+			],
+			[
+				{ t: 'text', v: 'Boetes' },
+				{ t: 'euro', cents: 9_007_199_254_740_901 }
+			],
+			[
+				{ t: 'text', v: 'Klein' },
+				{ t: 'euro', cents: 5 }
+			]
+		]
+	};
+
+	it('writes every cent of a sum above 2^31 and near 2^53, with the decimal sign of the format', () => {
+		expect(tableCsv(amounts, t)).toBe(
+			'\uFEFFBesluit;Totaal bedrag (euro)\r\n' +
+				'Terugvorderingen;24999999,75\r\n' +
+				'Boetes;90071992547409,01\r\n' +
+				'Klein;0,05\r\n'
+		);
+		expect(tableCsv(amounts, t, 'plain')).toContain('Boetes,90071992547409.01\r\n');
+	});
+});

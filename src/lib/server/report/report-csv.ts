@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ReportTable, TableCell } from './report-tables';
+import { centsDecimal } from '$lib/money';
 
 type T = (key: string) => string;
 
@@ -21,8 +22,9 @@ function value(
 		case 'count':
 			return cell.v;
 		case 'euro':
-			// Always two decimals, as an amount is written (the decimal sign as the format has it).
-			return num((cell.cents / 100).toFixed(2));
+			// Always two decimals, as an amount is written (the decimal sign as the format has it),
+			// exact at any size (a text from the whole cents, never cents / 100).
+			return num(centsDecimal(cell.cents));
 		case 'pct':
 			return num(Math.round(cell.v * 1000) / 10);
 		case 'grade':

@@ -24,9 +24,11 @@ export async function rows(db: Db, query: SQL): Promise<Row[]> {
  * Several splits of the same rows in one pass. The database groups the rows once by gemeente,
  * every split and the extra columns (a few hundred groups, whatever the number of rows), then
  * sums those per split and gemeente; the margins (all gemeenten, all categories) are added up
- * here from those sums, which is exact because the measures are counts and every row has one
- * category in each split. Split, measure and extra column names come from this module, never
- * from input.
+ * here from those sums, which is exact because the measures are whole numbers (counts, sums of
+ * cents) and every row has one category in each split. The sums are bigint in SQL (a year's
+ * terugvorderingen of a gemeente can pass 2^31 cents, € 21,474,836.47) and whole numbers below
+ * 2^53 here, checked (`withMargins`). Split, measure and extra column names come from this
+ * module, never from input.
  */
 export async function perGemeenteSplits<S extends string>(
 	db: Db,
@@ -42,7 +44,7 @@ export async function perGemeenteSplits<S extends string>(
 	const flags = splits.map((s) => `grouping(${s}) as "g_${s}"`).join(', ');
 	const list = await rows(
 		db,
-		sql`select ${sql.raw(cols)}, ${sql.raw(names.map((n) => `sum("${n}")::int as "${n}"`).join(', '))},
+		sql`select ${sql.raw(cols)}, ${sql.raw(names.map((n) => `sum("${n}")::bigint as "${n}"`).join(', '))},
 				${sql.raw(flags)}
 			from (select ${sql.raw(cols)}, ${sql.join(
 				names.map((n) => sql`${measures[n]} as ${sql.raw(`"${n}"`)}`),
@@ -70,7 +72,7 @@ export function withMargins<S extends string>(
 ): Record<S, Row[]> {
 	const add = (into: Map<string, Row>, id: string, r: Row, fields: Row) => {
 		const acc = into.get(id) ?? { ...fields, ...Object.fromEntries(names.map((n) => [n, 0])) };
-		for (const n of names) acc[n] = Number(acc[n]) + Number(r[n] ?? 0);
+		for (const n of names) acc[n] = exactSum(Number(acc[n]), Number(r[n] ?? 0));
 		into.set(id, acc);
 	};
 	const extraOf = (r: Row) => Object.fromEntries(extra.map((e) => [e, r[e]]));
@@ -90,4 +92,15 @@ export function withMargins<S extends string>(
 	});
 	for (const s of splits) out[s].push(...totals.values());
 	return out;
+}
+
+/**
+ * a + b for whole numbers, refused beyond 2^53 (about € 90 trillion in cents), where a Number
+ * would silently round: a published figure is exact or not published.
+ */
+export function exactSum(a: number, b: number): number {
+	const sum = a + b;
+	if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || !Number.isSafeInteger(sum))
+		throw new RangeError(`report sum not exact as a number: ${a} + ${b}`);
+	return sum;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	bounds,
 	cellId,
 	lineTerms,
 	pinned,
@@ -468,5 +469,47 @@ describe('pinned: what a reader who knows the rule works out', () => {
 			]);
 			expect(pinned(cells, [relation], singlesHidden), `sign ${sign}`).toEqual([]);
 		}
+	});
+});
+
+describe('suppress with a rule of its own and room to keep (sums of euros)', () => {
+	const line = { total: '*', parts: ['a', 'b', 'c', 'd'] };
+	const sumOf = (values: Record<string, number>) =>
+		new Map([...Object.entries(values), ['*', Object.values(values).reduce((s, x) => s + x, 0)]]);
+	const room = (cells: Map<string, number>, state: Map<string, Visibility>, id: string) => {
+		const { lo, hi } = bounds(cells, [{ terms: lineTerms(line) }], state, false);
+		const v = cells.get(id)!;
+		return Math.min(hi.get(id)! - v, v - lo.get(id)!);
+	};
+
+	it('hides only the cells its rule names (5 cents is no count of 5), all as "verborgen"', () => {
+		const cells = sumOf({ a: 5, b: 500_000, c: 700_000, d: 0 });
+		const none = suppress(cells, [line], { primary: [], kinds: false });
+		expect([...none.values()].every((v) => v === 'shown')).toBe(true);
+		const state = suppress(cells, [line], { primary: ['b'], kinds: false });
+		expect(state.get('b')).toBe('secondary');
+		// One more beside it (the smallest), so the total less the others does not give it.
+		expect(state.get('a')).toBe('secondary');
+		expect(state.get('c')).toBe('shown');
+		expect(state.get('d')).toBe('shown');
+	});
+
+	it('gives a protected cell a partner large enough for its room, not just the smallest', () => {
+		const cells = sumOf({ a: 1_000, b: 10, c: 400, d: 5_000 });
+		const protection = new Map([['a', 300]]);
+		const state = suppress(cells, [line], { primary: ['a'], protection, kinds: false });
+		expect([...state].filter(([, v]) => v !== 'shown').map(([id]) => id)).toEqual(['a', 'c']);
+		expect(room(cells, state, 'a')).toBeGreaterThanOrEqual(300);
+		// Without the room to keep, the smallest part protects it against being pinned only.
+		const plain = suppress(cells, [line], { primary: ['a'], kinds: false });
+		expect(plain.get('b')).toBe('secondary');
+		expect(room(cells, plain, 'a')).toBeLessThan(300);
+	});
+
+	it('hides more when no single cell gives the room', () => {
+		const cells = sumOf({ a: 1_000, b: 100, c: 150, d: 0 });
+		const protection = new Map([['a', 300]]);
+		const state = suppress(cells, [line], { primary: ['a'], protection, kinds: false });
+		expect(room(cells, state, 'a')).toBeGreaterThanOrEqual(300);
 	});
 });

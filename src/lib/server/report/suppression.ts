@@ -34,6 +34,18 @@ export interface SuppressOptions {
 	 * identity), where "< 10" on two cells can pin both.
 	 */
 	kinds?: boolean;
+	/**
+	 * The cells hidden by a rule of their own, in place of "1–9" (sums of euros: a sum whose
+	 * count is hidden or that one or two amounts dominate, report/dominance.ts). No cell is
+	 * then hidden for its size alone.
+	 */
+	primary?: Iterable<string>;
+	/**
+	 * Per hidden cell, how far a reader's bounds must stay from its value on either side (a
+	 * dominated sum). A hidden cell bounded closer than that is treated as a pinned one: one
+	 * more cell is hidden beside it, preferably one large enough to give the room at once.
+	 */
+	protection?: Map<string, number>;
 }
 
 const UNBOUNDED = Number.MAX_SAFE_INTEGER;
@@ -57,8 +69,11 @@ export function suppress(
 	options: SuppressOptions = {}
 ): Map<string, Visibility> {
 	const kinds = options.kinds ?? true;
+	const own = options.primary ? new Set(options.primary) : null;
+	const protection = options.protection ?? new Map<string, number>();
 	const state = new Map<string, Visibility>();
-	for (const [id, n] of cells) state.set(id, n > 0 && n < THRESHOLD ? 'primary' : 'shown');
+	for (const [id, n] of cells)
+		state.set(id, (own ? own.has(id) && n > 0 : n > 0 && n < THRESHOLD) ? 'primary' : 'shown');
 	const n = (id: string) => cells.get(id) ?? 0;
 	const hidden = (id: string) => state.get(id) !== 'shown';
 	const equations: Equation[] = [
@@ -66,10 +81,13 @@ export function suppress(
 		...(options.equations ?? [])
 	];
 	const fixed = new Set(equations.flatMap((e) => e.fixed ?? []));
-	const pickIn = (members: string[]) =>
-		members
+	/** The smallest shown cell, or with `need` the smallest of at least `need` (else the largest). */
+	const pickIn = (members: string[], need = 0) => {
+		const free = members
 			.filter((id) => cells.has(id) && !hidden(id) && n(id) > 0 && !fixed.has(id))
-			.sort((a, b) => n(a) - n(b) || a.localeCompare(b))[0];
+			.sort((a, b) => n(a) - n(b) || a.localeCompare(b));
+		return need > 0 ? (free.find((id) => n(id) >= need) ?? free.at(-1)) : free[0];
+	};
 	const given = new Set<string>();
 	for (let changed = true; changed;) {
 		changed = false;
@@ -78,7 +96,7 @@ export function suppress(
 			const hiddenNonZero = members.filter((id) => hidden(id) && n(id) > 0);
 			if (hiddenNonZero.length !== 1) continue;
 			const pick =
-				pickIn(line.parts) ??
+				pickIn(line.parts, protection.get(hiddenNonZero[0]!) ?? 0) ??
 				(cells.has(line.total) && !hidden(line.total) && n(line.total) > 0 && !fixed.has(line.total)
 					? line.total
 					: undefined);
@@ -88,11 +106,16 @@ export function suppress(
 			}
 		}
 		if (changed) continue;
-		for (const id of pinned(cells, equations, state, kinds)) {
+		for (const [id, need] of exposed(cells, equations, state, kinds, protection)) {
 			if (given.has(id)) continue;
 			const pick = equations
 				.filter((e) => e.terms.some(([t]) => t === id))
-				.map((e) => pickIn(e.terms.map(([t]) => t)))
+				.map((e) =>
+					pickIn(
+						e.terms.map(([t]) => t),
+						need
+					)
+				)
 				.find((p) => p !== undefined);
 			if (pick) {
 				state.set(pick, 'secondary');
@@ -117,6 +140,49 @@ export function pinned(
 	state: Map<string, Visibility>,
 	kinds = true
 ): string[] {
+	const { lo, hi } = bounds(cells, equations, state, kinds);
+	return [...cells.keys()].filter(
+		(id) => (state.get(id) ?? 'shown') !== 'shown' && lo.get(id) === hi.get(id)
+	);
+}
+
+/**
+ * The hidden cells a reader pins, or bounds closer to their value than their protection, each
+ * with the size a cell hidden beside it should have to give the missing room (0: any).
+ */
+function exposed(
+	cells: Map<string, number>,
+	equations: Equation[],
+	state: Map<string, Visibility>,
+	kinds: boolean,
+	protection: Map<string, number>
+): [string, number][] {
+	const { lo, hi } = bounds(cells, equations, state, kinds);
+	const out: [string, number][] = [];
+	for (const id of cells.keys()) {
+		if ((state.get(id) ?? 'shown') === 'shown') continue;
+		const l = lo.get(id)!;
+		const h = hi.get(id)!;
+		const v = cells.get(id)!;
+		const p = protection.get(id) ?? 0;
+		const missing = Math.max(p - (h - v), p - (v - l));
+		if (l === h) out.push([id, Math.max(missing, 0)]);
+		else if (p > 0 && missing > 0) out.push([id, missing + 1]);
+	}
+	return out;
+}
+
+/**
+ * What a reader can tell of every cell: the shown ones exactly, a hidden one between the
+ * bounds of the rule, narrowed by solving every relation with the others (interval
+ * propagation).
+ */
+export function bounds(
+	cells: Map<string, number>,
+	equations: Equation[],
+	state: Map<string, Visibility>,
+	kinds = true
+): { lo: Map<string, number>; hi: Map<string, number> } {
 	const lo = new Map<string, number>();
 	const hi = new Map<string, number>();
 	for (const [id, v] of cells) {
@@ -172,9 +238,7 @@ export function pinned(
 			}
 		}
 	}
-	return [...cells.keys()].filter(
-		(id) => (state.get(id) ?? 'shown') !== 'shown' && lo.get(id) === hi.get(id)
-	);
+	return { lo, hi };
 }
 
 /** Cell id in a table of rows (e.g. gemeenten) by columns (e.g. segments); '*' is the total. */

@@ -1,0 +1,1 @@
+ALTER TABLE "handhaving" ADD CONSTRAINT "handhaving_amount_max" CHECK ("handhaving"."amount_cents" is null or "handhaving"."amount_cents" <= 100000000);
