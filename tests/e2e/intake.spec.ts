@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, signInAs } from './helpers';
 
 // A real client comes in: the klantmanager registers them, prints the letter and shares a plan;
@@ -85,4 +85,82 @@ test('a klantmanager registers a client, prints the letter, and the client activ
 	await page.reload();
 	await expect(page.locator('main')).not.toContainText('Mag ik nog iets vragen?');
 	await expectNoAxeViolations(page);
+});
+
+test.describe('a gemeente without a klantmanager', () => {
+	// Sanne (no team to lead: only herself on her list) is set to work for Lindewaard only, so
+	// for Brakeloo and Oosterveld the form has nobody to offer. Undone afterwards.
+	async function sanneWorksFor(page: Page, gemeenten: string[]) {
+		await signInAs(page, 'admin');
+		await page.goto('/beheer/gebruikers?q=sanne');
+		await page.getByRole('link', { name: 'Sanne de Vries' }).click();
+		for (const name of ['Brakeloo', 'Lindewaard', 'Oosterveld'])
+			await page.getByRole('checkbox', { name, exact: true }).setChecked(gemeenten.includes(name));
+		await page.getByRole('button', { name: 'Opslaan' }).click();
+		await expect(page.getByText('Opgeslagen.')).toBeVisible();
+	}
+	test.beforeAll(async ({ browser }) => {
+		const page = await browser.newPage();
+		await sanneWorksFor(page, ['Lindewaard']);
+		await page.close();
+	});
+	test.afterAll(async ({ browser }) => {
+		const page = await browser.newPage();
+		await sanneWorksFor(page, []);
+		await page.close();
+	});
+
+	async function fillIntake(page: Page, gemeente: string) {
+		await page.getByLabel('Naam', { exact: true }).fill('Ilse Bos');
+		await page.getByLabel('Geboortedatum').fill('1988-03-02');
+		await page.getByLabel('Cliëntnummer').fill(`E2E-GEEN-KM-${Date.now()}`);
+		await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: gemeente });
+		await page.getByLabel('Uitkering sinds').fill('2026-11-01');
+	}
+	const noneFor = (g: string) =>
+		`Voor ${g} is er nog geen klantmanager die je kunt kiezen. Vraag een beheerder om in te stellen welke klantmanager voor ${g} werkt.`;
+	const refused =
+		'Voor deze gemeente is er nog geen klantmanager die je kunt kiezen. De cliënt is niet ingeschreven.';
+
+	test('with JavaScript: the empty list says why and what to do; sending it is refused with the reason', async ({
+		page
+	}) => {
+		await signInAs(page, 'klantmanager');
+		await page.goto('/km/clienten/nieuw');
+		await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+		await fillIntake(page, 'Oosterveld');
+		const list = page.getByLabel('Klantmanager (contactpersoon)');
+		await expect(list).toHaveAccessibleDescription(noneFor('Oosterveld'));
+		await expect(page.getByRole('status').filter({ hasText: noneFor('Oosterveld') })).toHaveCount(
+			1
+		);
+		// Her own gemeente: her name, and no such message.
+		await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Lindewaard' });
+		await expect(list.locator('option')).toHaveText(['Sanne de Vries']);
+		await expect(page.getByText('nog geen klantmanager')).toHaveCount(0);
+
+		await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Oosterveld' });
+		await page.getByRole('button', { name: 'Cliënt inschrijven' }).click();
+		await expect(page.locator('.error-summary')).toContainText(refused);
+		await expect(page.getByLabel('Naam', { exact: true })).toHaveValue('Ilse Bos');
+		await expectNoAxeViolations(page);
+	});
+
+	test('without JavaScript: the gemeenten without a klantmanager are named; sending one is refused with the reason', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await signInAs(page, 'klantmanager');
+		await page.goto('/km/clienten/nieuw');
+		const list = page.getByLabel('Klantmanager (contactpersoon)');
+		await expect(list).toHaveAccessibleDescription(
+			`${noneFor('Brakeloo')} ${noneFor('Oosterveld')}`
+		);
+		await fillIntake(page, 'Brakeloo');
+		await page.getByRole('button', { name: 'Cliënt inschrijven' }).click();
+		await expect(page.locator('.error-summary')).toContainText(refused);
+		await expect(page.locator('#klantmanagerId-error')).toContainText(refused);
+		await context.close();
+	});
 });

@@ -334,3 +334,42 @@ test('the segment form is accessible, the refusal linked from the summary', asyn
 	await expect(page.locator('.error-summary')).toBeFocused();
 	await expectNoAxeViolations(page);
 });
+
+test.describe('on a slow phone, text typed before the scripts arrive', () => {
+	// The service worker would answer the scripts from its cache, past the hold below.
+	test.use({ serviceWorkers: 'block' });
+
+	/** Opens `path` under Dalia's file with the page's scripts held until `release()`. */
+	async function heldOpen(page: Page, path: string) {
+		await openDalia(page);
+		const file = page.url().replace(/\/$/, '');
+		let release!: () => void;
+		const released = new Promise<void>((resolve) => (release = resolve));
+		await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+			await released;
+			await route.continue();
+		});
+		await page.goto(`${file}${path}`, { waitUntil: 'commit' });
+		return async () => {
+			release();
+			await expect(page.locator('html[data-ready="true"]')).toBeAttached({ timeout: 30_000 });
+		};
+	}
+
+	test('stays in the answer to the client when the page comes alive', async ({ page }) => {
+		const alive = await heldOpen(page, '/berichten');
+		const answer = page.getByLabel('Je antwoord');
+		await answer.fill('Getypt voordat de pagina klaar was.');
+		await alive();
+		await expect(answer).toHaveValue('Getypt voordat de pagina klaar was.');
+		// Nothing is sent: the test only types.
+	});
+
+	test('stays in a translation of the plan when the page comes alive', async ({ page }) => {
+		const alive = await heldOpen(page, '/plan');
+		const translation = page.locator('.translations textarea').first();
+		await translation.fill('مكتوب قبل أن تصبح الصفحة جاهزة');
+		await alive();
+		await expect(translation).toHaveValue('مكتوب قبل أن تصبح الصفحة جاهزة');
+	});
+});

@@ -8,6 +8,7 @@ import * as caseload from '../../src/lib/server/caseload/caseload';
 import * as activation from '../../src/lib/server/auth/activation-letter';
 import { redeemActivationCode } from '../../src/lib/server/auth/activation';
 import { signInWithPassword } from '../../src/lib/server/auth/sign-in';
+import { parseForm } from '../../src/lib/forms/form-data';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 
@@ -220,6 +221,69 @@ describeEachDatabase('intake of a new client by the klantmanager', (database) =>
 				);
 				expect(r.ok).toBe(true);
 			}
+		await db.update(user).set({ gemeenteIds: [] }).where(eq(user.id, f.sanne.id));
+	});
+
+	it('a gemeente nobody on the list works for: the refusal says so, also for an empty list', async () => {
+		const { db } = database();
+		// Sanne (no team to lead: only herself on her list) works for Brakeloo only.
+		await db
+			.update(user)
+			.set({ gemeenteIds: [f.otherGemeenteId] })
+			.where(eq(user.id, f.sanne.id));
+		const before = await db.select({ id: client.id }).from(client);
+		// Chosen anyway (without JavaScript the list shows every gemeente's klantmanagers).
+		const r = await intake.registerClient(
+			db,
+			f.sanne,
+			form({ clientNumber: 'SD-2026-0040', name: 'Ilse Bos', email: '' }),
+			NOW
+		);
+		expect(r).toEqual({ ok: false, field: 'klantmanagerId', error: 'no_klantmanager' });
+		// The list was empty, so nothing was sent for the klantmanager: said the same way.
+		const empty = new FormData();
+		for (const [k, v] of Object.entries({
+			name: 'Ilse Bos',
+			birthDate: '1990-04-12',
+			clientNumber: 'SD-2026-0040',
+			gemeenteId: f.gemeenteId,
+			benefitStart: '2026-11-01',
+			segment: '',
+			language: 'nl'
+		}))
+			empty.set(k, v);
+		const parsed = parseForm(intake.intakeSchema, empty);
+		expect(parsed.ok).toBe(false);
+		const { errors, values } = parsed as Extract<typeof parsed, { ok: false }>;
+		expect(errors.klantmanagerId).toEqual({ key: 'errors.required' });
+		expect((await intake.explainIntakeErrors(db, f.sanne, errors, values)).klantmanagerId).toEqual({
+			key: 'intake.errors.no_klantmanager'
+		});
+		// For Brakeloo she is on the list: an empty choice there is just not filled in.
+		const brakeloo = parseForm(
+			intake.intakeSchema,
+			(() => {
+				const d = new FormData();
+				for (const [k, v] of empty) d.set(k, v);
+				d.set('gemeenteId', f.otherGemeenteId);
+				return d;
+			})()
+		) as Extract<ReturnType<typeof parseForm>, { ok: false }>;
+		expect(
+			(await intake.explainIntakeErrors(db, f.sanne, brakeloo.errors, brakeloo.values))
+				.klantmanagerId
+		).toEqual({ key: 'errors.required' });
+		// Another klantmanager who does work for Lindewaard is on the lead's list: then it is the
+		// choice that does not fit, as before.
+		expect(
+			await intake.registerClient(
+				db,
+				f.lead,
+				form({ clientNumber: 'SD-2026-0041', name: 'Ilse Bos', email: '' }),
+				NOW
+			)
+		).toEqual({ ok: false, field: 'klantmanagerId', error: 'klantmanager_gemeente' });
+		expect(await db.select({ id: client.id }).from(client)).toHaveLength(before.length);
 		await db.update(user).set({ gemeenteIds: [] }).where(eq(user.id, f.sanne.id));
 	});
 

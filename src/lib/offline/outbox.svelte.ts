@@ -34,6 +34,7 @@ export interface OutboxItem {
 	status: OutboxStatus;
 	/** Translated reason from the server when it refused the action. */
 	message?: string;
+	/** The server's error code: why it refused, or (still pending) why it waits, photo_busy. */
 	error?: string;
 }
 
@@ -165,8 +166,12 @@ class Outbox {
 				await this.remove(item.key);
 				for (const l of this.#listeners) l(item, body);
 			} else if (response.status >= 500 || response.status === 401) {
-				// Server down or signed out: not the item's fault, keep it for later.
-				this.#update(item.key, { status: 'pending' });
+				// Server down, busy or signed out: not the item's fault, keep it for later. Why it
+				// waits stays with it (photo_busy: the page says the photo goes later by itself).
+				this.#update(item.key, {
+					status: 'pending',
+					error: typeof body.error === 'string' ? body.error : undefined
+				});
 				this.#later();
 				return;
 			} else {

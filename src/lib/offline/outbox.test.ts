@@ -39,7 +39,12 @@ vi.mock('./page-data', () => ({
 
 const { outbox } = await import('./outbox.svelte');
 
-type Call = { key: string; body: unknown; answer: (status: number, body?: object) => void };
+type Call = {
+	key: string;
+	url: string;
+	body: unknown;
+	answer: (status: number, body?: object) => void;
+};
 let calls: Call[] = [];
 
 beforeEach(() => {
@@ -54,7 +59,9 @@ beforeEach(() => {
 				new Promise<Response>((resolve) => {
 					calls.push({
 						key: (init.headers as Record<string, string>)['idempotency-key']!,
-						body: JSON.parse(String(init.body)),
+						url: _url,
+						// A document goes as form data, an action as JSON.
+						body: init.body instanceof FormData ? init.body : JSON.parse(String(init.body)),
 						answer: (status, body = { ok: status < 300 }) =>
 							resolve(new Response(JSON.stringify(body), { status }))
 					});
@@ -109,5 +116,42 @@ describe('outbox', () => {
 		expect(outbox.items.find((i) => i.key === sent.key)).toBeUndefined();
 		expect(outbox.items.find((i) => i.key === refused.key)?.status).toBe('failed');
 		expect(calls).toHaveLength(2);
+	});
+
+	it('a photo the server is too busy to take waits, says so, and goes later', async () => {
+		// Queued offline; sent when the line is back. The server answers 503 photo_busy: not the
+		// photo's fault, so it is kept, and the page must be able to say why it waits.
+		vi.stubGlobal('navigator', {}); // no service worker to wake us: the timer retries
+		const photo = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], 'loonstrook.jpg', {
+			type: 'image/jpeg'
+		});
+		const item = await outbox.enqueue(
+			{ type: 'message', body: 'Mijn loonstrook', context: { kind: 'home' } },
+			[photo]
+		);
+		await until(() => calls.length === 1);
+		expect(calls[0]!.url).toBe('/api/client/documents');
+		calls[0]!.answer(503, {
+			ok: false,
+			error: 'photo_busy',
+			message: 'Het is nu te druk om je foto te verwerken.'
+		});
+		await until(() => outbox.items[0]?.status === 'pending');
+		expect(outbox.items[0]).toMatchObject({
+			key: item.key,
+			status: 'pending',
+			error: 'photo_busy'
+		});
+		expect(outbox.failed).toEqual([]);
+
+		// The next try takes it; the message goes with the photo's id, and the queue is empty.
+		void outbox.flush();
+		await until(() => calls.length === 2);
+		expect(calls[1]!.url).toBe('/api/client/documents');
+		calls[1]!.answer(200, { ok: true, id: uuid(9) });
+		await until(() => calls.length === 3);
+		expect(calls[2]!.body).toMatchObject({ type: 'message', documents: [uuid(9)] });
+		calls[2]!.answer(200);
+		await until(() => outbox.items.length === 0);
 	});
 });

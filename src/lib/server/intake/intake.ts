@@ -7,6 +7,7 @@ import { amsterdamDay } from '../../dates';
 import * as audit from '../audit/audit';
 import { teamMembers, type Staff } from '../caseload/caseload';
 import { worksFor } from '../staff/works-for';
+import type { FieldErrors } from '../../forms/errors';
 
 import { CLIENT_NUMBER } from './client-number';
 
@@ -57,6 +58,7 @@ export type IntakeError =
 	| { field: 'email'; error: 'email_taken' }
 	| { field: 'klantmanagerId'; error: 'unknown_klantmanager' }
 	| { field: 'klantmanagerId'; error: 'klantmanager_gemeente' }
+	| { field: 'klantmanagerId'; error: 'no_klantmanager' }
 	| { field: 'gemeenteId'; error: 'unknown_gemeente' }
 	| { field: 'language'; error: 'language_not_offered' }
 	| { field: 'birthDate'; error: 'birth_date' }
@@ -98,6 +100,29 @@ export async function intakeChoices(db: Db, staff: Staff) {
 	};
 }
 
+/** Whether the form offers anyone for this gemeente (the rule of `intakeChoices`). */
+async function anyKlantmanagerFor(db: Db, staff: Staff, gemeenteId: string): Promise<boolean> {
+	const { gemeenten } = await intakeChoices(db, staff);
+	return (gemeenten.find((g) => g.id === gemeenteId)?.klantmanagerIds.length ?? 0) > 0;
+}
+
+/**
+ * The errors of a refused intake form, with a missing klantmanager explained: for a gemeente
+ * nobody on the list works for, the list was empty, and "fill this in" helps nobody. The form
+ * then says that there is no klantmanager for the gemeente yet and who can change that.
+ */
+export async function explainIntakeErrors(
+	db: Db,
+	staff: Staff,
+	errors: FieldErrors,
+	values: Record<string, string>
+): Promise<FieldErrors> {
+	if (!errors.klantmanagerId || errors.gemeenteId) return errors;
+	const gemeenteId = z.uuid().safeParse(values.gemeenteId);
+	if (!gemeenteId.success || (await anyKlantmanagerFor(db, staff, gemeenteId.data))) return errors;
+	return { ...errors, klantmanagerId: { key: 'intake.errors.no_klantmanager' } };
+}
+
 const normaliseName = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
@@ -132,8 +157,13 @@ export async function registerClient(
 		.select({ gemeenteIds: user.gemeenteIds })
 		.from(user)
 		.where(eq(user.id, input.klantmanagerId));
-	if (!km || !worksFor(km, input.gemeenteId))
-		return { ok: false, field: 'klantmanagerId', error: 'klantmanager_gemeente' };
+	if (!km || !worksFor(km, input.gemeenteId)) {
+		// Nobody to choose instead: say that, not "choose another klantmanager".
+		const error = (await anyKlantmanagerFor(db, staff, input.gemeenteId))
+			? 'klantmanager_gemeente'
+			: 'no_klantmanager';
+		return { ok: false, field: 'klantmanagerId', error };
+	}
 
 	return db.transaction(async (tx) => {
 		const [sameNumber] = await tx

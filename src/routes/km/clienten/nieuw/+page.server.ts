@@ -15,7 +15,15 @@ export const actions: Actions = {
 		const staff = requireRole(locals, 'klantmanager');
 		const form = await request.formData();
 		const parsed = parseForm(intake.intakeSchema, form);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		if (!parsed.ok) {
+			const errors = await intake.explainIntakeErrors(
+				locals.db,
+				staff,
+				parsed.errors,
+				parsed.values
+			);
+			return fail(400, { errors, values: parsed.values });
+		}
 		const result = await intake.registerClient(locals.db, staff, parsed.data);
 		if (!result.ok) {
 			const values: Record<string, string> = {};

@@ -48,4 +48,37 @@ describe('the contact klantmanager on the intake form', () => {
 	it('one gemeente: a plain list, no groups', () => {
 		expect(offered(html(null, [gemeenten[0]!]))).toEqual(['Petra de Wit', 'Sanne Bakker']);
 	});
+
+	// Oosterveld: nobody on the list works for it (as for a new gemeente, or a klantmanager who
+	// ticked only other gemeenten). The form said nothing: an empty list, no way on.
+	const withOosterveld = [
+		...gemeenten,
+		{ id: 'g-oosterveld', name: 'Oosterveld', klantmanagerIds: [] as string[] }
+	];
+	const told =
+		'Voor Oosterveld is er nog geen klantmanager die je kunt kiezen. Vraag een beheerder om in te stellen welke klantmanager voor Oosterveld werkt.';
+	const text = (body: string) => body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+	it('a gemeente without a klantmanager, chosen: says so and what to do, also to a screen reader', () => {
+		const body = html('g-oosterveld', withOosterveld);
+		expect(offered(body)).toEqual([]);
+		// Next to the list, linked to it, and in a status region that is read out on the change.
+		expect(body).toMatch(/<select[^>]*aria-describedby="klantmanagerId-hint"/);
+		expect(body).toMatch(new RegExp(`id="klantmanagerId-hint"[^>]*>${told}<`));
+		expect(body).toMatch(new RegExp(`role="status"[^>]*>${told}<`));
+		// A gemeente with klantmanagers says nothing of the kind.
+		expect(text(html('g-brakeloo', withOosterveld))).not.toContain('nog geen klantmanager');
+	});
+
+	it('without JavaScript: no empty group, and the gemeente without a klantmanager is named', () => {
+		const body = html(null, withOosterveld);
+		expect(offered(body)).toEqual([
+			'[Brakeloo]',
+			'Petra de Wit',
+			'Sanne Bakker',
+			'[Lindewaard]',
+			'Petra de Wit'
+		]);
+		expect(text(body)).toContain(told);
+	});
 });
