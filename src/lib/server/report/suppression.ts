@@ -115,7 +115,9 @@ export function pinned(
 	cells: Map<string, number>,
 	equations: Equation[],
 	state: Map<string, Visibility>,
-	kinds = true
+	kinds = true,
+	/** What a reader knows of a hidden cell instead of the rule's bounds (extremes.ts). */
+	bounds?: Map<string, [number, number]>
 ): string[] {
 	const lo = new Map<string, number>();
 	const hi = new Map<string, number>();
@@ -125,8 +127,9 @@ export function pinned(
 			lo.set(id, v);
 			hi.set(id, v);
 		} else {
-			lo.set(id, kinds && s === 'secondary' ? THRESHOLD : 1);
-			hi.set(id, kinds && s === 'primary' ? THRESHOLD - 1 : UNBOUNDED);
+			const b = bounds?.get(id);
+			lo.set(id, b ? b[0] : kinds && s === 'secondary' ? THRESHOLD : 1);
+			hi.set(id, b ? b[1] : kinds && s === 'primary' ? THRESHOLD - 1 : UNBOUNDED);
 		}
 	}
 	const known = (id: string) => lo.has(id);
