@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wilson } from '../../src/lib/server/report/indicators';
-import { attack, type View } from './report-attacker';
+import { attack, extremeLeaks, type View } from './report-attacker';
 
 // The attacker's relations between measures (issue #13, session 8) on small hand-made reports,
 // so each relation is seen to recover what it can: without them these hidden figures stay
@@ -113,5 +113,76 @@ describe('report attacker: relations between measures', () => {
 		expect(result.recovered.map((r) => r.id)).toContain(
 			'Q:2025-Q1|g1|bestand.duration.total.cells.n'
 		);
+	});
+});
+
+describe('report attacker: extreme shares (report/extremes.ts)', () => {
+	/** A masked share as the report publishes it: n, no figures, the mark. */
+	const masked = (n: number, extreme: 'none' | 'all' | 'hidden') => ({
+		n,
+		share: null,
+		low: null,
+		high: null,
+		hidden: false as const,
+		extreme
+	});
+	const report = (cells: Record<string, ReturnType<typeof share> | ReturnType<typeof masked>>) => {
+		const all = Object.values(cells) as { n: number }[];
+		const n = all.reduce((a, c) => a + c.n, 0);
+		return {
+			satisfaction: [
+				{
+					code: 'easy',
+					total: share(n, Math.round(n * 0.6)),
+					splits: {
+						segment: Object.entries(cells).map(([key, cell]) => ({ key, cell }))
+					}
+				}
+			]
+		};
+	};
+	const views = (g1: Record<string, ReturnType<typeof share> | ReturnType<typeof masked>>) => {
+		const truthG1 = { werk: share(20, 20), perspectief: share(20, 3), meedoen: share(20, 13) };
+		const g2 = { werk: share(20, 10), perspectief: share(20, 8), meedoen: share(20, 18) };
+		return [
+			{ view: 'Q:2025-Q1', selection: 'g1', report: report(g1), truth: report(truthG1) },
+			{ view: 'Q:2025-Q1', selection: 'g2', report: report(g2), truth: report(g2) }
+		] as View[];
+	};
+	const QS = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'];
+
+	it('"(bijna) iedereen" beside shown shares: the total less the others gives k = n', () => {
+		// 20 of 20 agreed: masked, but the other two shares and the total are shown.
+		const v = views({ werk: masked(20, 'all'), perspectief: share(20, 3), meedoen: share(20, 13) });
+		const result = attack(v, '2025', QS, '2024-Q4');
+		expect(result.recovered.map((r) => r.id)).toContain(
+			'Q:2025-Q1|g1|satisfaction.easy.splits.segment.werk.cell.k'
+		);
+		expect(extremeLeaks(v, result.recovered)).toEqual([
+			'Q:2025-Q1|g1|satisfaction.easy.splits.segment.werk.cell'
+		]);
+	});
+
+	it('with a second share hidden beside it (protectShares) the k stays in its band', () => {
+		const v = views({
+			werk: masked(20, 'all'),
+			perspectief: masked(20, 'hidden'),
+			meedoen: share(20, 13)
+		});
+		const result = attack(v, '2025', QS, '2024-Q4');
+		expect(extremeLeaks(v, result.recovered)).toEqual([]);
+	});
+
+	it('a 100% shown as a figure, or with an interval ending at 100%, is a leak', () => {
+		const shown = views({ werk: share(20, 20), perspectief: share(20, 3), meedoen: share(20, 13) });
+		expect(extremeLeaks(shown, [])).toEqual([
+			'Q:2025-Q1|g1|satisfaction.easy.splits.segment.werk.cell'
+		]);
+		const onlyInterval = views({
+			werk: { ...share(20, 20), share: null },
+			perspectief: share(20, 3),
+			meedoen: share(20, 13)
+		});
+		expect(extremeLeaks(onlyInterval, [])).toHaveLength(1);
 	});
 });

@@ -4,7 +4,7 @@ import { seedDemo } from '../../src/lib/server/seed/demo';
 import { publishedReport } from '../../src/lib/server/report/periods';
 import { buildReport } from '../../src/lib/server/report/report';
 import type { Db } from '../../src/lib/server/db/open';
-import { attack, countCells, derivedLeaks, type View } from './report-attacker';
+import { attack, countCells, derivedLeaks, extremeLeaks, type View } from './report-attacker';
 
 // The linear-system attacker (issue #13 point 4, docs/REPORT.md "Suppression"): every view of
 // the year 2025 as a reader gets them, the trend's points included, solved together. It must
@@ -30,7 +30,13 @@ async function unsuppressed() {
 	vi.doMock('../../src/lib/server/report/published-totals', () => ({
 		publishedTotals: async () => new Map()
 	}));
+	// Every share as a number, also 0% and 100% (extremes.ts).
+	vi.doMock('../../src/lib/server/report/extremes', async (original) => ({
+		...(await original<typeof import('../../src/lib/server/report/extremes')>()),
+		protectShares: () => new Map()
+	}));
 	const raw = await import('../../src/lib/server/report/report');
+	vi.doUnmock('../../src/lib/server/report/extremes');
 	vi.doUnmock('../../src/lib/server/report/suppression');
 	vi.doUnmock('../../src/lib/server/report/published-totals');
 	vi.resetModules();
@@ -109,6 +115,9 @@ describeEachDatabase('report attacker', (database) => {
 				hiddenHandhaving.some(([p]) => p.startsWith(`handhaving.${part}.`)),
 				part
 			).toBe(true);
+		// No share of 0% or 100% of a group of 10 or more is given away: not as a figure, an
+		// interval, a trend point, nor as a k the attacker works out (report/extremes.ts).
+		expect(extremeLeaks(views, result.recovered)).toEqual([]);
 		expect(result.recovered).toEqual([]);
 		// The tables of issue #13 §7 are among what it attacks.
 		const paths = new Set(views.flatMap((v) => [...countCells(v.report).keys()]));

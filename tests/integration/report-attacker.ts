@@ -17,6 +17,7 @@
 // answered invitations are at most the invitations, an item's answers at most the answer sets.
 
 import { wilson } from '../../src/lib/server/report/indicators';
+import { EXTREME_BAND, EXTREME_MIN_N } from '../../src/lib/server/report/extremes';
 
 export interface View {
 	/** 'Q:2025-Q1' … or 'Y:2025'. */
@@ -40,9 +41,29 @@ const UNBOUNDED = 1e9;
 const AMOUNT =
 	/^handhaving\.(amounts\.rows\.[^.]+\.cells\.cents|history\.points\.[^.]+\.\w+Cents)$/;
 
+/** A count as the report publishes it; `lo`/`hi`: what the reader knows of a hidden one. */
+export interface Published {
+	n: number | null;
+	hidden: unknown;
+	lo?: number;
+	hi?: number;
+}
+
+/**
+ * What a reader knows of the k of a share masked by the extremes rule (report/extremes.ts):
+ * "(bijna) niemand" is at most D, "(bijna) iedereen" at least n − D; "verborgen" beside a
+ * shown n of at least N_MIN was hidden to protect another (neither extreme), below N_MIN it
+ * may be either.
+ */
+function maskedK(extreme: string, n: number): { lo: number; hi: number } {
+	if (extreme === 'none') return { lo: 0, hi: Math.min(EXTREME_BAND, n) };
+	if (extreme === 'all') return { lo: Math.max(0, n - EXTREME_BAND), hi: n };
+	return n >= EXTREME_MIN_N ? { lo: EXTREME_BAND + 1, hi: n - EXTREME_BAND - 1 } : { lo: 0, hi: n };
+}
+
 /** Every count cell of a report by path (arrays by their `key`/`code`). */
-export function countCells(report: unknown): Map<string, { n: number | null; hidden: unknown }> {
-	const out = new Map<string, { n: number | null; hidden: unknown }>();
+export function countCells(report: unknown): Map<string, Published> {
+	const out = new Map<string, Published>();
 	const walk = (v: unknown, path: string) => {
 		if (!v || typeof v !== 'object') return;
 		if (Array.isArray(v)) {
@@ -57,7 +78,13 @@ export function countCells(report: unknown): Map<string, { n: number | null; hid
 		if ('hidden' in o && 'n' in o) {
 			out.set(path.slice(1), { n: o.n as number | null, hidden: o.hidden });
 			// A share shown with its n is a count too: k = share × n.
-			if ('share' in o)
+			if ('share' in o && typeof o.extreme === 'string' && typeof o.n === 'number')
+				out.set(`${path.slice(1)}.k`, {
+					n: null,
+					hidden: 'extreme',
+					...maskedK(o.extreme, o.n)
+				});
+			else if ('share' in o)
 				out.set(`${path.slice(1)}.k`, {
 					n:
 						typeof o.share === 'number' && typeof o.n === 'number'
@@ -145,6 +172,9 @@ export function attack(views: View[], year: string, quarters: string[], before: 
 			paths.add(p);
 			const id = `${v.view}|${v.selection}|${p}`;
 			if (c.hidden === false) cells.set(id, { id, known: c.n ?? 0, lo: c.n ?? 0, hi: c.n ?? 0 });
+			// A masked share's k (extremes.ts): the band its words give.
+			else if (c.lo !== undefined && c.hi !== undefined)
+				cells.set(id, { id, known: null, lo: c.lo, hi: c.hi });
 			// What the published rule says of a hidden cell: "< 10" is 1–9; "verborgen" is 10 or
 			// more, except for inflow and outflow and in a year, where it only says "at least 1".
 			else {
@@ -666,5 +696,77 @@ export function derivedLeaks(report: unknown): string[] {
 		if (hidden(a.cell) && a.median !== null) leaks.push(`answers.${a.key}`);
 	const over4 = b.duration.rows.find((x) => x.key === '4+')?.cells.n;
 	if (over4 && hidden(over4) && i.over4.cell.share !== null) leaks.push('over4');
+	return leaks;
+}
+
+/** Every share of a report by path, with its n (null in a trend point) and its figures. */
+function shareCells(report: unknown) {
+	type S = { n: number | null; share: number | null; low: number | null; high: number | null };
+	const out = new Map<string, S>();
+	const walk = (v: unknown, path: string) => {
+		if (!v || typeof v !== 'object') return;
+		if (Array.isArray(v)) {
+			v.forEach((x, i) => {
+				const o = x as Record<string, unknown> | null;
+				const name = o && typeof o === 'object' ? (o.key ?? o.code ?? o.quarter ?? i) : i;
+				walk(x, `${path}.${String(name)}`);
+			});
+			return;
+		}
+		const o = v as Record<string, unknown>;
+		const num = (x: unknown) => (typeof x === 'number' ? x : null);
+		if ('hidden' in o && 'share' in o)
+			out.set(path.slice(1), {
+				n: num(o.n),
+				share: num(o.share),
+				low: num(o.low),
+				high: num(o.high)
+			});
+		// % onvoldoende of the rapportcijfer: a share of n without an interval.
+		if ('hidden' in o && 'failShare' in o)
+			out.set(`${path.slice(1)}.fail`, {
+				n: num(o.n),
+				share: num(o.failShare),
+				low: null,
+				high: null
+			});
+		for (const [k, x] of Object.entries(o)) if (k !== 'norms') walk(x, `${path}.${k}`);
+	};
+	walk(report, '');
+	return out;
+}
+
+/**
+ * Shares the extremes rule leaves alone (docs/REPORT.md "Extreme shares"): worked out from
+ * counts the report shows anyway (over 4 years, plans of the bestand) or about the service,
+ * not about what a person answered or went through (answered within 2 working days).
+ */
+const NOT_SENSITIVE = /^indicators\.(over4|plans|answers)\./;
+
+/**
+ * Shares of 0% or 100% of a group of at least 10 (issue #13, report/extremes.ts) that a
+ * reader learns: shown as 0% or 100%, with an interval that only 0% (low 0) or 100% (high
+ * 1) has, as a trend point (the quarter's cell, so n ≥ 10), or with its k pinned by the
+ * attacker (`recovered`). Returns where.
+ */
+export function extremeLeaks(views: View[], recovered: { id: string }[]): string[] {
+	const pinnedK = new Set(recovered.map((r) => r.id));
+	const leaks: string[] = [];
+	for (const v of views) {
+		const truth = shareCells(v.truth);
+		for (const [p, c] of shareCells(v.report)) {
+			if (NOT_SENSITIVE.test(p)) continue;
+			const id = `${v.view}|${v.selection}|${p}`;
+			const t = truth.get(p);
+			const trendPoint = p.startsWith('trend.');
+			// The truth of a trend point is its quarter's cell (n ≥ 10 where it is shown).
+			const extreme = trendPoint
+				? true
+				: t !== undefined && t.n !== null && t.n >= 10 && (t.share === 0 || t.share === 1);
+			if (!extreme) continue;
+			if (c.share === 0 || c.share === 1 || c.low === 0 || c.high === 1 || pinnedK.has(`${id}.k`))
+				leaks.push(id);
+		}
+	}
 	return leaks;
 }

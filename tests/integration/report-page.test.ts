@@ -4,6 +4,7 @@ import { describeEachDatabase } from './databases';
 import { seedDemo } from '../../src/lib/server/seed/demo';
 import { buildReport } from '../../src/lib/server/report/report';
 import { reportTables, splitLabels } from '../../src/lib/server/report/report-tables';
+import { tableCsv } from '../../src/lib/server/report/report-csv';
 import { messagesForRoute } from '../../src/lib/i18n/messages.server';
 import { I18N_CONTEXT, Translator } from '../../src/lib/i18n/context.svelte';
 import { DATE_LOCALES } from '../../src/lib/date-locales';
@@ -55,4 +56,56 @@ describeEachDatabase('the report page', (database) => {
 		expect(figureUnder(html, t('report.methods.responseRate'))).toMatch(/^\d+%$/);
 		expect(figureUnder(html, t('report.methods.late'))).not.toMatch(/%/);
 	});
+
+	it('shows an extreme share as its words, in the table, the split table and the CSV, never as a number', async () => {
+		const { db } = database();
+		const tr = new Translator('nl', messagesForRoute('nl', '/rapportage'), DATE_LOCALES.nl);
+		const t = tr.t.bind(tr);
+		type Masked = { n: number | null; share: unknown; extreme?: string };
+		const marks = (v: unknown, out: Masked[] = []): Masked[] => {
+			if (v && typeof v === 'object') {
+				const o = v as Record<string, unknown>;
+				if (o.extreme === 'all' || o.extreme === 'none') out.push(o as Masked);
+				for (const x of Object.values(o)) marks(x, out);
+			}
+			return out;
+		};
+		// The demo data has shares of (nearly) everyone or nobody in groups of 20 or more.
+		const whole = (await buildReport(
+			db,
+			{ quarter: '2025-Q3', period: 'quarter', gemeente: null },
+			now
+		))!;
+		let found = false;
+		for (const quarter of ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'])
+			for (const gemeente of [null, ...whole.gemeenten.map((g) => g.code)]) {
+				const q = { quarter, period: 'quarter', gemeente } as const;
+				const report = (await buildReport(db, q, now))!;
+				const masked = marks(report);
+				if (masked.length === 0) continue;
+				found = true;
+				// The page data carries n and the mark only.
+				for (const c of masked) expect(c.share).toBeNull();
+				const tables = reportTables(report, t);
+				// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page outside SvelteKit
+				const html = render(ReportPage as any, {
+					props: {
+						data: {
+							report,
+							lastClosed: '2025-Q4',
+							tables,
+							splitLabels: splitLabels(t, report),
+							search: `kwartaal=${quarter}`
+						}
+					},
+					context: new Map([[I18N_CONTEXT, tr]])
+				}).body;
+				const words = [...new Set(masked.map((c) => t(`report.extreme.${c.extreme}`)))];
+				for (const w of words) expect(html, `${quarter} ${gemeente}`).toContain(w);
+				const csv = tables.map((x) => tableCsv(x, t)).join('');
+				for (const w of words) expect(csv).toContain(w);
+				expect(tables.some((x) => x.rows.flat().some((c) => c.t === 'extreme'))).toBe(true);
+			}
+		expect(found).toBe(true);
+	}, 600_000);
 });

@@ -33,6 +33,8 @@ export function formatter(lang: Language, t: (key: string, o?: Record<string, un
 					return t('report.intervalValue', { low: pct.format(c.low), high: pct.format(c.high) });
 				case 'hidden':
 					return t(c.why === 'primary' ? 'report.hiddenPrimary' : 'report.hiddenSecondary');
+				case 'extreme':
+					return t(`report.extreme.${c.v}`);
 				case 'norm':
 					return t(`report.colour.${c.colour}`);
 				case 'none':

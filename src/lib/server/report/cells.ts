@@ -3,6 +3,7 @@ import type { NormRow } from './norms';
 import { cellId, suppress, tableLines, type Line, type Visibility } from './suppression';
 import type { Row } from './rows';
 import type { ReportContext } from './context';
+import type { Extreme } from './extremes';
 
 // Cells of the council report: a grid of counts per (gemeente, category) with '*' margins,
 // its suppression, and the cells a reader may see (a hidden figure is null here).
@@ -16,6 +17,11 @@ export interface ShareCell extends CountCell {
 	share: number | null;
 	low: number | null;
 	high: number | null;
+	/**
+	 * Set when the share is not published as a number (extremes.ts): share, low and high are
+	 * null, n stays. Missing in a report frozen before the rule.
+	 */
+	extreme?: Extreme;
 }
 export interface Colour {
 	/** 'few': n below the minimum ("te weinig antwoorden"); 'uncertain': "onzeker". */
@@ -104,11 +110,14 @@ export function shareCell(
 	k: number,
 	visibility: Visibility | undefined,
 	low: number | null,
-	high: number | null
+	high: number | null,
+	extreme?: Extreme | null
 ): ShareCell {
 	if (visibility && visibility !== 'shown') {
 		return { n: null, share: null, low: null, high: null, hidden: visibility };
 	}
+	// No share, interval or anything else that gives k back: only the words (or "verborgen").
+	if (extreme) return { n, share: null, low: null, high: null, hidden: false, extreme };
 	return { n, share: n > 0 ? k / n : null, low, high, hidden: false };
 }
 

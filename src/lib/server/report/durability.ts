@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import { quarterDays, shiftQuarter } from '../../quarters';
 import { wilson } from './indicators';
 import { cellId, suppress } from './suppression';
+import { protectShares } from './extremes';
 import { rows } from './rows';
 import { ALL, key, shareCell, type Grid, type ShareCell } from './cells';
 import type { ReportContext } from './context';
@@ -42,14 +43,15 @@ async function shareAcrossGemeenten(db: Db, ctx: ReportContext, query: SQL): Pro
 		k.set(cellId(key(r.m), ALL), Number(r.k));
 	}
 	for (const g of [...gemeenten, ALL]) if (!n.has(cellId(g, ALL))) n.set(cellId(g, ALL), 0);
-	const vis = suppress(n, [
-		{ total: cellId(ALL, ALL), parts: gemeenten.map((g) => cellId(g, ALL)) }
-	]);
+	const across = [{ total: cellId(ALL, ALL), parts: gemeenten.map((g) => cellId(g, ALL)) }];
+	const vis = suppress(n, across);
+	// Nobody or everybody of a cohort still off the benefit, or to work (extremes.ts).
+	const masked = protectShares(n, k, vis, across);
 	const id = cellId(ctx.selected?.id ?? ALL, ALL);
 	const nn = n.get(id) ?? 0;
 	const kk = k.get(id) ?? 0;
 	const ci = wilson(kk, nn);
-	return shareCell(nn, kk, vis.get(id), ci?.low ?? null, ci?.high ?? null);
+	return shareCell(nn, kk, vis.get(id), ci?.low ?? null, ci?.high ?? null, masked.get(id));
 }
 
 /**

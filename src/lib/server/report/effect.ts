@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { quarterDays, shiftQuarter } from '../../quarters';
 import { wilson, type EffectWindow } from './indicators';
-import { cellId, suppress, type Visibility } from './suppression';
+import { cellId, suppress, tableLines, type Visibility } from './suppression';
+import { protectShares, type Extreme } from './extremes';
 import { perGemeenteSplits, rows } from './rows';
 import { openPeriodsOn } from './benefit-periods';
 import {
@@ -80,16 +81,24 @@ export async function effect(db: Db, ctx: ReportContext, window: EffectWindow) {
 	]);
 	const gemeenten = ctx.gemeenten.map((g) => g.id);
 	const m = ctx.selected?.id ?? ALL;
-	const share = (nGrid: Grid, kGrid: Grid, vis: Map<string, Visibility>, id: string) => {
+	const share = (
+		nGrid: Grid,
+		kGrid: Grid,
+		vis: Map<string, Visibility>,
+		masked: Map<string, Extreme>,
+		id: string
+	) => {
 		const n = nGrid.get(id) ?? 0;
 		const k = kGrid.get(id) ?? 0;
 		const ci = wilson(k, n);
-		return shareCell(n, k, vis.get(id), ci?.low ?? null, ci?.high ?? null);
+		return shareCell(n, k, vis.get(id), ci?.low ?? null, ci?.high ?? null, masked.get(id));
 	};
 	const nGrid = gridOf(list, 'c', 'n');
 	const kGrid = gridOf(list, 'c', 'k');
 	const cats = categoriesOf(nGrid);
 	const vis = protect(nGrid, gemeenten, cats);
+	// 0% or 100% to work of a group is about every person in it (extremes.ts).
+	const masked = protectShares(nGrid, kGrid, vis, tableLines(gemeenten, cats));
 	// Clients per gemeente, protected across the gemeenten (they add up to the total).
 	const cn: Grid = new Map();
 	const ck: Grid = new Map();
@@ -100,19 +109,19 @@ export async function effect(db: Db, ctx: ReportContext, window: EffectWindow) {
 	for (const g of [...gemeenten, ALL]) {
 		if (!cn.has(cellId(g, ALL))) cn.set(cellId(g, ALL), 0);
 	}
-	const cvis = suppress(cn, [
-		{ total: cellId(ALL, ALL), parts: gemeenten.map((g) => cellId(g, ALL)) }
-	]);
+	const across = [{ total: cellId(ALL, ALL), parts: gemeenten.map((g) => cellId(g, ALL)) }];
+	const cvis = suppress(cn, across);
+	const cmasked = protectShares(cn, ck, cvis, across);
 	return {
 		window,
 		months: window === 'during' ? null : window,
 		from,
 		to,
 		rows: cats
-			.map((c) => ({ key: c, cell: share(nGrid, kGrid, vis, cellId(m, c)) }))
+			.map((c) => ({ key: c, cell: share(nGrid, kGrid, vis, masked, cellId(m, c)) }))
 			.filter((r) => r.cell.n !== 0),
-		trajecten: share(nGrid, kGrid, vis, cellId(m, ALL)),
-		total: share(cn, ck, cvis, cellId(m, ALL))
+		trajecten: share(nGrid, kGrid, vis, masked, cellId(m, ALL)),
+		total: share(cn, ck, cvis, cmasked, cellId(m, ALL))
 	};
 }
 

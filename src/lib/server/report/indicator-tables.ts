@@ -1,6 +1,6 @@
 import type { Report } from './report';
 import type { CountCell, ShareCell } from './cells';
-import { normRule, type ReportTable, type TableCell } from './report-tables';
+import { extremeCell, normRule, type ReportTable, type TableCell } from './report-tables';
 import type { Colour } from './cells';
 import { ANSWER_WORKING_DAYS } from './rates';
 
@@ -15,7 +15,14 @@ const count = (c: CountCell | undefined): TableCell =>
 	!c ? none : c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
 const rate = (v: number | null): TableCell => (v === null ? none : { t: 'pct', v });
 const pct = (c: ShareCell): TableCell =>
-	c.hidden ? { t: 'hidden', why: c.hidden } : rate(c.share);
+	c.hidden ? { t: 'hidden', why: c.hidden } : c.extreme ? extremeCell(c.extreme) : rate(c.share);
+/** The other side of a share (herinstroom beside still off): an extreme one mirrored. */
+const rest = (c: ShareCell): TableCell =>
+	c.hidden
+		? { t: 'hidden', why: c.hidden }
+		: c.extreme
+			? extremeCell(c.extreme === 'all' ? 'none' : c.extreme === 'none' ? 'all' : 'hidden')
+			: rate(c.share === null ? null : 1 - c.share);
 const interval = (c: ShareCell): TableCell =>
 	c.hidden
 		? { t: 'hidden', why: c.hidden }
@@ -107,9 +114,7 @@ export function indicatorTables(r: Report, t: T): ReportTable[] {
 			text(t('report.durability.row', { months: d.months, from: d.from, to: d.to })),
 			pct(d.cell),
 			interval(d.cell),
-			d.cell.hidden
-				? { t: 'hidden', why: d.cell.hidden }
-				: rate(d.cell.share === null ? null : 1 - d.cell.share),
+			rest(d.cell),
 			count(d.cell)
 		])
 	});

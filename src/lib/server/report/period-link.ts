@@ -10,6 +10,11 @@ import { derivedIndicators } from './council-indicators';
 // (or was shown before the quarters hid it) would bound the hidden quarters beneath it.
 
 const FIGURES = ['n', 'share', 'low', 'high', 'mean', 'failShare'] as const;
+/** The marks of a masked share (extremes.ts) and the figures they take away. */
+const MASKS = [
+	['extreme', ['share', 'low', 'high']],
+	['failExtreme', ['failShare']]
+] as const;
 
 type Node = Record<string, unknown>;
 
@@ -44,7 +49,19 @@ export function linkYearToQuarters(year: Report, quarters: Report[]): Report {
 			if (o.hidden !== false || (hiddenInAQuarter && o.n !== 0 && !sameAsLast)) {
 				for (const f of FIGURES) if (f in o) o[f] = null;
 				o.hidden = 'secondary';
-			}
+				delete o.extreme;
+				delete o.failExtreme;
+			} else
+				// A share masked in a quarter (extremes.ts) is masked in the year too: the year's k
+				// less the other quarters' would give the quarter's k back.
+				for (const [mark, figures] of MASKS)
+					if (
+						!o[mark] &&
+						qs.some((q) => q && typeof q === 'object' && (q as Node)[mark] !== undefined)
+					) {
+						o[mark] = 'hidden';
+						for (const f of figures) if (f in o) o[f] = null;
+					}
 		}
 		const qChildren = qs.map(children);
 		for (const [name, child] of children(y)) {

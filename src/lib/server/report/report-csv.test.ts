@@ -135,3 +135,32 @@ describe('amounts in the CSV', () => {
 		expect(tableCsv(amounts, t, 'plain')).toContain('Boetes,90071992547409.01\r\n');
 	});
 });
+
+describe('tableCsv: extreme shares (extremes.ts)', () => {
+	it('writes the words, never a number, in every language', async () => {
+		const extreme: ReportTable = {
+			id: 'x',
+			section: 'effect',
+			title: 'X',
+			columns: ['Instrument', '% naar werk', 'Interval', 'n'],
+			rows: [
+				[{ t: 'text', v: 'A' }, { t: 'extreme', v: 'all' }, { t: 'none' }, { t: 'count', v: 24 }],
+				[{ t: 'text', v: 'B' }, { t: 'extreme', v: 'none' }, { t: 'none' }, { t: 'count', v: 31 }]
+			]
+		};
+		for (const lang of ['nl', 'en', 'ar', 'tr', 'uk', 'ti', 'so', 'fa', 'prs']) {
+			const messages = (await import(`../../../../messages/${lang}.json`)).default as {
+				report: { extreme: { none: string; all: string } };
+			};
+			const words = messages.report.extreme;
+			const tr = (k: string) =>
+				k === 'report.extreme.all' ? words.all : k === 'report.extreme.none' ? words.none : k;
+			const csv = tableCsv(extreme, tr, 'plain');
+			expect(csv, lang).toContain(`A,${words.all},,24`);
+			expect(csv, lang).toContain(`B,${words.none},,31`);
+			expect(csv, lang).not.toMatch(/,100|,0,/);
+		}
+		const nl = (await import('../../../../messages/nl.json')).default.report.extreme;
+		expect(nl).toEqual({ none: '(bijna) niemand', all: '(bijna) iedereen' });
+	});
+});

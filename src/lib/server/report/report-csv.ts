@@ -33,6 +33,9 @@ function value(
 			return `${num(Math.round(cell.low * 1000) / 10)}–${num(Math.round(cell.high * 1000) / 10)}`;
 		case 'hidden':
 			return t(cell.why === 'primary' ? 'report.hiddenPrimary' : 'report.hiddenSecondary');
+		case 'extreme':
+			// The words, never a number (extremes.ts).
+			return t(`report.extreme.${cell.v}`);
 		case 'norm':
 			return `${t(`report.colour.${cell.colour}`)}: ${cell.rule}`;
 		case 'none':

@@ -4,6 +4,7 @@ import { NORM_INDICATORS } from './norms';
 import { USE_MEASURES } from './instruments';
 import { indicatorTables } from './indicator-tables';
 import { handhavingTables } from './handhaving';
+import type { Extreme } from './extremes';
 
 // Every table of the council report, in one shape for the page and for the CSV export, so
 // what is printed, shown and downloaded is always the same (and equally suppressed).
@@ -17,6 +18,8 @@ export type TableCell =
 	| { t: 'interval'; low: number; high: number }
 	| { t: 'grade'; v: number }
 	| { t: 'hidden'; why: Exclude<Hidden, false> }
+	/** An extreme share of a sensitive outcome: "(bijna) niemand" / "(bijna) iedereen". */
+	| { t: 'extreme'; v: 'none' | 'all' }
 	| { t: 'none' }
 	| { t: 'norm'; colour: Colour['colour']; rule: string };
 
@@ -34,14 +37,20 @@ const text = (v: string): TableCell => ({ t: 'text', v });
 // A cell may be missing in a report frozen before it was defined (report_snapshot): 'none'.
 const count = (c: CountCell | undefined): TableCell =>
 	!c ? { t: 'none' } : c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
+/** A masked share (extremes.ts) as its words, or "verborgen". */
+export const extremeCell = (e: Extreme): TableCell =>
+	e === 'hidden' ? { t: 'hidden', why: 'secondary' } : { t: 'extreme', v: e };
 const pct = (c: ShareCell | undefined): TableCell =>
 	!c
 		? { t: 'none' }
 		: c.hidden
 			? { t: 'hidden', why: c.hidden }
-			: c.share === null
-				? { t: 'none' }
-				: { t: 'pct', v: c.share };
+			: c.extreme
+				? extremeCell(c.extreme)
+				: c.share === null
+					? { t: 'none' }
+					: { t: 'pct', v: c.share };
+// A masked share has no interval (one ending at 0% or 100% would give it away).
 const interval = (c: ShareCell | undefined): TableCell =>
 	!c
 		? { t: 'none' }
@@ -158,7 +167,12 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 				[
 					text(t('report.category.all')),
 					hidden ?? (g.mean === null ? { t: 'none' } : { t: 'grade', v: g.mean }),
-					hidden ?? (g.failShare === null ? { t: 'none' } : { t: 'pct', v: g.failShare }),
+					hidden ??
+						(g.failExtreme
+							? extremeCell(g.failExtreme)
+							: g.failShare === null
+								? { t: 'none' }
+								: { t: 'pct', v: g.failShare }),
 					hidden ?? { t: 'count', v: g.n ?? 0 }
 				],
 				...g.segments.map((s) => {
@@ -168,9 +182,11 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 						h ??
 							(s.mean === null ? ({ t: 'none' } as TableCell) : { t: 'grade' as const, v: s.mean }),
 						h ??
-							(s.failShare === null
-								? ({ t: 'none' } as TableCell)
-								: { t: 'pct' as const, v: s.failShare }),
+							(s.failExtreme
+								? extremeCell(s.failExtreme)
+								: s.failShare === null
+									? ({ t: 'none' } as TableCell)
+									: { t: 'pct' as const, v: s.failShare }),
 						h ?? { t: 'count' as const, v: s.n ?? 0 }
 					];
 				})

@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import { TALLY_SPLITS, type TallySplit } from '../db/schema';
 import { agreeShare, gradeStats, type ValueCounts } from './indicators';
 import { cellId, suppress, tableLines } from './suppression';
+import { protectShares, type Extreme } from './extremes';
 import { rows, withMargins, type Row } from './rows';
 import { groupLanguages, languageColumns } from './language-groups';
 import { ALL, byOrder, countCell, key, shareCell, type Hidden, type ShareCell } from './cells';
@@ -96,7 +97,11 @@ export function satisfactionOf(list: Row[], ctx: ReportContext, gradeCodes: stri
 		const shares = new Map(allIds.map((id) => [id, agreeShare(perItem.get(id) ?? {})]));
 		const n = new Map(allIds.map((id) => [id, grade ? stats.get(id)!.n : shares.get(id)!.n]));
 		const vis = suppress(n, lines);
-		return { stats, shares, vis };
+		// The share (helemaal) eens, or onvoldoende, of nobody or everybody in a group is every
+		// person's answer (extremes.ts): words or hidden, and protected along the same lines.
+		const k = new Map(allIds.map((id) => [id, grade ? stats.get(id)!.fail : shares.get(id)!.k]));
+		const masked = protectShares(n, k, vis, lines);
+		return { stats, shares, vis, masked };
 	};
 
 	// The columns this selection shows; the others are zeros for it (suppressed all the same).
@@ -106,10 +111,17 @@ export function satisfactionOf(list: Row[], ctx: ReportContext, gradeCodes: stri
 	};
 	const agreeItems = [...items].filter((i) => !gradeCodes.includes(i)).sort(itemOrder);
 	const result = agreeItems.map((item) => {
-		const { shares, vis } = summarise(item, false);
+		const { shares, vis, masked } = summarise(item, false);
 		const cell = (id: string) => {
 			const s = shares.get(id)!;
-			return shareCell(s.n, s.k, vis.get(id), s.interval?.low ?? null, s.interval?.high ?? null);
+			return shareCell(
+				s.n,
+				s.k,
+				vis.get(id),
+				s.interval?.low ?? null,
+				s.interval?.high ?? null,
+				masked.get(id)
+			);
 		};
 		return {
 			code: item,
@@ -129,22 +141,27 @@ export function satisfactionOf(list: Row[], ctx: ReportContext, gradeCodes: stri
 		mean: number | null;
 		failShare: number | null;
 		hidden: Hidden;
+		failExtreme?: Extreme;
 		segments: {
 			key: string;
 			n: number | null;
 			mean: number | null;
 			failShare: number | null;
 			hidden: Hidden;
+			failExtreme?: Extreme;
 		}[];
 	};
 	if (gradeItem) {
-		const { stats, vis } = summarise(gradeItem, true);
+		const { stats, vis, masked } = summarise(gradeItem, true);
 		const at = (id: string) => {
 			const s = stats.get(id)!;
 			const v = vis.get(id) ?? 'shown';
-			return v === 'shown'
-				? { n: s.n, mean: s.mean, failShare: s.failShare, hidden: false as const }
-				: { n: null, mean: null, failShare: null, hidden: v };
+			const failExtreme = masked.get(id);
+			if (v !== 'shown') return { n: null, mean: null, failShare: null, hidden: v };
+			// An extreme % onvoldoende as words (extremes.ts); the mean stays.
+			return failExtreme
+				? { n: s.n, mean: s.mean, failShare: null, hidden: false as const, failExtreme }
+				: { n: s.n, mean: s.mean, failShare: s.failShare, hidden: false as const };
 		};
 		grade = {
 			...at(cellId(m, ALL)),

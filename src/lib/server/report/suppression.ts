@@ -138,9 +138,11 @@ export function pinned(
 	cells: Map<string, number>,
 	equations: Equation[],
 	state: Map<string, Visibility>,
-	kinds = true
+	kinds = true,
+	/** What a reader knows of a hidden cell instead of the rule's bounds (extremes.ts). */
+	known?: Map<string, [number, number]>
 ): string[] {
-	const { lo, hi } = bounds(cells, equations, state, kinds);
+	const { lo, hi } = bounds(cells, equations, state, kinds, known);
 	return [...cells.keys()].filter(
 		(id) => (state.get(id) ?? 'shown') !== 'shown' && lo.get(id) === hi.get(id)
 	);
@@ -181,7 +183,9 @@ export function bounds(
 	cells: Map<string, number>,
 	equations: Equation[],
 	state: Map<string, Visibility>,
-	kinds = true
+	kinds = true,
+	/** What a reader knows of a hidden cell instead of the rule's bounds (extremes.ts). */
+	known?: Map<string, [number, number]>
 ): { lo: Map<string, number>; hi: Map<string, number> } {
 	const lo = new Map<string, number>();
 	const hi = new Map<string, number>();
@@ -191,15 +195,16 @@ export function bounds(
 			lo.set(id, v);
 			hi.set(id, v);
 		} else {
-			lo.set(id, kinds && s === 'secondary' ? THRESHOLD : 1);
-			hi.set(id, kinds && s === 'primary' ? THRESHOLD - 1 : UNBOUNDED);
+			const b = known?.get(id);
+			lo.set(id, b ? b[0] : kinds && s === 'secondary' ? THRESHOLD : 1);
+			hi.set(id, b ? b[1] : kinds && s === 'primary' ? THRESHOLD - 1 : UNBOUNDED);
 		}
 	}
-	const known = (id: string) => lo.has(id);
+	const isKnown = (id: string) => lo.has(id);
 	// Each equation's bounds as a finite sum plus a count of unbounded terms, so one term's
 	// range is the whole sum less its own part: linear in the terms, not quadratic (the
 	// satisfaction tables have lines of 30 and more cells, solved 8 times for the trend).
-	const bounded = equations.map((e) => e.terms.filter(([id]) => known(id)));
+	const bounded = equations.map((e) => e.terms.filter(([id]) => isKnown(id)));
 	for (let round = 0, changed = true; changed && round < 100; round++) {
 		changed = false;
 		for (const [ei, e] of equations.entries()) {

@@ -82,8 +82,16 @@ export async function trend(db: Db, ctx: ReportContext, lastQuarter: string, gra
 			points: quarters.map((q) => {
 				const c = cells.get(q)!.get(code);
 				// No n per point: the trend is a picture of the shares.
+				// An extreme share (extremes.ts) is a gap in the line, with its words in the table.
 				return c
-					? { quarter: q, share: c.share, low: c.low, high: c.high, hidden: c.hidden }
+					? {
+							quarter: q,
+							share: c.share,
+							low: c.low,
+							high: c.high,
+							hidden: c.hidden,
+							...(c.extreme ? { extreme: c.extreme } : {})
+						}
 					: { quarter: q, share: null, low: null, high: null, hidden: false as const };
 			})
 		}))
