@@ -23,7 +23,8 @@ type Selection = string | null;
 const ask = (quarter: string, gemeente: Selection) =>
 	({ quarter, period: 'quarter', gemeente }) as const;
 
-const shown = (c: ShareCell | undefined) =>
+type Shown = Pick<ShareCell, 'share' | 'low' | 'high' | 'hidden'>;
+const shown = (c: Shown | undefined) =>
 	c ? { share: c.share, low: c.low, high: c.high, hidden: c.hidden } : null;
 const count = (c: CountCell | undefined) => (c ? { n: c.n, hidden: c.hidden } : null);
 
@@ -36,10 +37,14 @@ function trendPoint(r: Report, quarter: string) {
 			r.trend.items.map((i) => {
 				const p = i.points.find((x) => x.quarter === quarter)!;
 				// A point without answers is empty, as an item the quarter did not ask.
-				return [i.code, p.share === null && !p.hidden ? null : shown(p as ShareCell)];
+				return [i.code, p.share === null && !p.hidden ? null : shown(p)];
 			})
 		),
-		bestand: { size: count(bestand.size), inflow: count(bestand.inflow), outflow: count(bestand.outflow) },
+		bestand: {
+			size: count(bestand.size),
+			inflow: count(bestand.inflow),
+			outflow: count(bestand.outflow)
+		},
 		handhaving: {
 			maatregel: count(h.maatregel),
 			boete: count(h.boete),
@@ -130,10 +135,18 @@ describeEachDatabase('trend points and their quarter’s own report', (database)
 			sql`update survey_tally_split set count = count + 12 where quarter = ${CHANGED} and value = 5`
 		);
 		const [g] = await db.select().from(gemeente).where(eq(gemeente.code, 'lindewaard'));
-		const [staff] = await db.select({ id: user.id }).from(user).where(eq(user.email, 'sanne.devries@wegwijs.example'));
+		const [staff] = await db
+			.select({ id: user.id })
+			.from(user)
+			.where(eq(user.email, 'sanne.devries@wegwijs.example'));
 		const users = await db
 			.insert(user)
-			.values(Array.from({ length: 12 }, (_, i) => ({ displayName: `Laat ${i}`, roles: ['client' as const] })))
+			.values(
+				Array.from({ length: 12 }, (_, i) => ({
+					displayName: `Laat ${i}`,
+					roles: ['client' as const]
+				}))
+			)
 			.returning({ id: user.id });
 		const late = await db
 			.insert(client)
