@@ -7,11 +7,11 @@ import {
 	gemeente,
 	plan,
 	planReviewHistory,
-	planVersion,
-	user
+	planVersion
 } from '../../src/lib/server/db/schema';
 import { buildReport, type Report } from '../../src/lib/server/report/report';
 import type { Db } from '../../src/lib/server/db/open';
+import { reportClients } from './report-clients';
 
 // Issue #13: a quarter's ontheffingen and overdue plan reviews are what held on its last day,
 // not what the file says when the report is built. A change made after the quarter (today, for
@@ -19,32 +19,9 @@ import type { Db } from '../../src/lib/server/db/open';
 
 const now = new Date('2026-08-13T08:00:00Z');
 const EACH = 12;
-let serial = 0;
-
-async function clients(db: Db, gemeenteId: string, facts: Partial<typeof client.$inferInsert>) {
-	const users = await db
-		.insert(user)
-		.values(
-			Array.from({ length: EACH }, () => ({
-				displayName: `Ao ${++serial}`,
-				roles: ['client' as const]
-			}))
-		)
-		.returning({ id: user.id });
-	return db
-		.insert(client)
-		.values(
-			users.map((u) => ({
-				userId: u.id,
-				clientNumber: `AO-${++serial}`,
-				gemeenteId,
-				birthDate: '1990-01-01',
-				benefitStart: '2025-01-01',
-				...facts
-			}))
-		)
-		.returning({ id: client.id });
-}
+/** Twelve clients of the gemeente with the same facts. */
+const clients = (db: Db, gemeenteId: string, facts: Partial<typeof client.$inferInsert>) =>
+	reportClients(db, { gemeenteId, count: EACH, prefix: 'AO', benefitStart: '2025-01-01' }, facts);
 
 const exemptions = (r: Report) =>
 	Object.fromEntries(

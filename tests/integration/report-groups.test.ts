@@ -10,7 +10,6 @@ import {
 	segmentHistory,
 	survey,
 	surveyResponse,
-	user,
 	type Segment,
 	type SurveyTrigger
 } from '../../src/lib/server/db/schema';
@@ -21,6 +20,7 @@ import { addToTally } from '../../src/lib/server/surveys/surveys';
 import { importClients } from '../../src/lib/server/import/clients';
 import { buildFixture } from './km-fixture';
 import type { Db } from '../../src/lib/server/db/open';
+import { reportClients } from './report-clients';
 
 // Issue #13 point 6, the groups a council reads figures by (docs/REPORT.md "Indicator
 // definitions"): the segment as it was in the period, the later ladder record on one day, the
@@ -34,32 +34,12 @@ const t = (k: string) => k;
 
 describeEachDatabase('report groups', (database) => {
 	let m: string;
-	let counter = 0;
-
-	async function newClients(db: Db, count: number, segment: Segment | null) {
-		const users = await db
-			.insert(user)
-			.values(
-				Array.from({ length: count }, () => ({
-					displayName: `Historie ${counter}`,
-					roles: ['client' as const]
-				}))
-			)
-			.returning({ id: user.id });
-		return db
-			.insert(client)
-			.values(
-				users.map((u) => ({
-					userId: u.id,
-					clientNumber: `H-${counter++}`,
-					gemeenteId: m,
-					birthDate: '1990-01-01',
-					benefitStart: '2024-01-01',
-					segment
-				}))
-			)
-			.returning({ id: client.id });
-	}
+	const newClients = (db: Db, count: number, segment: Segment | null) =>
+		reportClients(
+			db,
+			{ gemeenteId: m, count, prefix: 'H', benefitStart: '2024-01-01' },
+			{ segment }
+		);
 
 	it('sets up a gemeente offering Dutch, Turkish and Ukrainian', async () => {
 		const { db } = database();

@@ -7,6 +7,8 @@ import { buildReport, type Report } from '../../src/lib/server/report/report';
 import { recordHandhaving } from '../../src/lib/server/handhaving/handhaving';
 import { publishedReport } from '../../src/lib/server/report/periods';
 import { formatter } from '../../src/routes/rapportage/format';
+import { formatNumber } from '../../src/lib/date-format';
+import { DATE_LOCALES } from '../../src/lib/date-locales';
 import { HANDHAVING_CATEGORIES } from '../../src/lib/server/report/handhaving';
 import { reportTables } from '../../src/lib/server/report/report-tables';
 import { tableCsv } from '../../src/lib/server/report/report-csv';
@@ -335,7 +337,10 @@ describeEachDatabase('handhaving in the council report', (database) => {
 			euros
 		]);
 		// The page's text: the same digits, grouped as the reader's language writes them.
-		const text = formatter('nl', (k) => k).cell({ t: 'euro', cents: total });
+		const text = formatter({
+			t: (k, o) => (k === 'report.format.euro' ? `€ ${String(o?.amount)}` : k),
+			number: (v, digits = 0) => formatNumber(DATE_LOCALES.nl, v, digits)
+		}).cell({ t: 'euro', cents: total });
 		expect(text.replace(/\D/g, '')).toBe(String(total));
 		expect(text).toMatch(/^€\s?[\d.]+,\d\d$/);
 	});

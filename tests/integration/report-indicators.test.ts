@@ -9,14 +9,14 @@ import {
 	outflow,
 	plan,
 	planAgreement,
-	planVersion,
-	user
+	planVersion
 } from '../../src/lib/server/db/schema';
 import { buildReport, type Report } from '../../src/lib/server/report/report';
 import { publishedReport } from '../../src/lib/server/report/periods';
 import { reportTables } from '../../src/lib/server/report/report-tables';
 import { tableCsv } from '../../src/lib/server/report/report-csv';
 import type { Db } from '../../src/lib/server/db/open';
+import { reportClients } from './report-clients';
 
 // The indicators of issue #13 §7 (docs/DOMAIN.md "The council report"), each pinned at its
 // boundaries on both databases: the day a window closes, a re-entry, a client with two
@@ -27,37 +27,9 @@ const now = new Date('2026-08-13T08:00:00Z');
 const QUARTER = '2026-Q2';
 const EACH = 12;
 
-let serial = 0;
-
 /** `EACH` clients with the same facts; returns their ids. */
-async function clients(
-	db: Db,
-	gemeenteId: string,
-	facts: Partial<typeof client.$inferInsert> = {}
-): Promise<{ id: string; userId: string }[]> {
-	const users = await db
-		.insert(user)
-		.values(
-			Array.from({ length: EACH }, () => ({
-				displayName: `Ind ${++serial}`,
-				roles: ['client' as const]
-			}))
-		)
-		.returning({ id: user.id });
-	return db
-		.insert(client)
-		.values(
-			users.map((u) => ({
-				userId: u.id,
-				clientNumber: `IND-${++serial}`,
-				gemeenteId,
-				birthDate: '1990-01-01',
-				benefitStart: '2025-01-01',
-				...facts
-			}))
-		)
-		.returning({ id: client.id, userId: client.userId });
-}
+const clients = (db: Db, gemeenteId: string, facts: Partial<typeof client.$inferInsert> = {}) =>
+	reportClients(db, { gemeenteId, count: EACH, prefix: 'IND', benefitStart: '2025-01-01' }, facts);
 
 /** A client who left on `left` and came back on `back`: two benefit periods. */
 async function reentered(

@@ -14,8 +14,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		report: built,
 		lastClosed,
-		tables: reportTables(built, locals.t),
-		splitLabels: splitLabels(locals.t, built),
+		tables: reportTables(built, locals.t, locals.lang),
+		splitLabels: splitLabels(locals.t, built, locals.lang),
 		search: reportSearch(parsed.query)
 	};
 };

@@ -1,36 +1,35 @@
-import { intlLocale, type Language } from '$lib/i18n/languages';
 import type { TableCell } from '$lib/server/report/report-tables';
-import { centsDecimal } from '$lib/money';
+import { euroText, shareText, type NumberText } from '$lib/report-numbers';
 
-/** Formats report figures in the reader's language. */
-export function formatter(lang: Language, t: (key: string, o?: Record<string, unknown>) => string) {
-	const locale = intlLocale(lang);
-	const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-	const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-	const euro = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
-	const grade = new Intl.NumberFormat(locale, {
-		minimumFractionDigits: 1,
-		maximumFractionDigits: 1
-	});
+type Translate = (key: string, o?: Record<string, unknown>) => string;
+
+/**
+ * Formats report figures in the reader's language with the app's own separators (i18n.number),
+ * so the server's page and the browser's write them alike, also in a browser without the
+ * language (src/lib/report-numbers.ts).
+ */
+export function formatter(i18n: { t: Translate; number: NumberText }) {
+	const { t, number } = i18n;
+	const pct = (v: number) => shareText(t, number, v);
 	return {
-		pct: (v: number) => pct.format(v),
-		count: (v: number) => num.format(v),
-		grade: (v: number) => grade.format(v),
+		pct,
+		count: (v: number) => number(v),
+		grade: (v: number) => number(v, 1),
 		cell(c: TableCell): string {
 			switch (c.t) {
 				case 'text':
 					return c.v;
 				case 'count':
-					return num.format(c.v);
+					return number(c.v);
 				case 'euro':
-					// From a decimal text: exact at any size (cents / 100 is not).
-					return euro.format(centsDecimal(c.cents) as `${number}`);
+					// Exact at any size: euros and cents written apart (report-numbers.ts).
+					return euroText(t, number, c.cents);
 				case 'pct':
-					return pct.format(c.v);
+					return pct(c.v);
 				case 'grade':
-					return grade.format(c.v);
+					return number(c.v, 1);
 				case 'interval':
-					return t('report.intervalValue', { low: pct.format(c.low), high: pct.format(c.high) });
+					return t('report.intervalValue', { low: pct(c.low), high: pct(c.high) });
 				case 'hidden':
 					return t(c.why === 'primary' ? 'report.hiddenPrimary' : 'report.hiddenSecondary');
 				case 'extreme':

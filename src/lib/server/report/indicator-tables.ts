@@ -3,6 +3,7 @@ import type { CountCell, ShareCell } from './cells';
 import { extremeCell, normRule, type ReportTable, type TableCell } from './report-tables';
 import type { Colour } from './cells';
 import { ANSWER_WORKING_DAYS } from './rates';
+import type { Language } from '$lib/i18n/languages';
 
 // The tables of the indicators of issue #13 §7, in the one shape the page and the CSV share
 // (report-tables.ts). A report frozen before these existed has none of them.
@@ -29,18 +30,17 @@ const interval = (c: ShareCell): TableCell =>
 		: c.low === null || c.high === null
 			? none
 			: { t: 'interval', low: c.low, high: c.high };
-const norm = (t: T, c: Colour | null): TableCell =>
-	c ? { t: 'norm', colour: c.colour, rule: normRule(t, c) } : none;
-/** A share's own row: %, interval, n, norm. */
-const shareRow = (t: T, label: string, c: ShareCell, colour: Colour | null): TableCell[] => [
-	text(label),
-	pct(c),
-	interval(c),
-	count(c),
-	norm(t, colour)
-];
-
-export function indicatorTables(r: Report, t: T): ReportTable[] {
+export function indicatorTables(r: Report, t: T, lang: Language): ReportTable[] {
+	const norm = (c: Colour | null): TableCell =>
+		c ? { t: 'norm', colour: c.colour, rule: normRule(t, c, lang) } : none;
+	/** A share's own row: %, interval, n, norm. */
+	const shareRow = (label: string, c: ShareCell, colour: Colour | null): TableCell[] => [
+		text(label),
+		pct(c),
+		interval(c),
+		count(c),
+		norm(colour)
+	];
 	const i = r.indicators;
 	if (!i) return [];
 	const tables: ReportTable[] = [];
@@ -88,7 +88,7 @@ export function indicatorTables(r: Report, t: T): ReportTable[] {
 		section: 'bestand',
 		title: t('report.flows.over4Title'),
 		columns: shareColumns,
-		rows: [shareRow(t, t('report.flows.over4'), i.over4.cell, i.over4.colour)]
+		rows: [shareRow(t('report.flows.over4'), i.over4.cell, i.over4.colour)]
 	});
 
 	const w = i.workAfterInflow;
@@ -97,7 +97,7 @@ export function indicatorTables(r: Report, t: T): ReportTable[] {
 		section: 'effect',
 		title: t('report.durability.inflowWorkTitle', { from: w.from, to: w.to }),
 		columns: shareColumns,
-		rows: [shareRow(t, t('report.durability.inflowWork'), w.cell, w.colour)]
+		rows: [shareRow(t('report.durability.inflowWork'), w.cell, w.colour)]
 	});
 	tables.push({
 		id: 'durability',
@@ -159,7 +159,7 @@ export function indicatorTables(r: Report, t: T): ReportTable[] {
 			planShare(row.cells.n),
 			count(row.cells.reviewed),
 			count(row.cells.overdue),
-			row.key === 'agreed' ? norm(t, p.colour) : none
+			row.key === 'agreed' ? norm(p.colour) : none
 		])
 	});
 
@@ -185,7 +185,7 @@ export function indicatorTables(r: Report, t: T): ReportTable[] {
 				: a.median === null
 					? none
 					: { t: 'grade', v: a.median },
-			norm(t, a.colour)
+			norm(a.colour)
 		])
 	});
 	return tables;

@@ -5,6 +5,10 @@ import { USE_MEASURES } from './instruments';
 import { indicatorTables } from './indicator-tables';
 import { handhavingTables } from './handhaving';
 import type { Extreme } from './extremes';
+import { intlLocale, SOURCE_LANGUAGE, type Language } from '$lib/i18n/languages';
+import { DATE_LOCALES } from '$lib/date-locales';
+import { formatNumber } from '$lib/date-format';
+import { normThreshold } from '$lib/report-numbers';
 
 // Every table of the council report, in one shape for the page and for the CSV export, so
 // what is printed, shown and downloaded is always the same (and equally suppressed).
@@ -62,18 +66,22 @@ const interval = (c: ShareCell | undefined): TableCell =>
 const nOf = (c: ShareCell | undefined): TableCell =>
 	!c ? { t: 'none' } : c.hidden ? { t: 'hidden', why: c.hidden } : { t: 'count', v: c.n ?? 0 };
 
-/** The rule written out, e.g. "Groen bij 80% of meer, oranje bij 70% tot 80%, rood daaronder." */
-export function normRule(t: T, colour: Colour): string {
+/**
+ * The rule written out in the reader's language `lang` (the language of `t`), e.g. "Groen bij
+ * 80% of meer, oranje vanaf 70%, rood daaronder."; a rapportcijfer as that reader writes it
+ * (7,0 in Dutch, 7.0 in English).
+ */
+export function normRule(t: T, colour: Colour, lang: Language): string {
 	const unit = NORM_INDICATORS.find((i) => i.code === colour.norm.indicator)?.unit ?? 'pct';
-	const show = (v: number) => (unit === 'grade' ? (v / 10).toFixed(1).replace('.', ',') : `${v}%`);
+	const number = (v: number, digits = 0) => formatNumber(DATE_LOCALES[lang], v, digits);
 	return t(colour.norm.higherIsBetter ? 'report.norms.ruleHigher' : 'report.norms.ruleLower', {
-		green: show(colour.norm.green),
-		orange: show(colour.norm.orange)
+		green: normThreshold(t, number, unit, colour.norm.green),
+		orange: normThreshold(t, number, unit, colour.norm.orange)
 	});
 }
 
-const norm = (t: T, c: Colour | null): TableCell =>
-	c ? { t: 'norm', colour: c.colour, rule: normRule(t, c) } : { t: 'none' };
+const norm = (t: T, c: Colour | null, lang: Language): TableCell =>
+	c ? { t: 'norm', colour: c.colour, rule: normRule(t, c, lang) } : { t: 'none' };
 
 export function categoryLabel(t: T, r: Report, split: string, key: string): string {
 	if (split === 'instrument') return r.instrumentNames[key] ?? t('report.category.noInstrument');
@@ -81,8 +89,13 @@ export function categoryLabel(t: T, r: Report, split: string, key: string): stri
 	return t(`report.category.${split}.${key.replace(/[^a-z0-9]/gi, '_')}`);
 }
 
-/** The label of each group of the satisfaction splits by key, as the CSV names it (for the page). */
-export function splitLabels(t: T, r: Report) {
+/**
+ * The label of each group of the satisfaction splits by key, as the CSV names it (for the page),
+ * and the instruments in the reader's alphabetical order: sorted here, on the server, because a
+ * browser collates by its own language (an Arabic phone moved the rows once the page's scripts
+ * ran) and may lack the reader's.
+ */
+export function splitLabels(t: T, r: Report, lang: Language = SOURCE_LANGUAGE) {
 	const labels = (split: 'segment' | 'language' | 'instrument' | 'trigger') =>
 		Object.fromEntries(
 			// A report frozen before the trigger split has none (report_snapshot).
@@ -91,15 +104,24 @@ export function splitLabels(t: T, r: Report) {
 				categoryLabel(t, r, split, s.key)
 			])
 		);
+	const instrument = labels('instrument');
+	const collator = new Intl.Collator(intlLocale(lang));
 	return {
 		segment: labels('segment'),
 		language: labels('language'),
-		instrument: labels('instrument'),
-		trigger: labels('trigger')
+		instrument,
+		trigger: labels('trigger'),
+		instrumentOrder: Object.keys(instrument).sort((a, b) =>
+			collator.compare(instrument[a]!, instrument[b]!)
+		)
 	};
 }
 
-export function reportTables(r: Report, t: T): ReportTable[] {
+/**
+ * Every table of the report in the reader's language: `t` translates into `lang`, which also
+ * writes the norms' thresholds (the figures themselves are written by the page or the CSV).
+ */
+export function reportTables(r: Report, t: T, lang: Language = SOURCE_LANGUAGE): ReportTable[] {
 	const tables: ReportTable[] = [];
 	const itemText = (code: string) => r.itemTexts[code] ?? code;
 	const m = r.methods;
@@ -146,7 +168,7 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 			pct(i.total),
 			interval(i.total),
 			nOf(i.total),
-			norm(t, i.colour)
+			norm(t, i.colour, lang)
 		])
 	});
 
@@ -199,8 +221,8 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 				title: t('report.grade.norms'),
 				columns: [t('report.col.figure'), t('report.col.norm')],
 				rows: [
-					[text(t('report.grade.mean')), norm(t, r.grade.colourMean)],
-					[text(t('report.grade.fail')), norm(t, r.grade.colourFail)]
+					[text(t('report.grade.mean')), norm(t, r.grade.colourMean, lang)],
+					[text(t('report.grade.fail')), norm(t, r.grade.colourFail, lang)]
 				]
 			});
 		}
@@ -307,7 +329,7 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 					pct(e.total),
 					interval(e.total),
 					nOf(e.total),
-					norm(t, e.colour)
+					norm(t, e.colour, lang)
 				]
 			]
 		});
@@ -348,7 +370,7 @@ export function reportTables(r: Report, t: T): ReportTable[] {
 			])
 		});
 	}
-	tables.push(...indicatorTables(r, t));
+	tables.push(...indicatorTables(r, t, lang));
 	tables.push(...handhavingTables(r, t));
 	return tables;
 }

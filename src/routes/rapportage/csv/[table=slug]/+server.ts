@@ -12,7 +12,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	if (!parsed.ok) error(400, locals.t(parsed.error));
 	const built = await publishedReport(locals.db, parsed.query);
 	if (!built) error(404, locals.t('report.errors.badGemeente'));
-	const table = reportTables(built, locals.t).find((t) => t.id === params.table);
+	const table = reportTables(built, locals.t, locals.lang).find((t) => t.id === params.table);
 	if (!table) error(404, locals.t('report.errors.badTable'));
 	const name = `wegwijs-${table.id}-${parsed.query.gemeente ?? 'totaal'}-${parsed.query.quarter}${parsed.query.period === 'year' ? '-4kw' : ''}.csv`;
 	// ?opmaak=plain: comma-separated with decimal points for other programs; the default is
