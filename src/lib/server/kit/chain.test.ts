@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Handle, RequestEvent, ResolveOptions } from '@sveltejs/kit';
 import { chain } from './chain';
 
-const event = { locals: {} as Record<string, unknown> } as unknown as RequestEvent;
+const locals: Record<string, unknown> = {};
+const event = { locals } as unknown as RequestEvent;
 
 /** SvelteKit's resolve, reduced to what the hooks see: it renders "<p>page</p>" with the options. */
 function fakeResolve(seen: { options?: ResolveOptions }) {
@@ -26,7 +27,7 @@ describe('chain (the hooks in order, as sequence)', () => {
 		};
 		const b: Handle = async ({ event, resolve }) => {
 			order.push('b in');
-			event.locals.fromB = true;
+			(event.locals as unknown as Record<string, unknown>).fromB = true;
 			const r = await resolve(event);
 			order.push('b out');
 			return r;
@@ -35,7 +36,7 @@ describe('chain (the hooks in order, as sequence)', () => {
 		const r = await chain(a, b)({ event, resolve: fakeResolve(seen) });
 		expect(order).toEqual(['a in', 'b in', 'b out', 'a out']);
 		expect(r.headers.get('x-a')).toBe('1');
-		expect(event.locals.fromB).toBe(true);
+		expect(locals.fromB).toBe(true);
 	});
 
 	it('stops at a hook that answers itself: the later hooks and the page do not run', async () => {
