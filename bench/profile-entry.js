@@ -20,4 +20,5 @@ process.on('SIGUSR2', async () => {
 	const { profile } = await session.post('Profiler.stop');
 	writeFileSync(`${process.env.PROFILE_DIR}/${n++}.cpuprofile`, JSON.stringify(profile));
 });
-await import('../scripts/server-entry.js');
+// PROFILE_ENTRY: another server to profile the same way (bench/profile.ts --bare).
+await import(process.env.PROFILE_ENTRY ?? '../scripts/server-entry.js');
