@@ -5,6 +5,7 @@ import {
 	type RequestEvent,
 	type ServerInit
 } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { env, markDemoFolder } from '$lib/server/env';
 import { database } from '$lib/server/db';
@@ -29,7 +30,6 @@ import { scheduleDaily } from '$lib/server/retention/daily';
 import { bodySizeVerdict, IMPORT_PATH } from '$lib/server/import/body-size';
 import { progressPoller } from '$lib/server/import/jobs';
 import { problem } from '$lib/server/kit/api-v1';
-import { chain } from '$lib/server/kit/chain';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -300,9 +300,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// chain, not SvelteKit's sequence: the same order and options, without a tracing span, a copy
-// of the event and a transformPageChunk layer per hook (#19, $lib/server/kit/chain).
-export const handle = chain(
+export const handle = sequence(
 	handleRoundTrips,
 	handleUnavailable,
 	handleDatabase,
