@@ -77,7 +77,9 @@ try {
 		await page.waitForTimeout(4000);
 		const seen = await page.evaluate(() => window.__seen);
 		const total = seen.shifts.reduce((s, e) => s + e.value, 0);
-		console.log(`${path} (${fast ? 'no throttling' : 'slow 4G, 4× CPU'}): shift ${total.toFixed(4)}`);
+		console.log(
+			`${path} (${fast ? 'no throttling' : 'slow 4G, 4× CPU'}): shift ${total.toFixed(4)}`
+		);
 		for (const s of seen.shifts) {
 			console.log(`  ${s.at} ms  ${s.value.toFixed(4)}`);
 			for (const src of s.sources) console.log(`      ${src}`);

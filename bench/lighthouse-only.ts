@@ -21,11 +21,7 @@ try {
 	}));
 	// The bare page first and last: the machine's load drifts within a run.
 	const floor = bare && { label: 'bare SvelteKit page', base: bare.base, path: '/' };
-	const results = await runLighthouse(
-		server.base,
-		floor ? [floor, ...pages, floor] : pages,
-		runs
-	);
+	const results = await runLighthouse(server.base, floor ? [floor, ...pages, floor] : pages, runs);
 	console.log('| page | LCP (s) | TBT (ms) | CLS | performance | accessibility |');
 	console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 	for (const r of results)

@@ -48,7 +48,9 @@ try {
 			const audit = (id: string) => lhr.audits[id] as unknown as Record<string, unknown>;
 			const metrics = (audit('metrics')?.details as { items: Record<string, number>[] })
 				?.items?.[0];
-			console.log(`\n## ${path}: performance ${Math.round((lhr.categories.performance?.score ?? 0) * 100)}`);
+			console.log(
+				`\n## ${path}: performance ${Math.round((lhr.categories.performance?.score ?? 0) * 100)}`
+			);
 			console.log(
 				`LCP ${Math.round(metrics?.largestContentfulPaint ?? NaN)} ms simulated, observed FCP ${metrics?.observedFirstContentfulPaint} ms, observed LCP ${metrics?.observedLargestContentfulPaint} ms, CLS ${metrics?.cumulativeLayoutShift}`
 			);

@@ -30,7 +30,6 @@ import { scheduleDaily } from '$lib/server/retention/daily';
 import { bodySizeVerdict, IMPORT_PATH } from '$lib/server/import/body-size';
 import { progressPoller } from '$lib/server/import/jobs';
 import { problem } from '$lib/server/kit/api-v1';
-import { holdModules, paintFirst } from '$lib/server/kit/paint-first';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -188,19 +187,13 @@ const handleLanguage: Handle = async ({ event, resolve }) => {
 	event.locals.languages = enabled;
 	event.locals.t = translatorFor(lang);
 	const dir = directionOf(lang);
-	// The page's modules load once it is painted (paint-first.ts); prerendered pages as before.
-	const modules: string[] = [];
 	// lang and dir are in the very first bytes, so screen readers and layout never guess.
 	return resolve(event, {
-		...(building ? {} : { preload: holdModules(modules) }),
 		transformPageChunk: ({ html }) =>
-			paintFirst(
-				html
-					.replace('%lang%', lang)
-					.replace('%dir%', dir)
-					.replace('%textsize%', event.locals.user?.preferences.textSize ?? 'normal'),
-				modules
-			)
+			html
+				.replace('%lang%', lang)
+				.replace('%dir%', dir)
+				.replace('%textsize%', event.locals.user?.preferences.textSize ?? 'normal')
 	});
 };
 
