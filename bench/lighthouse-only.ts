@@ -10,7 +10,8 @@ const port = Number(process.env.BENCH_PORT ?? 4301);
 const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const paths = process.argv.slice(2).filter((a) => a.startsWith('/'));
 const server = await startServer({ port });
-const bare = await startBare(port + 10);
+// --no-bare: without the reference (bench/bare not built), for a before/after of this app only.
+const bare = process.argv.includes('--no-bare') ? null : await startBare(port + 10);
 try {
 	const lars = await demoCookie(server.base, 'lars');
 	const pages = (paths.length ? paths : ['/', '/plan']).map((path) => ({
@@ -19,8 +20,8 @@ try {
 		cookie: path === '/login' ? undefined : lars
 	}));
 	// The bare page first and last: the machine's load drifts within a run.
-	const floor = { label: 'bare SvelteKit page', base: bare.base, path: '/' };
-	const results = await runLighthouse(server.base, [floor, ...pages, floor], runs);
+	const floor = bare && { label: 'bare SvelteKit page', base: bare.base, path: '/' };
+	const results = await runLighthouse(server.base, floor ? [floor, ...pages, floor] : pages, runs);
 	console.log('| page | LCP (s) | TBT (ms) | CLS | performance | accessibility |');
 	console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 	for (const r of results)
@@ -28,5 +29,5 @@ try {
 			`| ${r.label} (\`${r.path}\`) | ${(r.lcpMs / 1000).toFixed(2)} | ${Math.round(r.tbtMs)} | ${r.cls.toFixed(3)} | ${r.performance} | ${r.accessibility} |`
 		);
 } finally {
-	await Promise.all([server.stop(), bare.stop()]);
+	await Promise.all([server.stop(), bare?.stop()]);
 }
