@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { textareaIn } from '../../../../../tests/textarea-html';
 import { render } from 'svelte/server';
 import { messagesForRoute } from '$lib/i18n/messages.server';
 import { I18N_CONTEXT, Translator } from '$lib/i18n/context.svelte';
@@ -47,31 +48,17 @@ function html(form: unknown) {
 	}).body;
 }
 
-/** The content of the text area with this id, as the browser reads it from the server HTML. */
-function textarea(body: string, id: string): string | null {
-	const m = body.match(new RegExp(`<textarea[^>]*\\sid="${id}"[^>]*>([\\s\\S]*?)</textarea>`));
-	if (!m) return null;
-	const decoded = m[1]!
-		.replaceAll('&lt;', '<')
-		.replaceAll('&gt;', '>')
-		.replaceAll('&quot;', '"')
-		.replaceAll('&#39;', "'")
-		.replaceAll('&amp;', '&');
-	// The HTML parser drops one newline right after <textarea>.
-	return decoded.replace(/^\n/, '');
-}
-
 describe('the change request on an appointment, without JavaScript', () => {
 	it('shows the reason the client typed again after a refusal', () => {
 		const reason = 'Mijn dochter is ziek & ik moet bij haar blijven.\nKan het volgende week?';
 		const body = html({ values: { kind: 'other_time', reason }, error: 'reason_too_long' });
-		expect(textarea(body, 'reason')).toBe(reason);
+		expect(textareaIn(body, 'reason')).toBe(reason);
 		// The choice made stays too, and the refusal is said.
 		expect(body).toMatch(/<input[^>]*value="other_time"[^>]*checked/);
 		expect(body).toContain('role="alert"');
 	});
 
 	it('starts empty when nothing was sent yet', () => {
-		expect(textarea(html(null), 'reason')).toBe('');
+		expect(textareaIn(html(null), 'reason')).toBe('');
 	});
 });

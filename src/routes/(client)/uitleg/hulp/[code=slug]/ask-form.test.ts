@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { textareaIn } from '../../../../../../tests/textarea-html';
 import { render } from 'svelte/server';
 import { messagesForRoute } from '$lib/i18n/messages.server';
 import { I18N_CONTEXT, Translator } from '$lib/i18n/context.svelte';
@@ -46,25 +47,11 @@ function html(form: unknown) {
 	}).body;
 }
 
-/** The content of the text area with this id, as the browser reads it from the server HTML. */
-function textarea(body: string, id: string): string | null {
-	const m = body.match(new RegExp(`<textarea[^>]*\\sid="${id}"[^>]*>([\\s\\S]*?)</textarea>`));
-	if (!m) return null;
-	const decoded = m[1]!
-		.replaceAll('&lt;', '<')
-		.replaceAll('&gt;', '>')
-		.replaceAll('&quot;', '"')
-		.replaceAll('&#39;', "'")
-		.replaceAll('&amp;', '&');
-	// The HTML parser drops one newline right after <textarea>.
-	return decoded.replace(/^\n/, '');
-}
-
 describe('the question about an instrument, without JavaScript', () => {
 	it('shows the message the client typed again after a refusal', () => {
 		const message = 'Ik heb 3 schulden & weet niet <waar> ik moet beginnen.\nWie kan mij helpen?';
 		const body = html({ values: { message }, error: 'invalid' });
-		expect(textarea(body, 'message')).toBe(message);
+		expect(textareaIn(body, 'message')).toBe(message);
 		// The refusal is said, and the text area keeps its hint and its limit.
 		expect(body).toContain('role="alert"');
 		expect(body).toMatch(/<textarea[^>]*aria-describedby="message-hint"/);
@@ -73,6 +60,6 @@ describe('the question about an instrument, without JavaScript', () => {
 	});
 
 	it('starts empty when nothing was sent yet', () => {
-		expect(textarea(html(null), 'message')).toBe('');
+		expect(textareaIn(html(null), 'message')).toBe('');
 	});
 });
