@@ -66,9 +66,16 @@ for (const search of ['gemeente=lindewaard', '']) {
 			t.rows.forEach((cells, i) =>
 				cells.forEach((cell, j) => {
 					if (cell.hidden) hidden++;
-					for (const field of fields(i, j, cell.label))
-						if (cell.hidden !== HIDDEN.has(field))
+					fields(i, j, cell.label).forEach((field, f) => {
+						// A masked extreme share (extremes.ts) is hidden with its n still shown
+						// (n ≥ 10): the file then carries that same n, never another number.
+						const shownN = f === 1 ? cell.n[0]?.replace(/\D/g, '') : undefined;
+						if (shownN) {
+							if (field !== shownN)
+								problems.push(`${t.href} row ${i} col ${j}: page n ${shownN}, CSV "${field}"`);
+						} else if (cell.hidden !== HIDDEN.has(field))
 							problems.push(`${t.href} row ${i} col ${j}: page ${cell.hidden}, CSV "${field}"`);
+					});
 					// A group's n next to its share is never 1 to 9.
 					for (const n of cell.n) {
 						const v = Number(n.replace(/\D/g, ''));
