@@ -123,5 +123,22 @@ export default ts.config(
 				}
 			]
 		}
+	},
+	{
+		// A form is read with postedForm() (src/lib/server/kit/posted-form.ts), which counts a line
+		// break as one character as the browser did; checked by tests/lint/posted-form.test.ts.
+		files: ['src/routes/**/*.ts', 'src/lib/server/kit/**/*.ts'],
+		ignores: ['src/lib/server/kit/posted-form.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector:
+						"CallExpression[callee.property.name='formData']:matches([callee.object.name='request'], [callee.object.property.name='request'])",
+					message:
+						'Read a posted form with postedForm(request) from $lib/server/kit/posted-form: without JavaScript a line break arrives as two characters (CRLF).'
+				}
+			]
+		}
 	}
 );

@@ -36,6 +36,10 @@ test.describe('sign-in by role', () => {
 			await page.getByLabel('E-mailadres of klantnummer').fill('ww-999999');
 			await page.getByLabel('Wachtwoord').fill(`guess-${i}`);
 			await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+			// From the second try on, the last refusal's alert is on screen while this one is on
+			// its way: wait for the new page, whose password field is empty (a password is never
+			// sent back), before reading the alert and typing the next try into it.
+			await expect(page.getByLabel('Wachtwoord')).toHaveValue('');
 			await expect(page.getByRole('alert')).toContainText('klopt niet');
 			await expect(page.getByLabel('E-mailadres of klantnummer')).toHaveValue('ww-999999');
 			await expect(page.getByRole('alert')).toBeFocused();

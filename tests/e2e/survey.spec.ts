@@ -23,6 +23,16 @@ async function openSurvey(page: Page): Promise<string> {
 	return href;
 }
 
+/** From the first screen to the last, the open question (7 of 7), skipping each question. */
+async function skipToOpenQuestion(page: Page) {
+	for (let i = 1; i < 7; i++) {
+		await expect(page.getByText(`السؤال ${i} من 7`)).toBeVisible();
+		await page.locator('button[value="skip"]').click();
+	}
+	await expect(page.getByText('السؤال 7 من 7')).toBeVisible();
+	await expect(page.locator('#open-answer')).toBeVisible();
+}
+
 /** The "answered" count for one gemeente in the methods box of the last closed quarter. */
 async function answeredInReport(page: Page, gemeente: string): Promise<number> {
 	await page.goto(`/rapportage?gemeente=${gemeente}`);
@@ -67,9 +77,48 @@ test.describe('the survey for clients', () => {
 			await page.locator('button[value="skip"]').click();
 			await expect(page.locator('.progress')).toContainText('3');
 			await page.locator('button[value="back"]').click();
+			// Each screen is a new page: wait for it before pressing "back" on it again.
+			await expect(page.locator('.progress')).toContainText('2');
 			await page.locator('button[value="back"]').click();
+			await expect(page.locator('.progress')).toContainText('1');
 			await expect(page.getByRole('radio').nth(1)).toBeChecked();
 		});
+
+		test('a refused open answer comes back in its text area', async ({ page }) => {
+			await signInAs(page, 'hala');
+			await openSurvey(page);
+			await skipToOpenQuestion(page);
+			// Over the limit of 1000 characters: refused, nothing sent, and the text is kept.
+			const typed = `${'x'.repeat(600)}\n${'y'.repeat(600)}`;
+			await page.locator('#open-answer').fill(typed);
+			await page.locator('button[value="next"]').click();
+			await expect(page.locator('#open-error')).toBeVisible();
+			await expect(page.locator('#open-answer')).toHaveValue(typed);
+		});
+	});
+
+	test('an open answer typed before the scripts arrive is kept when the page comes alive', async ({
+		page
+	}) => {
+		await signInAs(page, 'hala');
+		// Hold back the page's scripts, as on a slow phone: the screens post without them.
+		let release!: () => void;
+		const released = new Promise<void>((resolve) => (release = resolve));
+		await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+			await released;
+			// A request of a screen that was left meanwhile is gone: nothing to continue.
+			await route.continue().catch(() => {});
+		});
+		await page.goto('/', { waitUntil: 'commit' });
+		const link = page.locator('a[href^="/vragenlijst/"]');
+		await page.goto((await link.getAttribute('href'))!, { waitUntil: 'commit' });
+		await skipToOpenQuestion(page);
+		const answer = page.locator('#open-answer');
+		await answer.fill('Getypt voordat de pagina klaar was.');
+
+		release();
+		await expect(page.locator('html[data-ready="true"]')).toBeAttached({ timeout: 30_000 });
+		await expect(answer).toHaveValue('Getypt voordat de pagina klaar was.');
 	});
 
 	test('Hala answers offline; back online her answer is held once and no published figure moves', async ({

@@ -5,6 +5,7 @@ import { activateWithCode } from '$lib/server/auth/activation';
 import { limitedError } from '$lib/server/auth/limited';
 import { startSession } from '$lib/server/kit/sign-in-session';
 import type { Actions } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 const schema = z
 	.object({
@@ -19,7 +20,7 @@ const schema = z
 
 export const actions: Actions = {
 	default: async ({ request, locals, cookies, getClientAddress }) => {
-		const form = parseForm(schema, await request.formData(), {
+		const form = parseForm(schema, await postedForm(request), {
 			secret: ['password', 'passwordRepeat']
 		});
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });

@@ -9,6 +9,7 @@ import { secondFactorPage, startSession } from '$lib/server/kit/sign-in-session'
 import * as demo from '$lib/server/auth/demo';
 import { providersFromEnv } from '$lib/server/auth/oidc';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, startPage(locals.user.roles));
@@ -33,7 +34,7 @@ const demoSchema = z.object({
 
 export const actions: Actions = {
 	password: async ({ request, locals, cookies, getClientAddress, setHeaders }) => {
-		const form = parseForm(passwordSchema, await request.formData(), { secret: ['password'] });
+		const form = parseForm(passwordSchema, await postedForm(request), { secret: ['password'] });
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const result = await signInWithPassword(locals.db, {
 			identifier: form.data.identifier,
@@ -62,7 +63,7 @@ export const actions: Actions = {
 	},
 	demo: async ({ request, locals, cookies }) => {
 		if (!env().demoMode) error(404, locals.t('errors.notFound'));
-		const parsed = demoSchema.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = demoSchema.safeParse(Object.fromEntries(await postedForm(request)));
 		if (!parsed.success) return fail(400, { errors: { form: { key: 'errors.invalid' } } });
 		const userId = await demo.demoUserId(locals.db, parsed.data.key);
 		if (!userId) return fail(400, { errors: { form: { key: 'errors.invalid' } } });

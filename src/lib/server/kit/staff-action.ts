@@ -4,6 +4,7 @@ import { formValues, type FormResult } from '../../forms/form-data';
 import type { Db } from '../db/open';
 import type { SessionUser } from '../auth/session';
 import { inCaseload, requireRole } from './guard';
+import { postedForm } from './posted-form';
 
 /** What a klantmanager's action works with: the database, who acts, the route and the form. */
 export interface StaffCall {
@@ -55,7 +56,7 @@ export function staffAction<
 		params: Record<string, string>;
 	}) => {
 		const staff = requireRole(event.locals, 'klantmanager');
-		const form = spec.parse ? await event.request.formData() : new FormData();
+		const form = spec.parse ? await postedForm(event.request) : new FormData();
 		const call: StaffCall = { db: event.locals.db, staff, params: event.params, form };
 		let input = undefined as Input;
 		if (spec.parse) {

@@ -8,6 +8,7 @@ import { DOCUMENTS_MAX, MESSAGE_MAX, idempotencyKey } from '$lib/actions/schema'
 import * as documents from '$lib/server/documents/documents';
 import { documentKey } from '$lib/server/keys';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 // Reading the conversation changes nothing: the page posts "read" once it has shown it.
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -38,7 +39,7 @@ const readForm = z
 export const actions: Actions = {
 	send: async ({ request, locals }) => {
 		const user = requireRole(locals, 'client');
-		const form = await request.formData();
+		const form = await postedForm(request);
 		const body = String(form.get('body') ?? '');
 		const parsed = sendForm.safeParse(Object.fromEntries(form));
 		if (!parsed.success) {
@@ -93,7 +94,7 @@ export const actions: Actions = {
 	},
 	read: async ({ request, locals }) => {
 		const user = requireRole(locals, 'client');
-		const form = await request.formData();
+		const form = await postedForm(request);
 		const parsed = readForm.safeParse(Object.fromEntries(form));
 		if (!parsed.success) return fail(400, { error: 'invalid' });
 		return submitClientAction(locals, user.id, form, { type: 'read', ...parsed.data });

@@ -7,6 +7,7 @@ import { submitClientAction, newIdempotencyKey } from '$lib/server/kit/client-ac
 import { amsterdamDay, showDate } from '$lib/dates';
 import { translatorFor } from '$lib/i18n/messages.server';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireRole(locals, 'client', url);
@@ -57,7 +58,7 @@ const agreeForm = z.object({ planId: z.uuid(), version: z.coerce.number().int().
 export const actions: Actions = {
 	step: async ({ request, locals }) => {
 		const user = requireRole(locals, 'client');
-		const form = await request.formData();
+		const form = await postedForm(request);
 		const parsed = stepForm.safeParse(Object.fromEntries(form));
 		const note = String(form.get('note') ?? '');
 		if (!parsed.success) return fail(400, { values: { note }, error: 'invalid' });
@@ -65,7 +66,7 @@ export const actions: Actions = {
 	},
 	agree: async ({ request, locals }) => {
 		const user = requireRole(locals, 'client');
-		const form = await request.formData();
+		const form = await postedForm(request);
 		const parsed = agreeForm.safeParse(Object.fromEntries(form));
 		if (!parsed.success) return fail(400, { error: 'invalid' });
 		return submitClientAction(locals, user.id, form, { type: 'agree', ...parsed.data });

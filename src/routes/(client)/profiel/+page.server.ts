@@ -4,6 +4,7 @@ import { requireRole } from '$lib/server/kit/guard';
 import { DEFAULT_PREFERENCES, savePreferences } from '$lib/server/client/preferences';
 import { vapidKeys } from '$lib/server/keys';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireRole(locals, 'client', url);
@@ -28,7 +29,7 @@ const form = z.object({
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const user = requireRole(locals, 'client');
-		const parsed = form.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = form.safeParse(Object.fromEntries(await postedForm(request)));
 		if (!parsed.success) return fail(400, { error: 'invalid' });
 		await savePreferences(locals.db, user.id, parsed.data);
 		return { saved: true };

@@ -5,6 +5,7 @@ import * as keys from '$lib/server/api/keys';
 import { parseForm } from '$lib/forms/form-data';
 import { fieldError } from '$lib/forms/errors';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, 'admin', url);
@@ -29,7 +30,7 @@ const revokeSchema = z.object({ id: z.uuid() });
 export const actions: Actions = {
 	create: async ({ locals, url, request }) => {
 		const admin = requireRole(locals, 'admin', url);
-		const form = parseForm(keys.newKeySchema, await request.formData());
+		const form = parseForm(keys.newKeySchema, await postedForm(request));
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		const r = await keys.createKey(locals.db, admin.id, form.data);
 		if (!r.ok)
@@ -42,7 +43,7 @@ export const actions: Actions = {
 	},
 	revoke: async ({ locals, url, request }) => {
 		const admin = requireRole(locals, 'admin', url);
-		const form = parseForm(revokeSchema, await request.formData());
+		const form = parseForm(revokeSchema, await postedForm(request));
 		if (!form.ok) return fail(400, { revokeError: 'errors.invalid' });
 		if (!(await keys.revokeKey(locals.db, admin.id, form.data.id)))
 			return fail(404, { revokeError: 'errors.notFound' });

@@ -5,6 +5,7 @@ import * as retention from '$lib/server/retention/terms';
 import { parseForm } from '$lib/forms/form-data';
 import { fieldError } from '$lib/forms/errors';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, 'admin', url);
@@ -20,7 +21,7 @@ const formSchema = retention.termsSchema.extend({ gemeenteId: z.uuid() });
 export const actions: Actions = {
 	default: async ({ locals, url, request }) => {
 		const admin = requireRole(locals, 'admin', url);
-		const form = parseForm(formSchema, await request.formData());
+		const form = parseForm(formSchema, await postedForm(request));
 		if (!form.ok)
 			return fail(400, {
 				gemeenteId: form.values.gemeenteId ?? '',

@@ -7,6 +7,7 @@ import { formObject, newStaffSchema, teamSchema } from '$lib/server/staff/staff-
 import { issuesToErrors } from '$lib/forms/form-data';
 import type { FieldErrors } from '$lib/forms/errors';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 const searchSchema = z.string().trim().max(100).catch('');
 
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	create: async ({ locals, url, request }) => {
 		requireRole(locals, 'admin', url);
-		const formData = await request.formData();
+		const formData = await postedForm(request);
 		const { reauth: _proof, ...raw } = formObject(formData, ['roles']);
 		const parsed = newStaffSchema.safeParse(raw);
 		const { password: _secret, ...values } = raw;
@@ -56,7 +57,7 @@ export const actions: Actions = {
 
 	team: async ({ locals, url, request }) => {
 		requireRole(locals, 'admin', url);
-		const raw = formObject(await request.formData());
+		const raw = formObject(await postedForm(request));
 		const parsed = teamSchema.safeParse(raw);
 		if (!parsed.success)
 			return fail(400, { form: 'team', errors: issuesToErrors(parsed.error), values: raw });

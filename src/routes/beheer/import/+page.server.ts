@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from '$lib/server/kit/cookie';
 import { startImport } from '$lib/server/import/jobs';
 import { IMPORT_KINDS, MAX_FILE_BYTES } from '$lib/server/import/run';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 const MAX_MB = Math.round(MAX_FILE_BYTES / 1024 / 1024);
 const kindSchema = z.enum(IMPORT_KINDS);
@@ -18,7 +19,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, locals, cookies }) => {
 		const admin = requireRole(locals, 'admin');
-		const form = await request.formData();
+		const form = await postedForm(request);
 		const kind = kindSchema.safeParse(form.get('kind'));
 		const file = form.get('file');
 		const apply = form.get('mode') === 'apply';

@@ -7,6 +7,7 @@ import { parseForm } from '$lib/forms/form-data';
 import type { FieldErrors } from '$lib/forms/errors';
 import { LANGUAGE_CODES, LANGUAGES } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 const schema = z.object({
 	gemeente: z.string().regex(/^[a-z0-9-]{1,40}$/),
@@ -33,7 +34,7 @@ const newGemeenteSchema = z.object({
 export const actions: Actions = {
 	add: async ({ locals, url, request }) => {
 		requireRole(locals, 'admin', url);
-		const form = parseForm(newGemeenteSchema, await request.formData());
+		const form = parseForm(newGemeenteSchema, await postedForm(request));
 		if (!form.ok) return fail(400, { addErrors: form.errors, addValues: form.values });
 		if (!(await staffAdmin.addGemeente(locals.db, form.data.code, form.data.name, locals.user!.id)))
 			return fail(409, {
@@ -45,7 +46,7 @@ export const actions: Actions = {
 
 	languages: async ({ locals, url, request }) => {
 		requireRole(locals, 'admin', url);
-		const form = await request.formData();
+		const form = await postedForm(request);
 		const parsed = schema.safeParse({
 			gemeente: form.get('gemeente'),
 			languages: form.getAll('languages')

@@ -9,6 +9,7 @@ import * as versions from '$lib/server/content/topic-versions';
 import { amsterdamDay } from '$lib/dates';
 import { LANGUAGES, LANGUAGE_CODES } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, 'admin', url);
@@ -46,7 +47,7 @@ const revokeForm = z.object({ userId: z.uuid(), language: z.enum(LANGUAGE_CODES)
 export const actions: Actions = {
 	setting: async ({ locals, url, request }) => {
 		const admin = requireRole(locals, 'admin', url);
-		const form = parseForm(settingForm, await request.formData());
+		const form = parseForm(settingForm, await postedForm(request));
 		if (!form.ok) return fail(400, { settingError: true });
 		const ok = await contentAdmin.setShowConcept(
 			locals.db,
@@ -60,7 +61,7 @@ export const actions: Actions = {
 
 	grant: async ({ locals, url, request }) => {
 		const admin = requireRole(locals, 'admin', url);
-		const form = parseForm(grantForm, await request.formData());
+		const form = parseForm(grantForm, await postedForm(request));
 		if (!form.ok) return fail(400, { grantErrors: form.errors, values: form.values });
 		if (!(await contentAdmin.grantReviewer(locals.db, form.data, admin.id))) {
 			const grantErrors: FieldErrors = { userId: { key: 'admin.content.reviewerUnknown' } };
@@ -71,7 +72,7 @@ export const actions: Actions = {
 
 	revoke: async ({ locals, url, request }) => {
 		const admin = requireRole(locals, 'admin', url);
-		const form = parseForm(revokeForm, await request.formData());
+		const form = parseForm(revokeForm, await postedForm(request));
 		if (!form.ok) return fail(400, { revokeError: true });
 		if (!(await contentAdmin.revokeReviewer(locals.db, form.data, admin.id)))
 			return fail(404, { revokeError: true });

@@ -6,6 +6,7 @@ import * as settings from '$lib/server/staff/settings';
 import { env } from '$lib/server/env';
 import { LANGUAGES } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 const idSchema = z.object({ id: z.uuid() });
 
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	cadence: async ({ locals, url, request }) => {
 		const admin = requireRole(locals, 'admin', url);
-		const raw = String((await request.formData()).get('months') ?? '');
+		const raw = String((await postedForm(request)).get('months') ?? '');
 		const parsed = settings.cadenceSchema.safeParse(raw.trim() === '' ? undefined : raw);
 		if (!parsed.success)
 			return fail(400, { cadenceError: 'admin.surveys.cadenceError', months: raw });
@@ -30,7 +31,7 @@ export const actions: Actions = {
 	},
 	copy: async ({ locals, url, request }) => {
 		const admin = requireRole(locals, 'admin', url);
-		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = idSchema.safeParse(Object.fromEntries(await postedForm(request)));
 		if (!parsed.success) return fail(400, { error: 'errors.invalid' });
 		const id = await surveyAdmin.newVersion(locals.db, parsed.data.id, admin.id);
 		if (!id) return fail(404, { error: 'errors.notFound' });
@@ -38,7 +39,7 @@ export const actions: Actions = {
 	},
 	activate: async ({ locals, url, request }) => {
 		const admin = requireRole(locals, 'admin', url);
-		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = idSchema.safeParse(Object.fromEntries(await postedForm(request)));
 		if (!parsed.success) return fail(400, { error: 'errors.invalid' });
 		if (!(await surveyAdmin.activate(locals.db, parsed.data.id, admin.id)))
 			return fail(404, { error: 'errors.notFound' });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireRole } from '$lib/server/kit/guard';
 import * as conversation from '$lib/server/messages/conversation';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const staff = requireRole(locals, 'klantmanager', url);
@@ -22,7 +23,7 @@ const standInForm = z.union([
 export const actions: Actions = {
 	standIn: async ({ request, locals }) => {
 		const staff = requireRole(locals, 'klantmanager');
-		const form = await request.formData();
+		const form = await postedForm(request);
 		const values = {
 			standInId: String(form.get('standInId') ?? ''),
 			until: String(form.get('until') ?? '')

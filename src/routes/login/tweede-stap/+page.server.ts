@@ -8,6 +8,7 @@ import * as passkeys from '$lib/server/auth/passkeys';
 import * as secondFactor from '$lib/server/auth/second-factor';
 import { startSession } from '$lib/server/kit/sign-in-session';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 // The second step of a staff password sign-in (#14). Only half a session (locals.pendingSignIn)
 // reaches it; the first time it sets up TOTP or a passkey (the person's choice), every time
@@ -59,14 +60,14 @@ async function check(locals: App.Locals, form: FormData, confirming: boolean) {
 export const actions: Actions = {
 	/** First sign-in: the code from the app confirms the key; recovery codes are shown once. */
 	setup: async ({ locals, cookies, request }) => {
-		const checked = await check(locals, await request.formData(), true);
+		const checked = await check(locals, await postedForm(request), true);
 		if ('refused' in checked) return checked.refused;
 		const landing = await startSession(locals, cookies, checked.userId, 'totp');
 		const codes = 'recoveryCodes' in checked.result ? checked.result.recoveryCodes : [];
 		return { recoveryCodes: codes, landing: checked.next ?? landing };
 	},
 	verify: async ({ locals, cookies, request }) => {
-		const checked = await check(locals, await request.formData(), false);
+		const checked = await check(locals, await postedForm(request), false);
 		if ('refused' in checked) return checked.refused;
 		const method = 'method' in checked.result ? checked.result.method : 'totp';
 		const landing = await startSession(locals, cookies, checked.userId, method);

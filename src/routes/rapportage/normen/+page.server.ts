@@ -1,6 +1,7 @@
 import { requireRole } from '$lib/server/kit/guard';
 import { loadNorms, removeNorm, saveNorm } from '$lib/server/report/norm-form';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, 'reporter', url);
@@ -10,10 +11,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	save: async ({ locals, request }) => {
 		const user = requireRole(locals, 'reporter');
-		return saveNorm(locals, await request.formData(), user.id);
+		return saveNorm(locals, await postedForm(request), user.id);
 	},
 	remove: async ({ locals, request }) => {
 		const user = requireRole(locals, 'reporter');
-		return removeNorm(locals, await request.formData(), user.id);
+		return removeNorm(locals, await postedForm(request), user.id);
 	}
 };

@@ -5,6 +5,7 @@ import * as appointments from '$lib/server/appointments/appointment-view';
 import * as conversation from '$lib/server/messages/conversation';
 import { newIdempotencyKey, submitClientAction } from '$lib/server/kit/client-action-form';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireRole(locals, 'client', url);
@@ -28,7 +29,7 @@ const changeForm = z.object({
 export const actions: Actions = {
 	change: async ({ request, locals, params }) => {
 		const user = requireRole(locals, 'client');
-		const form = await request.formData();
+		const form = await postedForm(request);
 		const values = {
 			reason: String(form.get('reason') ?? ''),
 			kind: String(form.get('kind') ?? '')

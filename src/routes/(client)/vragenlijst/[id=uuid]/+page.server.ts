@@ -4,6 +4,7 @@ import * as surveys from '$lib/server/surveys/surveys';
 import { newIdempotencyKey, submitClientAction } from '$lib/server/kit/client-action-form';
 import { readSurveyStep } from '$lib/server/surveys/survey-form';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireRole(locals, 'client', url);
@@ -26,7 +27,7 @@ export const actions: Actions = {
 			lang: locals.lang
 		});
 		if (!survey) error(404, locals.t('errors.notFound'));
-		const form = await request.formData();
+		const form = await postedForm(request);
 		const step = readSurveyStep(survey.items, form);
 		if (!step.ok) return fail(400, step.state);
 		if (!step.send) return step.state;

@@ -3,6 +3,7 @@ import { requireRole } from '$lib/server/kit/guard';
 import { idempotencyKey } from '$lib/actions/schema';
 import * as documents from '$lib/server/documents/documents';
 import { documentKey } from '$lib/server/keys';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 const STATUS: Record<string, number> = {
 	empty_file: 422,
@@ -26,7 +27,7 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 		json({ ok: false, error, message: locals.t(`actions.errors.${error}`) }, { status });
 	const key = idempotencyKey.safeParse(request.headers.get('idempotency-key'));
 	if (!key.success) return refuse('missing_key');
-	const form = await request.formData().catch(() => null);
+	const form = await postedForm(request).catch(() => null);
 	const file = form?.get('file');
 	if (!(file instanceof File)) return refuse('invalid');
 	const stored = await documents.storeUpload(locals.db, documentKey(), {

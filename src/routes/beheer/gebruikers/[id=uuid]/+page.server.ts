@@ -6,6 +6,7 @@ import { formObject, updateStaffSchema } from '$lib/server/staff/staff-forms';
 import { issuesToErrors } from '$lib/forms/form-data';
 import type { FieldErrors } from '$lib/forms/errors';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requireRole(locals, 'admin', url);
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 export const actions: Actions = {
 	default: async ({ locals, url, params, request }) => {
 		requireRole(locals, 'admin', url);
-		const formData = await request.formData();
+		const formData = await postedForm(request);
 		const { reauth: _proof, ...raw } = formObject(formData, ['roles', 'gemeenteIds']);
 		const parsed = updateStaffSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { errors: issuesToErrors(parsed.error), values: raw });

@@ -8,6 +8,7 @@ import * as glossaryAdmin from '$lib/server/content/glossary-admin';
 import { entrySchema, entryTargetSchema } from '$lib/server/content/glossary-form';
 import { LANGUAGES, languageInfo, type Language } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const me = requireRole(locals, 'admin', url);
@@ -38,7 +39,7 @@ function typed(data: FormData): Record<string, string> {
 export const actions: Actions = {
 	save: async ({ locals, url, params, request }) => {
 		const admin = requireRole(locals, 'admin', url);
-		const data = await request.formData();
+		const data = await postedForm(request);
 		const form = parseForm(entrySchema, data);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		const outcome = await glossaryAdmin.saveEntry(
@@ -56,7 +57,7 @@ export const actions: Actions = {
 
 	check: async ({ locals, url, params, request }) => {
 		const admin = requireRole(locals, 'admin', url);
-		const form = parseForm(entryTargetSchema, await request.formData());
+		const form = parseForm(entryTargetSchema, await postedForm(request));
 		if (!form.ok) return fail(400, { entryError: 'notFound' as const });
 		const outcome = await glossaryAdmin.checkEntry(
 			locals.db,
@@ -70,7 +71,7 @@ export const actions: Actions = {
 
 	remove: async ({ locals, url, params, request }) => {
 		const admin = requireRole(locals, 'admin', url);
-		const form = parseForm(entryTargetSchema, await request.formData());
+		const form = parseForm(entryTargetSchema, await postedForm(request));
 		if (!form.ok) return fail(400, { entryError: 'notFound' as const });
 		const outcome = await glossaryAdmin.removeEntry(
 			locals.db,

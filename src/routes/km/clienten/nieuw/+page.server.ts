@@ -4,6 +4,7 @@ import { parseForm } from '$lib/forms/form-data';
 import type { FieldErrors } from '$lib/forms/errors';
 import * as intake from '$lib/server/intake/intake';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const staff = requireRole(locals, 'klantmanager', url);
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const staff = requireRole(locals, 'klantmanager');
-		const form = await request.formData();
+		const form = await postedForm(request);
 		const parsed = parseForm(intake.intakeSchema, form);
 		if (!parsed.ok) {
 			const errors = await intake.explainIntakeErrors(

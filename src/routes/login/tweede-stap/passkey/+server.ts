@@ -5,6 +5,7 @@ import { limitedError } from '$lib/server/auth/limited';
 import * as passkeys from '$lib/server/auth/passkeys';
 import * as secondFactor from '$lib/server/auth/second-factor';
 import { startSession } from '$lib/server/kit/sign-in-session';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 // The passkey half of the second step (#14), for the browser's WebAuthn ceremony: first the
 // options (a challenge for this half sign-in), then the answer. A passkey can be added here
@@ -37,7 +38,7 @@ const noStore = { 'cache-control': 'no-store' };
 export const POST: RequestHandler = async ({ locals, cookies, request, url }) => {
 	const pending = locals.pendingSignIn;
 	if (!pending) return json({ message: locals.t('errors.forbidden') }, { status: 401 });
-	const form = await request.formData().catch(() => null);
+	const form = await postedForm(request).catch(() => null);
 	const parsed = bodySchema.safeParse(form ? Object.fromEntries(form) : null);
 	if (!parsed.success)
 		return json({ message: locals.t('secondFactor.passkeyFailed') }, { status: 400 });

@@ -6,6 +6,7 @@ import * as contentAudio from '$lib/server/content/content-audio';
 import * as conversation from '$lib/server/messages/conversation';
 import { newIdempotencyKey, submitClientAction } from '$lib/server/kit/client-action-form';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireRole(locals, 'client', url);
@@ -37,7 +38,7 @@ const askForm = z.object({ instrumentId: z.uuid(), message: z.string().optional(
 export const actions: Actions = {
 	ask: async ({ request, locals }) => {
 		const user = requireRole(locals, 'client');
-		const form = await request.formData();
+		const form = await postedForm(request);
 		const values = { message: String(form.get('message') ?? '') };
 		const parsed = askForm.safeParse(Object.fromEntries(form));
 		if (!parsed.success) return fail(400, { values, error: 'invalid' });

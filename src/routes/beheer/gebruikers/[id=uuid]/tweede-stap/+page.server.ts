@@ -6,6 +6,7 @@ import * as secondFactor from '$lib/server/auth/second-factor';
 import * as staffAdmin from '$lib/server/staff/staff-admin';
 import type { FieldErrors } from '$lib/forms/errors';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 // A staff member lost phone and recovery codes (#14): an admin, after proving who they are,
 // wipes the second factor; the person is signed out everywhere and sets it up again.
@@ -29,7 +30,7 @@ const resetSchema = z.object({ confirm: z.literal('on', 'admin.staff.resetConfir
 export const actions: Actions = {
 	default: async ({ locals, url, params, request }) => {
 		requireRole(locals, 'admin', url);
-		const formData = await request.formData();
+		const formData = await postedForm(request);
 		if (!resetSchema.safeParse({ confirm: formData.get('confirm') }).success)
 			return fail(400, {
 				errors: { confirm: { key: 'admin.staff.resetConfirmNeeded' } } as FieldErrors

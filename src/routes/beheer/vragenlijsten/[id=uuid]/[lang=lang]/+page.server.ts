@@ -5,6 +5,7 @@ import * as surveyAdmin from '$lib/server/surveys/survey-admin';
 import type { FieldErrors } from '$lib/forms/errors';
 import { languageInfo, type Language } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 const question = z.string().trim().min(3).max(300);
 
@@ -20,7 +21,7 @@ export const actions: Actions = {
 		const admin = requireRole(locals, 'admin', url);
 		const current = await surveyAdmin.getSurveyText(locals.db, params.id, params.lang);
 		if (!current) error(404, locals.t('errors.notFound'));
-		const form = await request.formData();
+		const form = await postedForm(request);
 		const values: Record<string, string> = {};
 		const errors: FieldErrors = {};
 		for (const item of current.items) {

@@ -7,6 +7,7 @@ import { once } from '$lib/server/client/idempotency';
 import { newIdempotencyKey } from '$lib/server/kit/client-action-form';
 import { idempotencyKey, MESSAGE_MAX } from '$lib/actions/schema';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 // The klantmanager, the team lead or a stand-in reads (audited) and answers. Reading writes
 // nothing but the audit line; "read" is a POST the page sends once it is shown.
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		await inCaseload(locals, () =>
 			conversation.requireConversationAccess(locals.db, staff, params.id)
 		);
-		const form = await request.formData();
+		const form = await postedForm(request);
 		const values = {
 			body: String(form.get('body') ?? ''),
 			replyTo: String(form.get('replyTo') ?? ''),
@@ -81,7 +82,7 @@ export const actions: Actions = {
 		await inCaseload(locals, () =>
 			conversation.requireConversationAccess(locals.db, staff, params.id)
 		);
-		const parsed = readForm.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = readForm.safeParse(Object.fromEntries(await postedForm(request)));
 		if (!parsed.success) return fail(400, { error: 'not_found' });
 		const marked = await conversation.markReadByStaff(
 			locals.db,

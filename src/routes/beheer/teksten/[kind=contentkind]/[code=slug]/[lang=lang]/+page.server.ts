@@ -11,6 +11,7 @@ import * as versions from '$lib/server/content/topic-versions';
 import { fieldError } from '$lib/forms/errors';
 import { languageInfo, type Language } from '$lib/i18n/languages';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/kit/posted-form';
 
 const gemeenteSchema = z
 	.string()
@@ -86,7 +87,7 @@ export const actions: Actions = {
 		const t = target(params, url);
 		if (t.kind !== 'topic' || t.gemeenteCode !== null || t.validFrom)
 			error(404, locals.t('errors.notFound'));
-		const data = await request.formData();
+		const data = await postedForm(request);
 		const form = parseForm(versionSchema, data);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		const d = form.data;
@@ -109,7 +110,7 @@ export const actions: Actions = {
 	save: async ({ locals, url, params, request }) => {
 		const admin = requireRole(locals, 'admin', url);
 		const t = target(params, url);
-		const data = await request.formData();
+		const data = await postedForm(request);
 		const form = parseForm(contentEditSchema(t.kind), data);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		const d = form.data;
@@ -145,7 +146,7 @@ export const actions: Actions = {
 
 	preview: async ({ locals, url, request }) => {
 		requireRole(locals, 'admin', url);
-		const values = typed(await request.formData());
+		const values = typed(await postedForm(request));
 		return { preview: toBlocks((values.body ?? '').slice(0, 20_000)), values };
 	},
 
@@ -162,7 +163,7 @@ export const actions: Actions = {
 		const t = target(params, url);
 		let data: FormData;
 		try {
-			data = await request.formData();
+			data = await postedForm(request);
 		} catch {
 			return fail(400, { audioError: 'type' as const });
 		}
