@@ -8,7 +8,8 @@ import { lineTerms, pinned, type Equation, type Line, type Visibility } from './
 // hidden. Its interval and its norm colour go with it (only possible at 0% or 100%), and so
 // does its count k, which other shares on the same line would give back (the total's k less
 // the others'): another share of that line is hidden too until no extreme k can be worked out
-// (`protectShares`, the reader's reasoning of suppression.ts `pinned`).
+// (`protectShares`, the reader's reasoning of suppression.ts `pinned`). A mean rapportcijfer
+// of (almost) only 10s or only 1s is the same disclosure; `GRADE` applies the rule to it.
 
 /** D: a share with k ≤ D or n − k ≤ D is "extreme". */
 export const EXTREME_BAND = 2;
