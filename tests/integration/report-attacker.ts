@@ -730,6 +730,15 @@ function shareCells(report: unknown) {
 				low: null,
 				high: null
 			});
+		// The mean rapportcijfer as a share of the way from 1 to 10: 0 is everyone a 1, 1 everyone
+		// a 10 (extremes.ts GRADE).
+		if ('hidden' in o && 'mean' in o)
+			out.set(`${path.slice(1)}.mean`, {
+				n: num(o.n),
+				share: num(o.mean) === null ? null : (num(o.mean)! - 1) / 9,
+				low: null,
+				high: null
+			});
 		for (const [k, x] of Object.entries(o)) if (k !== 'norms') walk(x, `${path}.${k}`);
 	};
 	walk(report, '');

@@ -121,6 +121,20 @@ export function shareCell(
 	return { n, share: n > 0 ? k / n : null, low, high, hidden: false };
 }
 
+/**
+ * A stock per gemeente with its dienst total (the bestand size, cells `gemeente|*`), protected
+ * across the gemeenten. One rule for the bestand tables and the bestand trend, so both hide the
+ * same sizes: a gemeente with 1–9 people is "< 10", and since the dienst less the other
+ * gemeenten would give it, the smallest other gemeente is "verborgen" too (docs/REPORT.md "A
+ * gemeente with fewer than 10 people").
+ */
+export function protectSizes(grid: Grid, gemeenten: string[]): Map<string, Visibility> {
+	const totals = [...gemeenten, ALL].map((g) => cellId(g, ALL));
+	return suppress(new Map(totals.map((id) => [id, grid.get(id) ?? 0])), [
+		{ total: cellId(ALL, ALL), parts: gemeenten.map((g) => cellId(g, ALL)) }
+	]);
+}
+
 export function measuresTable<M extends string>(
 	list: Row[],
 	ctx: ReportContext,
@@ -173,7 +187,13 @@ export function measuresTables<T extends string, M extends string>(
 			for (const col of [ALL, ...tables.flatMap((t) => cats[t].map((c) => `${t}:${c}`))])
 				if (!grid.has(cellId(row, col))) grid.set(cellId(row, col), 0);
 		const fixed = options.publishedTotals ? [...gemeenten, ALL].map((g) => cellId(g, ALL)) : [];
-		vis[k] = suppress(grid, lines, { equations: fixed.length ? [{ terms: [], fixed }] : [] });
+		// The totals hidden as the bestand trend hides them (`protectSizes`): a gemeente of 1–9
+		// with a second one, never more.
+		const sizes = options.publishedTotals ? protectSizes(grid, gemeenten) : null;
+		vis[k] = suppress(grid, lines, {
+			equations: fixed.length ? [{ terms: [], fixed }] : [],
+			hidden: fixed.filter((id) => sizes?.get(id) !== 'shown')
+		});
 	}
 	const rowOf = (id: string, c: string) => ({
 		key: c,

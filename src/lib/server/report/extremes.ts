@@ -8,7 +8,8 @@ import { lineTerms, pinned, type Equation, type Line, type Visibility } from './
 // hidden. Its interval and its norm colour go with it (only possible at 0% or 100%), and so
 // does its count k, which other shares on the same line would give back (the total's k less
 // the others'): another share of that line is hidden too until no extreme k can be worked out
-// (`protectShares`, the reader's reasoning of suppression.ts `pinned`).
+// (`protectShares`, the reader's reasoning of suppression.ts `pinned`). A mean rapportcijfer
+// of (almost) only 10s or only 1s is the same disclosure; `GRADE` applies the rule to it.
 
 /** D: a share with k ≤ D or n − k ≤ D is "extreme". */
 export const EXTREME_BAND = 2;
@@ -21,10 +22,31 @@ export const EXTREME_MIN_N = 20;
  */
 export type Extreme = 'none' | 'all' | 'hidden';
 
-/** The rule for one share of k out of n (null: shown as a number). */
-export function extremeOf(n: number, k: number): Extreme | null {
+/**
+ * What k counts and how near its ends it is extreme. A share: k persons out of n, extreme
+ * within D of 0 or n. A mean rapportcijfer (1–10) of n grades: k = the sum of the grades less n
+ * (the points above 1, 0 to 9n), extreme when at most D points (or, for large n, so few that
+ * the mean would read 10,0 or 1,0: 0.05 × n) separate it from everyone a 1 or everyone a 10.
+ * Then at least n − D (or 95%) gave that grade: "(bijna) iedereen een 10".
+ */
+export interface Scale {
+	/** The most one person adds to k. */
+	per: number;
+	/** The band at either end in which k is extreme, for a group of n. */
+	width: (n: number) => number;
+}
+export const SHARE: Scale = { per: 1, width: () => EXTREME_BAND };
+export const GRADE: Scale = {
+	per: 9,
+	width: (n) => Math.max(EXTREME_BAND, Math.floor(n / 20))
+};
+
+/** The rule for one share of k out of n, or a mean's k with GRADE (null: shown as a number). */
+export function extremeOf(n: number, k: number, scale: Scale = SHARE): Extreme | null {
 	if (n <= 0) return null;
-	const side = k <= EXTREME_BAND ? 'none' : n - k <= EXTREME_BAND ? 'all' : null;
+	const top = scale.per * n;
+	const w = scale.width(n);
+	const side = k <= w ? 'none' : top - k <= w ? 'all' : null;
 	if (!side) return null;
 	return n >= EXTREME_MIN_N ? side : 'hidden';
 }
@@ -34,10 +56,12 @@ export function extremeOf(n: number, k: number): Extreme | null {
  * least n − D, or in between). For a share hidden below N_MIN this is more than the reader
  * knows (they cannot tell the side), so the check errs on the safe side.
  */
-function band(n: number, k: number): [number, number] {
-	if (k <= EXTREME_BAND) return [0, Math.min(EXTREME_BAND, n)];
-	if (n - k <= EXTREME_BAND) return [Math.max(0, n - EXTREME_BAND), n];
-	return [EXTREME_BAND + 1, n - EXTREME_BAND - 1];
+function band(n: number, k: number, scale: Scale): [number, number] {
+	const top = scale.per * n;
+	const w = scale.width(n);
+	if (k <= w) return [0, Math.min(w, top)];
+	if (top - k <= w) return [Math.max(0, top - w), top];
+	return [w + 1, top - w - 1];
 }
 
 /**
@@ -52,13 +76,14 @@ export function protectShares(
 	n: Map<string, number>,
 	k: Map<string, number>,
 	vis: Map<string, Visibility>,
-	lines: Line[]
+	lines: Line[],
+	scale: Scale = SHARE
 ): Map<string, Extreme> {
 	const masked = new Map<string, Extreme>();
 	const shown = (id: string) => (vis.get(id) ?? 'shown') === 'shown';
 	for (const [id, nn] of n) {
 		if (!shown(id)) continue;
-		const e = extremeOf(nn, k.get(id) ?? 0);
+		const e = extremeOf(nn, k.get(id) ?? 0, scale);
 		if (e) masked.set(id, e);
 	}
 	if (masked.size === 0) return masked;
@@ -75,7 +100,7 @@ export function protectShares(
 				continue;
 			}
 			state.set(id, 'secondary');
-			bounds.set(id, shown(id) ? band(nn, kOf.get(id)!) : [0, nn]);
+			bounds.set(id, shown(id) ? band(nn, kOf.get(id)!, scale) : [0, scale.per * nn]);
 		}
 		const leak = pinned(kOf, equations, state, true, bounds).find(
 			(id) => shown(id) && masked.get(id) !== undefined && !given.has(id)

@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import { quarterDays, quartersEndingWith, shiftQuarter } from '../../quarters';
 import { cellId, suppress, type Visibility } from './suppression';
 import { rows } from './rows';
-import { ALL, countCell, key, type CountCell, type Grid } from './cells';
+import { ALL, countCell, key, protectSizes, type CountCell, type Grid } from './cells';
 import type { ReportContext } from './context';
 import { flowRates } from './rates';
 import { PERIODS } from './benefit-periods';
@@ -147,10 +147,8 @@ export async function bestandTrend(db: Db, ctx: ReportContext) {
 	/** The sizes of one quarter end, protected across the gemeenten. */
 	const sizeCells = (q: string) => {
 		const g: Grid = new Map([...gemeenten, ALL].map((x) => [cellId(x, ALL), sizeOf(q, x)]));
-		const vis = suppress(g, [
-			{ total: cellId(ALL, ALL), parts: gemeenten.map((x) => cellId(x, ALL)) }
-		]);
-		return countCell(g, vis, m, ALL);
+		// The same rule as the bestand tables (cells.ts), so both hide the same sizes.
+		return countCell(g, protectSizes(g, gemeenten), m, ALL);
 	};
 	let previous = sizeCells(before);
 	const points: TrendPoint[] = quarters.map((q, i) => {

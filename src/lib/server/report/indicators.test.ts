@@ -146,7 +146,7 @@ describe('indicator maths at the boundaries', () => {
 	});
 
 	it('no mean and no share onvoldoende without grades', () => {
-		expect(gradeStats({})).toEqual({ n: 0, mean: null, failShare: null, fail: 0 });
+		expect(gradeStats({})).toEqual({ n: 0, sum: 0, mean: null, failShare: null, fail: 0 });
 	});
 
 	it('counts outflow on the first and the last day of the period, not the day before or after', () => {

@@ -47,7 +47,7 @@ export function gradeStats(counts: ValueCounts) {
 		sum += c * v;
 		if (v < 6) fail += c;
 	}
-	return { n, mean: n > 0 ? sum / n : null, failShare: n > 0 ? fail / n : null, fail };
+	return { n, sum, mean: n > 0 ? sum / n : null, failShare: n > 0 ? fail / n : null, fail };
 }
 
 export interface OutflowRow {

@@ -13,7 +13,8 @@ const FIGURES = ['n', 'share', 'low', 'high', 'mean', 'failShare'] as const;
 /** The marks of a masked share (extremes.ts) and the figures they take away. */
 const MASKS = [
 	['extreme', ['share', 'low', 'high']],
-	['failExtreme', ['failShare']]
+	['failExtreme', ['failShare']],
+	['meanExtreme', ['mean']]
 ] as const;
 
 type Node = Record<string, unknown>;
@@ -51,6 +52,7 @@ export function linkYearToQuarters(year: Report, quarters: Report[]): Report {
 				o.hidden = 'secondary';
 				delete o.extreme;
 				delete o.failExtreme;
+				delete o.meanExtreme;
 			} else
 				// A share masked in a quarter (extremes.ts) is masked in the year too: the year's k
 				// less the other quarters' would give the quarter's k back.

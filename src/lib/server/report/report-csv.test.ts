@@ -145,22 +145,39 @@ describe('tableCsv: extreme shares (extremes.ts)', () => {
 			columns: ['Instrument', '% naar werk', 'Interval', 'n'],
 			rows: [
 				[{ t: 'text', v: 'A' }, { t: 'extreme', v: 'all' }, { t: 'none' }, { t: 'count', v: 24 }],
-				[{ t: 'text', v: 'B' }, { t: 'extreme', v: 'none' }, { t: 'none' }, { t: 'count', v: 31 }]
+				[{ t: 'text', v: 'B' }, { t: 'extreme', v: 'none' }, { t: 'none' }, { t: 'count', v: 31 }],
+				// A mean rapportcijfer of (almost) only 10s (extremes.ts GRADE).
+				[
+					{ t: 'text', v: 'C' },
+					{ t: 'extreme', v: 'grade10' },
+					{ t: 'none' },
+					{ t: 'count', v: 22 }
+				]
 			]
 		};
 		for (const lang of ['nl', 'en', 'ar', 'tr', 'uk', 'ti', 'so', 'fa', 'prs']) {
 			const messages = (await import(`../../../../messages/${lang}.json`)).default as {
-				report: { extreme: { none: string; all: string } };
+				report: { extreme: Record<'none' | 'all' | 'grade10' | 'grade1', string> };
 			};
 			const words = messages.report.extreme;
 			const tr = (k: string) =>
-				k === 'report.extreme.all' ? words.all : k === 'report.extreme.none' ? words.none : k;
+				k.startsWith('report.extreme.')
+					? words[k.slice('report.extreme.'.length) as keyof typeof words]
+					: k;
 			const csv = tableCsv(extreme, tr, 'plain');
 			expect(csv, lang).toContain(`A,${words.all},,24`);
 			expect(csv, lang).toContain(`B,${words.none},,31`);
+			expect(words.grade10, lang).toContain('10');
+			expect(words.grade1, lang).toContain('1');
+			expect(csv, lang).toContain(`C,${words.grade10},,22`);
 			expect(csv, lang).not.toMatch(/,100|,0,/);
 		}
 		const nl = (await import('../../../../messages/nl.json')).default.report.extreme;
-		expect(nl).toEqual({ none: '(bijna) niemand', all: '(bijna) iedereen' });
+		expect(nl).toEqual({
+			none: '(bijna) niemand',
+			all: '(bijna) iedereen',
+			grade10: '(bijna) iedereen een 10',
+			grade1: '(bijna) iedereen een 1'
+		});
 	});
 });

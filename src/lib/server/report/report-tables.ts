@@ -22,8 +22,11 @@ export type TableCell =
 	| { t: 'interval'; low: number; high: number }
 	| { t: 'grade'; v: number }
 	| { t: 'hidden'; why: Exclude<Hidden, false> }
-	/** An extreme share of a sensitive outcome: "(bijna) niemand" / "(bijna) iedereen". */
-	| { t: 'extreme'; v: 'none' | 'all' }
+	/**
+	 * An extreme share of a sensitive outcome: "(bijna) niemand" / "(bijna) iedereen"; an
+	 * extreme mean rapportcijfer: "(bijna) iedereen een 10" / "… een 1".
+	 */
+	| { t: 'extreme'; v: 'none' | 'all' | 'grade10' | 'grade1' }
 	| { t: 'none' }
 	| { t: 'norm'; colour: Colour['colour']; rule: string };
 
@@ -44,6 +47,15 @@ const count = (c: CountCell | undefined): TableCell =>
 /** A masked share (extremes.ts) as its words, or "verborgen". */
 export const extremeCell = (e: Extreme): TableCell =>
 	e === 'hidden' ? { t: 'hidden', why: 'secondary' } : { t: 'extreme', v: e };
+/** A masked mean rapportcijfer (extremes.ts GRADE): 'all' is everyone a 10, 'none' a 1. */
+const meanCell = (mean: number | null, e: Extreme | undefined): TableCell =>
+	e
+		? e === 'hidden'
+			? { t: 'hidden', why: 'secondary' }
+			: { t: 'extreme', v: e === 'all' ? 'grade10' : 'grade1' }
+		: mean === null
+			? { t: 'none' }
+			: { t: 'grade', v: mean };
 const pct = (c: ShareCell | undefined): TableCell =>
 	!c
 		? { t: 'none' }
@@ -188,7 +200,7 @@ export function reportTables(r: Report, t: T, lang: Language = SOURCE_LANGUAGE):
 			rows: [
 				[
 					text(t('report.category.all')),
-					hidden ?? (g.mean === null ? { t: 'none' } : { t: 'grade', v: g.mean }),
+					hidden ?? meanCell(g.mean, g.meanExtreme),
 					hidden ??
 						(g.failExtreme
 							? extremeCell(g.failExtreme)
@@ -201,8 +213,7 @@ export function reportTables(r: Report, t: T, lang: Language = SOURCE_LANGUAGE):
 					const h = s.hidden ? ({ t: 'hidden', why: s.hidden } as TableCell) : null;
 					return [
 						text(categoryLabel(t, r, 'segment', s.key)),
-						h ??
-							(s.mean === null ? ({ t: 'none' } as TableCell) : { t: 'grade' as const, v: s.mean }),
+						h ?? meanCell(s.mean, s.meanExtreme),
 						h ??
 							(s.failExtreme
 								? extremeCell(s.failExtreme)

@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import { TALLY_SPLITS, type TallySplit } from '../db/schema';
 import { agreeShare, gradeStats, type ValueCounts } from './indicators';
 import { cellId, suppress, tableLines } from './suppression';
-import { protectShares, type Extreme } from './extremes';
+import { GRADE, protectShares, type Extreme } from './extremes';
 import { rows, withMargins, type Row } from './rows';
 import { groupLanguages, languageColumns } from './language-groups';
 import { ALL, byOrder, countCell, key, shareCell, type Hidden, type ShareCell } from './cells';
@@ -101,7 +101,18 @@ export function satisfactionOf(list: Row[], ctx: ReportContext, gradeCodes: stri
 		// person's answer (extremes.ts): words or hidden, and protected along the same lines.
 		const k = new Map(allIds.map((id) => [id, grade ? stats.get(id)!.fail : shares.get(id)!.k]));
 		const masked = protectShares(n, k, vis, lines);
-		return { stats, shares, vis, masked };
+		// A mean rapportcijfer of (almost) only 10s or only 1s is every person's grade too: its
+		// sum of grades (less n) is masked the same way, along the same lines (extremes.ts GRADE).
+		const meanMasked = grade
+			? protectShares(
+					n,
+					new Map(allIds.map((id) => [id, stats.get(id)!.sum - stats.get(id)!.n])),
+					vis,
+					lines,
+					GRADE
+				)
+			: new Map<string, Extreme>();
+		return { stats, shares, vis, masked, meanMasked };
 	};
 
 	// The columns this selection shows; the others are zeros for it (suppressed all the same).
@@ -142,6 +153,7 @@ export function satisfactionOf(list: Row[], ctx: ReportContext, gradeCodes: stri
 		failShare: number | null;
 		hidden: Hidden;
 		failExtreme?: Extreme;
+		meanExtreme?: Extreme;
 		segments: {
 			key: string;
 			n: number | null;
@@ -149,19 +161,26 @@ export function satisfactionOf(list: Row[], ctx: ReportContext, gradeCodes: stri
 			failShare: number | null;
 			hidden: Hidden;
 			failExtreme?: Extreme;
+			meanExtreme?: Extreme;
 		}[];
 	};
 	if (gradeItem) {
-		const { stats, vis, masked } = summarise(gradeItem, true);
+		const { stats, vis, masked, meanMasked } = summarise(gradeItem, true);
 		const at = (id: string) => {
 			const s = stats.get(id)!;
 			const v = vis.get(id) ?? 'shown';
 			const failExtreme = masked.get(id);
+			const meanExtreme = meanMasked.get(id);
 			if (v !== 'shown') return { n: null, mean: null, failShare: null, hidden: v };
-			// An extreme % onvoldoende as words (extremes.ts); the mean stays.
-			return failExtreme
-				? { n: s.n, mean: s.mean, failShare: null, hidden: false as const, failExtreme }
-				: { n: s.n, mean: s.mean, failShare: s.failShare, hidden: false as const };
+			// An extreme % onvoldoende or mean as words (extremes.ts), each apart.
+			return {
+				n: s.n,
+				mean: meanExtreme ? null : s.mean,
+				failShare: failExtreme ? null : s.failShare,
+				hidden: false as const,
+				...(failExtreme ? { failExtreme } : {}),
+				...(meanExtreme ? { meanExtreme } : {})
+			};
 		};
 		grade = {
 			...at(cellId(m, ALL)),

@@ -46,6 +46,12 @@ export interface SuppressOptions {
 	 * more cell is hidden beside it, preferably one large enough to give the room at once.
 	 */
 	protection?: Map<string, number>;
+	/**
+	 * Cells hidden from the start, as another publication of the same figure hides them (the
+	 * bestand sizes across the gemeenten, shown in the bestand trend too): "verborgen", or
+	 * "< 10" when they are 1–9.
+	 */
+	hidden?: Iterable<string>;
 }
 
 const UNBOUNDED = Number.MAX_SAFE_INTEGER;
@@ -71,9 +77,17 @@ export function suppress(
 	const kinds = options.kinds ?? true;
 	const own = options.primary ? new Set(options.primary) : null;
 	const protection = options.protection ?? new Map<string, number>();
+	const before = new Set(options.hidden ?? []);
 	const state = new Map<string, Visibility>();
 	for (const [id, n] of cells)
-		state.set(id, (own ? own.has(id) && n > 0 : n > 0 && n < THRESHOLD) ? 'primary' : 'shown');
+		state.set(
+			id,
+			(own ? own.has(id) && n > 0 : n > 0 && n < THRESHOLD)
+				? 'primary'
+				: before.has(id) && n > 0
+					? 'secondary'
+					: 'shown'
+		);
 	const n = (id: string) => cells.get(id) ?? 0;
 	const hidden = (id: string) => state.get(id) !== 'shown';
 	const equations: Equation[] = [
