@@ -264,6 +264,33 @@ async function backToDutch(page: Page) {
 	expect(res.status()).toBe(303);
 }
 
+/**
+ * Every piece of text drawn in the report's charts with its rendered height in CSS px (a line
+ * of text's box, as the reader sees it: an SVG scaled down to the phone shrinks it with it).
+ */
+async function chartTexts(page: Page): Promise<{ text: string; height: number }[]> {
+	return page.evaluate(() => {
+		const out: { text: string; height: number }[] = [];
+		for (const chart of document.querySelectorAll('.report .chart, .report .trend')) {
+			const walker = document.createTreeWalker(chart, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const text = node.textContent?.trim();
+				const el = node.parentElement!;
+				if (!text || el.closest('.visually-hidden')) continue;
+				let height = el.getBoundingClientRect().height;
+				if (!(el instanceof SVGElement)) {
+					const range = document.createRange();
+					range.selectNodeContents(node);
+					const lines = [...range.getClientRects()].filter((r) => r.width > 0);
+					height = Math.min(...lines.map((r) => r.height));
+				}
+				out.push({ text, height });
+			}
+		}
+		return out;
+	});
+}
+
 /** Wide tables scroll inside their own region; a keyboard user reaches it and scrolls it. */
 async function expectWideTablesScrollByKeyboard(page: Page, rtl: boolean) {
 	const wraps = page.locator('.report .table-wrap');
@@ -393,6 +420,29 @@ test.describe('the reporter reads the council report', () => {
 		await expectNoHorizontalScroll(page);
 		await expectNoAxeViolations(page);
 	});
+
+	test('on a 320 px phone the charts’ labels are as large as the text around them, and grow with 200% text', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		await page.setViewportSize({ width: 320, height: 640 });
+		await signInAs(page, 'reporter');
+		const { quarter } = await closedPeriods(page);
+		await page.goto(`/rapportage?kwartaal=${quarter}&gemeente=lindewaard`);
+		const before = await chartTexts(page);
+		// The statements of the satisfaction chart, the reasons of the outflow chart, the trends'
+		// quarters and percentages.
+		expect(before.map((x) => x.text)).toContain('De medewerker nam mij serieus.');
+		expect(before.length).toBeGreaterThan(10);
+		// An SVG drawn 600 units wide and shrunk to the phone once wrote them 6.5 px high.
+		expect(before.filter((x) => x.height < 12)).toEqual([]);
+		await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+		const after = await chartTexts(page);
+		expect(after.map((x) => x.text)).toEqual(before.map((x) => x.text));
+		const notGrown = after.filter((x, i) => x.height < before[i]!.height * 1.6);
+		expect(notGrown).toEqual([]);
+		await expectNoHorizontalScroll(page);
+	});
 });
 
 test.describe('a reporter whose phone is not Dutch chooses English', () => {
@@ -440,6 +490,18 @@ test.describe('a reporter whose phone is not Dutch chooses English', () => {
 				kinds.push(expectReadable(hydrated, 'en'));
 				expect(hydrated).toEqual(sent);
 				await expectNoRawText(page);
+				// The statements as the clients read them in English (the survey's own translation),
+				// in the table and in the chart.
+				const items = hydrated.find((t) => t.id === 'satisfaction')!.rows.map((r) => r.head);
+				expect(items).toContain('The staff member took me seriously.');
+				expect(items).not.toContain('De medewerker nam mij serieus.');
+				await expect(page.locator('.report .chart').first()).toContainText(
+					'The staff member took me seriously.'
+				);
+				// Instruments by their English names (the catalogue's translation).
+				const uses = hydrated.find((t) => t.id === 'uses-instrument')!.rows.map((r) => r.head);
+				expect(uses).toContain('Job coaching');
+				expect(uses).not.toContain('Jobcoaching');
 				// The bands of a maatregel read as percentages.
 				const bands = hydrated.find((t) => t.id === 'handhaving-bands')!;
 				expect(bands.rows.map((r) => r.head).slice(0, 4)).toEqual([
@@ -484,6 +546,14 @@ test.describe('a reporter whose phone is Arabic chooses Arabic', () => {
 				expectReadable(hydrated, 'ar');
 				expect(hydrated).toEqual(sent);
 				await expectNoRawText(page);
+				const items = hydrated.find((t) => t.id === 'satisfaction')!.rows.map((r) => r.head);
+				expect(items).toContain('الموظف أخذني على محمل الجد.');
+				// The charts read from the right too: a bar starts at the right end of its track.
+				const track = (await page.locator('.report .chart .track').first().boundingBox())!;
+				const bar = (await page.locator('.report .chart .bar').first().boundingBox())!;
+				expect(bar.width).toBeGreaterThan(0);
+				expect(Math.abs(bar.x + bar.width - (track.x + track.width))).toBeLessThan(1);
+				expect(bar.x - track.x).toBeGreaterThan(1);
 				// Figures read from the right like the text: they sit at the table's left end.
 				const cell = page.locator('table:has(a.csv[href*="/bestand?"]) td.num').first();
 				const row = page.locator('table:has(a.csv[href*="/bestand?"]) tbody th').first();

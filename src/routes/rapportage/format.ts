@@ -46,6 +46,8 @@ export function formatter(i18n: { t: Translate; number: NumberText }) {
 /** One bar of a BarChart; `value` null for a hidden cell (then `note` says why). */
 export interface Bar {
 	label: string;
+	/** 'nl': the label is Dutch, for want of a translation in the reader's language. */
+	lang?: 'nl';
 	value: number | null;
 	low?: number | null;
 	high?: number | null;

@@ -9,12 +9,14 @@ import { intlLocale, SOURCE_LANGUAGE, type Language } from '$lib/i18n/languages'
 import { DATE_LOCALES } from '$lib/date-locales';
 import { formatNumber } from '$lib/date-format';
 import { normThreshold } from '$lib/report-numbers';
+import type { ReaderLabel, ReaderLabels } from './reader-labels';
 
 // Every table of the council report, in one shape for the page and for the CSV export, so
 // what is printed, shown and downloaded is always the same (and equally suppressed).
 
 export type TableCell =
-	| { t: 'text'; v: string }
+	/** `nl`: the part of `v` left in Dutch for want of a translation (lang="nl" on the page). */
+	| { t: 'text'; v: string; nl?: string }
 	| { t: 'count'; v: number }
 	/** An amount in euro cents. */
 	| { t: 'euro'; cents: number }
@@ -95,8 +97,25 @@ export function normRule(t: T, colour: Colour, lang: Language): string {
 const norm = (t: T, c: Colour | null, lang: Language): TableCell =>
 	c ? { t: 'norm', colour: c.colour, rule: normRule(t, c, lang) } : { t: 'none' };
 
-export function categoryLabel(t: T, r: Report, split: string, key: string): string {
-	if (split === 'instrument') return r.instrumentNames[key] ?? t('report.category.noInstrument');
+/** A text cell holding `label` (in `template` when given), its Dutch part marked. */
+const labelled = (label: ReaderLabel, template = (s: string) => s): TableCell =>
+	label.lang ? { t: 'text', v: template(label.text), nl: label.text } : text(template(label.text));
+
+/** An instrument's name: the reader's (`labels`, the page) or the report's Dutch (the CSV). */
+function instrumentLabel(t: T, r: Report, key: string, labels?: ReaderLabels): ReaderLabel {
+	const name = r.instrumentNames[key];
+	if (name === undefined) return { text: t('report.category.noInstrument') };
+	return labels?.instruments[key] ?? { text: name };
+}
+
+export function categoryLabel(
+	t: T,
+	r: Report,
+	split: string,
+	key: string,
+	labels?: ReaderLabels
+): string {
+	if (split === 'instrument') return instrumentLabel(t, r, key, labels).text;
 	if (key === 'none') return t('report.category.none');
 	return t(`report.category.${split}.${key.replace(/[^a-z0-9]/gi, '_')}`);
 }
@@ -107,13 +126,18 @@ export function categoryLabel(t: T, r: Report, split: string, key: string): stri
  * browser collates by its own language (an Arabic phone moved the rows once the page's scripts
  * ran) and may lack the reader's.
  */
-export function splitLabels(t: T, r: Report, lang: Language = SOURCE_LANGUAGE) {
+export function splitLabels(
+	t: T,
+	r: Report,
+	lang: Language = SOURCE_LANGUAGE,
+	reader?: ReaderLabels
+) {
 	const labels = (split: 'segment' | 'language' | 'instrument' | 'trigger') =>
 		Object.fromEntries(
 			// A report frozen before the trigger split has none (report_snapshot).
 			(r.satisfaction[0]?.splits[split] ?? []).map((s) => [
 				s.key,
-				categoryLabel(t, r, split, s.key)
+				categoryLabel(t, r, split, s.key, reader)
 			])
 		);
 	const instrument = labels('instrument');
@@ -132,10 +156,18 @@ export function splitLabels(t: T, r: Report, lang: Language = SOURCE_LANGUAGE) {
 /**
  * Every table of the report in the reader's language: `t` translates into `lang`, which also
  * writes the norms' thresholds (the figures themselves are written by the page or the CSV).
+ * `labels`: the statements and instrument names in the reader's language (the page); without
+ * them, the report's Dutch ones (the CSV).
  */
-export function reportTables(r: Report, t: T, lang: Language = SOURCE_LANGUAGE): ReportTable[] {
+export function reportTables(
+	r: Report,
+	t: T,
+	lang: Language = SOURCE_LANGUAGE,
+	labels?: ReaderLabels
+): ReportTable[] {
 	const tables: ReportTable[] = [];
-	const itemText = (code: string) => r.itemTexts[code] ?? code;
+	const itemText = (code: string) =>
+		labelled(labels?.items[code] ?? { text: r.itemTexts[code] ?? code });
 	const m = r.methods;
 	const methodCell: Record<MethodFact, TableCell> = {
 		invited: count(m.invited),
@@ -176,7 +208,7 @@ export function reportTables(r: Report, t: T, lang: Language = SOURCE_LANGUAGE):
 			t('report.col.norm')
 		],
 		rows: r.satisfaction.map((i) => [
-			text(itemText(i.code)),
+			itemText(i.code),
 			pct(i.total),
 			interval(i.total),
 			nOf(i.total),
@@ -252,7 +284,7 @@ export function reportTables(r: Report, t: T, lang: Language = SOURCE_LANGUAGE):
 				...keys.flatMap((k) => [categoryLabel(t, r, split, k), t('report.col.nShort')])
 			],
 			rows: r.satisfaction.map((i) => [
-				text(itemText(i.code)),
+				itemText(i.code),
 				...i.splits[split].flatMap((s) => [pct(s.cell), nOf(s.cell)])
 			])
 		});
@@ -271,7 +303,7 @@ export function reportTables(r: Report, t: T, lang: Language = SOURCE_LANGUAGE):
 			)
 		],
 		rows: r.trend.items.map((i) => [
-			text(itemText(i.code)),
+			itemText(i.code),
 			...i.points.map((p) => pct({ ...p, n: null }))
 		])
 	});
@@ -287,7 +319,11 @@ export function reportTables(r: Report, t: T, lang: Language = SOURCE_LANGUAGE):
 			title: t(`report.uses.by.${split}`),
 			columns: [t(`report.col.${split}`), ...measures.map((k) => t(`report.uses.${k}`))],
 			rows: [...table.rows, { ...table.total, key: '*' }].map((row) => [
-				text(row.key === '*' ? t('report.category.all') : categoryLabel(t, r, split, row.key)),
+				row.key === '*'
+					? text(t('report.category.all'))
+					: split === 'instrument'
+						? labelled(instrumentLabel(t, r, row.key, labels))
+						: text(categoryLabel(t, r, split, row.key)),
 				...measures.map((k) => count(row.cells[k]))
 			])
 		});
@@ -322,7 +358,9 @@ export function reportTables(r: Report, t: T, lang: Language = SOURCE_LANGUAGE):
 			],
 			rows: [
 				...e.rows.map((row) => [
-					text(t('report.effect.traject', { name: categoryLabel(t, r, 'instrument', row.key) })),
+					labelled(instrumentLabel(t, r, row.key, labels), (name) =>
+						t('report.effect.traject', { name })
+					),
 					pct(row.cell),
 					interval(row.cell),
 					nOf(row.cell),
