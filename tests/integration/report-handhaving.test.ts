@@ -357,4 +357,72 @@ describeEachDatabase('handhaving in the council report', (database) => {
 		expect(tables.find((t) => t.id === 'handhaving')).toBeUndefined();
 		expect(tables.length).toBeGreaterThan(5);
 	});
+
+	// A published quarter is frozen (report_snapshot). A besluit recorded after that, dated in
+	// it, counts in the next publication (docs/DOMAIN.md "Handhaving"), as a late survey answer
+	// does; it must not fall between the frozen quarter and the next one. Runs last: it
+	// publishes 2026-Q3 and 2026-Q4.
+	it('a besluit recorded after its quarter was published counts in the next quarter; the published one stays as it was', async () => {
+		const { db } = database();
+		const [lw] = await db.select().from(gemeente).where(eq(gemeente.code, 'lindewaard'));
+		const [km] = await db
+			.insert(user)
+			.values({ displayName: 'Km laat', roles: ['klantmanager'] })
+			.returning();
+		const [u] = await db
+			.insert(user)
+			.values({ displayName: 'H5', roles: ['client'] })
+			.returning();
+		const [c] = await db
+			.insert(client)
+			.values({
+				userId: u!.id,
+				clientNumber: 'H-5',
+				gemeenteId: lw!.id,
+				birthDate: '1990-01-01',
+				benefitStart: '2024-01-01',
+				klantmanagerId: km!.id
+			})
+			.returning();
+		const staff = { id: km!.id, roles: ['klantmanager'] as const };
+		const record = (decidedOn: string, amountCents: number, at: string) =>
+			recordHandhaving(
+				db,
+				staff,
+				c!.id,
+				{ kind: 'boete', decidedOn, amountCents, reason: 'Inkomsten niet doorgegeven.' },
+				new Date(at)
+			);
+		const q3 = { quarter: '2026-Q3', period: 'quarter', gemeente: 'lindewaard' } as const;
+		const q4 = { ...q3, quarter: '2026-Q4' } as const;
+		const figures = (r: Report) => ({
+			boete: r.handhaving.rows.find((x) => x.key === 'boete')!.cells.n.n,
+			total: r.handhaving.total.cells.n.n,
+			cents: r.handhaving.amounts.rows.find((x) => x.key === 'boete')!.cells.cents.n
+		});
+		// Recorded before Q3 is published: counts in Q3.
+		expect((await record('2026-09-10', 1_000, '2026-09-15T08:00:00Z')).ok).toBe(true);
+		const publishedAt = new Date('2026-10-20T08:00:00Z');
+		const frozen = figures((await publishedReport(db, q3, publishedAt))!);
+		const q4Before = figures((await buildReport(db, q4, publishedAt))!);
+		// Recorded the next day, dated in Q3.
+		expect((await record('2026-09-20', 40_000, '2026-10-21T09:00:00Z')).ok).toBe(true);
+		const later = new Date('2027-01-20T08:00:00Z');
+		const r4 = (await buildReport(db, q4, later))!;
+		expect(figures(r4)).toEqual({
+			boete: q4Before.boete! + 1,
+			total: q4Before.total! + 1,
+			cents: q4Before.cents! + 40_000
+		});
+		// Q3 as published, read again and built again: unchanged, also as Q4's trend point.
+		expect(figures((await publishedReport(db, q3, later))!)).toEqual(frozen);
+		expect(figures((await buildReport(db, q3, later))!)).toEqual(frozen);
+		const point = r4.handhaving.history.points.find((p) => p.key === '2026-Q3')!;
+		expect({ boete: point.boete.n, cents: point.boeteCents.n }).toEqual({
+			boete: frozen.boete,
+			cents: frozen.cents
+		});
+		// Published, Q4 has it.
+		expect(figures((await publishedReport(db, q4, later))!)).toEqual(figures(r4));
+	});
 });
