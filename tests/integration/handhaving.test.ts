@@ -308,7 +308,12 @@ describeEachDatabase('handhaving on the client file', (database) => {
 
 	it('the database itself refuses a row whose fields do not fit its kind', async () => {
 		const { db } = database();
-		const base = { clientId: f.frans.clientId, decidedOn: '2026-11-01', reason: 'x' };
+		const base = {
+			clientId: f.frans.clientId,
+			decidedOn: '2026-11-01',
+			countedInQuarter: '2026-Q4',
+			reason: 'x'
+		};
 		const bad = [
 			{
 				...base,
@@ -349,6 +354,7 @@ describeEachDatabase('handhaving on the client file', (database) => {
 		const row = {
 			clientId: f.frans.clientId,
 			decidedOn: '2026-11-01',
+			countedInQuarter: '2026-Q4',
 			reason: 'x',
 			kind: 'terugvordering' as const,
 			amountCents: MAX_AMOUNT_CENTS
@@ -453,15 +459,13 @@ describeEachDatabase('handhaving on the client file', (database) => {
 		const { db } = database();
 		const who = await f.addClient('Piet Kwartaal', f.sanne.id);
 		const publish = (quarter: string) =>
-			db
-				.insert(reportSnapshot)
-				.values({
-					quarter,
-					period: 'quarter',
-					selection: '*',
-					report: {},
-					publishedOn: '2026-11-01'
-				});
+			db.insert(reportSnapshot).values({
+				quarter,
+				period: 'quarter',
+				selection: '*',
+				report: {},
+				publishedOn: '2026-11-01'
+			});
 		const boete = (decidedOn: string) =>
 			({ kind: 'boete', decidedOn, amountCents: 2_500, reason: 'Inkomsten niet gemeld.' }) as const;
 		const record = async (decidedOn: string) => {

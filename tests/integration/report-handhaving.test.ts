@@ -13,6 +13,7 @@ import { HANDHAVING_CATEGORIES } from '../../src/lib/server/report/handhaving';
 import { reportTables } from '../../src/lib/server/report/report-tables';
 import { tableCsv } from '../../src/lib/server/report/report-csv';
 import { parseCsv } from '../csv';
+import { quarterOfDay } from '../../src/lib/quarters';
 
 // Handhaving in the council report (issue #13 §7, docs/DOMAIN.md "Handhaving"): besluiten per
 // quarter by their day, maatregelen by ground, boetes, terugvorderingen; withdrawn ones not.
@@ -24,6 +25,12 @@ vi.mock('../../src/lib/server/report/suppression', async (original) => ({
 }));
 
 const now = new Date('2026-08-13T08:00:00Z');
+
+/** Rows written here as if recorded before their quarter was published: their own quarter. */
+const inOwnQuarter = (
+	rows: Omit<typeof handhaving.$inferInsert, 'countedInQuarter'>[]
+): (typeof handhaving.$inferInsert)[] =>
+	rows.map((r) => ({ ...r, countedInQuarter: quarterOfDay(r.decidedOn) }));
 
 describeEachDatabase('handhaving in the council report', (database) => {
 	it('counts besluiten by their day in the quarter, per kind and gemeente, without withdrawn ones', async () => {
@@ -66,18 +73,20 @@ describeEachDatabase('handhaving in the council report', (database) => {
 			periodStart: '2026-07-01',
 			periodEnd: '2026-07-31'
 		};
-		await db.insert(handhaving).values([
-			// The first and the last day of the quarter count; the day before and after do not.
-			{ ...maatregel, decidedOn: '2026-04-01' },
-			{ ...maatregel, decidedOn: '2026-06-30' },
-			{ ...maatregel, decidedOn: '2026-03-31' },
-			{ ...maatregel, decidedOn: '2026-07-01' },
-			// Withdrawn: not counted.
-			{ ...maatregel, decidedOn: '2026-05-01', withdrawnOn: '2026-06-01' },
-			{ ...base, kind: 'boete', decidedOn: '2026-05-10', amountCents: 100 },
-			{ ...base, kind: 'terugvordering', decidedOn: '2026-05-11', amountCents: 100 },
-			{ ...base, kind: 'terugvordering', decidedOn: '2026-05-12', amountCents: 100 }
-		]);
+		await db.insert(handhaving).values(
+			inOwnQuarter([
+				// The first and the last day of the quarter count; the day before and after do not.
+				{ ...maatregel, decidedOn: '2026-04-01' },
+				{ ...maatregel, decidedOn: '2026-06-30' },
+				{ ...maatregel, decidedOn: '2026-03-31' },
+				{ ...maatregel, decidedOn: '2026-07-01' },
+				// Withdrawn: not counted.
+				{ ...maatregel, decidedOn: '2026-05-01', withdrawnOn: '2026-06-01' },
+				{ ...base, kind: 'boete', decidedOn: '2026-05-10', amountCents: 100 },
+				{ ...base, kind: 'terugvordering', decidedOn: '2026-05-11', amountCents: 100 },
+				{ ...base, kind: 'terugvordering', decidedOn: '2026-05-12', amountCents: 100 }
+			])
+		);
 		const after = await count('lindewaard');
 		const plus = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
 		expect(plus('maatregel_verplichtingen')).toBe(2);
@@ -152,20 +161,22 @@ describeEachDatabase('handhaving in the council report', (database) => {
 		});
 		await db
 			.insert(handhaving)
-			.values([
-				maatregel(0),
-				maatregel(20),
-				maatregel(21),
-				maatregel(50),
-				maatregel(51),
-				maatregel(100),
-				maatregel(100, '2026-07-01'),
-				money('boete', 12_550, '2026-04-01'),
-				money('boete', 100_000, '2026-06-30'),
-				{ ...money('boete', 777, '2026-05-01'), withdrawnOn: '2026-05-02' },
-				money('terugvordering', 250_000, '2026-05-12'),
-				money('terugvordering', 1, '2026-03-31')
-			]);
+			.values(
+				inOwnQuarter([
+					maatregel(0),
+					maatregel(20),
+					maatregel(21),
+					maatregel(50),
+					maatregel(51),
+					maatregel(100),
+					maatregel(100, '2026-07-01'),
+					money('boete', 12_550, '2026-04-01'),
+					money('boete', 100_000, '2026-06-30'),
+					{ ...money('boete', 777, '2026-05-01'), withdrawnOn: '2026-05-02' },
+					money('terugvordering', 250_000, '2026-05-12'),
+					money('terugvordering', 1, '2026-03-31')
+				])
+			);
 		const r = await report('2026-Q2');
 		const after = figures(r);
 		const plus = (a: Record<string, number | null>, b: Record<string, number | null>, k: string) =>
@@ -316,6 +327,7 @@ describeEachDatabase('handhaving in the council report', (database) => {
 				kind: 'terugvordering',
 				amountCents: 99_999_999,
 				decidedOn: '2026-05-20',
+				countedInQuarter: '2026-Q2',
 				reason: 'x'
 			});
 		}
