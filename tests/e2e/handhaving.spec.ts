@@ -37,6 +37,35 @@ async function openNoor(page: Page) {
 test.describe.serial('a maatregel, from the klantmanager to the client', () => {
 	test.describe('without JavaScript', () => {
 		test.use({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+		test('a besluit dated before Noor’s benefit began is refused; everything typed stays', async ({
+			page
+		}) => {
+			// Noor's benefit began about a year ago (demo seed): 2020 is before her file.
+			const early = `Boete van voor de uitkering (${Date.now()}).`;
+			await openNoor(page);
+			const form = page.locator('form[action="?/record"]');
+			await form.getByLabel('Soort besluit').selectOption('boete');
+			await form.getByLabel('Datum van het besluit').fill('2020-03-02');
+			await form.getByLabel('Bedrag in euro').fill('125,50');
+			await form.getByLabel('Reden').fill(early);
+			await form.getByRole('button', { name: 'Besluit vastleggen' }).click();
+
+			await expect(page.getByRole('alert')).toContainText(
+				'Deze datum ligt vóór de eerste dag van de uitkering van deze cliënt.'
+			);
+			const again = page.locator('form[action="?/record"]');
+			await expect(again.getByLabel('Datum van het besluit')).toHaveValue('2020-03-02');
+			await expect(again.getByLabel('Datum van het besluit')).toHaveAttribute(
+				'aria-invalid',
+				'true'
+			);
+			await expect(again.getByLabel('Soort besluit')).toHaveValue('boete');
+			await expect(again.getByLabel('Bedrag in euro')).toHaveValue('125,50');
+			await expect(again.getByLabel('Reden')).toHaveValue(early);
+			// Nothing was recorded.
+			await expect(page.locator('article', { hasText: early })).toHaveCount(0);
+		});
+
 		test('Sanne records a maatregel; a wrong percentage keeps everything she typed', async ({
 			page
 		}) => {

@@ -131,6 +131,7 @@ describeEachDatabase("a client's own copy of their data", (database) => {
 				clientId: who.clientId,
 				kind: 'boete',
 				decidedOn: '2026-02-01',
+				countedInQuarter: '2026-Q1',
 				amountCents: 15_000,
 				reason: `besluit ${tag}`,
 				createdBy: f.sanne.id

@@ -2,7 +2,12 @@ import { expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
 import { buildFixture, type Fixture } from './km-fixture';
-import { auditEvent, handhaving } from '../../src/lib/server/db/schema';
+import {
+	auditEvent,
+	benefitPeriod,
+	handhaving,
+	reportSnapshot
+} from '../../src/lib/server/db/schema';
 import { AccessDenied } from '../../src/lib/server/caseload/caseload';
 import * as hh from '../../src/lib/server/handhaving/handhaving';
 import type { HandhavingInput } from '../../src/lib/server/handhaving/handhaving-form';
@@ -303,7 +308,12 @@ describeEachDatabase('handhaving on the client file', (database) => {
 
 	it('the database itself refuses a row whose fields do not fit its kind', async () => {
 		const { db } = database();
-		const base = { clientId: f.frans.clientId, decidedOn: '2026-11-01', reason: 'x' };
+		const base = {
+			clientId: f.frans.clientId,
+			decidedOn: '2026-11-01',
+			countedInQuarter: '2026-Q4',
+			reason: 'x'
+		};
 		const bad = [
 			{
 				...base,
@@ -344,6 +354,7 @@ describeEachDatabase('handhaving on the client file', (database) => {
 		const row = {
 			clientId: f.frans.clientId,
 			decidedOn: '2026-11-01',
+			countedInQuarter: '2026-Q4',
 			reason: 'x',
 			kind: 'terugvordering' as const,
 			amountCents: MAX_AMOUNT_CENTS
@@ -388,5 +399,114 @@ describeEachDatabase('handhaving on the client file', (database) => {
 			...(await events('handhaving.withdraw', f.maryam.clientId))
 		].filter((e) => (e.detail as { handhavingId: string }).handhavingId === created.id);
 		expect(changes).toHaveLength(1);
+	});
+
+	// The file begins with the client's first benefit period (intake); a besluit about the
+	// bijstand cannot be older. A return after outflow (herinstroom) keeps the earlier periods,
+	// so a terugvordering about the first period is still taken.
+	it('refuses a besluit dated before the client’s file began; the first day is fine', async () => {
+		const { db } = database();
+		const late = await f.addClient('Kees Laat', f.sanne.id, { benefitStart: '2026-06-01' });
+		await db
+			.insert(benefitPeriod)
+			.values({ clientId: late.clientId, start: '2026-06-01', source: 'intake' });
+		const boete = (decidedOn: string) =>
+			({ kind: 'boete', decidedOn, amountCents: 5_000, reason: 'Inkomsten niet gemeld.' }) as const;
+		expect(await hh.recordHandhaving(db, f.sanne, late.clientId, boete('2026-05-31'), NOW)).toEqual(
+			{ ok: false, error: 'before_file_start', field: 'decidedOn' }
+		);
+		expect(await rows(late.clientId)).toHaveLength(0);
+		const first = await hh.recordHandhaving(db, f.sanne, late.clientId, boete('2026-06-01'), NOW);
+		expect(first.ok).toBe(true);
+		// A correction to a day before the file is refused too, and changes nothing.
+		const entry = { id: (first as { id: string }).id, revision: 1 };
+		expect(
+			await hh.correctHandhaving(
+				db,
+				f.sanne,
+				late.clientId,
+				{ ...boete('2026-01-15'), ...entry },
+				NOW
+			)
+		).toEqual({ ok: false, error: 'before_file_start', field: 'decidedOn' });
+		expect((await rows(late.clientId))[0]).toMatchObject({ decidedOn: '2026-06-01', revision: 1 });
+
+		// Back on the benefit since 1 June 2026 after a first period from 1 March 2025.
+		const back = await f.addClient('Els Terug', f.sanne.id, { benefitStart: '2026-06-01' });
+		await db.insert(benefitPeriod).values([
+			{ clientId: back.clientId, start: '2025-03-01', source: 'intake' },
+			{ clientId: back.clientId, start: '2026-06-01', source: 'reentry' }
+		]);
+		const claim = (decidedOn: string) =>
+			({
+				kind: 'terugvordering',
+				decidedOn,
+				amountCents: 90_000,
+				reason: 'Te veel gekregen.'
+			}) as const;
+		expect(
+			(await hh.recordHandhaving(db, f.sanne, back.clientId, claim('2025-03-01'), NOW)).ok
+		).toBe(true);
+		expect(await hh.recordHandhaving(db, f.sanne, back.clientId, claim('2025-02-28'), NOW)).toEqual(
+			{ ok: false, error: 'before_file_start', field: 'decidedOn' }
+		);
+	});
+
+	// A published quarter never changes (docs/DOMAIN.md "Handhaving"): a besluit recorded when
+	// the quarter of its day is already published counts in the first quarter after it that is
+	// not; the row keeps that quarter from the moment it is recorded.
+	it('stores the quarter a besluit counts in: its own, or the first one not yet published', async () => {
+		const { db } = database();
+		const who = await f.addClient('Piet Kwartaal', f.sanne.id);
+		const publish = (quarter: string) =>
+			db.insert(reportSnapshot).values({
+				quarter,
+				period: 'quarter',
+				selection: '*',
+				report: {},
+				publishedOn: '2026-11-01'
+			});
+		const boete = (decidedOn: string) =>
+			({ kind: 'boete', decidedOn, amountCents: 2_500, reason: 'Inkomsten niet gemeld.' }) as const;
+		const record = async (decidedOn: string) => {
+			const r = await hh.recordHandhaving(db, f.sanne, who.clientId, boete(decidedOn), NOW);
+			if (!r.ok) throw new Error(r.error);
+			return r.id;
+		};
+		const counted = async (id: string) =>
+			(await db.select().from(handhaving).where(eq(handhaving.id, id)))[0]!.countedInQuarter;
+		await publish('2026-Q1');
+		await publish('2026-Q2');
+		// Q1 and Q2 published, Q3 not: a besluit of February counts in Q3.
+		const february = await record('2026-02-10');
+		expect(await counted(february)).toBe('2026-Q3');
+		const august = await record('2026-08-10');
+		expect(await counted(august)).toBe('2026-Q3');
+		expect(await counted(await record('2025-12-31'))).toBe('2025-Q4');
+		// A correction of one not yet counted in a publication counts by its new day.
+		expect(
+			await hh.correctHandhaving(
+				db,
+				f.sanne,
+				who.clientId,
+				{ ...boete('2026-10-10'), id: august, revision: 1 },
+				NOW
+			)
+		).toEqual({ ok: true });
+		expect(await counted(august)).toBe('2026-Q4');
+		// Once its quarter is published it was counted there: a correction does not count it again.
+		await publish('2026-Q3');
+		expect(
+			await hh.correctHandhaving(
+				db,
+				f.sanne,
+				who.clientId,
+				{ ...boete('2026-11-02'), id: february, revision: 1 },
+				NOW
+			)
+		).toEqual({ ok: true });
+		expect(await counted(february)).toBe('2026-Q3');
+		expect(await counted(await record('2026-09-30'))).toBe('2026-Q4');
+		expect(await counted(await record('2026-12-01'))).toBe('2026-Q4');
 	});
 });

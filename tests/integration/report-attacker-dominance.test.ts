@@ -74,7 +74,15 @@ async function seed(db: Db) {
 		kind: 'boete' | 'terugvordering',
 		amountCents: number,
 		quarter: string
-	) => rows.push({ clientId, kind, amountCents, decidedOn: dayIn(quarter), reason: 'x' });
+	) =>
+		rows.push({
+			clientId,
+			kind,
+			amountCents,
+			decidedOn: dayIn(quarter),
+			countedInQuarter: quarter,
+			reason: 'x'
+		});
 	for (const quarter of [BEFORE, ...QUARTERS]) {
 		a.forEach((id, i) => {
 			// The dominated sum; every other quarter ten of € 1,500.

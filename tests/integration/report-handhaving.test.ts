@@ -13,6 +13,7 @@ import { HANDHAVING_CATEGORIES } from '../../src/lib/server/report/handhaving';
 import { reportTables } from '../../src/lib/server/report/report-tables';
 import { tableCsv } from '../../src/lib/server/report/report-csv';
 import { parseCsv } from '../csv';
+import { quarterOfDay } from '../../src/lib/quarters';
 
 // Handhaving in the council report (issue #13 §7, docs/DOMAIN.md "Handhaving"): besluiten per
 // quarter by their day, maatregelen by ground, boetes, terugvorderingen; withdrawn ones not.
@@ -24,6 +25,12 @@ vi.mock('../../src/lib/server/report/suppression', async (original) => ({
 }));
 
 const now = new Date('2026-08-13T08:00:00Z');
+
+/** Rows written here as if recorded before their quarter was published: their own quarter. */
+const inOwnQuarter = (
+	rows: Omit<typeof handhaving.$inferInsert, 'countedInQuarter'>[]
+): (typeof handhaving.$inferInsert)[] =>
+	rows.map((r) => ({ ...r, countedInQuarter: quarterOfDay(r.decidedOn) }));
 
 describeEachDatabase('handhaving in the council report', (database) => {
 	it('counts besluiten by their day in the quarter, per kind and gemeente, without withdrawn ones', async () => {
@@ -66,18 +73,20 @@ describeEachDatabase('handhaving in the council report', (database) => {
 			periodStart: '2026-07-01',
 			periodEnd: '2026-07-31'
 		};
-		await db.insert(handhaving).values([
-			// The first and the last day of the quarter count; the day before and after do not.
-			{ ...maatregel, decidedOn: '2026-04-01' },
-			{ ...maatregel, decidedOn: '2026-06-30' },
-			{ ...maatregel, decidedOn: '2026-03-31' },
-			{ ...maatregel, decidedOn: '2026-07-01' },
-			// Withdrawn: not counted.
-			{ ...maatregel, decidedOn: '2026-05-01', withdrawnOn: '2026-06-01' },
-			{ ...base, kind: 'boete', decidedOn: '2026-05-10', amountCents: 100 },
-			{ ...base, kind: 'terugvordering', decidedOn: '2026-05-11', amountCents: 100 },
-			{ ...base, kind: 'terugvordering', decidedOn: '2026-05-12', amountCents: 100 }
-		]);
+		await db.insert(handhaving).values(
+			inOwnQuarter([
+				// The first and the last day of the quarter count; the day before and after do not.
+				{ ...maatregel, decidedOn: '2026-04-01' },
+				{ ...maatregel, decidedOn: '2026-06-30' },
+				{ ...maatregel, decidedOn: '2026-03-31' },
+				{ ...maatregel, decidedOn: '2026-07-01' },
+				// Withdrawn: not counted.
+				{ ...maatregel, decidedOn: '2026-05-01', withdrawnOn: '2026-06-01' },
+				{ ...base, kind: 'boete', decidedOn: '2026-05-10', amountCents: 100 },
+				{ ...base, kind: 'terugvordering', decidedOn: '2026-05-11', amountCents: 100 },
+				{ ...base, kind: 'terugvordering', decidedOn: '2026-05-12', amountCents: 100 }
+			])
+		);
 		const after = await count('lindewaard');
 		const plus = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
 		expect(plus('maatregel_verplichtingen')).toBe(2);
@@ -152,20 +161,22 @@ describeEachDatabase('handhaving in the council report', (database) => {
 		});
 		await db
 			.insert(handhaving)
-			.values([
-				maatregel(0),
-				maatregel(20),
-				maatregel(21),
-				maatregel(50),
-				maatregel(51),
-				maatregel(100),
-				maatregel(100, '2026-07-01'),
-				money('boete', 12_550, '2026-04-01'),
-				money('boete', 100_000, '2026-06-30'),
-				{ ...money('boete', 777, '2026-05-01'), withdrawnOn: '2026-05-02' },
-				money('terugvordering', 250_000, '2026-05-12'),
-				money('terugvordering', 1, '2026-03-31')
-			]);
+			.values(
+				inOwnQuarter([
+					maatregel(0),
+					maatregel(20),
+					maatregel(21),
+					maatregel(50),
+					maatregel(51),
+					maatregel(100),
+					maatregel(100, '2026-07-01'),
+					money('boete', 12_550, '2026-04-01'),
+					money('boete', 100_000, '2026-06-30'),
+					{ ...money('boete', 777, '2026-05-01'), withdrawnOn: '2026-05-02' },
+					money('terugvordering', 250_000, '2026-05-12'),
+					money('terugvordering', 1, '2026-03-31')
+				])
+			);
 		const r = await report('2026-Q2');
 		const after = figures(r);
 		const plus = (a: Record<string, number | null>, b: Record<string, number | null>, k: string) =>
@@ -316,6 +327,7 @@ describeEachDatabase('handhaving in the council report', (database) => {
 				kind: 'terugvordering',
 				amountCents: 99_999_999,
 				decidedOn: '2026-05-20',
+				countedInQuarter: '2026-Q2',
 				reason: 'x'
 			});
 		}
@@ -356,5 +368,73 @@ describeEachDatabase('handhaving in the council report', (database) => {
 		const tables = reportTables(old as typeof r, (k) => k);
 		expect(tables.find((t) => t.id === 'handhaving')).toBeUndefined();
 		expect(tables.length).toBeGreaterThan(5);
+	});
+
+	// A published quarter is frozen (report_snapshot). A besluit recorded after that, dated in
+	// it, counts in the next publication (docs/DOMAIN.md "Handhaving"), as a late survey answer
+	// does; it must not fall between the frozen quarter and the next one. Runs last: it
+	// publishes 2026-Q3 and 2026-Q4.
+	it('a besluit recorded after its quarter was published counts in the next quarter; the published one stays as it was', async () => {
+		const { db } = database();
+		const [lw] = await db.select().from(gemeente).where(eq(gemeente.code, 'lindewaard'));
+		const [km] = await db
+			.insert(user)
+			.values({ displayName: 'Km laat', roles: ['klantmanager'] })
+			.returning();
+		const [u] = await db
+			.insert(user)
+			.values({ displayName: 'H5', roles: ['client'] })
+			.returning();
+		const [c] = await db
+			.insert(client)
+			.values({
+				userId: u!.id,
+				clientNumber: 'H-5',
+				gemeenteId: lw!.id,
+				birthDate: '1990-01-01',
+				benefitStart: '2024-01-01',
+				klantmanagerId: km!.id
+			})
+			.returning();
+		const staff = { id: km!.id, roles: ['klantmanager'] as const };
+		const record = (decidedOn: string, amountCents: number, at: string) =>
+			recordHandhaving(
+				db,
+				staff,
+				c!.id,
+				{ kind: 'boete', decidedOn, amountCents, reason: 'Inkomsten niet doorgegeven.' },
+				new Date(at)
+			);
+		const q3 = { quarter: '2026-Q3', period: 'quarter', gemeente: 'lindewaard' } as const;
+		const q4 = { ...q3, quarter: '2026-Q4' } as const;
+		const figures = (r: Report) => ({
+			boete: r.handhaving.rows.find((x) => x.key === 'boete')!.cells.n.n,
+			total: r.handhaving.total.cells.n.n,
+			cents: r.handhaving.amounts.rows.find((x) => x.key === 'boete')!.cells.cents.n
+		});
+		// Recorded before Q3 is published: counts in Q3.
+		expect((await record('2026-09-10', 1_000, '2026-09-15T08:00:00Z')).ok).toBe(true);
+		const publishedAt = new Date('2026-10-20T08:00:00Z');
+		const frozen = figures((await publishedReport(db, q3, publishedAt))!);
+		const q4Before = figures((await buildReport(db, q4, publishedAt))!);
+		// Recorded the next day, dated in Q3.
+		expect((await record('2026-09-20', 40_000, '2026-10-21T09:00:00Z')).ok).toBe(true);
+		const later = new Date('2027-01-20T08:00:00Z');
+		const r4 = (await buildReport(db, q4, later))!;
+		expect(figures(r4)).toEqual({
+			boete: q4Before.boete! + 1,
+			total: q4Before.total! + 1,
+			cents: q4Before.cents! + 40_000
+		});
+		// Q3 as published, read again and built again: unchanged, also as Q4's trend point.
+		expect(figures((await publishedReport(db, q3, later))!)).toEqual(frozen);
+		expect(figures((await buildReport(db, q3, later))!)).toEqual(frozen);
+		const point = r4.handhaving.history.points.find((p) => p.key === '2026-Q3')!;
+		expect({ boete: point.boete.n, cents: point.boeteCents.n }).toEqual({
+			boete: frozen.boete,
+			cents: frozen.cents
+		});
+		// Published, Q4 has it.
+		expect(figures((await publishedReport(db, q4, later))!)).toEqual(figures(r4));
 	});
 });

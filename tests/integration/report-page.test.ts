@@ -55,6 +55,11 @@ describeEachDatabase('the report page', (database) => {
 		expect(figureUnder(html, t('report.methods.answered'))).toBe(String(answered));
 		expect(figureUnder(html, t('report.methods.responseRate'))).toMatch(/^\d+%$/);
 		expect(figureUnder(html, t('report.methods.late'))).not.toMatch(/%/);
+		// The definition of the handhaving figures: a besluit recorded after its quarter was
+		// published counts in the next quarter not yet published (docs/DOMAIN.md "Handhaving").
+		expect(html).toContain(
+			'Besluiten die pas zijn vastgelegd nadat dat kwartaal gepubliceerd was, tellen mee in het volgende kwartaal dat nog niet gepubliceerd is.'
+		);
 	});
 
 	it('shows an extreme share as its words, in the table, the split table and the CSV, never as a number', async () => {

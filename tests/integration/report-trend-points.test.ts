@@ -165,6 +165,7 @@ describeEachDatabase('trend points and their quarter’s own report', (database)
 				clientId: c.id,
 				kind: 'boete' as const,
 				decidedOn: '2026-03-02',
+				countedInQuarter: '2026-Q1',
 				amountCents: 15_000,
 				reason: 'Inkomsten niet op tijd doorgegeven.',
 				createdBy: staff!.id

@@ -126,6 +126,7 @@ describeEachDatabase(
 						clientId: who.clientId,
 						kind: 'boete',
 						decidedOn: '2026-02-20',
+						countedInQuarter: '2026-Q1',
 						amountCents: 5000,
 						reason: 'boete'
 					},
@@ -133,6 +134,7 @@ describeEachDatabase(
 						clientId: who.clientId,
 						kind: 'maatregel',
 						decidedOn: '2026-01-15',
+						countedInQuarter: '2026-Q1',
 						ground: 'arbeid',
 						percentage: 100,
 						periodStart: '2026-02-01',

@@ -1430,12 +1430,19 @@ export const handhaving = pgTable(
 		/** Withdrawn (ingetrokken), e.g. after a bezwaar that was upheld; the row stays. */
 		withdrawnOn: date('withdrawn_on'),
 		withdrawnReason: text('withdrawn_reason'),
-		withdrawnBy: uuid('withdrawn_by').references(() => user.id)
+		withdrawnBy: uuid('withdrawn_by').references(() => user.id),
+		/**
+		 * The quarter ("2026-Q3") the council report counts this besluit in, set when it is
+		 * recorded: the quarter of its day, or, when that quarter was already published (frozen),
+		 * the first quarter after it not yet published (handhaving.ts `countingQuarter`).
+		 */
+		countedInQuarter: text('counted_in_quarter').notNull()
 	},
 	(t) => [
 		index('handhaving_client_idx').on(t.clientId, t.decidedOn),
-		// The report counts besluiten per quarter.
-		index('handhaving_decided_idx').on(t.decidedOn),
+		// The report counts besluiten per quarter they count in.
+		index('handhaving_counted_idx').on(t.countedInQuarter),
+		check('handhaving_counted_quarter', sql`${t.countedInQuarter} ~ '^[0-9]{4}-Q[1-4]$'`),
 		// Each kind has its own fields, whoever writes the row (the report groups on them).
 		check(
 			'handhaving_kind_fields',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { objectionOpen, objectionUntil, parseAmount, periodError } from './handhaving-rules';
+import {
+	correctedCountingQuarter,
+	countingQuarter,
+	objectionOpen,
+	objectionUntil,
+	parseAmount,
+	periodError
+} from './handhaving-rules';
 
 describe('bezwaar within six weeks (Awb 6:7, 6:8)', () => {
 	it('runs to the besluit day + 42 days, that day included', () => {
@@ -58,5 +65,25 @@ describe('the last day for bezwaar moves past weekends and holidays (Algemene te
 	});
 	it('a last day on 5 May becomes 6 May', () => {
 		expect(objectionUntil('2026-03-24')).toBe('2026-05-06');
+	});
+});
+
+describe('the quarter the council report counts a besluit in', () => {
+	const published = new Set(['2026-Q1', '2026-Q2', '2026-Q4']);
+	it('is the quarter of its day while that is not published', () => {
+		expect(countingQuarter('2026-07-01', published)).toBe('2026-Q3');
+		expect(countingQuarter('2025-12-31', published)).toBe('2025-Q4');
+		expect(countingQuarter('2027-01-01', published)).toBe('2027-Q1');
+	});
+	it('is the first quarter after it not yet published when it is', () => {
+		expect(countingQuarter('2026-01-01', published)).toBe('2026-Q3');
+		expect(countingQuarter('2026-06-30', published)).toBe('2026-Q3');
+		expect(countingQuarter('2026-12-31', published)).toBe('2027-Q1');
+	});
+	it('stays where a publication counted it after a correction; otherwise follows the new day', () => {
+		expect(correctedCountingQuarter('2026-Q2', '2026-08-01', published)).toBe('2026-Q2');
+		expect(correctedCountingQuarter('2026-Q3', '2026-11-01', published)).toBe('2027-Q1');
+		expect(correctedCountingQuarter('2026-Q3', '2026-04-01', published)).toBe('2026-Q3');
+		expect(correctedCountingQuarter('2027-Q1', '2026-07-15', published)).toBe('2026-Q3');
 	});
 });

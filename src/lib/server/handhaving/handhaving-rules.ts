@@ -1,9 +1,10 @@
 import { addDays } from '../../dates';
+import { quarterOfDay, shiftQuarter } from '../../quarters';
 import { addMonths } from '../report/indicators';
 import { nextNonHoliday } from './termijnenwet';
 
 // The pure rules of handhaving (docs/DOMAIN.md "Handhaving"): the time for bezwaar, the longest
-// period of a maatregel, amounts in cents.
+// period of a maatregel, amounts in cents, the quarter the council report counts a besluit in.
 
 /**
  * Bezwaar: six weeks (Awb art. 6:7), starting the day after the besluit was made known (art.
@@ -57,4 +58,30 @@ export function parseAmount(typed: string): number | null {
 	const fraction = m[2] ?? m[3] ?? '';
 	const cents = euros * 100 + Number(fraction.padEnd(2, '0') || '0');
 	return Number.isSafeInteger(cents) ? cents : null;
+}
+
+/**
+ * The quarter the council report counts a besluit in, decided when it is recorded: the quarter
+ * of its day, unless that quarter is already published (frozen in report_snapshot); then the
+ * first quarter after it that is not. A published quarter never changes, and a besluit recorded
+ * late must still count in one publication (as a late survey answer does). `published` holds
+ * the published quarters ("2026-Q3").
+ */
+export function countingQuarter(decidedOn: string, published: ReadonlySet<string>): string {
+	let q = quarterOfDay(decidedOn);
+	while (published.has(q)) q = shiftQuarter(q, 1);
+	return q;
+}
+
+/**
+ * The quarter after a correction: one already counted in a publication stays there (its
+ * figures are frozen, and counting it again in a later quarter would count it twice); one not
+ * yet counted counts by its new day.
+ */
+export function correctedCountingQuarter(
+	counted: string,
+	decidedOn: string,
+	published: ReadonlySet<string>
+): string {
+	return published.has(counted) ? counted : countingQuarter(decidedOn, published);
 }

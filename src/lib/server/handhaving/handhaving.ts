@@ -1,11 +1,23 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { handhaving, user, type Handhaving } from '../db/schema';
+import {
+	benefitPeriod,
+	client,
+	handhaving,
+	reportSnapshot,
+	user,
+	type Handhaving
+} from '../db/schema';
 import { amsterdamDay } from '../../dates';
 import * as audit from '../audit/audit';
 import { requireInCaseload, type Staff } from '../caseload/caseload';
 import type { HandhavingInput } from './handhaving-form';
-import { objectionOpen, objectionUntil } from './handhaving-rules';
+import {
+	correctedCountingQuarter,
+	countingQuarter,
+	objectionOpen,
+	objectionUntil
+} from './handhaving-rules';
 
 // Handhaving on the client file (docs/DOMAIN.md "Handhaving"): a klantmanager (the client's
 // own, or the team lead) records a maatregel, boete or terugvordering after the besluit,
@@ -13,7 +25,12 @@ import { objectionOpen, objectionUntil } from './handhaving-rules';
 // reads their own on the rights-and-duties page, with the right to object.
 
 export type HandhavingError =
-	'in_future' | 'not_found' | 'withdrawn' | 'conflict' | 'withdrawn_before_decision';
+	| 'in_future'
+	| 'before_file_start'
+	| 'not_found'
+	| 'withdrawn'
+	| 'conflict'
+	| 'withdrawn_before_decision';
 
 type Refusal = { ok: false; error: HandhavingError; field: string };
 
@@ -38,7 +55,50 @@ function facts(row: ReturnType<typeof columns>) {
 	return rest;
 }
 
-/** Records a besluit on the client file. The besluit's day is not in the future. */
+/**
+ * The first day of the client's file: the start of their first benefit period (intake; a
+ * return after outflow keeps the earlier periods), or of the current one when no period is
+ * kept. A besluit about the bijstand is not older than that.
+ */
+async function fileStart(db: Db, clientId: string): Promise<string | null> {
+	const [row] = await db
+		.select({
+			start: sql<string | null>`least(${client.benefitStart}, ${min(benefitPeriod.start)})::text`
+		})
+		.from(client)
+		.leftJoin(benefitPeriod, eq(benefitPeriod.clientId, client.id))
+		.where(eq(client.id, clientId))
+		.groupBy(client.id);
+	return row?.start ?? null;
+}
+
+/** The besluit's day: not in the future, not before the client's file began. */
+async function dayRefusal(
+	db: Db,
+	clientId: string,
+	decidedOn: string,
+	now: Date
+): Promise<Refusal | null> {
+	if (decidedOn > amsterdamDay(now)) return { ok: false, error: 'in_future', field: 'decidedOn' };
+	const start = await fileStart(db, clientId);
+	if (start && decidedOn < start)
+		return { ok: false, error: 'before_file_start', field: 'decidedOn' };
+	return null;
+}
+
+/** The quarters published so far (a frozen quarter report exists; a year publishes its four). */
+async function publishedQuarters(tx: Db): Promise<Set<string>> {
+	const rows = await tx
+		.selectDistinct({ q: reportSnapshot.quarter })
+		.from(reportSnapshot)
+		.where(eq(reportSnapshot.period, 'quarter'));
+	return new Set(rows.map((r) => r.q));
+}
+
+/**
+ * Records a besluit on the client file. The besluit's day is not in the future and not before
+ * the client's file began. The row keeps the quarter the council report counts it in.
+ */
 export async function recordHandhaving(
 	db: Db,
 	staff: Staff,
@@ -47,13 +107,14 @@ export async function recordHandhaving(
 	now = new Date()
 ): Promise<{ ok: true; id: string } | Refusal> {
 	await requireInCaseload(db, staff, clientId);
-	if (input.decidedOn > amsterdamDay(now))
-		return { ok: false, error: 'in_future', field: 'decidedOn' };
+	const refused = await dayRefusal(db, clientId, input.decidedOn, now);
+	if (refused) return refused;
 	const values = columns(input);
 	return db.transaction(async (tx) => {
+		const countedInQuarter = countingQuarter(input.decidedOn, await publishedQuarters(tx));
 		const [row] = await tx
 			.insert(handhaving)
-			.values({ ...values, clientId, createdBy: staff.id })
+			.values({ ...values, clientId, createdBy: staff.id, countedInQuarter })
 			.returning({ id: handhaving.id });
 		await audit.record(tx, {
 			actorId: staff.id,
@@ -68,7 +129,8 @@ export async function recordHandhaving(
 /**
  * Corrects an entry (a typing error, a changed besluit). `revision` is the one the klantmanager
  * started from: a correction on an older one is refused (`conflict`), nothing is overwritten.
- * A withdrawn entry is not corrected.
+ * A withdrawn entry is not corrected. One already counted in a published quarter stays counted
+ * there; one not yet counted counts by its new day.
  */
 export async function correctHandhaving(
 	db: Db,
@@ -78,13 +140,19 @@ export async function correctHandhaving(
 	now = new Date()
 ): Promise<{ ok: true } | Refusal> {
 	await requireInCaseload(db, staff, clientId);
-	if (input.decidedOn > amsterdamDay(now))
-		return { ok: false, error: 'in_future', field: 'decidedOn' };
+	const refused = await dayRefusal(db, clientId, input.decidedOn, now);
+	if (refused) return refused;
 	const values = columns(input);
 	return db.transaction(async (tx) => {
 		const before = await openEntry(tx, input.id, clientId);
 		if ('error' in before) return before;
-		if (!(await updateAtRevision(tx, input, before.revision, staff, now, values)))
+		const countedInQuarter = correctedCountingQuarter(
+			before.countedInQuarter,
+			input.decidedOn,
+			await publishedQuarters(tx)
+		);
+		const change = { ...values, countedInQuarter };
+		if (!(await updateAtRevision(tx, input, before.revision, staff, now, change)))
 			return { ok: false, error: 'conflict', field: 'form' } as const;
 		await audit.record(tx, {
 			actorId: staff.id,

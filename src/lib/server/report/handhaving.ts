@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { MAATREGEL_GROUNDS } from '../db/schema';
-import { quarterDays, quartersEndingWith } from '../../quarters';
+import { quartersEndingWith } from '../../quarters';
 import { exactSum, perGemeenteSplits, rows, type Row } from './rows';
 import { ALL, countCell, key, type CountCell, type Grid } from './cells';
 import { cellId, suppress, type Line, type Visibility } from './suppression';
@@ -12,15 +12,17 @@ import type { ReportTable, TableCell } from './report-tables';
 
 // ── Handhaving ────────────────────────────────────────────────────────────────
 // Besluiten in the period (issue #13 §7, docs/DOMAIN.md "Handhaving"): maatregelen by ground
-// and by percentage band, boetes, terugvorderingen, counted by the day of the besluit; a
-// withdrawn one is not counted. The amounts of boetes and terugvorderingen are summed. One
-// protected grid of counts per period: gemeenten × (kinds, bands, the maatregelen subtotal)
-// with their margins. The sums are their own table (gemeenten × boete, terugvordering; the
-// gemeenten add up to the dienst), protected apart: a sum is hidden where its count is hidden
-// (a sum of fewer than 10 besluiten is nearly one person's amount) and where the largest two
-// clients' amounts are more than 85% of it (the dominance rule, dominance.ts), and further sums
-// are hidden until no hidden one can be worked out, or narrowed to within its protection. The
-// trend over eight quarters takes each quarter's own protected cells.
+// and by percentage band, boetes, terugvorderingen, counted in the quarter stored on the row
+// when it was recorded (`counted_in_quarter`: the quarter of its day, or the first one not yet
+// published when that quarter already was); a withdrawn one is not counted. The amounts of
+// boetes and terugvorderingen are summed. One protected grid of counts per period: gemeenten ×
+// (kinds, bands, the maatregelen subtotal) with their margins. The sums are their own table
+// (gemeenten × boete, terugvordering; the gemeenten add up to the dienst), protected apart: a
+// sum is hidden where its count is hidden (a sum of fewer than 10 besluiten is nearly one
+// person's amount) and where the largest two clients' amounts are more than 85% of it (the
+// dominance rule, dominance.ts), and further sums are hidden until no hidden one can be worked
+// out, or narrowed to within its protection. The trend over eight quarters takes each quarter's
+// own protected cells.
 
 export const HANDHAVING_CATEGORIES = [
 	...MAATREGEL_GROUNDS.map((g) => `maatregel_${g}` as const),
@@ -155,12 +157,23 @@ function amountCell(p: Protected, m: string, c: string): CountCell {
 	return countCell(p.cents, p.centsVis, m, c);
 }
 
-/** The rows of the period (key 'P') and of each quarter, per gemeente and category. */
-async function handhavingRows(db: Db, periods: { q: string; from: string; to: string }[]) {
-	const ranges = sql.join(
-		periods.map((p) => sql`(${p.q}, ${p.from}::date, ${p.to}::date)`),
+/** A period of the report (key 'P', or a trend quarter) and the quarters it is made of. */
+interface Period {
+	q: string;
+	quarters: string[];
+}
+
+/** The pairs (period key, quarter) a besluit's counted_in_quarter is joined on. */
+function periodQuarters(periods: Period[]) {
+	return sql.join(
+		periods.flatMap((p) => p.quarters.map((quarter) => sql`(${p.q}, ${quarter})`)),
 		sql`, `
 	);
+}
+
+/** The rows of the period (key 'P') and of each quarter, per gemeente and category. */
+async function handhavingRows(db: Db, periods: Period[]) {
+	const ranges = periodQuarters(periods);
 	const { c, b } = await perGemeenteSplits(
 		db,
 		sql`select c.gemeente_id as m, r.q as q,
@@ -172,7 +185,7 @@ async function handhavingRows(db: Db, periods: { q: string; from: string; to: st
 					else 'band_51_100' end as b,
 				h.amount_cents
 			from handhaving h join client c on c.id = h.client_id
-				join (values ${ranges}) r(q, f, t) on h.decided_on between r.f and r.t
+				join (values ${ranges}) r(q, quarter) on h.counted_in_quarter = r.quarter
 			where h.withdrawn_on is null`,
 		['c', 'b'],
 		{ n: sql`count(*)`, cents: sql`coalesce(sum(amount_cents), 0)` },
@@ -186,14 +199,8 @@ async function handhavingRows(db: Db, periods: { q: string; from: string; to: st
  * clients' totals of boetes and of terugvorderingen (a client with two besluiten in a period
  * contributes their sum: the rule protects people).
  */
-async function largestAmounts(
-	db: Db,
-	periods: { q: string; from: string; to: string }[]
-): Promise<Map<string, Largest>> {
-	const ranges = sql.join(
-		periods.map((p) => sql`(${p.q}, ${p.from}::date, ${p.to}::date)`),
-		sql`, `
-	);
+async function largestAmounts(db: Db, periods: Period[]): Promise<Map<string, Largest>> {
+	const ranges = periodQuarters(periods);
 	const list = await rows(
 		db,
 		sql`select m, q, c, cents from (
@@ -202,7 +209,7 @@ async function largestAmounts(
 					row_number() over (partition by cl.gemeente_id, r.q, h.kind
 						order by sum(h.amount_cents) desc) as place
 				from handhaving h join client cl on cl.id = h.client_id
-					join (values ${ranges}) r(q, f, t) on h.decided_on between r.f and r.t
+					join (values ${ranges}) r(q, quarter) on h.counted_in_quarter = r.quarter
 				where h.withdrawn_on is null and h.kind in ('boete', 'terugvordering')
 				group by cl.gemeente_id, r.q, h.kind, h.client_id
 			) x where place <= ${DOMINANCE_N}`
@@ -229,9 +236,9 @@ export interface HandhavingPoint {
 export async function handhavingCounts(db: Db, ctx: ReportContext) {
 	const last = ctx.quarters[ctx.quarters.length - 1]!;
 	const quarters = quartersEndingWith(last, HANDHAVING_TREND_QUARTERS);
-	const periods = [
-		{ q: 'P', from: ctx.from, to: ctx.to },
-		...quarters.map((q) => ({ q, ...quarterDays(q) }))
+	const periods: Period[] = [
+		{ q: 'P', quarters: ctx.quarters },
+		...quarters.map((q) => ({ q, quarters: [q] }))
 	];
 	const [list, largest] = await Promise.all([
 		handhavingRows(db, periods),

@@ -7,6 +7,7 @@
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { handhaving, HandhavingKind, MaatregelGround } from '../../db/schema';
 import { addDays, amsterdamDay, daysAfter } from '../../../dates';
+import { quarterOfDay } from '../../../quarters';
 import { addMonths } from '../../report/indicators';
 import { Rng } from './random';
 
@@ -141,7 +142,9 @@ export function generateHandhaving(
 			for (const kind of ['maatregel', 'boete', 'terugvordering'] as const) {
 				if (!rng.chance(mix.perQuarter[kind])) continue;
 				const decidedOn = amsterdamDay(new Date(from + rng.next() * (to - from)));
-				const base = { clientId: p.clientId, decidedOn, createdBy: by };
+				// Seeded history: nothing is published yet, so each counts in its own quarter.
+				const countedInQuarter = quarterOfDay(decidedOn);
+				const base = { clientId: p.clientId, decidedOn, countedInQuarter, createdBy: by };
 				let row: PgInsertValue<typeof handhaving>;
 				if (kind === 'maatregel') {
 					const ground = rng.weighted<MaatregelGround>(mix.grounds);

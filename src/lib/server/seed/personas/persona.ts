@@ -21,6 +21,7 @@ import {
 import { DEMO_GEMEENTEN, insertMany } from '../large';
 import { addDays, amsterdamDay, daysAfter, workingDay, yearsBefore } from '../../../dates';
 import { addMonths } from '../../report/indicators';
+import { quarterOfDay } from '../../../quarters';
 import { amsterdamInstantOn } from '../../wall-clock';
 
 // What a demo persona is (a story written as data) and how one becomes rows.
@@ -217,6 +218,8 @@ export async function insertPersonas(tx: Db, people: PersonaSpec[], ctx: Persona
 				clientId,
 				kind: 'maatregel',
 				decidedOn,
+				// Seeded before anything is published: its own quarter.
+				countedInQuarter: quarterOfDay(decidedOn),
 				ground: h.ground,
 				percentage: h.percentage,
 				periodStart,
