@@ -3,11 +3,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+const START = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } })
+	.scripts.start;
 /** The V8 flags `npm start` gives the server (package.json), so the bench measures the same. */
-const NODE_FLAGS: string[] =
-	(
-		JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
-	).scripts.start.match(/--max-[a-z-]+=\d+/g) ?? [];
+const NODE_FLAGS: string[] = START.match(/--max-[a-z-]+=\d+/g) ?? [];
+/** And the environment it sets before `node` (MALLOC_ARENA_MAX, see README). */
+const START_ENV: Record<string, string> = Object.fromEntries(
+	[...START.matchAll(/\b([A-Z_]+)=(\S+)\s+(?=[A-Z_]+=|node\b)/g)].map((m) => [m[1]!, m[2]!])
+);
 
 export interface RunningServer {
 	base: string;
@@ -33,6 +36,7 @@ export async function startServer(opts: {
 		DEMO_MODE: 'true',
 		SEED_DEMO: 'true',
 		NODE_ENV: 'production',
+		...START_ENV,
 		...opts.env
 	};
 	if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
@@ -86,7 +90,7 @@ export async function demoCookie(base: string, key: string): Promise<string> {
 export async function startBare(port: number): Promise<RunningServer> {
 	const base = `http://localhost:${port}`;
 	const child = spawn(process.execPath, [...NODE_FLAGS, 'bench/bare/build/index.js'], {
-		env: { ...process.env, PORT: String(port), ORIGIN: base, NODE_ENV: 'production' },
+		env: { ...process.env, ...START_ENV, PORT: String(port), ORIGIN: base, NODE_ENV: 'production' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const deadline = Date.now() + 30_000;

@@ -30,6 +30,7 @@ import { scheduleDaily } from '$lib/server/retention/daily';
 import { bodySizeVerdict, IMPORT_PATH } from '$lib/server/import/body-size';
 import { progressPoller } from '$lib/server/import/jobs';
 import { problem } from '$lib/server/kit/api-v1';
+import { fillHtmlAttributes } from '$lib/server/kit/html-attributes';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -188,12 +189,14 @@ const handleLanguage: Handle = async ({ event, resolve }) => {
 	event.locals.t = translatorFor(lang);
 	const dir = directionOf(lang);
 	// lang and dir are in the very first bytes, so screen readers and layout never guess.
+	// The text size is read when the page is written: an action may just have changed it.
 	return resolve(event, {
 		transformPageChunk: ({ html }) =>
-			html
-				.replace('%lang%', lang)
-				.replace('%dir%', dir)
-				.replace('%textsize%', event.locals.user?.preferences.textSize ?? 'normal')
+			fillHtmlAttributes(html, {
+				lang,
+				dir,
+				textSize: event.locals.user?.preferences.textSize ?? 'normal'
+			})
 	});
 };
 

@@ -121,3 +121,22 @@ describeEachDatabase('offline copies keep every field of the client pages', (dat
 		).toThrow(/not in the offline schema/);
 	});
 });
+
+it('a layout copy saved before the language codes (with { code, name }) still opens offline', () => {
+	// Session 10 (#19) sends the layout's languages as codes; a phone may still hold a copy with
+	// the names in it. Refused, that phone would show the plain offline page instead of the app.
+	const saved = {
+		lang: 'ar',
+		dir: 'rtl',
+		languages: [
+			{ code: 'nl', name: 'Nederlands' },
+			{ code: 'ar', name: 'العربية' }
+		],
+		dienstName: 'Sociale Dienst',
+		staffIdleMinutes: null,
+		user: { id: 'u1', displayName: 'Lars', roles: ['client'], preferences: {} }
+	};
+	const parsed = PAGE_SCHEMAS.layout.safeParse(saved);
+	expect(parsed.success).toBe(true);
+	expect(parsed.data?.languages).toEqual(['nl', 'ar']);
+});

@@ -211,7 +211,13 @@ export const explainPage = z.object({
 export const layoutPage = z.object({
 	lang: z.enum(LANGUAGE_CODES),
 	dir: z.enum(['ltr', 'rtl']),
-	languages: z.array(z.object({ code: z.enum(LANGUAGE_CODES), name: z.string() })),
+	// Language codes; a copy saved before session 10 holds { code, name } objects: read as codes.
+	languages: z.array(
+		z.union([
+			z.enum(LANGUAGE_CODES),
+			z.object({ code: z.enum(LANGUAGE_CODES), name: z.string() }).transform((l) => l.code)
+		])
+	),
 	dienstName: z.string(),
 	/** Staff only (the idle warning); null for a client. */
 	staffIdleMinutes: z.number().nullable(),
