@@ -1,5 +1,3 @@
-import type { Workbox } from 'workbox-window';
-
 /** How long to wait for the new worker to take control before reloading anyway. */
 const CONTROLLING_TIMEOUT_MS = 4000;
 
@@ -11,11 +9,11 @@ class PwaUpdate {
 	updateAvailable = $state(false);
 	/** True while the new worker takes over, so the button cannot be pressed twice. */
 	applying = $state(false);
-	#wb: Workbox | null = null;
+	#registration: ServiceWorkerRegistration | null = null;
 
 	/** Called by register.ts when a new worker has installed and is waiting. */
-	offer(wb: Workbox) {
-		this.#wb = wb;
+	offer(registration: ServiceWorkerRegistration) {
+		this.#registration = registration;
 		this.updateAvailable = true;
 	}
 
@@ -27,15 +25,16 @@ class PwaUpdate {
 	async applyUpdate() {
 		if (this.applying) return;
 		this.applying = true;
-		const wb = this.#wb;
 		const reload = () => window.location.reload();
-		const registration = await navigator.serviceWorker?.getRegistration();
+		const registration =
+			this.#registration ?? (await navigator.serviceWorker?.getRegistration()) ?? null;
+		const waiting = registration?.waiting;
 		// Another tab may have switched versions already: then only this page is old.
-		if (!wb || !registration?.waiting) return reload();
-		wb.addEventListener('controlling', reload);
+		if (!waiting) return reload();
+		navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
 		// Safety net: never leave the person with a button that does nothing.
 		setTimeout(reload, CONTROLLING_TIMEOUT_MS);
-		wb.messageSkipWaiting();
+		waiting.postMessage({ type: 'SKIP_WAITING' });
 	}
 }
 
