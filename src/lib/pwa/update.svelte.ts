@@ -1,3 +1,5 @@
+import type { Workbox } from 'workbox-window';
+
 /** How long to wait for the new worker to take control before reloading anyway. */
 const CONTROLLING_TIMEOUT_MS = 4000;
 
@@ -9,11 +11,11 @@ class PwaUpdate {
 	updateAvailable = $state(false);
 	/** True while the new worker takes over, so the button cannot be pressed twice. */
 	applying = $state(false);
-	#registration: ServiceWorkerRegistration | null = null;
+	#wb: Workbox | null = null;
 
 	/** Called by register.ts when a new worker has installed and is waiting. */
-	offer(registration: ServiceWorkerRegistration) {
-		this.#registration = registration;
+	offer(wb: Workbox) {
+		this.#wb = wb;
 		this.updateAvailable = true;
 	}
 
@@ -25,16 +27,15 @@ class PwaUpdate {
 	async applyUpdate() {
 		if (this.applying) return;
 		this.applying = true;
+		const wb = this.#wb;
 		const reload = () => window.location.reload();
-		const registration =
-			this.#registration ?? (await navigator.serviceWorker?.getRegistration()) ?? null;
-		const waiting = registration?.waiting;
+		const registration = await navigator.serviceWorker?.getRegistration();
 		// Another tab may have switched versions already: then only this page is old.
-		if (!waiting) return reload();
-		navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
+		if (!wb || !registration?.waiting) return reload();
+		wb.addEventListener('controlling', reload);
 		// Safety net: never leave the person with a button that does nothing.
 		setTimeout(reload, CONTROLLING_TIMEOUT_MS);
-		waiting.postMessage({ type: 'SKIP_WAITING' });
+		wb.messageSkipWaiting();
 	}
 }
 
