@@ -1,4 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest';
+import { i18nContext } from '../route-i18n';
 import { render } from 'svelte/server';
 import { and, eq } from 'drizzle-orm';
 import { describeEachDatabase } from './databases';
@@ -7,9 +8,6 @@ import { seedDemo } from '../../src/lib/server/seed/demo';
 import { client, plan, SEGMENTS, user } from '../../src/lib/server/db/schema';
 import { openFile } from '../../src/lib/server/caseload/client-file';
 import { planViewOfUser } from '../../src/lib/server/plans/plans';
-import { messagesForRoute } from '../../src/lib/i18n/messages.server';
-import { I18N_CONTEXT, Translator } from '../../src/lib/i18n/context.svelte';
-import { DATE_LOCALES } from '../../src/lib/date-locales';
 import KmClientPage from '../../src/routes/km/clienten/[id=uuid]/+page.svelte';
 import ClientPlanPage from '../../src/routes/(client)/plan/+page.svelte';
 
@@ -28,9 +26,8 @@ afterEach(() => {
 
 function html(component: unknown, props: Record<string, unknown>, routeId: string) {
 	// The strings the route's page gets in the browser, no more.
-	const i18n = new Translator('nl', messagesForRoute('nl', routeId), DATE_LOCALES.nl);
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	return render(component as any, { props, context: new Map([[I18N_CONTEXT, i18n]]) }).body;
+	return render(component as any, { props, context: i18nContext(routeId) }).body;
 }
 
 async function agreeAtHalfPastMidnight(db: Db) {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { i18nContext } from '../../../tests/route-i18n';
 import { render } from 'svelte/server';
-import { messagesForRoute } from '$lib/i18n/messages.server';
-import { I18N_CONTEXT, Translator } from '$lib/i18n/context.svelte';
 import type { Language } from '$lib/i18n/languages';
-import { DATE_LOCALES } from '$lib/date-locales';
 import { outbox, type OutboxItem } from '$lib/offline/outbox.svelte';
 import OutboxNotice from './OutboxNotice.svelte';
 
@@ -21,14 +19,9 @@ const waiting = (error?: string): OutboxItem => ({
 
 function html(item: OutboxItem, lang: Language = 'nl') {
 	outbox.items = [item];
-	const i18n = new Translator(
-		lang,
-		messagesForRoute(lang, '/(client)/berichten'),
-		DATE_LOCALES[lang]
-	);
 	const body = render(OutboxNotice, {
 		props: { match: () => true },
-		context: new Map([[I18N_CONTEXT, i18n]])
+		context: i18nContext('/(client)/berichten', lang)
 	}).body;
 	outbox.items = [];
 	return body.replace(/<!--[^>]*-->/g, '').replace(/\s+/g, ' ');

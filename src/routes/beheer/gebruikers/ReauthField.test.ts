@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { i18nContext } from '../../../../tests/route-i18n';
 import { render } from 'svelte/server';
-import { messagesForRoute } from '$lib/i18n/messages.server';
-import { I18N_CONTEXT, Translator } from '$lib/i18n/context.svelte';
 import type { Language } from '$lib/i18n/languages';
-import { DATE_LOCALES } from '$lib/date-locales';
 import ReauthField from './ReauthField.svelte';
 
 // The hint says how recent the proof must be: REAUTH_SECONDS, not a fixed "10 minuten".
 function hint(lang: Language, seconds: number): string {
-	const i18n = new Translator(
-		lang,
-		messagesForRoute(lang, '/beheer/gebruikers'),
-		DATE_LOCALES[lang]
-	);
 	const html = render(ReauthField, {
 		props: { seconds },
-		context: new Map([[I18N_CONTEXT, i18n]])
+		context: i18nContext('/beheer/gebruikers', lang)
 	}).body;
 	return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 }

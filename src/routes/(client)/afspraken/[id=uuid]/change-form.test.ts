@@ -1,9 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { i18nContext } from '../../../../../tests/route-i18n';
 import { textareaIn } from '../../../../../tests/textarea-html';
 import { render } from 'svelte/server';
-import { messagesForRoute } from '$lib/i18n/messages.server';
-import { I18N_CONTEXT, Translator } from '$lib/i18n/context.svelte';
-import { DATE_LOCALES } from '$lib/date-locales';
 
 // The read-aloud button asks the page store whether the client turned it off.
 vi.mock('$app/state', () => ({ page: { data: {}, url: new URL('http://localhost/afspraken') } }));
@@ -17,11 +15,6 @@ const ID = '00000000-0000-4000-8000-000000000001';
 const tomorrow = new Date(Date.now() + 86_400_000);
 
 function html(form: unknown) {
-	const i18n = new Translator(
-		'nl',
-		messagesForRoute('nl', '/(client)/afspraken/[id=uuid]'),
-		DATE_LOCALES.nl
-	);
 	const data = {
 		appointment: {
 			id: ID,
@@ -44,7 +37,7 @@ function html(form: unknown) {
 	};
 	return render(AppointmentPage, {
 		props: { data, form, params: { id: ID } } as never,
-		context: new Map([[I18N_CONTEXT, i18n]])
+		context: i18nContext('/(client)/afspraken/[id=uuid]')
 	}).body;
 }
 

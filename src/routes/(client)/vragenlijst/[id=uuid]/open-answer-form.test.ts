@@ -1,9 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { i18nContext } from '../../../../../tests/route-i18n';
 import { textareaIn } from '../../../../../tests/textarea-html';
 import { render } from 'svelte/server';
-import { messagesForRoute } from '$lib/i18n/messages.server';
-import { I18N_CONTEXT, Translator } from '$lib/i18n/context.svelte';
-import { DATE_LOCALES } from '$lib/date-locales';
 
 vi.mock('$app/state', () => ({ page: { data: {}, url: new URL('http://localhost/vragenlijst') } }));
 
@@ -12,11 +10,6 @@ const { default: SurveyPage } = await import('./+page.svelte');
 // Without JavaScript each screen of the survey is server HTML: a refused open answer must be in
 // its text area again, as typed.
 function html(form: unknown) {
-	const i18n = new Translator(
-		'nl',
-		messagesForRoute('nl', '/(client)/vragenlijst/[id=uuid]'),
-		DATE_LOCALES.nl
-	);
 	const data = {
 		survey: {
 			invitationId: '00000000-0000-4000-8000-000000000003',
@@ -36,7 +29,7 @@ function html(form: unknown) {
 	};
 	return render(SurveyPage, {
 		props: { data, form, params: { id: data.survey.invitationId } } as never,
-		context: new Map([[I18N_CONTEXT, i18n]])
+		context: i18nContext('/(client)/vragenlijst/[id=uuid]')
 	}).body;
 }
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { i18nContext } from '../../../../../tests/route-i18n';
 import { render } from 'svelte/server';
-import { messagesForRoute } from '$lib/i18n/messages.server';
-import { I18N_CONTEXT, Translator } from '$lib/i18n/context.svelte';
-import { DATE_LOCALES } from '$lib/date-locales';
 import KlantmanagerField from './KlantmanagerField.svelte';
 
 // Sanne works for Brakeloo only, Petra for every gemeente (as intakeChoices reports them).
@@ -16,10 +14,9 @@ const klantmanagers = [
 ];
 
 function html(gemeenteId: string | null, list = gemeenten) {
-	const i18n = new Translator('nl', messagesForRoute('nl', '/km/clienten/nieuw'), DATE_LOCALES.nl);
 	return render(KlantmanagerField, {
 		props: { gemeenten: list, klantmanagers, gemeenteId, value: 'sanne' },
-		context: new Map([[I18N_CONTEXT, i18n]])
+		context: i18nContext('/km/clienten/nieuw')
 	}).body;
 }
 /** The option labels in order, each after the label of its group (if any). */

@@ -1,9 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { i18nContext } from '../../../../../../tests/route-i18n';
 import { textareaIn } from '../../../../../../tests/textarea-html';
 import { render } from 'svelte/server';
-import { messagesForRoute } from '$lib/i18n/messages.server';
-import { I18N_CONTEXT, Translator } from '$lib/i18n/context.svelte';
-import { DATE_LOCALES } from '$lib/date-locales';
 
 // The read-aloud button asks the page store whether the client turned it off.
 vi.mock('$app/state', () => ({ page: { data: {}, url: new URL('http://localhost/uitleg/hulp') } }));
@@ -14,11 +12,6 @@ const { default: HelpPage } = await import('./+page.svelte');
 // must be in the text area again (it came back empty: Svelte's server rendering drops a
 // textarea's defaultValue).
 function html(form: unknown) {
-	const i18n = new Translator(
-		'nl',
-		messagesForRoute('nl', '/(client)/uitleg/hulp/[code=slug]'),
-		DATE_LOCALES.nl
-	);
 	const data = {
 		instrument: {
 			id: '00000000-0000-4000-8000-000000000002',
@@ -43,7 +36,7 @@ function html(form: unknown) {
 	};
 	return render(HelpPage, {
 		props: { data, form, params: { code: 'schuldhulp' } } as never,
-		context: new Map([[I18N_CONTEXT, i18n]])
+		context: i18nContext('/(client)/uitleg/hulp/[code=slug]')
 	}).body;
 }
 
